@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto"
+import type { Db } from "../db/client"
+import { Conflict, NotFound } from "../errors"
+import type { Principal } from "../auth/service"
+import type { Activity, ActivityInput } from "../../shared/contracts/activities"
+import * as contacts from "../contacts/repository"
+import * as repo from "./repository"
+
+/** What makes two submissions "the same activity": every field the rep sent, in a fixed order. */
+export function bodyHash(a: ActivityInput): string {
+  const canonical = JSON.stringify([a.id, a.contactId, a.type, new Date(a.occurredAt).toISOString(), a.outcome ?? null, a.direction ?? null,
+    a.durationSeconds ?? null, a.subject ?? null, a.notes ?? null, [...(a.assetIds ?? [])].sort()])
+  return createHash("sha256").update(canonical).digest("hex")
+}
+
+/**
+ * Idempotent on the client's id: a retry returns the first result and creates nothing; the same id
+ * with different content is a conflict (a client bug we must not paper over).
+ */
+export async function logActivity(db: Db, p: Principal, a: ActivityInput): Promise<{ created: boolean; activity: Activity }> {
+  const hash = bodyHash(a)
+  if (!(await contacts.exists(db, p.orgId, a.contactId))) throw new NotFound("contact")
+  const created = await repo.insertIfNew(db, p.orgId, p.userId, a, hash)
+  const row = await repo.findById(db, p.orgId, a.id)
+  if (!row) throw new Conflict("this activity id is taken") // ids are per org; cannot happen, but never return a 500
+  if (row.bodyHash !== hash) throw new Conflict("an activity with this id was already logged with different content")
+  return { created, activity: toActivity(row) }
+}
+
+function toActivity(r: repo.ActivityRow): Activity {
+  const opt = <T>(v: T | null | undefined) => (v === null || v === undefined ? undefined : v)
+  return {
+    id: r.id, contactId: r.contactId, userId: r.userId, type: r.type, occurredAt: new Date(r.occurredAt).toISOString(),
+    outcome: opt(r.outcome), direction: opt(r.direction), durationSeconds: opt(r.durationSeconds), subject: opt(r.subject),
+    notes: opt(r.notes), assetIds: r.assetIds?.length ? r.assetIds : undefined, createdAt: new Date(r.createdAt).toISOString(),
+  }
+}

@@ -1,0 +1,51 @@
+import type { Db } from "../db/client"
+import { sql } from "../db/client"
+import { NotFound, Unauthorized, Forbidden } from "../errors"
+import type { Role } from "../../shared/contracts/common"
+import { defaultSettings } from "../../shared/default-settings"
+import * as repo from "./repository"
+import { hashToken, newToken } from "./tokens"
+
+export type { Principal } from "./repository"
+
+export async function authenticate(db: Db, header: string | undefined): Promise<repo.Principal> {
+  const m = header?.match(/^Bearer\s+(\S+)$/i)
+  if (!m) throw new Unauthorized()
+  const principal = await repo.findByTokenHash(db, hashToken(m[1]!))
+  if (!principal) throw new Unauthorized("this API token is not valid or has been revoked")
+  await repo.touchToken(db, principal.orgId, principal.tokenId)
+  return principal
+}
+
+export function requireRole(p: repo.Principal, ...roles: Role[]) {
+  if (!roles.includes(p.role)) throw new Forbidden(`only ${roles.join(" or ")} users may do this`)
+}
+
+export async function createOrg(db: Db, name: string, id?: string) {
+  return db.transaction(async (tx) => {
+    const orgId = await repo.insertOrg(tx, name, id)
+    await tx.execute(sql`INSERT INTO org_settings (org_id, mql_threshold, sla_hours, scoring)
+      VALUES (${orgId}, ${defaultSettings.mqlThreshold}, ${defaultSettings.slaHours}, ${JSON.stringify(defaultSettings.scoring)}::jsonb)`)
+    return orgId
+  })
+}
+
+export async function createUser(db: Db, orgId: string, u: { email: string; name: string; role: Role }, id?: string) {
+  return repo.insertUser(db, orgId, u, id)
+}
+
+/** Returns the token once; only its hash is kept. */
+export async function createToken(db: Db, orgId: string, email: string, name = "") {
+  const user = await repo.findUserByEmail(db, orgId, email)
+  if (!user) throw new NotFound("user")
+  const token = newToken()
+  const id = await repo.insertToken(db, orgId, user.id, hashToken(token), name)
+  return { id, token }
+}
+
+export async function revokeToken(db: Db, orgId: string, tokenId: string) {
+  if (!(await repo.revokeToken(db, orgId, tokenId))) throw new NotFound("active token")
+}
+
+export const findOrgByName = repo.findOrgByName
+export const listTokens = repo.listTokens

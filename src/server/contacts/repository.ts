@@ -1,0 +1,95 @@
+import { type Executor, one, rows, sql } from "../db/client"
+import type { ContactSummary, TimelineItem } from "../../shared/contracts/contacts"
+import type { Bant } from "../../shared/contracts/handoff"
+
+export interface ContactRow {
+  id: string; firstName: string | null; lastName: string | null; title: string | null; company: string | null
+  industry: string | null; companySize: number | null; linkedin: string | null; stage: string
+  stageChangedAt: string | Date; mqlAt: string | Date | null; bant: Bant | string
+  fitScore: number; engagementValue: number; engagementAt: string | Date
+  ownerId: string | null; ownerName: string | null; ownerEmail: string | null; emails: string[]
+}
+
+const contactColumns = sql`
+  c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.title, c.company, c.industry, c.company_size AS "companySize",
+  c.linkedin, c.stage, c.stage_changed_at AS "stageChangedAt", c.mql_at AS "mqlAt", c.bant, c.fit_score AS "fitScore",
+  c.engagement_value AS "engagementValue", c.engagement_at AS "engagementAt",
+  u.id AS "ownerId", u.name AS "ownerName", u.email AS "ownerEmail",
+  ARRAY(SELECT e.email FROM contact_emails e WHERE e.org_id = c.org_id AND e.contact_id = c.id ORDER BY e.is_primary DESC, e.email) AS emails`
+
+export async function findById(ex: Executor, orgId: string, id: string) {
+  return one<ContactRow>(ex, sql`SELECT ${contactColumns} FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
+    WHERE c.org_id = ${orgId} AND c.id = ${id}`)
+}
+
+export async function findByEmail(ex: Executor, orgId: string, email: string) {
+  return one<ContactRow>(ex, sql`SELECT ${contactColumns} FROM contact_emails ce
+    JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id
+    LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
+    WHERE ce.org_id = ${orgId} AND ce.email = ${email}`)
+}
+
+export async function findByLinkedin(ex: Executor, orgId: string, slug: string) {
+  return one<ContactRow>(ex, sql`SELECT ${contactColumns} FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
+    WHERE c.org_id = ${orgId} AND lower(c.linkedin) = lower(${slug}) ORDER BY c.created_at LIMIT 1`)
+}
+
+export async function exists(ex: Executor, orgId: string, id: string) {
+  return !!(await one(ex, sql`SELECT 1 FROM contacts WHERE org_id = ${orgId} AND id = ${id}`))
+}
+
+/** Name and company by trigram similarity, email by prefix; best matches first. */
+export async function search(ex: Executor, orgId: string, q: string, limit: number) {
+  const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+  return rows<Omit<ContactSummary, "score"> & { fitScore: number; engagementValue: number; engagementAt: string | Date }>(ex, sql`
+    WITH hits AS (
+      SELECT c.id, 2 AS rank FROM contact_emails e JOIN contacts c ON c.org_id = e.org_id AND c.id = e.contact_id
+        WHERE e.org_id = ${orgId} AND e.email ILIKE ${like}
+      UNION ALL
+      SELECT c.id, 1 FROM contacts c WHERE c.org_id = ${orgId}
+        AND (coalesce(c.first_name,'') || ' ' || coalesce(c.last_name,'') || ' ' || coalesce(c.company,'')) ILIKE ${like}
+    ), best AS (SELECT id, max(rank) AS rank FROM hits GROUP BY id)
+    SELECT c.id, trim(coalesce(c.first_name,'') || ' ' || coalesce(c.last_name,'')) AS name, c.title, c.company, c.stage,
+      c.fit_score AS "fitScore", c.engagement_value AS "engagementValue", c.engagement_at AS "engagementAt",
+      ARRAY(SELECT e.email FROM contact_emails e WHERE e.org_id = c.org_id AND e.contact_id = c.id ORDER BY e.is_primary DESC, e.email) AS emails
+    FROM best JOIN contacts c ON c.org_id = ${orgId} AND c.id = best.id
+    ORDER BY best.rank DESC, c.last_name, c.first_name, c.id LIMIT ${limit}`)
+}
+
+export interface TimelineCursor { at: string; key: string }
+
+/** Marketing events and rep activities, newest first, as one keyset-paged list. */
+export async function timeline(ex: Executor, orgId: string, contactId: string, limit: number, before?: TimelineCursor, type?: string) {
+  const cursor = before ? sql`AND (t."occurredAt", t.key) < (${before.at}::timestamptz, ${before.key})` : sql``
+  const typeFilter = type ? sql`AND t.type = ${type}` : sql``
+  return rows<TimelineItem & { key: string; occurredAt: string | Date }>(ex, sql`
+    SELECT * FROM (
+      SELECT 'm:' || lpad(e.id::text, 19, '0') AS key, e.id::text AS id, 'marketing' AS side, e.type, e.occurred_at AS "occurredAt",
+        coalesce(a.title, e.properties->>'title', e.campaign, '') AS title, e.campaign AS detail, e.source AS by
+      FROM marketing_events e LEFT JOIN assets a ON a.org_id = e.org_id AND a.id = e.asset_id
+      WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId}
+      UNION ALL
+      SELECT 's:' || x.id::text, x.id::text, 'sales', x.type, x.occurred_at,
+        coalesce(x.subject, x.outcome, ''), x.notes, u.name
+      FROM activities x LEFT JOIN users u ON u.org_id = x.org_id AND u.id = x.user_id
+      WHERE x.org_id = ${orgId} AND x.contact_id = ${contactId}
+    ) t WHERE true ${cursor} ${typeFilter}
+    ORDER BY t."occurredAt" DESC, t.key DESC LIMIT ${limit + 1}`)
+}
+
+export async function counts(ex: Executor, orgId: string, contactId: string) {
+  return rows<{ side: string; type: string; n: number }>(ex, sql`
+    SELECT 'marketing' AS side, type, count(*)::int AS n FROM marketing_events WHERE org_id = ${orgId} AND contact_id = ${contactId} GROUP BY type
+    UNION ALL
+    SELECT 'sales', type, count(*)::int FROM activities WHERE org_id = ${orgId} AND contact_id = ${contactId} GROUP BY type`)
+}
+
+export async function updateBant(ex: Executor, orgId: string, id: string, bant: Bant) {
+  await ex.execute(sql`UPDATE contacts SET bant = bant || ${JSON.stringify(bant)}::jsonb, updated_at = now() WHERE org_id = ${orgId} AND id = ${id}`)
+}
+
+export async function setStage(ex: Executor, orgId: string, id: string, from: string, to: string, userId: string | null, reason: string | null, at: Date) {
+  await ex.execute(sql`UPDATE contacts SET stage = ${to}, stage_changed_at = ${at.toISOString()}, updated_at = now() WHERE org_id = ${orgId} AND id = ${id}`)
+  await ex.execute(sql`INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, user_id, reason)
+    VALUES (${orgId}, ${id}, ${from}, ${to}, ${at.toISOString()}, ${userId}, ${reason})`)
+}

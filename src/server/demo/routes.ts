@@ -1,0 +1,24 @@
+import type { FastifyInstance } from "fastify"
+
+// The demo pages: realistic Gmail, Outlook and LinkedIn look-alikes for demo-org contacts, so a
+// newcomer sees Relay work without a real mailbox. Every /demo/<site>/* path renders the same page,
+// whose own script shows the right view for the path (client-side navigation, like the real apps).
+export function demoRoutes(app: FastifyInstance) {
+  const pages: Record<string, () => Promise<{ render: () => string }>> = {
+    gmail: () => import("./gmail"),
+    outlook: () => import("./outlook"),
+    linkedin: () => import("./linkedin"),
+  }
+  for (const [site, load] of Object.entries(pages)) {
+    const handler = async (_req: unknown, reply: import("fastify").FastifyReply) => {
+      const page = await load()
+      return reply.type("text/html; charset=utf-8").send(page.render())
+    }
+    app.get(`/demo/${site}`, handler)
+    app.get(`/demo/${site}/*`, handler)
+  }
+  app.get("/demo", async (_req, reply) => reply.type("text/html; charset=utf-8").send(`<!doctype html><meta charset="utf-8"><title>Relay demo pages</title>
+<body style="font-family:system-ui;max-width:40rem;margin:3rem auto"><h1>Relay demo pages</h1>
+<ul><li><a href="/demo/gmail#inbox">Gmail</a></li><li><a href="/demo/outlook">Outlook on the web</a></li>
+<li><a href="/demo/linkedin/in/marisol-quintero-revops">LinkedIn profile</a></li></ul></body>`))
+}

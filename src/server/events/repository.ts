@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto"
+import { type Executor, pgArray, rows, sql } from "../db/client"
+import type { EventInput } from "../../shared/contracts/events"
+
+/** Finds contacts by email and creates the missing ones, all in a few multi-row statements. */
+export async function upsertContactsByEmail(ex: Executor, orgId: string, people: Map<string, EventInput["contact"]>) {
+  const emails = [...people.keys()]
+  const found = await rows<{ email: string; contactId: string }>(ex, sql`
+    SELECT email, contact_id AS "contactId" FROM contact_emails WHERE org_id = ${orgId} AND email = ANY(${pgArray(emails)}::text[])`)
+  const ids = new Map(found.map((f) => [f.email, f.contactId]))
+  const missing = emails.filter((e) => !ids.has(e))
+  if (missing.length > 0) {
+    const newIds = missing.map(() => randomUUID())
+    const col = (f: (c: NonNullable<EventInput["contact"]>) => string | number | undefined) =>
+      pgArray(missing.map((e) => { const v = f(people.get(e) ?? {}); return v === undefined ? null : String(v) }))
+    await ex.execute(sql`
+      INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, stage)
+      SELECT ${orgId}, id, fn, ln, ti, co, ind, sz::int, 'lead'
+      FROM unnest(${pgArray(newIds)}::uuid[], ${col((c) => c.firstName)}::text[], ${col((c) => c.lastName)}::text[],
+        ${col((c) => c.title)}::text[], ${col((c) => c.company)}::text[], ${col((c) => c.industry)}::text[], ${col((c) => c.companySize)}::text[])
+        AS t(id, fn, ln, ti, co, ind, sz)`)
+    await ex.execute(sql`
+      INSERT INTO contact_emails (org_id, email, contact_id, is_primary)
+      SELECT ${orgId}, email, id, true FROM unnest(${pgArray(missing)}::text[], ${pgArray(newIds)}::uuid[]) AS t(email, id)`)
+    missing.forEach((e, i) => ids.set(e, newIds[i]!))
+  }
+  return { ids, created: missing.length }
+}
+
+export async function existingAssetIds(ex: Executor, orgId: string, ids: string[]) {
+  if (ids.length === 0) return new Set<string>()
+  const r = await rows<{ id: string }>(ex, sql`SELECT id FROM assets WHERE org_id = ${orgId} AND id = ANY(${pgArray(ids)}::uuid[])`)
+  return new Set(r.map((x) => x.id))
+}
+
+export interface EventRow { contactId: string; type: string; occurredAt: string; campaign: string | null; assetId: string | null; source: string; externalId: string; properties: string }
+
+/** Inserts events; a (source, external_id) seen before is skipped. Returns what was new. */
+export async function insertEvents(ex: Executor, orgId: string, ev: EventRow[]) {
+  if (ev.length === 0) return []
+  const col = (f: (e: EventRow) => string | null) => pgArray(ev.map(f))
+  return rows<{ contactId: string; type: string; occurredAt: string | Date }>(ex, sql`
+    INSERT INTO marketing_events (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties)
+    SELECT ${orgId}, c, t, o, ca, a::uuid, s, x, p::jsonb
+    FROM unnest(${col((e) => e.contactId)}::uuid[], ${col((e) => e.type)}::text[], ${col((e) => e.occurredAt)}::timestamptz[],
+      ${col((e) => e.campaign)}::text[], ${col((e) => e.assetId)}::text[], ${col((e) => e.source)}::text[],
+      ${col((e) => e.externalId)}::text[], ${col((e) => e.properties)}::text[]) AS v(c, t, o, ca, a, s, x, p)
+    ON CONFLICT (org_id, source, external_id) DO NOTHING
+    RETURNING contact_id AS "contactId", type, occurred_at AS "occurredAt"`)
+}

@@ -1,0 +1,74 @@
+import type { Db } from "../db/client"
+import { BadRequest } from "../errors"
+import { type Principal, requireRole } from "../auth/service"
+import { EventInput, type IngestResult, maxIngestBatch } from "../../shared/contracts/events"
+import { getSettings } from "../settings/service"
+import { applyEvents } from "../scores/service"
+import * as repo from "./repository"
+
+/** The lines of a JSON array or NDJSON body, numbered from 1 as the sender counts them. */
+export function splitBody(body: unknown): { line: number; value: unknown; error?: string }[] {
+  if (Array.isArray(body)) return body.map((value, i) => ({ line: i + 1, value }))
+  if (typeof body !== "string") throw new BadRequest("send a JSON array of events or NDJSON (one event per line)")
+  const out: { line: number; value: unknown; error?: string }[] = []
+  body.split("\n").forEach((text, i) => {
+    if (!text.trim()) return
+    try {
+      out.push({ line: i + 1, value: JSON.parse(text) })
+    } catch {
+      out.push({ line: i + 1, value: undefined, error: "not valid JSON" })
+    }
+  })
+  return out
+}
+
+/**
+ * Bulk ingest from marketing automation. Good lines are kept and bad ones reported with their line
+ * number; a (source, externalId) seen before is a duplicate, not an error, so re-sending a file is safe.
+ */
+export async function ingest(db: Db, p: Principal, body: unknown, now = new Date()): Promise<IngestResult> {
+  requireRole(p, "marketer", "admin")
+  const lines = splitBody(body)
+  if (lines.length > maxIngestBatch) throw new BadRequest(`at most ${maxIngestBatch} events per request; this one has ${lines.length}`)
+  const rejected: IngestResult["rejected"] = []
+  const good: { line: number; e: EventInput }[] = []
+  const seen = new Set<string>()
+  for (const l of lines) {
+    if (l.error) { rejected.push({ line: l.line, reason: l.error }); continue }
+    const r = EventInput.safeParse(l.value)
+    if (!r.success) {
+      rejected.push({ line: l.line, reason: r.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; ") })
+      continue
+    }
+    const key = `${r.data.source}\u0000${r.data.externalId}`
+    if (seen.has(key)) continue // repeated inside the same request: the first one wins
+    seen.add(key)
+    good.push({ line: l.line, e: r.data })
+  }
+
+  return db.transaction(async (tx) => {
+    const assets = await repo.existingAssetIds(tx, p.orgId, [...new Set(good.flatMap((g) => (g.e.assetId ? [g.e.assetId] : [])))])
+    const kept = good.filter((g) => {
+      if (!g.e.assetId || assets.has(g.e.assetId)) return true
+      rejected.push({ line: g.line, reason: "assetId: no such asset in this organization" })
+      return false
+    })
+    const people = new Map<string, EventInput["contact"]>()
+    for (const g of kept) if (!people.has(g.e.email) || g.e.contact) people.set(g.e.email, { ...people.get(g.e.email), ...g.e.contact })
+    const { ids, created } = await repo.upsertContactsByEmail(tx, p.orgId, people)
+    const inserted = await repo.insertEvents(tx, p.orgId, kept.map((g) => ({
+      contactId: ids.get(g.e.email)!,
+      type: g.e.type,
+      occurredAt: g.e.occurredAt,
+      campaign: g.e.campaign ?? null,
+      assetId: g.e.assetId ?? null,
+      source: g.e.source,
+      externalId: g.e.externalId,
+      properties: JSON.stringify(g.e.properties ?? {}),
+    })))
+    const settings = await getSettings(tx as Db, p.orgId)
+    const { newMqls } = await applyEvents(tx, p.orgId, inserted.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })), settings, now)
+    rejected.sort((a, b) => a.line - b.line)
+    return { accepted: inserted.length, duplicates: lines.length - rejected.length - inserted.length, rejected, contactsCreated: created, newMqls }
+  })
+}

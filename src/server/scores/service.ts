@@ -1,0 +1,84 @@
+import type { Executor } from "../db/client"
+import { rows, sql } from "../db/client"
+import type { Score } from "../../shared/contracts/contacts"
+import type { Settings, ScoringRules } from "../../shared/contracts/settings"
+import { addDecayed, cappedPoints, engagementNow, engagementScore, fitScore, scoreReasons, totalScore, utcDay } from "../../shared/scoring"
+import * as repo from "./repository"
+
+export interface NewEvent { contactId: string; type: string; occurredAt: Date }
+
+const promotable = new Set(["subscriber", "lead", "recycled"])
+
+/**
+ * Keeps scores current as events arrive: applies each new event's capped points to the contact's
+ * decayed engagement (exact, no recompute), then moves contacts that crossed the threshold to MQL.
+ * Runs inside the ingest transaction.
+ */
+export async function applyEvents(tx: Executor, orgId: string, events: NewEvent[], settings: Settings, now: Date) {
+  const rules = settings.scoring
+  const ids = [...new Set(events.map((e) => e.contactId))].sort()
+  const states = await repo.lockScoreState(tx, orgId, ids)
+  const byId = new Map(states.map((s) => [s.id, s]))
+  const before = new Map(states.map((s) => [s.id, currentTotal(s, rules, now)]))
+
+  const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
+  const keyOf = (e: NewEvent) => `${e.contactId}|${e.type}|${utcDay(e.occurredAt)}`
+  const buckets = await repo.loadBuckets(tx, orgId, sorted.map((e) => {
+    const [contactId, type, day] = keyOf(e).split("|") as [string, string, string]
+    return { contactId, type, day }
+  }))
+  const touched = new Map<string, number>()
+  for (const e of sorted) {
+    const key = keyOf(e)
+    const earned = buckets.get(key) ?? 0
+    const points = cappedPoints(e.type, earned, rules)
+    if (points === 0) continue
+    buckets.set(key, earned + Math.max(0, points))
+    touched.set(key, earned + Math.max(0, points))
+    const s = byId.get(e.contactId)
+    if (s) Object.assign(s, addDecayed(s, points, e.occurredAt, rules.halfLifeDays))
+  }
+  await repo.saveBuckets(tx, orgId, touched)
+  await repo.saveEngagement(tx, orgId, states)
+
+  const crossed = states.filter((s) => promotable.has(s.stage)
+    && before.get(s.id)! < settings.mqlThreshold && currentTotal(s, rules, now) >= settings.mqlThreshold)
+  for (const s of crossed) await markMql(tx, orgId, s.id, s.stage, now)
+  return { newMqls: crossed.length }
+}
+
+/** Crossing the threshold makes a lead an MQL and starts the follow-up clock. */
+async function markMql(tx: Executor, orgId: string, contactId: string, from: string, now: Date) {
+  await tx.execute(sql`UPDATE contacts SET stage = 'mql', stage_changed_at = ${now.toISOString()}, mql_at = ${now.toISOString()}
+    WHERE org_id = ${orgId} AND id = ${contactId}`)
+  await tx.execute(sql`INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, reason)
+    VALUES (${orgId}, ${contactId}, ${from}, 'mql', ${now.toISOString()}, 'score crossed the MQL threshold')`)
+}
+
+function currentTotal(s: { fit: number; value: number; at: Date }, rules: ScoringRules, now: Date) {
+  return totalScore(s.fit, engagementNow(s, now, rules.halfLifeDays), rules).total
+}
+
+/** The score as the sidebar shows it: the stored state decayed to now, and the reasons behind it. */
+export async function contactScore(
+  ex: Executor, orgId: string,
+  c: { id: string; title: string | null; industry: string | null; companySize: number | null; engagementValue: number; engagementAt: Date },
+  settings: Settings, now: Date,
+): Promise<Score> {
+  const rules = settings.scoring
+  const fit = fitScore(c, rules)
+  // Events older than eight half-lives weigh under 0.4%: they cannot be a top reason.
+  const since = new Date(now.getTime() - rules.halfLifeDays * 8 * 86_400_000)
+  const recent = await rows<{ type: string; occurredAt: string | Date; label: string | null }>(ex, sql`
+    SELECT e.type, e.occurred_at AS "occurredAt", coalesce(a.title, e.properties->>'title', e.campaign) AS label
+    FROM marketing_events e LEFT JOIN assets a ON a.org_id = e.org_id AND a.id = e.asset_id
+    WHERE e.org_id = ${orgId} AND e.contact_id = ${c.id} AND e.counted AND e.occurred_at >= ${since.toISOString()}
+    ORDER BY e.occurred_at DESC LIMIT 2000`)
+  const { parts } = engagementScore(recent.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt) })), rules, now)
+  const t = totalScore(fit.points, engagementNow({ value: c.engagementValue, at: c.engagementAt }, now, rules.halfLifeDays), rules)
+  return { ...t, threshold: settings.mqlThreshold, reasons: scoreReasons(fit.reasons, parts, now) }
+}
+
+export async function rescoreOrg(tx: Executor, orgId: string, rules: ScoringRules, now = new Date()) {
+  await repo.rescoreInSql(tx, orgId, rules, now)
+}

@@ -1,0 +1,67 @@
+// The messages the content scripts, options page and popup send to the background worker.
+// The worker parses every one with these schemas and checks the sender (DESIGN.md, "Security rules").
+import { z } from "zod"
+import { ActivityInput } from "./contracts/activities"
+import { Bant, HandoffInput, LeadFeedbackInput } from "./contracts/handoff"
+import type { ContactContext, EventsPage, SearchResult } from "./contracts/contacts"
+import type { Me } from "./contracts/me"
+import { Uuid } from "./contracts/common"
+
+export const PersonKey = z.union([
+  z.object({ email: z.string().min(3).max(320) }),
+  z.object({ linkedin: z.string().min(1).max(500) }),
+])
+export type PersonKey = z.infer<typeof PersonKey>
+
+export const Request = z.discriminatedUnion("type", [
+  /** The cached context, at once, without touching the network (null when never seen). */
+  z.object({ type: z.literal("lookup.cached"), person: PersonKey }),
+  /** The context from the backend; refreshes the cache. */
+  z.object({ type: z.literal("lookup"), person: PersonKey }),
+  z.object({ type: z.literal("contact.get"), id: Uuid }),
+  z.object({ type: z.literal("events.page"), contactId: Uuid, before: z.string().max(200).optional(), eventType: z.string().max(40).optional() }),
+  z.object({ type: z.literal("search"), q: z.string().min(1).max(200) }),
+  /** Writes to the outbox first; the worker sends it when it can. */
+  z.object({ type: z.literal("activity.log"), activity: ActivityInput }),
+  z.object({ type: z.literal("handoff"), contactId: Uuid, input: HandoffInput }),
+  z.object({ type: z.literal("feedback"), contactId: Uuid, input: LeadFeedbackInput }),
+  z.object({ type: z.literal("bant"), contactId: Uuid, bant: Bant }),
+  z.object({ type: z.literal("outbox.status") }),
+  z.object({ type: z.literal("outbox.discard"), id: z.string().max(100) }),
+  z.object({ type: z.literal("outbox.retry"), id: z.string().max(100) }),
+  z.object({ type: z.literal("auth.status") }),
+  z.object({ type: z.literal("auth.signIn"), backendUrl: z.url().max(500), token: z.string().min(10).max(500) }),
+  z.object({ type: z.literal("auth.signOut") }),
+  /** From a site's tiny content script once there is someone to show: inject the sidebar bundle into this tab. */
+  z.object({ type: z.literal("sidebar.inject") }),
+])
+export type Request = z.infer<typeof Request>
+
+export type ErrorCode = "signed_out" | "not_found" | "offline" | "http" | "invalid" | "forbidden"
+export type Response<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; status?: number } }
+
+export interface Cached<T> { data: T; cachedAt: string }
+export interface OutboxItemView { id: string; kind: string; contactId: string; createdAt: string; state: "pending" | "failed"; attempts: number; error?: string; summary: string }
+export interface OutboxStatus { pending: number; failed: OutboxItemView[]; items: OutboxItemView[] }
+export interface AuthStatus { signedIn: boolean; backendUrl: string | null; me: Me | null; reachable: boolean | null }
+
+/** What each request answers with. */
+export interface Responses {
+  "lookup.cached": Cached<ContactContext> | null
+  lookup: ContactContext
+  "contact.get": ContactContext
+  "events.page": EventsPage
+  search: SearchResult
+  "activity.log": { queued: true; pending: number }
+  handoff: { queued: true; pending: number }
+  feedback: { queued: true; pending: number }
+  bant: { queued: true; pending: number }
+  "outbox.status": OutboxStatus
+  "outbox.discard": OutboxStatus
+  "outbox.retry": OutboxStatus
+  "auth.status": AuthStatus
+  "auth.signIn": AuthStatus
+  "auth.signOut": AuthStatus
+  "sidebar.inject": { injected: boolean }
+}
+export type ResponseFor<R extends Request> = Response<Responses[R["type"]]>

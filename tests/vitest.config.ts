@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url"
+import { defineConfig } from "vitest/config"
+
+const src = fileURLToPath(new URL("../src/", import.meta.url))
+
+// Unit, component and integration tests. End-to-end tests have their own config (e2e/vitest.config.ts).
+export default defineConfig({
+  root: fileURLToPath(new URL("..", import.meta.url)),
+  resolve: { alias: [{ find: /^~(.*)$/, replacement: `${src}$1` }] },
+  test: {
+    include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+})
