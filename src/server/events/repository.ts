@@ -8,17 +8,28 @@ export async function upsertContactsByEmail(ex: Executor, orgId: string, people:
   const found = await rows<{ email: string; contactId: string }>(ex, sql`
     SELECT email, contact_id AS "contactId" FROM contact_emails WHERE org_id = ${orgId} AND email = ANY(${pgArray(emails)}::text[])`)
   const ids = new Map(found.map((f) => [f.email, f.contactId]))
+  const updates = found.filter((f) => people.get(f.email) && Object.keys(people.get(f.email)!).length > 0)
+  if (updates.length > 0) {
+    const col = columnOf(updates.map((u) => people.get(u.email)))
+    // Marketing automation knows firmographics better over time: a value sent wins, a value left out is kept.
+    await ex.execute(sql`
+      UPDATE contacts c SET first_name = coalesce(v.fn, c.first_name), last_name = coalesce(v.ln, c.last_name), title = coalesce(v.ti, c.title),
+        linkedin = coalesce(v.li, c.linkedin), company = coalesce(v.co, c.company), industry = coalesce(v.ind, c.industry), company_size = coalesce(v.sz::int, c.company_size), updated_at = now()
+      FROM unnest(${pgArray(updates.map((u) => u.contactId))}::uuid[], ${col((c) => c.firstName)}::text[], ${col((c) => c.lastName)}::text[],
+        ${col((c) => c.title)}::text[], ${col((c) => c.company)}::text[], ${col((c) => c.industry)}::text[], ${col((c) => c.companySize)}::text[], ${col((c) => c.linkedin)}::text[])
+        AS v(id, fn, ln, ti, co, ind, sz, li)
+      WHERE c.org_id = ${orgId} AND c.id = v.id`)
+  }
   const missing = emails.filter((e) => !ids.has(e))
   if (missing.length > 0) {
     const newIds = missing.map(() => randomUUID())
-    const col = (f: (c: NonNullable<EventInput["contact"]>) => string | number | undefined) =>
-      pgArray(missing.map((e) => { const v = f(people.get(e) ?? {}); return v === undefined ? null : String(v) }))
+    const col = columnOf(missing.map((e) => people.get(e)))
     await ex.execute(sql`
-      INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, stage)
-      SELECT ${orgId}, id, fn, ln, ti, co, ind, sz::int, 'lead'
+      INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, linkedin, stage)
+      SELECT ${orgId}, id, fn, ln, ti, co, ind, sz::int, li, 'lead'
       FROM unnest(${pgArray(newIds)}::uuid[], ${col((c) => c.firstName)}::text[], ${col((c) => c.lastName)}::text[],
-        ${col((c) => c.title)}::text[], ${col((c) => c.company)}::text[], ${col((c) => c.industry)}::text[], ${col((c) => c.companySize)}::text[])
-        AS t(id, fn, ln, ti, co, ind, sz)`)
+        ${col((c) => c.title)}::text[], ${col((c) => c.company)}::text[], ${col((c) => c.industry)}::text[], ${col((c) => c.companySize)}::text[], ${col((c) => c.linkedin)}::text[])
+        AS t(id, fn, ln, ti, co, ind, sz, li)`)
     await ex.execute(sql`
       INSERT INTO contact_emails (org_id, email, contact_id, is_primary)
       SELECT ${orgId}, email, id, true FROM unnest(${pgArray(missing)}::text[], ${pgArray(newIds)}::uuid[]) AS t(email, id)`)
@@ -26,6 +37,12 @@ export async function upsertContactsByEmail(ex: Executor, orgId: string, people:
   }
   return { ids, created: missing.length }
 }
+
+type ContactFields = NonNullable<EventInput["contact"]>
+
+/** One contact field across many contacts, as an array parameter (NULL where not sent). */
+const columnOf = (people: (ContactFields | undefined)[]) => (f: (c: ContactFields) => string | number | undefined) =>
+  pgArray(people.map((p) => { const v = p ? f(p) : undefined; return v === undefined ? null : String(v) }))
 
 export async function existingAssetIds(ex: Executor, orgId: string, ids: string[]) {
   if (ids.length === 0) return new Set<string>()

@@ -34,12 +34,12 @@ export async function saveBuckets(ex: Executor, orgId: string, buckets: Map<stri
     ON CONFLICT (org_id, contact_id, type, day) DO UPDATE SET points = EXCLUDED.points`)
 }
 
-export async function saveEngagement(ex: Executor, orgId: string, states: { id: string; value: number; at: Date }[]) {
+export async function saveScores(ex: Executor, orgId: string, states: { id: string; fit: number; value: number; at: Date }[]) {
   if (states.length === 0) return
   await ex.execute(sql`
-    UPDATE contacts c SET engagement_value = v.value, engagement_at = v.at, updated_at = now()
-    FROM unnest(${pgArray(states.map((s) => s.id))}::uuid[], ${pgArray(states.map((s) => String(s.value)))}::float8[],
-      ${pgArray(states.map((s) => s.at.toISOString()))}::timestamptz[]) AS v(id, value, at)
+    UPDATE contacts c SET fit_score = v.fit, engagement_value = v.value, engagement_at = v.at, updated_at = now()
+    FROM unnest(${pgArray(states.map((s) => s.id))}::uuid[], ${pgArray(states.map((s) => String(s.fit)))}::int[],
+      ${pgArray(states.map((s) => String(s.value)))}::float8[], ${pgArray(states.map((s) => s.at.toISOString()))}::timestamptz[]) AS v(id, fit, value, at)
     WHERE c.org_id = ${orgId} AND c.id = v.id`)
 }
 

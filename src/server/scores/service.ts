@@ -20,6 +20,8 @@ export async function applyEvents(tx: Executor, orgId: string, events: NewEvent[
   const states = await repo.lockScoreState(tx, orgId, ids)
   const byId = new Map(states.map((s) => [s.id, s]))
   const before = new Map(states.map((s) => [s.id, currentTotal(s, rules, now)]))
+  // Firmographics may have arrived with these events (new contacts, upserted fields).
+  for (const s of states) s.fit = fitScore(s, rules).points
 
   const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
   const keyOf = (e: NewEvent) => `${e.contactId}|${e.type}|${utcDay(e.occurredAt)}`
@@ -39,7 +41,7 @@ export async function applyEvents(tx: Executor, orgId: string, events: NewEvent[
     if (s) Object.assign(s, addDecayed(s, points, e.occurredAt, rules.halfLifeDays))
   }
   await repo.saveBuckets(tx, orgId, touched)
-  await repo.saveEngagement(tx, orgId, states)
+  await repo.saveScores(tx, orgId, states)
 
   const crossed = states.filter((s) => promotable.has(s.stage)
     && before.get(s.id)! < settings.mqlThreshold && currentTotal(s, rules, now) >= settings.mqlThreshold)

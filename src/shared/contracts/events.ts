@@ -1,5 +1,6 @@
 import { z } from "zod"
 import { IsoDate, Uuid } from "./common"
+import { linkedinSlug } from "../linkedin"
 
 export const eventTypes = [
   "email_sent", "email_open", "email_click", "page_visit", "content_download", "webinar_registered",
@@ -26,6 +27,8 @@ export const EventInput = z.object({
     company: z.string().max(200).optional(),
     industry: z.string().max(100).optional(),
     companySize: z.number().int().min(0).optional(),
+    /** A profile URL, an /in/ path or a bare slug; stored as the slug. */
+    linkedin: z.string().max(500).transform((v, ctx) => linkedinSlug(v) ?? (ctx.addIssue({ code: "custom", message: "not a LinkedIn profile" }), z.NEVER)).optional(),
   }).optional(),
 })
 export type EventInput = z.infer<typeof EventInput>

@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { auth, backends, event, harness, type Harness } from "./harness"
+
+describe.each(backends)("activities, handoff and settings on %s", (kind) => {
+  let h: Harness
+  let mqlId: string
+  let leadId: string
+  beforeAll(async () => {
+    h = await harness(kind)
+    const now = Date.now()
+    const r = await h.app.inject({ method: "POST", url: "/api/v1/events", headers: auth(h.acme.tokens.marketer), payload: [
+      event("mira.cole@vantage.example", "demo_request", new Date(now - 3_600_000), "a1", { contact: { firstName: "Mira", lastName: "Cole", title: "VP Marketing", industry: "software", companySize: 300 } }),
+      event("mira.cole@vantage.example", "webinar_attended", new Date(now - 7_200_000), "a2"),
+      event("finn.ash@vantage.example", "email_open", new Date(now - 3_600_000), "a3", { contact: { firstName: "Finn", lastName: "Ash" } }),
+    ] })
+    expect(r.json().newMqls).toBe(1)
+    mqlId = (await get("/api/v1/contacts/lookup?email=mira.cole@vantage.example")).json().contact.id
+    leadId = (await get("/api/v1/contacts/lookup?email=finn.ash@vantage.example")).json().contact.id
+  })
+  afterAll(async () => { await h?.close() })
+
+  const get = (url: string, token = h.acme.tokens.rep) => h.app.inject({ url, headers: auth(token) })
+  const post = (url: string, payload: unknown, token = h.acme.tokens.rep) => h.app.inject({ method: "POST", url, headers: auth(token), payload: payload as object })
+
+  it("logs an activity once per client id: 201, then 200 with the same record, 409 on different content", async () => {
+    const a = { id: randomUUID(), contactId: leadId, type: "call", occurredAt: new Date().toISOString(), outcome: "connected", durationSeconds: 300, notes: "Talked budget" }
+    const first = await post("/api/v1/activities", a)
+    expect(first.statusCode).toBe(201)
+    const again = await post("/api/v1/activities", a)
+    expect(again.statusCode).toBe(200)
+    expect(again.json()).toEqual(first.json())
+    const changed = await post("/api/v1/activities", { ...a, notes: "Something else" })
+    expect(changed.statusCode).toBe(409)
+    const ctx = (await get(`/api/v1/contacts/${leadId}`)).json()
+    expect(ctx.counts.sales).toBe(1)
+    expect(ctx.events[0]).toMatchObject({ side: "sales", type: "call", title: "connected", by: "Acme Test rep" })
+  })
+
+  it("creates exactly one record when the same activity races in twice", async () => {
+    const a = { id: randomUUID(), contactId: leadId, type: "note", occurredAt: new Date().toISOString(), notes: "race" }
+    const [x, y] = await Promise.all([post("/api/v1/activities", a), post("/api/v1/activities", a)])
+    expect([x.statusCode, y.statusCode].sort()).toEqual([200, 201])
+    expect((await get(`/api/v1/contacts/${leadId}/events?type=note`)).json().items).toHaveLength(1)
+  })
+
+  it("rejects malformed activities with a 400 that says what is wrong", async () => {
+    const r = await post("/api/v1/activities", { id: "nope", contactId: leadId, type: "telepathy", occurredAt: "soon" })
+    expect(r.statusCode).toBe(400)
+    const paths = r.json().error.issues.map((i: { path: string }) => i.path)
+    expect(paths).toEqual(expect.arrayContaining(["id", "type", "occurredAt"]))
+    const notJson = await h.app.inject({ method: "POST", url: "/api/v1/activities", headers: { ...auth(h.acme.tokens.rep), "content-type": "application/json" }, payload: "{oops" })
+    expect(notJson.statusCode).toBe(400)
+    const unknown = await post("/api/v1/activities", { id: randomUUID(), contactId: randomUUID(), type: "call", occurredAt: new Date().toISOString() })
+    expect(unknown.statusCode).toBe(404)
+  })
+
+  it("rejects an MQL back to marketing with a reason, and refuses to hand off a non-MQL", async () => {
+    expect((await get(`/api/v1/contacts/${mqlId}`)).json().sla.state).toBe("pending")
+    const bad = await post(`/api/v1/contacts/${mqlId}/handoff`, { decision: "reject", reason: "because" })
+    expect(bad.statusCode).toBe(400)
+    const handoffId = randomUUID()
+    const r = await post(`/api/v1/contacts/${mqlId}/handoff`, { id: handoffId, decision: "reject", reason: "no_budget", note: "Next fiscal year" })
+    expect(r.statusCode).toBe(200)
+    expect(r.json()).toMatchObject({ stage: "recycled", decision: "reject" })
+    // A retry of the same decision is safe.
+    expect((await post(`/api/v1/contacts/${mqlId}/handoff`, { id: handoffId, decision: "reject", reason: "no_budget", note: "Next fiscal year" })).statusCode).toBe(200)
+    const again = await post(`/api/v1/contacts/${mqlId}/handoff`, { decision: "accept" })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().error.message).toMatch(/recycled/)
+    expect((await post(`/api/v1/contacts/${leadId}/handoff`, { decision: "accept" })).statusCode).toBe(409)
+  })
+
+  it("accepts an MQL into SQL and meets the SLA", async () => {
+    await h.database.db.execute((await import("drizzle-orm")).sql`UPDATE contacts SET stage = 'mql', mql_at = now() - interval '30 hours' WHERE id = ${leadId}`)
+    expect((await get(`/api/v1/contacts/${leadId}`)).json().sla.state).toBe("overdue")
+    const r = await post(`/api/v1/contacts/${leadId}/handoff`, { decision: "accept", note: "Good fit" })
+    expect(r.json()).toMatchObject({ stage: "sql", decision: "accept" })
+    const ctx = (await get(`/api/v1/contacts/${leadId}`)).json()
+    expect(ctx.contact.stage).toBe("sql")
+    expect(ctx.sla.state).toBe("met")
+  })
+
+  it("records lead-quality feedback from 1 to 5", async () => {
+    expect((await post(`/api/v1/contacts/${mqlId}/feedback`, { rating: 4, reason: "Engaged, wrong timing" })).statusCode).toBe(201)
+    expect((await post(`/api/v1/contacts/${mqlId}/feedback`, { rating: 6 })).statusCode).toBe(400)
+  })
+
+  it("lets marketers and admins, not reps, change the settings; new rules rescore", async () => {
+    const before = (await get(`/api/v1/contacts/${mqlId}`)).json().score
+    const s = (await get("/api/v1/settings")).json()
+    expect(s).toMatchObject({ mqlThreshold: 60, slaHours: 24 })
+    expect((await h.app.inject({ method: "PUT", url: "/api/v1/settings", headers: auth(h.acme.tokens.rep), payload: { slaHours: 8 } })).statusCode).toBe(403)
+    const scoring = { ...s.scoring, events: { ...s.scoring.events, demo_request: { points: 50, dailyCap: 50 } } }
+    const r = await h.app.inject({ method: "PUT", url: "/api/v1/settings", headers: auth(h.acme.tokens.marketer), payload: { slaHours: 8, scoring } })
+    expect(r.statusCode).toBe(200)
+    expect(r.json().slaHours).toBe(8)
+    const after = (await get(`/api/v1/contacts/${mqlId}`)).json().score
+    expect(after.engagement).toBeGreaterThan(before.engagement)
+    expect((await h.app.inject({ method: "PUT", url: "/api/v1/settings", headers: auth(h.acme.tokens.admin), payload: { mqlThreshold: 0 } })).statusCode).toBe(400)
+    expect((await get("/api/v1/settings", h.globex.tokens.rep)).json().slaHours).toBe(24)
+  })
+})

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { auth, backends, event, harness, type Harness } from "./harness"
+
+const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000)
+
+describe.each(backends)("event ingest and scores on %s", (kind) => {
+  let h: Harness
+  beforeAll(async () => { h = await harness(kind) })
+  afterAll(async () => { await h?.close() })
+
+  const ingest = (body: unknown, token = h.acme.tokens.marketer, contentType = "application/json") =>
+    h.app.inject({ method: "POST", url: "/api/v1/events", headers: { ...auth(token), "content-type": contentType }, payload: typeof body === "string" ? body : JSON.stringify(body) })
+  const lookup = (email: string, token = h.acme.tokens.rep) =>
+    h.app.inject({ url: `/api/v1/contacts/lookup?email=${encodeURIComponent(email)}`, headers: auth(token) })
+
+  it("keeps good lines, reports bad ones by line number, and creates contacts by email", async () => {
+    const r = await ingest([
+      event("Nova.Ridge@Fernhill.example", "email_open", daysAgo(2), "e1", { contact: { firstName: "Nova", lastName: "Ridge", title: "VP Sales", company: "Fernhill", industry: "software", companySize: 400 } }),
+      { email: "not-an-address", type: "email_open", occurredAt: daysAgo(1).toISOString(), source: "test", externalId: "e2" },
+      event("nova.ridge@fernhill.example", "page_visit", daysAgo(1), "e3"),
+      event("nova.ridge@fernhill.example", "teleport", daysAgo(1), "e4"),
+      event("nova.ridge@fernhill.example", "page_visit", "yesterday", "e5"),
+    ])
+    expect(r.statusCode).toBe(200)
+    const body = r.json()
+    expect(body.accepted).toBe(2)
+    expect(body.contactsCreated).toBe(1)
+    expect(body.rejected.map((x: { line: number }) => x.line)).toEqual([2, 4, 5])
+    expect(body.rejected[0].reason).toMatch(/email/)
+    expect(body.rejected[1].reason).toMatch(/type/)
+    const ctx = (await lookup("nova.ridge@fernhill.example")).json()
+    expect(ctx.contact).toMatchObject({ name: "Nova Ridge", title: "VP Sales", company: "Fernhill" })
+    expect(ctx.events.map((e: { type: string }) => e.type)).toEqual(["page_visit", "email_open"])
+    expect(ctx.events.every((e: { side: string }) => e.side === "marketing")).toBe(true)
+  })
+
+  it("accepts NDJSON and reports unparsable lines", async () => {
+    const nd = [
+      JSON.stringify(event("ivy.lane@quarry.example", "email_click", daysAgo(3), "n1")),
+      "{not json",
+      "",
+      JSON.stringify(event("ivy.lane@quarry.example", "email_click", daysAgo(3), "n2")),
+    ].join("\n")
+    const r = await ingest(nd, h.acme.tokens.admin, "application/x-ndjson")
+    expect(r.statusCode).toBe(200)
+    expect(r.json()).toMatchObject({ accepted: 2, rejected: [{ line: 2, reason: "not valid JSON" }] })
+  })
+
+  it("is idempotent on (source, externalId): sending the same file twice changes nothing", async () => {
+    const batch = [event("echo.vale@upland.example", "webinar_attended", daysAgo(1), "w1", { campaign: "RevOps Live" })]
+    expect((await ingest(batch)).json()).toMatchObject({ accepted: 1, duplicates: 0 })
+    const before = (await lookup("echo.vale@upland.example")).json()
+    expect((await ingest(batch)).json()).toMatchObject({ accepted: 0, duplicates: 1 })
+    const after = (await lookup("echo.vale@upland.example")).json()
+    expect(after.score).toEqual(before.score)
+    expect(after.counts.marketing).toBe(1)
+  })
+
+  it("updates the score as events arrive, caps a type per day, and explains it", async () => {
+    const email = "opal.frost@meridian.example"
+    // Ten opens on one day: the default rules give 1 point each with a cap of 3 a day.
+    await ingest(Array.from({ length: 10 }, (_, i) => event(email, "email_open", new Date(daysAgo(1).getTime() + i * 60_000), `o${i}`)))
+    const capped = (await lookup(email)).json().score
+    expect(capped.engagement).toBe(3)
+    await ingest([event(email, "webinar_attended", daysAgo(3), "wa", { properties: { title: "Scaling RevOps" } })])
+    const s = (await lookup(email)).json().score
+    expect(s.engagement).toBeGreaterThan(capped.engagement + 10)
+    expect(s.reasons.map((r: { text: string }) => r.text)).toContain("+14 attended webinar 'Scaling RevOps' 3 days ago")
+  })
+
+  it("moves a lead across the threshold to MQL and starts the SLA clock", async () => {
+    const email = "rhea.stone@cobalt.example"
+    const r = await ingest([
+      event(email, "demo_request", daysAgo(0.1), "d1", { contact: { title: "Chief Revenue Officer", industry: "fintech", companySize: 900 } }),
+      event(email, "webinar_attended", daysAgo(0.2), "d2"),
+    ])
+    expect(r.json().newMqls).toBe(1)
+    const ctx = (await lookup(email)).json()
+    expect(ctx.score.total).toBeGreaterThanOrEqual(60)
+    expect(ctx.contact.stage).toBe("mql")
+    expect(ctx.sla.state).toBe("pending")
+    expect(new Date(ctx.sla.dueAt).getTime() - new Date(ctx.sla.mqlAt).getTime()).toBe(24 * 3_600_000)
+  })
+
+  it("refuses more than 10,000 events, non-arrays and reps", async () => {
+    const many = Array.from({ length: 10_001 }, (_, i) => event("x@y.example", "email_open", daysAgo(1), `m${i}`))
+    const big = await ingest(many)
+    expect(big.statusCode).toBe(400)
+    expect(big.json().error.message).toMatch(/10000/)
+    expect((await ingest({ not: "an array" })).statusCode).toBe(400)
+    expect((await ingest("{bad json", h.acme.tokens.marketer, "application/json")).statusCode).toBe(400)
+    expect((await ingest([], h.acme.tokens.rep)).statusCode).toBe(403)
+  })
+
+  it("keeps orgs apart: the same email in another org is another contact", async () => {
+    expect((await lookup("nova.ridge@fernhill.example", h.globex.tokens.rep)).statusCode).toBe(404)
+    await ingest([event("nova.ridge@fernhill.example", "email_open", daysAgo(1), "e1")], h.globex.tokens.marketer)
+    const g = (await lookup("nova.ridge@fernhill.example", h.globex.tokens.rep)).json()
+    expect(g.counts.marketing).toBe(1)
+    expect(g.contact.title).toBeNull()
+  })
+})
