@@ -81,6 +81,13 @@ export async function contactScore(
   return { ...t, threshold: settings.mqlThreshold, reasons: scoreReasons(fit.reasons, parts, now) }
 }
 
+/** Fit after firmographics changed (imports): engagement stays as it is. */
+export async function refreshFit(tx: Executor, orgId: string, contactIds: string[], rules: ScoringRules) {
+  const states = await repo.lockScoreState(tx, orgId, [...new Set(contactIds)].sort())
+  for (const s of states) s.fit = fitScore(s, rules).points
+  await repo.saveScores(tx, orgId, states)
+}
+
 export async function rescoreOrg(tx: Executor, orgId: string, rules: ScoringRules, now = new Date()) {
   await repo.rescoreInSql(tx, orgId, rules, now)
 }
