@@ -1,0 +1,78 @@
+// Gmail markup hooks. Prefer attributes Gmail has kept for years (email, name, data-hovercard-id,
+// name="subjectbox", role, g_editable) over its generated class names; where only a class exists,
+// it is listed with the period it was seen. Newer markup first, older markup after it.
+
+/** Google bar account button; aria-label "Google Account: Name (address)". Seen 2019–2026, all locales. */
+export const VIEWER_HINTS = [
+  'header a[aria-label*="@"]',
+  '#gb a[aria-label*="@"]',
+  '[role="banner"] a[aria-label*="@"]',
+  // Account switcher / profile card hints, seen 2023–2025.
+  "header [data-email]",
+  "#gb [data-email]",
+] as const
+
+/** The main pane holding either the conversation list or the open thread. Seen 2014–2026. */
+export const MAIN = ['div[role="main"]'] as const
+
+/** Compose dock at the bottom right where floating compose windows live. Seen 2016–2025. */
+export const COMPOSE_DOCK = ["div.dw", 'div[role="region"][aria-label*="ompose"]'] as const
+
+/** Thread subject heading. h2.hP seen 2015–2026; data-thread-perm-id since 2018. */
+export const THREAD_SUBJECT = ["h2.hP", "h2[data-thread-perm-id]", "[data-thread-perm-id] h2", "h2[data-legacy-thread-id]"] as const
+
+/** One message of a thread, expanded or collapsed. */
+export const MESSAGE = [
+  "div[data-message-id]", // every message container, seen 2018–2026
+  "div.adn.ads", // expanded message, seen 2014–2026
+  "div.kv", // collapsed message row, seen 2014–2025
+  "div.kQ", // collapsed "N older messages" neighbours, seen 2016–2022
+] as const
+
+/** Sender of a message, expanded or collapsed: span with email + name attributes. */
+export const SENDER = ["span.gD[email]", "h3.iw span[email]", "span.zF[email]", "span.yP[email]"] as const
+
+/** Recipients in the expanded header line ("to me, Bob") and in the details table. Seen 2014–2026. */
+export const RECIPIENT = ["span.g2[email]", "span.g2[data-hovercard-id]"] as const
+
+/** A row of the expanded details table (from / to / cc / date …): label cell + value cell. */
+export const DETAILS_ROW = ["table.ajC tr", "tr.ajv"] as const
+export const DETAILS_LABEL = ["td.gG", "td:first-child"] as const
+
+/** Message bodies: addresses in here are content, never people on screen. Seen 2014–2026. */
+export const BODY = ["div.a3s", "div.ii.gt", "div[data-message-body]"] as const
+
+/** Conversation list rows in the inbox. tr.zA seen 2012–2026. */
+export const LIST_ROW = ["tr.zA", 'div[role="main"] table[role="grid"] tr'] as const
+
+/** The editable body of a compose window or inline reply. */
+export const COMPOSE_BODY = [
+  'div[contenteditable="true"][g_editable="true"]', // seen 2014–2026
+  'div[contenteditable="true"][role="textbox"][aria-label="Message Body"]', // English aria-label, seen 2018–2026
+  "div.Am.Al.editable", // legacy class names, seen 2014–2021
+] as const
+
+/** The box that holds one compose: floating window, pop-in, inline reply. */
+export const COMPOSE_ROOT = [
+  "div.M9", // compose form wrapper (floating and inline), seen 2014–2026
+  'div[role="dialog"]', // floating compose window, seen 2016–2026
+  "div.ip.adB", // inline reply container, seen 2016–2024
+] as const
+
+/** Compose subject input; name="subjectbox" is language-neutral. Seen 2014–2026. */
+export const COMPOSE_SUBJECT = ['input[name="subjectbox"]', 'input[name="subject"]'] as const
+
+/** Current recipient chips (2022–2026): data-hovercard-id holds the address, data-name the name. */
+export const CHIP = ["div[data-hovercard-id][data-name]", "[data-hovercard-id][role=option]", "div.afV[data-hovercard-id]"] as const
+
+/** Legacy recipient chips inside .vR (2016–2021), plus the collapsed-recipients summary spans. */
+export const LEGACY_CHIP = [".vR span[email]", "span.vN[email]", ".oL span[email]", ".aoD span[email]"] as const
+
+/** Hidden inputs carrying "Name <address>" per field, legacy compose (seen 2016–2021). */
+export const FIELD_INPUT = ['input[name="to"]', 'input[name="cc"]', 'input[name="bcc"]'] as const
+
+/**
+ * What tells a recipients field (To / Cc / Bcc) apart: the hidden input's name (legacy) or the
+ * peoplekit combobox's aria-label ("To recipients", "CC recipients", "Cc-Empfänger"), seen 2022–2026.
+ */
+export const FIELD_MARKER = ['input[name="to"]', 'input[name="cc"]', 'input[name="bcc"]', "input[peoplekit-id]", 'input[role="combobox"]', "textarea[name]"] as const

@@ -1,0 +1,47 @@
+// LinkedIn markup hooks. LinkedIn ships hashed class names next to long-lived BEM names
+// (pv-top-card, msg-thread, global-nav); the BEM names and /in/ links are what we rely on.
+
+/** Global nav "Me" menu: photo alt is the viewer's name, the menu links to the viewer's /in/ page. */
+export const VIEWER_LINK = [
+  '.global-nav__me a[href*="/in/"]', // seen 2019–2026
+  '.global-nav__me-content a[href*="/in/"]', // "View profile" in the Me dropdown, seen 2020–2026
+  '.feed-identity-module a[href*="/in/"]', // left rail on the feed, seen 2019–2025
+  '[data-control-name="identity_welcome_message"][href*="/in/"]', // legacy feed identity, seen 2018–2020
+] as const
+export const VIEWER_NAME = ["img.global-nav__me-photo[alt]", ".global-nav__me img[alt]", ".feed-identity-module__actor-meta a"] as const
+
+/** The page's main column, the stable container the SPA swaps views in. */
+export const MAIN = [".application-outlet", "main", "#main"] as const
+
+/** Profile top card. */
+export const TOP_CARD = [
+  "section.pv-top-card", // seen 2019–2023
+  "main section.artdeco-card:first-of-type", // seen 2022–2026
+  "main section[data-member-id]", // seen 2021–2026
+  "main", // last resort: the first h1 of the page is the member's name
+] as const
+export const PROFILE_NAME = ["h1.text-heading-xlarge", "h1.inline.t-24", "h1"] as const
+export const PROFILE_HEADLINE = [".pv-text-details__left-panel .text-body-medium", "div.text-body-medium.break-words", ".pv-top-card--list + .text-body-medium", "h2.top-card-layout__headline"] as const
+/** Current company button in the top card, aria-label "Current company: X. Click to skip…". */
+export const CURRENT_COMPANY_BUTTON = ['button[aria-label^="Current company:"]', '[aria-label^="Current company"]'] as const
+/** Company name in the top card's right panel (any language), seen 2022–2026. */
+export const TOP_CARD_COMPANY = [
+  ".pv-text-details__right-panel-item-text",
+  'ul.pv-text-details__right-panel a[href*="/company/"]',
+  'a[href*="/company/"][data-field="experience_company_logo"]',
+  ".pv-top-card--experience-list-item",
+] as const
+/** First entry of the experience section (the current position), used when the top card has none. */
+export const EXPERIENCE_COMPANY = ['#experience ~ div li:first-child .t-14.t-normal > span[aria-hidden="true"]', '#experience ~ div li:first-child .t-14.t-normal span'] as const
+export const ABOUT = ['#about ~ div .inline-show-more-text span[aria-hidden="true"]', "#about ~ div .inline-show-more-text", "section.pv-about-section"] as const
+
+/** Messaging: the open conversation's title bar holds the other member's /in/ link and name. */
+export const THREAD_TITLE = [
+  ".msg-title-bar", // seen 2021–2026
+  ".msg-thread .msg-entity-lockup", // seen 2020–2023
+  ".msg-overlay-conversation-bubble--is-active .msg-overlay-bubble-header", // chat bubble header, seen 2019–2026
+] as const
+export const THREAD_PROFILE_LINK = ['a[href*="/in/"]'] as const
+export const THREAD_NAME = ["h2.msg-entity-lockup__entity-title", ".msg-title-bar__title-bar-title h2", ".msg-entity-lockup__entity-title", "h2"] as const
+export const THREAD_HEADLINE = [".msg-entity-lockup__entity-info", ".msg-title-bar__subtitle"] as const
+export const THREAD_MESSAGES = [".msg-s-event-listitem__body", ".msg-s-message-list__event p"] as const

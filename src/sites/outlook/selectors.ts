@@ -1,0 +1,53 @@
+// Outlook on the web (outlook.office.com, outlook.live.com) markup hooks. OWA's class names are
+// generated per build, so these lean on ids, data-app-section, roles, aria-labels and the title
+// attribute that holds a persona's address. Newer markup first.
+
+/** Signed-in account: Me control flyout and header button, folder-pane mailbox root. */
+export const VIEWER_EMAIL = [
+  "#mectrl_currentAccount_secondary", // Me control flyout, seen 2019–2026
+  '#O365_MainLink_Me [aria-label*="@"]', // header account button, seen 2020–2024
+  '[data-app-section="NavigationPane"] [role="treeitem"][title*="@"]', // mailbox root in folder pane, seen 2022–2026
+  '[data-app-section="NavigationPane"] [data-folder-name][title*="@"]',
+] as const
+/** Account button, aria-label "Account manager for Riley Park" (localised). Seen 2019–2026. */
+export const VIEWER_BUTTON = ["#O365_MainLink_Me", "button#mectrl_main_trigger", "#mectrl_currentAccount_primary"] as const
+
+/** The app's main region (list + reading pane + inline compose). Seen 2020–2026. */
+export const MAIN = ["#MainModule", 'div[role="main"]', "#app"] as const
+
+/** Conversation list. data-app-section seen 2021–2026; aria-label "Message list" (English) 2019–2026. */
+export const MESSAGE_LIST = ['[data-app-section="MessageList"]', 'div[role="listbox"][aria-label*="essage list"]'] as const
+export const LIST_ROW = ['[data-app-section="MessageList"] [role="option"]', "div[data-convid]"] as const
+
+/** Reading pane around the open conversation. */
+export const READING_PANE = [
+  '[data-app-section="ConversationContainer"]', // seen 2021–2026
+  "#ConversationReadingPaneContainer", // seen 2020–2025
+  "#ReadingPaneContainerId", // seen 2018–2023
+  'div[aria-label="Reading Pane"]', // English only, legacy, seen 2018–2021
+] as const
+
+/** Subject heading of the open conversation. */
+export const SUBJECT = ['[role="heading"][aria-level="2"] [title]', '[role="heading"][aria-level="2"]', "span.rpHighlightSubjectClass"] as const
+
+/** A persona (sender or recipient) with its address in title or aria-label. Seen 2019–2026. */
+export const PERSONA = ['[title*="@"]', '[aria-label*="@"]', "span[data-lpc-hover-target-id]"] as const
+
+/** Message bodies: addresses in here are content, not people. */
+export const BODY = [
+  'div[aria-label="Message body"]', // read mode, English aria-label, seen 2019–2026
+  'div[id^="UniqueMessageBody"]', // seen 2018–2026, language-neutral
+  "div.allowTextSelection", // legacy body wrapper, seen 2017–2021
+] as const
+
+/** Compose: the editable body and its container. */
+export const COMPOSE_BODY = [
+  'div[contenteditable="true"][role="textbox"][aria-label^="Message body"]', // English, seen 2019–2026
+  '[data-app-section="MailCompose"] div[contenteditable="true"][aria-multiline="true"]', // any language, seen 2022–2026
+  '#docking_InitVisiblePart_0 div[contenteditable="true"][aria-multiline="true"]', // seen 2019–2024
+] as const
+export const COMPOSE_ROOT = ['[data-app-section="MailCompose"]', "#docking_InitVisiblePart_0", 'div[aria-label="Compose"]', "form"] as const
+
+/** Recipient wells (To / Cc / Bcc): contenteditable textboxes labelled with the field's name. */
+export const WELL = ['div[role="textbox"][aria-label]:not([aria-multiline="true"])', 'div[role="listbox"][aria-label]'] as const
+export const COMPOSE_SUBJECT = ['input[aria-label="Add a subject"]', 'input[maxlength="255"]', 'input[placeholder][id^="TextField"]'] as const

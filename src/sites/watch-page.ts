@@ -1,0 +1,117 @@
+// One watcher for all sites: follows single-page navigation without patching history (the URL is
+// compared on every observer callback, plus popstate/hashchange), observes only the site's
+// narrowest stable containers with ONE MutationObserver, skips mutations of our own UI, debounces,
+// and reports a new PageContext only when who/what is on screen actually changed.
+import type { PageContext } from "../shared/page-context"
+import { contextKey, queryFirst, type Selectors } from "./common"
+
+export interface WatchOptions {
+  /** The document to watch; defaults to the global document. */
+  root?: Document
+  /** Extra nodes to ignore (besides <relay-sidebar> and <plasmo-csui>). */
+  ignore?: (node: Node) => boolean
+  /** Quiet period before re-detecting; default 150 ms. */
+  debounceMs?: number
+  /** Longest a steady stream of mutations may postpone detection; default 1000 ms. */
+  maxWaitMs?: number
+}
+
+export interface SiteWatchConfig {
+  detect: (document: Document, url: URL) => PageContext
+  /** Each entry is one container to observe (first matching selector wins); none found → body. */
+  containers: readonly Selectors[]
+}
+
+const OWN_TAGS = new Set(["RELAY-SIDEBAR", "PLASMO-CSUI"])
+// Attributes the detectors read; other attribute churn (classes, tabindex, timers) is ignored.
+const WATCHED_ATTRIBUTES = ["email", "data-hovercard-id", "data-name", "title", "aria-label", "href", "value", "style", "hidden"]
+
+export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) => void, opts: WatchOptions = {}): () => void {
+  const doc = opts.root ?? document
+  const win = doc.defaultView
+  const debounceMs = opts.debounceMs ?? 150
+  const maxWaitMs = opts.maxWaitMs ?? 1000
+  let href = win?.location.href ?? doc.URL
+  let lastKey: string | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let firstPending = 0
+  let targets: Element[] = []
+  let stopped = false
+
+  const isOwn = (node: Node | null): boolean => {
+    for (let n: Node | null = node; n; n = n.parentNode) {
+      if (n.nodeType === 1 && OWN_TAGS.has((n as Element).tagName)) return true
+      if (opts.ignore?.(n)) return true
+    }
+    return false
+  }
+  const relevant = (record: MutationRecord): boolean => {
+    if (isOwn(record.target)) return false
+    if (record.type !== "childList") return true
+    const changed = [...record.addedNodes, ...record.removedNodes]
+    // A removed node is detached, so check the node itself, not its (now missing) ancestors.
+    return changed.length === 0 || changed.some((n) => !(n.nodeType === 1 && OWN_TAGS.has((n as Element).tagName)) && !opts.ignore?.(n))
+  }
+
+  const resolveTargets = (): Element[] => {
+    const found = site.containers.map((sel) => queryFirst(doc, sel)).filter((el): el is Element => el !== null)
+    const outer = found.filter((el, i) => !found.some((other, j) => j !== i && other !== el && other.contains(el)))
+    const unique = [...new Set(outer)]
+    return unique.length ? unique : [doc.body ?? doc.documentElement].filter(Boolean)
+  }
+  const observer = new (win?.MutationObserver ?? MutationObserver)((records) => {
+    if (stopped) return
+    const urlChanged = (win?.location.href ?? doc.URL) !== href
+    if (urlChanged || records.some(relevant)) schedule()
+  })
+  const connect = () => {
+    const next = resolveTargets()
+    if (next.length === targets.length && next.every((el, i) => el === targets[i] && el.isConnected)) return
+    observer.disconnect()
+    targets = next
+    for (const target of targets) {
+      observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES })
+      // The parent's direct children only: notices when the app replaces the container itself.
+      const parent = target.parentElement
+      if (parent && !targets.some((t) => t.contains(parent))) observer.observe(parent, { childList: true })
+    }
+  }
+
+  const run = () => {
+    timer = undefined
+    firstPending = 0
+    if (stopped) return
+    href = win?.location.href ?? doc.URL
+    connect() // containers come and go as the app swaps views
+    let ctx: PageContext
+    try {
+      ctx = site.detect(doc, new URL(href))
+    } catch {
+      return
+    }
+    const key = contextKey(ctx)
+    if (key === lastKey) return
+    lastKey = key
+    onChange(ctx)
+  }
+  function schedule() {
+    const now = Date.now()
+    if (!firstPending) firstPending = now
+    if (timer) clearTimeout(timer)
+    const wait = now - firstPending >= maxWaitMs ? 0 : debounceMs
+    timer = setTimeout(run, wait)
+  }
+
+  const onNavigate = () => schedule()
+  win?.addEventListener("popstate", onNavigate)
+  win?.addEventListener("hashchange", onNavigate)
+  run()
+
+  return () => {
+    stopped = true
+    if (timer) clearTimeout(timer)
+    observer.disconnect()
+    win?.removeEventListener("popstate", onNavigate)
+    win?.removeEventListener("hashchange", onNavigate)
+  }
+}
