@@ -1,0 +1,6 @@
+import { resolve } from "node:path"
+
+/** The port the e2e backend listens on; the e2e build's content scripts match its demo pages. */
+export const e2ePort = Number(process.env.E2E_PORT ?? 8797)
+export const extensionDir = resolve("build/chrome-mv3-e2e")
+export const screenshotDir = resolve("tests/e2e/screenshots")

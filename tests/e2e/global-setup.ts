@@ -1,0 +1,9 @@
+import { spawnSync } from "node:child_process"
+import { demoBuildEnv } from "../../src/server/cli/demo-build-env"
+import { e2ePort } from "./env"
+
+// Builds the extension once for all e2e files, as `npm start` does but tagged "e2e" and pointed at the e2e port.
+export default function setup() {
+  const r = spawnSync("npx", ["plasmo", "build", "--tag=e2e"], { stdio: "inherit", env: { ...process.env, ...demoBuildEnv(e2ePort) } })
+  if (r.status !== 0) throw new Error("the extension build failed")
+}

@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { chromium, type BrowserContext, type Page } from "playwright-core"
+import { e2ePort, extensionDir, screenshotDir } from "./env"
+
+export interface Backend { url: string; dataDir: string; tokens: { org: string; email: string; role: string; token: string }[]; stop(): Promise<void> }
+
+/** Starts `npm run server` on the e2e port with its own embedded database (seeded on first start). */
+export async function startBackend(dataDir = mkdtempSync(join(tmpdir(), "relay-e2e-"))): Promise<Backend> {
+  const url = `http://localhost:${e2ePort}`
+  const child: ChildProcess = spawn("npx", ["tsx", "src/server/main.ts"], {
+    env: { ...process.env, PORT: String(e2ePort), DATA_DIR: dataDir, DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"], detached: true,
+  })
+  let output = ""
+  child.stdout!.on("data", (d) => (output += d))
+  child.stderr!.on("data", (d) => (output += d))
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`backend exited:\n${output}`)
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) break
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error(`backend did not start:\n${output}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  const tokens = JSON.parse(readFileSync(join(dataDir, "demo-credentials.json"), "utf8"))
+  return {
+    url, dataDir, tokens,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      const exited = new Promise((r) => child.once("exit", r))
+      process.kill(-child.pid!, "SIGTERM")
+      await exited
+    },
+  }
+}
+
+/** Debian's Chromium with the built extension loaded unpacked, in a profile that can be reopened. */
+export async function launchBrowser(profileDir = mkdtempSync(join(tmpdir(), "relay-profile-"))) {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: "/usr/bin/chromium",
+    headless: false, // the flag below asks for the new headless mode, which runs extensions
+    viewport: { width: 1400, height: 900 },
+    args: [
+      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--no-first-run", "--disable-sync", `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+    ],
+  })
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }))
+  const extensionId = new URL(worker.url()).host
+  return { context, extensionId, profileDir }
+}
+
+export async function signIn(context: BrowserContext, extensionId: string, backendUrl: string, token: string) {
+  const page = await context.newPage()
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.getByLabel("Backend URL").fill(backendUrl)
+  await page.getByLabel("API token").fill(token)
+  await page.getByRole("button", { name: "Sign in" }).click()
+  await page.getByText(/Signed in as/).waitFor({ timeout: 20_000 })
+  return page
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(screenshotDir, { recursive: true })
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) })
+}
+
+export const repToken = (b: Backend) => b.tokens.find((t) => t.org === "Acme Analytics" && t.role === "rep")!.token
