@@ -7,6 +7,8 @@ const src = fileURLToPath(new URL("../src/", import.meta.url))
 export default defineConfig({
   root: fileURLToPath(new URL("..", import.meta.url)),
   resolve: { alias: [{ find: /^~(.*)$/, replacement: `${src}$1` }] },
+  // tsconfig says jsx "preserve" for Plasmo's bundler; tests compile JSX themselves.
+  oxc: { jsx: { runtime: "automatic" } },
   test: {
     include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
     testTimeout: 30_000,

@@ -1,0 +1,18 @@
+import type { Contact } from "../../../shared/contracts/contacts"
+import { stageLabels } from "./labels"
+
+export function ContactHeader({ contact }: { contact: Contact }) {
+  const role = [contact.title, contact.company].filter(Boolean).join(" · ")
+  return (
+    <section className="card contact-header" aria-label="Contact">
+      <div className="contact-title-row">
+        <h2 className="contact-name">{contact.name}</h2>
+        <span className={`badge stage stage-${contact.stage}`} title="Lifecycle stage">
+          {stageLabels[contact.stage]}
+        </span>
+      </div>
+      {role && <p className="contact-role">{role}</p>}
+      <p className="muted">Owner: {contact.owner?.name ?? "Unassigned"}</p>
+    </section>
+  )
+}

@@ -1,0 +1,58 @@
+// The hand-off between a site's tiny content script (shell.ts) and the sidebar bundle the worker
+// injects later. Content scripts of one extension share the isolated world of a frame, so one
+// object on globalThis is enough; the host page cannot see it (it lives in another JS world).
+// Plain TypeScript on purpose: the shell imports this and must stay free of React.
+import type { PageContext, Site } from "../shared/page-context"
+import { emptyContext } from "../shared/page-context"
+
+export type ChannelEvent = { type: "context"; context: PageContext } | { type: "toggle" }
+
+export interface RelayChannel {
+  site: Site
+  /** The latest detection; the sidebar renders from it. */
+  context: PageContext
+  /** The rep asked for the sidebar (shortcut or tab) before it was mounted: open it expanded. */
+  open: boolean
+  /** `sidebar.inject` was sent and not refused. */
+  injected: boolean
+  /** The sidebar bundle has mounted (guards against a second injection). */
+  mounted: boolean
+  /** The shell is running in this frame (guards against running twice). */
+  started: boolean
+  listeners: Set<(event: ChannelEvent) => void>
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __relay: RelayChannel | undefined
+}
+
+/** The frame's channel, created on first use. */
+export function relayChannel(site: Site = "gmail"): RelayChannel {
+  globalThis.__relay ??= {
+    site,
+    context: emptyContext(site),
+    open: false,
+    injected: false,
+    mounted: false,
+    started: false,
+    listeners: new Set(),
+  }
+  return globalThis.__relay
+}
+
+export function publish(channel: RelayChannel, event: ChannelEvent) {
+  if (event.type === "context") channel.context = event.context
+  for (const listener of [...channel.listeners]) {
+    try {
+      listener(event)
+    } catch {
+      // One broken listener must not stop the others (or throw into the host page).
+    }
+  }
+}
+
+export function subscribe(channel: RelayChannel, listener: (event: ChannelEvent) => void): () => void {
+  channel.listeners.add(listener)
+  return () => channel.listeners.delete(listener)
+}

@@ -1,0 +1,73 @@
+// The part of Relay that runs on every Gmail / Outlook / LinkedIn page: the site's watcher and
+// this shell, nothing else. Plain TypeScript, no React: the sidebar bundle (React, react-query)
+// is injected by the worker only once there is someone to show or the rep asks for it
+// (DESIGN.md, "Performance rules").
+import type { PageContext, Site } from "../shared/page-context"
+import { publish, relayChannel, type RelayChannel } from "./relay-channel"
+
+export type Watch = (onChange: (ctx: PageContext) => void) => () => void
+
+/** The message the worker forwards to the tab when the rep presses the toggle shortcut. */
+export const TOGGLE_MESSAGE = "relay.toggle"
+
+export interface Shell {
+  channel: RelayChannel
+  stop: () => void
+}
+
+export function startShell(site: Site, watch: Watch): Shell {
+  const channel = relayChannel(site)
+  if (channel.started) return { channel, stop: () => {} }
+  channel.started = true
+  channel.site = site
+
+  const requestInject = () => {
+    if (channel.injected || channel.mounted) return
+    channel.injected = true
+    const refused = () => {
+      // The worker may be restarting; the next detection or shortcut tries again.
+      channel.injected = false
+    }
+    try {
+      Promise.resolve(chrome.runtime.sendMessage({ type: "sidebar.inject" }))
+        .then((res: { ok?: boolean } | undefined) => {
+          if (!res?.ok) refused()
+        })
+        .catch(refused)
+    } catch {
+      // The extension was reloaded or updated: this orphaned script has nothing left to talk to.
+      refused()
+    }
+  }
+
+  const onMessage = (message: unknown, sender: chrome.runtime.MessageSender) => {
+    if (sender.id !== chrome.runtime.id) return
+    if ((message as { type?: unknown } | null)?.type !== TOGGLE_MESSAGE) return
+    if (channel.mounted) {
+      publish(channel, { type: "toggle" })
+    } else {
+      channel.open = true
+      requestInject()
+    }
+  }
+  chrome.runtime.onMessage.addListener(onMessage)
+
+  let stopWatch: () => void = () => {}
+  try {
+    stopWatch = watch((context) => {
+      publish(channel, { type: "context", context })
+      if (context.people.length > 0) requestInject()
+    })
+  } catch {
+    // A watcher that cannot start means "nothing detected", never an exception in the host page.
+  }
+
+  return {
+    channel,
+    stop: () => {
+      stopWatch()
+      chrome.runtime.onMessage.removeListener(onMessage)
+      channel.started = false
+    },
+  }
+}

@@ -1,0 +1,56 @@
+// Whether the sidebar is open or collapsed to its slim tab. The preference lives in extension
+// storage, never in the page's localStorage (which belongs to the host site). chrome.storage.sync,
+// not .local: the worker restricts .local to trusted contexts (it holds the token), so a content
+// script cannot read it; sync is a separate area and this is a harmless UI preference.
+import { create } from "zustand"
+
+export const COLLAPSED_KEY = "relay.sidebar.collapsed"
+
+interface LayoutState {
+  hydrated: boolean
+  collapsed: boolean
+  /** Opened by the rep although nobody is on screen (shortcut on an inbox page). */
+  summoned: boolean
+  hydrate: (openRequested: boolean) => Promise<void>
+  setCollapsed: (collapsed: boolean) => void
+  /** The shortcut: close whatever is showing, otherwise open. */
+  toggle: (visible: boolean) => void
+}
+
+const prefs = () => chrome.storage.sync ?? chrome.storage.local
+
+const save = (collapsed: boolean) => {
+  try {
+    Promise.resolve(prefs().set({ [COLLAPSED_KEY]: collapsed })).catch(() => {})
+  } catch {
+    // Storage unavailable (extension reloaded): the preference just is not remembered.
+  }
+}
+
+export const useLayoutStore = create<LayoutState>()((set) => ({
+  hydrated: false,
+  collapsed: false,
+  summoned: false,
+  hydrate: async (openRequested) => {
+    let collapsed = false
+    try {
+      const stored = await prefs().get(COLLAPSED_KEY)
+      collapsed = stored?.[COLLAPSED_KEY] === true
+    } catch {
+      // keep the default: open
+    }
+    if (openRequested) {
+      collapsed = false
+      save(false)
+    }
+    set({ hydrated: true, collapsed, summoned: openRequested })
+  },
+  setCollapsed: (collapsed) => {
+    set(collapsed ? { collapsed, summoned: false } : { collapsed })
+    save(collapsed)
+  },
+  toggle: (visible) => {
+    set(visible ? { collapsed: true, summoned: false } : { collapsed: false, summoned: true })
+    save(visible)
+  },
+}))

@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { act, cleanup, screen } from "@testing-library/react"
+import userEvent from "@testing-library/user-event"
+import { afterEach, describe, expect, it } from "vitest"
+import { publish } from "../../../src/sidebar/relay-channel"
+import { COLLAPSED_KEY } from "../../../src/sidebar/stores/layout"
+import { FakeWorker } from "./fake-worker"
+import { danaContext, people, threadWith } from "./fixtures"
+import { renderSidebar } from "./render"
+
+afterEach(cleanup)
+
+describe("sidebar: open, collapse, remember", () => {
+  it("collapses to a slim tab, remembers it, and opens again", async () => {
+    const user = userEvent.setup()
+    const { worker } = renderSidebar(threadWith(people.dana), { contacts: [danaContext] })
+    await user.click(await screen.findByRole("button", { name: "Collapse Relay" }))
+    expect(screen.queryByRole("complementary", { name: "Relay" })).toBeNull()
+    expect(worker.storage.get(COLLAPSED_KEY)).toBe(true)
+
+    await user.click(screen.getByRole("button", { name: "Open Relay" }))
+    expect(await screen.findByRole("heading", { name: "Dana Whitfield" })).toBeTruthy()
+    expect(worker.storage.get(COLLAPSED_KEY)).toBe(false)
+  })
+
+  it("starts collapsed when the rep left it collapsed", async () => {
+    const worker = new FakeWorker({ contacts: [danaContext] })
+    worker.storage.set(COLLAPSED_KEY, true)
+    renderSidebar(threadWith(people.dana), worker)
+    expect(await screen.findByRole("button", { name: "Open Relay" })).toBeTruthy()
+    expect(screen.queryByRole("complementary", { name: "Relay" })).toBeNull()
+  })
+
+  it("the keyboard shortcut toggles it", async () => {
+    const { channel } = renderSidebar(threadWith(people.dana), { contacts: [danaContext] })
+    expect(await screen.findByRole("complementary", { name: "Relay" })).toBeTruthy()
+    act(() => publish(channel, { type: "toggle" }))
+    expect(await screen.findByRole("button", { name: "Open Relay" })).toBeTruthy()
+    act(() => publish(channel, { type: "toggle" }))
+    expect(await screen.findByRole("complementary", { name: "Relay" })).toBeTruthy()
+  })
+
+  it("shows nothing while nobody is on screen, unless the rep asks for it", async () => {
+    const { channel, container } = renderSidebar({ site: "gmail", view: "list", people: [] }, { contacts: [danaContext] })
+    await act(async () => {})
+    expect(container.innerHTML).toBe("")
+    act(() => publish(channel, { type: "toggle" }))
+    expect(await screen.findByRole("heading", { name: "Nobody to show here" })).toBeTruthy()
+    act(() => publish(channel, { type: "context", context: threadWith(people.dana) }))
+    expect(await screen.findByRole("heading", { name: "Dana Whitfield" })).toBeTruthy()
+  })
+})

@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from "vitest"
+import type { PageContext } from "../../../src/shared/page-context"
+import { startShell, type Shell } from "../../../src/sidebar/shell"
+import { deferred, fail, FakeWorker, ok } from "./fake-worker"
+import { people, threadWith } from "./fixtures"
+
+let shell: Shell | undefined
+afterEach(() => {
+  shell?.stop()
+  shell = undefined
+  globalThis.__relay = undefined
+})
+
+/** A watcher the test drives by hand. */
+function fakeWatch() {
+  const w = { emit: (_: PageContext) => {}, stopped: false }
+  const watch = (onChange: (ctx: PageContext) => void) => {
+    w.emit = onChange
+    return () => void (w.stopped = true)
+  }
+  return { w, watch }
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0))
+
+describe("site shell", () => {
+  it("keeps the latest context in the channel and asks for the sidebar once someone is on screen", async () => {
+    const worker = new FakeWorker().install()
+    const { w, watch } = fakeWatch()
+    shell = startShell("gmail", watch)
+    w.emit({ site: "gmail", view: "list", people: [] })
+    await flush()
+    expect(worker.sent("sidebar.inject")).toHaveLength(0)
+    expect(globalThis.__relay?.context.view).toBe("list")
+
+    w.emit(threadWith(people.dana))
+    w.emit(threadWith(people.priya))
+    await flush()
+    expect(worker.sent("sidebar.inject")).toEqual([{ type: "sidebar.inject" }])
+    expect(globalThis.__relay?.context.people).toEqual([people.priya])
+  })
+
+  it("tries again after the worker refused", async () => {
+    const worker = new FakeWorker().install()
+    let first = true
+    worker.on("sidebar.inject", () => (first ? ((first = false), fail("http")) : ok({ injected: true })))
+    const { w, watch } = fakeWatch()
+    shell = startShell("outlook", watch)
+    w.emit(threadWith(people.dana))
+    await flush()
+    w.emit(threadWith(people.dana))
+    await flush()
+    expect(worker.sent("sidebar.inject")).toHaveLength(2)
+  })
+
+  it("the shortcut opens the sidebar before anyone is detected, and toggles it once mounted", async () => {
+    const worker = new FakeWorker().install()
+    const pending = deferred<ReturnType<typeof ok>>()
+    worker.on("sidebar.inject", () => pending.promise)
+    const { watch } = fakeWatch()
+    shell = startShell("linkedin", watch)
+
+    worker.deliver({ type: "relay.toggle" }, "someone-else")
+    expect(worker.sent("sidebar.inject")).toHaveLength(0)
+
+    worker.deliver({ type: "relay.toggle" })
+    expect(worker.sent("sidebar.inject")).toHaveLength(1)
+    expect(shell.channel.open).toBe(true)
+
+    const events: string[] = []
+    shell.channel.mounted = true
+    shell.channel.listeners.add((e) => events.push(e.type))
+    worker.deliver({ type: "relay.toggle" })
+    expect(events).toEqual(["toggle"])
+    expect(worker.sent("sidebar.inject")).toHaveLength(1)
+  })
+
+  it("runs once per frame and stops its watcher", () => {
+    new FakeWorker().install()
+    const { w, watch } = fakeWatch()
+    shell = startShell("gmail", watch)
+    const again = startShell("gmail", () => {
+      throw new Error("must not start a second watcher")
+    })
+    expect(again.channel).toBe(shell.channel)
+    shell.stop()
+    expect(w.stopped).toBe(true)
+  })
+})
