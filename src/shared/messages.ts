@@ -34,6 +34,8 @@ export const Request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("auth.signOut") }),
   /** From a site's tiny content script once there is someone to show: inject the sidebar bundle into this tab. */
   z.object({ type: z.literal("sidebar.inject") }),
+  /** Opens Relay's settings page (content scripts cannot call chrome.runtime.openOptionsPage). */
+  z.object({ type: z.literal("options.open") }),
 ])
 export type Request = z.infer<typeof Request>
 
@@ -63,5 +65,6 @@ export interface Responses {
   "auth.signIn": AuthStatus
   "auth.signOut": AuthStatus
   "sidebar.inject": { injected: boolean }
+  "options.open": { opened: true }
 }
 export type ResponseFor<R extends Request> = Response<Responses[R["type"]]>

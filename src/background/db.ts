@@ -1,0 +1,121 @@
+// The worker's IndexedDB (extension origin), the only Dexie module. Content scripts never open
+// it: their IndexedDB would belong to mail.google.com and be readable by that page.
+import Dexie, { type EntityTable } from "dexie"
+import type { ContactContext } from "~shared/contracts/contacts"
+import type { ActivityInput } from "~shared/contracts/activities"
+import type { Bant, HandoffInput, LeadFeedbackInput } from "~shared/contracts/handoff"
+
+/** One cached contact, reachable by its id and by every lookup key it was found under. */
+export interface CachedContact {
+  id: string
+  /** `email:<addr>` / `linkedin:<slug>`; multi-entry index. */
+  keys: string[]
+  context: ContactContext
+  cachedAt: string
+  /** Epoch ms of the last read or write, for LRU eviction. */
+  usedAt: number
+}
+
+export type OutboxPayload =
+  | { kind: "activity"; activity: ActivityInput }
+  | { kind: "handoff"; input: HandoffInput }
+  | { kind: "feedback"; input: LeadFeedbackInput }
+  | { kind: "bant"; bant: Bant }
+export type OutboxKind = OutboxPayload["kind"]
+
+export interface OutboxItem {
+  /** Client UUID; the activity id for activities, the body `id` for handoff/feedback, so the server dedupes. */
+  id: string
+  kind: OutboxKind
+  contactId: string
+  payload: OutboxPayload
+  createdAt: string
+  /** Monotonic, for per-contact ordering. */
+  seq: number
+  attempts: number
+  /** Epoch ms. */
+  nextAttemptAt: number
+  state: "pending" | "sending" | "failed"
+  /** Set while "sending": who claimed it and when (epoch ms); a stale lease is reclaimed. */
+  leaseId?: string
+  leaseAt?: number
+  error?: string
+  status?: number
+}
+
+/** The activity as the rep made it, so the timeline can show it before it is sent. */
+export interface LocalActivity {
+  id: string
+  contactId: string
+  activity: ActivityInput
+  createdAt: string
+  synced: 0 | 1
+  syncedAt?: string
+}
+
+export type RelayDb = Dexie & {
+  contacts: EntityTable<CachedContact, "id">
+  outbox: EntityTable<OutboxItem, "id">
+  localActivities: EntityTable<LocalActivity, "id">
+}
+
+export const DB_NAME = "relay"
+
+export function openDb(name = DB_NAME, opts?: ConstructorParameters<typeof Dexie>[1]): RelayDb {
+  const db = new Dexie(name, opts) as RelayDb
+  db.version(1).stores({
+    contacts: "id, *keys, usedAt",
+    outbox: "id, seq, contactId, state, nextAttemptAt",
+    localActivities: "id, contactId, synced",
+  })
+  return db
+}
+
+export const CACHE_MAX = 500
+
+/** The cached context for a lookup key, or null; touches it for LRU. */
+export async function cachedByKey(db: RelayDb, key: string, now = Date.now()): Promise<CachedContact | null> {
+  const hit = await db.contacts.where("keys").equals(key).first()
+  if (!hit) return null
+  await db.contacts.update(hit.id, { usedAt: now })
+  return hit
+}
+
+export async function cachedById(db: RelayDb, id: string): Promise<CachedContact | null> {
+  return (await db.contacts.get(id)) ?? null
+}
+
+/** Stores a fresh context under its id and `key` (a key moves if it now names someone else), then trims to `max`. */
+export async function putContact(db: RelayDb, context: ContactContext, key: string | null, now = Date.now(), max = CACHE_MAX): Promise<void> {
+  await db.transaction("rw", db.contacts, async () => {
+    const id = context.contact.id
+    const prev = await db.contacts.get(id)
+    const keys = new Set(prev?.keys ?? [])
+    // The contact's own addresses are lookup keys too: a later lookup by another of them hits the cache.
+    const fresh = [...(key ? [key] : []), ...context.contact.emails.map((e) => `email:${e.toLowerCase()}`)].filter((k) => !keys.has(k))
+    for (const k of fresh) {
+      // A key names one person: if it pointed at someone else before, it moves.
+      const others = await db.contacts.where("keys").equals(k).toArray()
+      for (const o of others) if (o.id !== id) await db.contacts.update(o.id, { keys: o.keys.filter((x) => x !== k) })
+      keys.add(k)
+    }
+    await db.contacts.put({ id, keys: [...keys], context, cachedAt: new Date(now).toISOString(), usedAt: now })
+    const count = await db.contacts.count()
+    if (count > max) {
+      const victims = await db.contacts.orderBy("usedAt").limit(count - max).primaryKeys()
+      await db.contacts.bulkDelete(victims)
+    }
+  })
+}
+
+/** A 404 for a key: forget it so the sidebar does not keep showing someone it no longer is. */
+export async function forgetKey(db: RelayDb, key: string): Promise<void> {
+  await db.transaction("rw", db.contacts, async () => {
+    const hits = await db.contacts.where("keys").equals(key).toArray()
+    for (const h of hits) await db.contacts.update(h.id, { keys: h.keys.filter((k) => k !== key) })
+  })
+}
+
+export async function clearCache(db: RelayDb): Promise<void> {
+  await db.contacts.clear()
+}

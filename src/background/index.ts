@@ -1,0 +1,89 @@
+// The service worker: the only owner of network, token and storage (DESIGN.md). This file only
+// builds the pieces and wires Chrome's events to them; the logic lives in the modules it imports.
+// Plasmo 0.90's bundler (Parcel) drops zod 4's `export * from "./v4/classic/external.js"` when
+// every importer asks only for `z` (zod re-exports it as an aliased namespace): `z.object` is then
+// undefined and the worker dies at start-up. Asking for one name that only `export *` provides
+// keeps the module. TODO(2026-11-25): drop once the shared contracts import zod another way.
+import { object as keepZodInTheBundle } from "zod"
+void keepZodInTheBundle
+import { createApiClient } from "./api-client"
+import { createAuth, readConfig } from "./auth"
+import { clearCache, openDb } from "./db"
+import { createInjector } from "./inject"
+import { createMessageHandler } from "./messages"
+import { Outbox, sendVia } from "./outbox"
+
+const OUTBOX_ALARM = "relay-outbox"
+/** Chrome (120+) will not fire an alarm sooner than this; shorter waits use a timer while the worker is alive. */
+const MIN_ALARM_MS = 30_000
+
+// Content scripts could read chrome.storage.local by default; the token is for the worker only.
+chrome.storage.local.setAccessLevel?.({ accessLevel: "TRUSTED_CONTEXTS" }).catch(() => {})
+
+const store = chrome.storage.local
+const db = openDb()
+const api = createApiClient({ getConfig: () => readConfig(store) })
+
+let timer: ReturnType<typeof setTimeout> | undefined
+async function afterOutboxChange() {
+  const s = await outbox.status()
+  const failed = s.failed.length
+  await chrome.action?.setBadgeText({ text: s.pending > 0 ? String(s.pending) : failed > 0 ? "!" : "" })
+  await chrome.action?.setBadgeBackgroundColor({ color: failed > 0 && s.pending === 0 ? "#c62828" : "#1a56db" })
+  const next = await outbox.nextDueAt()
+  clearTimeout(timer)
+  if (next === null) {
+    await chrome.alarms.clear(OUTBOX_ALARM)
+    return
+  }
+  const wait = Math.max(0, next - Date.now())
+  // The alarm survives the worker being stopped; the timer only makes short waits short.
+  await chrome.alarms.create(OUTBOX_ALARM, { when: Date.now() + Math.max(wait, MIN_ALARM_MS) })
+  if (wait < MIN_ALARM_MS) timer = setTimeout(kickFlush, wait + 50)
+}
+
+const outbox = new Outbox({ db, send: sendVia(api), onChange: afterOutboxChange })
+function kickFlush() {
+  outbox.flush().catch((e) => console.warn("[relay] outbox flush failed", e))
+}
+function wakeAndFlush() {
+  outbox.wake().then(kickFlush, kickFlush)
+}
+
+const auth = createAuth({ store, api, clearCache: () => clearCache(db), onSignedIn: wakeAndFlush })
+const injector = createInjector({
+  executeScript: (injection) => chrome.scripting.executeScript(injection),
+  getManifest: () => chrome.runtime.getManifest() as never,
+})
+
+const handle = createMessageHandler(
+  { db, api, outbox, auth, injector, kickFlush, openOptionsPage: () => chrome.runtime.openOptionsPage() },
+  chrome.runtime.id,
+)
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  handle(message, sender).then(sendResponse)
+  return true // we answer asynchronously
+})
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === OUTBOX_ALARM) kickFlush()
+})
+chrome.runtime.onStartup.addListener(kickFlush)
+chrome.runtime.onInstalled.addListener(kickFlush)
+self.addEventListener("online", wakeAndFlush)
+
+chrome.tabs.onRemoved.addListener((tabId) => injector.forgetTab(tabId))
+
+// Keyboard shortcuts (manifest "commands") act on the page the rep is looking at.
+chrome.commands?.onCommand.addListener(async (command) => {
+  const message = command === "toggle-sidebar" ? { type: "relay.toggle" } : command === "log-call" ? { type: "relay.command", command } : null
+  if (!message) return
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true })
+  if (tab?.id === undefined) return
+  // No receiver on pages Relay does not run on: nothing to do.
+  await chrome.tabs.sendMessage(tab.id, message).catch(() => {})
+})
+
+// The worker starts for many reasons (a message, an alarm, the browser starting): each is a chance to send.
+kickFlush()

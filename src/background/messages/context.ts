@@ -1,0 +1,23 @@
+// What message handlers get to work with, and the shape of a handler.
+import type { Request, Responses } from "~shared/messages"
+import type { ApiClient } from "../api-client"
+import type { Auth } from "../auth"
+import type { RelayDb } from "../db"
+import type { Injector } from "../inject"
+import type { Outbox } from "../outbox"
+
+export interface WorkerContext {
+  db: RelayDb
+  api: ApiClient
+  outbox: Outbox
+  auth: Auth
+  injector: Injector
+  openOptionsPage: () => Promise<void>
+  /** Starts a flush without waiting for it (the item is safe in IndexedDB either way). */
+  kickFlush: () => void
+}
+
+export type Sender = chrome.runtime.MessageSender
+
+export type Handler<T extends Request["type"]> = (req: Extract<Request, { type: T }>, sender: Sender, ctx: WorkerContext) => Promise<Responses[T]>
+export type Handlers = { [T in Request["type"]]: Handler<T> }

@@ -1,0 +1,30 @@
+// Reads: the cached context at once, then the network. The sidebar renders the cached copy and
+// keeps it when `lookup` answers "offline".
+import { ApiError, personQuery } from "../api-client"
+import { cachedByKey, forgetKey, putContact } from "../db"
+import type { Handlers } from "./context"
+
+export const lookupHandlers: Pick<Handlers, "lookup.cached" | "lookup" | "contact.get" | "events.page" | "search"> = {
+  "lookup.cached": async (req, _s, { db }) => {
+    const hit = await cachedByKey(db, personQuery(req.person).key)
+    return hit ? { data: hit.context, cachedAt: hit.cachedAt } : null
+  },
+  lookup: async (req, _s, { db, api }) => {
+    const { key } = personQuery(req.person)
+    try {
+      const ctx = await api.lookup(req.person)
+      await putContact(db, ctx, key)
+      return ctx
+    } catch (e) {
+      if (e instanceof ApiError && e.code === "not_found") await forgetKey(db, key)
+      throw e
+    }
+  },
+  "contact.get": async (req, _s, { db, api }) => {
+    const ctx = await api.contact(req.id)
+    await putContact(db, ctx, null)
+    return ctx
+  },
+  "events.page": (req, _s, { api }) => api.events(req.contactId, { before: req.before, type: req.eventType }),
+  search: (req, _s, { api }) => api.search(req.q),
+}

@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+import "fake-indexeddb/auto"
+import { cleanup, render, screen, waitFor } from "@testing-library/react"
+import userEvent from "@testing-library/user-event"
+import { createElement } from "react"
+import { afterEach, describe, expect, it, vi } from "vitest"
+import Options from "~/options"
+import Popup from "~/popup"
+import { uuid } from "./fake-server"
+import { createTestWorker, fromPage } from "./worker"
+
+// The pages talk to a real message handler (over a fake server), as they would to the worker.
+function installChrome(w: ReturnType<typeof createTestWorker>, perms: { has?: boolean; grant?: boolean | "throw" } = {}) {
+  const chromeFake = {
+    runtime: {
+      sendMessage: vi.fn((m: unknown) => w.handle(m, fromPage)),
+      openOptionsPage: vi.fn(async () => {}),
+    },
+    permissions: {
+      contains: vi.fn(async () => perms.has ?? false),
+      request: vi.fn(async () => {
+        if (perms.grant === "throw") throw new Error("not allowed")
+        return perms.grant ?? true
+      }),
+    },
+  }
+  vi.stubGlobal("chrome", chromeFake)
+  return chromeFake
+}
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+describe("options page", () => {
+  it("signs in with URL and token, asking for the host permission, then shows who is signed in and signs out", async () => {
+    const w = createTestWorker({ signedIn: false })
+    const c = installChrome(w)
+    render(createElement(Options))
+    const url = screen.getByLabelText("Backend URL") as HTMLInputElement
+    await waitFor(() => expect(c.permissions.contains).toHaveBeenCalled())
+    expect(url.value).toBe("http://localhost:8787")
+    expect((screen.getByLabelText(/API token/) as HTMLInputElement).type).toBe("password")
+    await userEvent.clear(url)
+    await userEvent.type(url, "http://relay.test/")
+    await userEvent.type(screen.getByLabelText(/API token/), w.server.token)
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }))
+    expect(await screen.findByText("Signed in as Rita Rep (rep@acme.test), Acme Sales")).toBeTruthy()
+    expect(c.permissions.request).toHaveBeenCalledWith({ origins: ["http://relay.test/*"] })
+    expect(w.store.data.get("relay.token")).toBe(w.server.token)
+
+    await userEvent.click(screen.getByRole("button", { name: "Sign out" }))
+    expect(await screen.findByRole("button", { name: "Sign in" })).toBeTruthy()
+    expect(w.store.data.has("relay.token")).toBe(false)
+  })
+
+  it("does not ask for the permission when it is already granted", async () => {
+    const w = createTestWorker({ signedIn: false })
+    const c = installChrome(w, { has: true })
+    render(createElement(Options))
+    await waitFor(() => expect(c.permissions.contains).toHaveBeenCalled())
+    await userEvent.clear(screen.getByLabelText("Backend URL"))
+    await userEvent.type(screen.getByLabelText("Backend URL"), "http://relay.test")
+    await userEvent.type(screen.getByLabelText(/API token/), w.server.token)
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }))
+    await screen.findByText(/Signed in as Rita Rep/)
+    expect(c.permissions.request).not.toHaveBeenCalled()
+  })
+
+  it("shows a refused token in an alert, and still tries when the permission is denied", async () => {
+    const w = createTestWorker({ signedIn: false })
+    installChrome(w, { grant: false })
+    render(createElement(Options))
+    await userEvent.clear(screen.getByLabelText("Backend URL"))
+    await userEvent.type(screen.getByLabelText("Backend URL"), "http://relay.test")
+    await userEvent.type(screen.getByLabelText(/API token/), "not-the-right-token")
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }))
+    expect((await screen.findByRole("alert")).textContent).toBe("That token was not accepted")
+    expect(screen.getByText(/was not given access to http:\/\/relay.test; trying anyway/)).toBeTruthy()
+  })
+
+  it("says when the backend cannot be reached", async () => {
+    const w = createTestWorker({ signedIn: false })
+    installChrome(w, { has: true })
+    w.server.setDown(true)
+    render(createElement(Options))
+    await userEvent.clear(screen.getByLabelText("Backend URL"))
+    await userEvent.type(screen.getByLabelText("Backend URL"), "http://relay.test")
+    await userEvent.type(screen.getByLabelText(/API token/), w.server.token)
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }))
+    expect((await screen.findByRole("alert")).textContent).toBe("Cannot reach http://relay.test")
+  })
+})
+
+describe("popup", () => {
+  it("shows who is signed in, reachability, the waiting count and failed items with Retry/Discard", async () => {
+    const w = createTestWorker()
+    installChrome(w)
+    w.server.fail("/feedback", { kind: "status", status: 400, message: "rating out of range" })
+    await w.outbox.enqueue({ id: uuid(900), contactId: uuid(1), payload: { kind: "feedback", input: { rating: 5 } } })
+    await w.outbox.flush()
+    w.server.setDown(true)
+    await w.outbox.enqueue({ id: uuid(901), contactId: uuid(2), payload: { kind: "bant", bant: { need: "yes" } } })
+    w.server.setDown(false)
+
+    render(createElement(Popup))
+    expect(await screen.findByText(/Signed in as Rita Rep/)).toBeTruthy()
+    expect(await screen.findByText("Backend reachable")).toBeTruthy()
+    expect(await screen.findByText("1 waiting to sync")).toBeTruthy()
+    expect(screen.getByText("rating out of range")).toBeTruthy()
+
+    await userEvent.click(screen.getByRole("button", { name: "Discard: Rated the lead 5/5" }))
+    await waitFor(() => expect(screen.queryByText("rating out of range")).toBeNull())
+    expect(await w.db.outbox.get(uuid(900))).toBeUndefined()
+  })
+
+  it("offers to open settings when signed out, and says when the backend is unreachable", async () => {
+    const w = createTestWorker({ signedIn: false })
+    await w.store.set({ "relay.backendUrl": "http://relay.test" })
+    w.server.setDown(true)
+    const c = installChrome(w)
+    render(createElement(Popup))
+    await userEvent.click(await screen.findByRole("button", { name: "Open settings" }))
+    expect(c.runtime.openOptionsPage).toHaveBeenCalled()
+    expect(await screen.findByText("Backend unreachable")).toBeTruthy()
+    expect(await screen.findByText("Nothing waiting to sync")).toBeTruthy()
+  })
+})

@@ -1,0 +1,54 @@
+// Builds the worker's pieces the way index.ts does, minus chrome: a fake server, a fresh
+// IndexedDB (fake-indexeddb), a Map for chrome.storage.local.
+import { createApiClient } from "~/background/api-client"
+import { createAuth, type KeyValueStore } from "~/background/auth"
+import { clearCache, openDb } from "~/background/db"
+import { createInjector } from "~/background/inject"
+import { createMessageHandler } from "~/background/messages"
+import type { WorkerContext } from "~/background/messages/context"
+import { Outbox, sendVia } from "~/background/outbox"
+import { createFakeServer } from "./fake-server"
+
+export const RUNTIME_ID = "abcdefghijklmnopabcdefghijklmnop"
+export const fromPage = { id: RUNTIME_ID, url: `chrome-extension://${RUNTIME_ID}/options.html`, origin: `chrome-extension://${RUNTIME_ID}` }
+export const fromContentScript = { id: RUNTIME_ID, url: "https://mail.google.com/mail/u/0/#inbox", origin: "https://mail.google.com", tab: { id: 7 } as chrome.tabs.Tab, frameId: 0, documentId: "doc-1" }
+
+export function memoryStore(init: Record<string, unknown> = {}): KeyValueStore & { data: Map<string, unknown> } {
+  const data = new Map(Object.entries(init))
+  return {
+    data,
+    get: async (keys) => Object.fromEntries(keys.filter((k) => data.has(k)).map((k) => [k, data.get(k)])),
+    set: async (items) => {
+      for (const [k, v] of Object.entries(items)) data.set(k, v)
+    },
+    remove: async (keys) => {
+      for (const k of keys) data.delete(k)
+    },
+  }
+}
+
+export function createTestWorker(opts: { signedIn?: boolean } = {}) {
+  const server = createFakeServer()
+  const store = memoryStore(opts.signedIn === false ? {} : { "relay.backendUrl": "http://relay.test", "relay.token": server.token, "relay.me": { user: { id: "u", name: "Rita Rep", email: "rep@acme.test", role: "rep" }, org: { id: "o", name: "Acme Sales" } } })
+  const db = openDb(`worker-${Math.random()}`)
+  const api = createApiClient({
+    getConfig: async () => {
+      const v = await store.get(["relay.backendUrl", "relay.token"])
+      return v["relay.backendUrl"] ? { baseUrl: v["relay.backendUrl"] as string, token: (v["relay.token"] as string) ?? null } : null
+    },
+    fetch: server.fetch,
+  })
+  const outbox = new Outbox({ db, send: sendVia(api) })
+  const executed: unknown[] = []
+  const injector = createInjector({
+    executeScript: async (inj) => {
+      executed.push(inj)
+    },
+    getManifest: () => ({ content_scripts: [{ matches: ["https://mail.google.com/*"], js: ["gmail.1234.js"] }, { matches: ["https://relay.invalid/*"], js: ["sidebar.abcd.js"] }] }),
+  })
+  let flushes = 0
+  const auth = createAuth({ store, api, clearCache: () => clearCache(db) })
+  const ctx: WorkerContext = { db, api, outbox, auth, injector, openOptionsPage: async () => {}, kickFlush: () => void flushes++ }
+  const handle = createMessageHandler(ctx, RUNTIME_ID)
+  return { server, store, db, api, outbox, auth, injector, executed, ctx, handle, flushes: () => flushes }
+}
