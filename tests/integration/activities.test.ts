@@ -34,7 +34,7 @@ describe.each(backends)("activities, handoff and settings on %s", (kind) => {
     expect(changed.statusCode).toBe(409)
     const ctx = (await get(`/api/v1/contacts/${leadId}`)).json()
     expect(ctx.counts.sales).toBe(1)
-    expect(ctx.events[0]).toMatchObject({ side: "sales", type: "call", title: "connected", by: "Acme Test rep" })
+    expect(ctx.events[0]).toMatchObject({ side: "sales", type: "call", title: "Call — connected", detail: "Talked budget", by: "Acme Test rep" })
   })
 
   it("creates exactly one record when the same activity races in twice", async () => {

@@ -65,12 +65,14 @@ export async function timeline(ex: Executor, orgId: string, contactId: string, l
   return rows<TimelineItem & { key: string; occurredAt: string | Date }>(ex, sql`
     SELECT * FROM (
       SELECT 'm:' || lpad(e.id::text, 19, '0') AS key, e.id::text AS id, 'marketing' AS side, e.type, e.occurred_at AS "occurredAt",
-        coalesce(a.title, e.properties->>'title', e.campaign, '') AS title, e.campaign AS detail, e.source AS by
+        coalesce(a.title, e.properties->>'title', e.campaign, '') AS title,
+        NULLIF(e.campaign, coalesce(a.title, e.properties->>'title', e.campaign)) AS detail, e.source AS by
       FROM marketing_events e LEFT JOIN assets a ON a.org_id = e.org_id AND a.id = e.asset_id
       WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId}
       UNION ALL
       SELECT 's:' || x.id::text, x.id::text, 'sales', x.type, x.occurred_at,
-        coalesce(x.subject, x.outcome, ''), x.notes, u.name
+        coalesce(x.subject, CASE x.type WHEN 'call' THEN 'Call' WHEN 'email' THEN 'Email' WHEN 'linkedin_message' THEN 'LinkedIn message'
+          WHEN 'meeting' THEN 'Meeting' ELSE 'Note' END || coalesce(' — ' || replace(x.outcome, '_', ' '), '')), x.notes, u.name
       FROM activities x LEFT JOIN users u ON u.org_id = x.org_id AND u.id = x.user_id
       WHERE x.org_id = ${orgId} AND x.contact_id = ${contactId}
     ) t WHERE true ${cursor} ${typeFilter}

@@ -71,7 +71,9 @@ export async function generateActivities(ex: Executor, orgId: string, salt: stri
       CASE WHEN n % 5 IN (1, 3) THEN 'outbound' END,
       CASE WHEN n % 5 IN (0, 2) THEN 300 + abs(hashtext(c.id::text)) % 1800 END,
       CASE WHEN n % 5 = 1 THEN 'Following up on ' || coalesce(c.company, 'your team') END,
-      'Seeded activity', 'seed'
+      (ARRAY['Walked through the forecasting dashboard; they want a pilot for one region.', 'Asked for pricing for 40 seats.',
+        'Budget owner is the CFO; next step is a call with her.', 'Shared the fintech case study.', 'Security review scheduled for next week.',
+        'Not the right time; revisit next quarter.'])[(abs(hashtext(c.id::text || n || ${salt})) % 6) + 1], 'seed'
     FROM contacts c CROSS JOIN generate_series(0, 2) AS n
     WHERE c.org_id = ${orgId} AND c.stage IN ('sql', 'opportunity', 'customer') AND c.owner_id IS NOT NULL`)
 }

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { BrowserContext, Page } from "playwright-core"
+import { launchBrowser, repToken, screenshot, signIn, startBackend, type Backend } from "./harness"
+
+// The whole path a rep takes: sign in on the options page, open a page, see the person.
+describe("the sidebar in Chromium with the built extension", () => {
+  let backend: Backend
+  let context: BrowserContext
+  let extensionId: string
+
+  beforeAll(async () => {
+    backend = await startBackend()
+    ;({ context, extensionId } = await launchBrowser())
+    const options = await signIn(context, extensionId, backend.url, repToken(backend))
+    await screenshot(options, "options-signed-in")
+    await options.close()
+  })
+  afterAll(async () => {
+    await context?.close()
+    await backend?.stop()
+  })
+
+  const sidebar = (page: Page) => page.locator("#relay-sidebar")
+
+  it("shows the sender of an open Gmail thread with score and history, and follows in-page navigation", async () => {
+    const page = await context.newPage()
+    await page.goto(`${backend.url}/demo/gmail#inbox`)
+    // The inbox list has nobody to show: no sidebar at all.
+    await page.waitForTimeout(800)
+    expect(await sidebar(page).count()).toBe(0)
+
+    await page.getByText("Renewal scope for Q1").click()
+    const panel = sidebar(page).getByRole("complementary", { name: "Relay" })
+    await expect.poll(() => panel.getByRole("heading", { name: "Marisol Quintero" }).count(), { timeout: 20_000 }).toBe(1)
+    await expect.poll(() => panel.getByText("VP Revenue Operations").count()).toBeGreaterThan(0)
+    await expect.poll(() => panel.getByText(/attended webinar 'Scaling RevOps'/).count()).toBeGreaterThan(0)
+    await expect.poll(() => panel.getByText(/follow up within 24 h/i).count()).toBeGreaterThan(0)
+    await screenshot(page, "gmail-thread")
+
+    // The host page keeps its layout: the sidebar is an overlay in its own shadow root.
+    expect(await page.evaluate(() => document.body.style.cssText)).toBe("")
+
+    // Back to the inbox (nobody on screen: the sidebar has nobody to show), then another thread.
+    await page.getByRole("link", { name: "Back to Inbox" }).click()
+    await expect.poll(() => panel.getByRole("heading", { name: "Marisol Quintero" }).count()).toBe(0)
+    await page.getByText("Pilot results from the Rotterdam depot").click()
+    await expect.poll(() => panel.getByRole("heading", { name: "Tobias Wrenfield" }).count(), { timeout: 20_000 }).toBe(1)
+    await screenshot(page, "gmail-next-thread")
+    await page.close()
+  })
+
+  it("shows the sender on Outlook on the web and the person of a LinkedIn profile", async () => {
+    const outlook = await context.newPage()
+    await outlook.goto(`${backend.url}/demo/outlook`)
+    await expect.poll(() => sidebar(outlook).getByRole("heading", { name: "Tobias Wrenfield" }).count(), { timeout: 20_000 }).toBe(1)
+    await screenshot(outlook, "outlook-reading-pane")
+    await outlook.close()
+
+    const linkedin = await context.newPage()
+    await linkedin.goto(`${backend.url}/demo/linkedin/in/marisol-quintero-revops`)
+    await expect.poll(() => sidebar(linkedin).getByRole("heading", { name: "Marisol Quintero" }).count(), { timeout: 20_000 }).toBe(1)
+    await expect.poll(() => sidebar(linkedin).getByText(/Lead score/i).count()).toBeGreaterThan(0)
+    await screenshot(linkedin, "linkedin-profile")
+    await linkedin.getByRole("link", { name: "Message" }).first().click()
+    await expect.poll(() => sidebar(linkedin).getByRole("heading", { name: "Dario Faulkner" }).count(), { timeout: 20_000 }).toBe(1)
+    await screenshot(linkedin, "linkedin-messaging")
+    await linkedin.close()
+  })
+})
