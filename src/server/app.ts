@@ -12,6 +12,10 @@ import { handoffRoutes } from "./handoff/routes"
 import { meRoutes, version } from "./me/routes"
 import { settingsRoutes } from "./settings/routes"
 import { demoRoutes } from "./demo/routes"
+import { assetRoutes } from "./assets/routes"
+import { recommendationRoutes } from "./recommendations/routes"
+import { shareRoutes } from "./shares/routes"
+import { linkRoutes } from "./links/routes"
 import { z } from "zod"
 
 export interface AppOptions { db: Db; logger?: boolean; rateLimitPerMinute?: number }
@@ -36,7 +40,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     keyGenerator: (req) => req.headers.authorization ?? req.ip,
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { code: "rate_limited", message: `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` } }),
   })
-  mount(app, opts.db, [...meRoutes, openapiRoute, ...contactRoutes, ...eventRoutes, ...activityRoutes, ...handoffRoutes, ...settingsRoutes])
+  mount(app, opts.db, [...meRoutes, openapiRoute, ...contactRoutes, ...eventRoutes, ...activityRoutes, ...handoffRoutes, ...settingsRoutes,
+    ...assetRoutes, ...recommendationRoutes, ...shareRoutes])
+  linkRoutes(app, opts.db)
   demoRoutes(app)
   return app
 }

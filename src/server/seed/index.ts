@@ -103,7 +103,7 @@ async function promoteMqls(db: Db, orgId: string, threshold: number, engagementM
 
 async function removeOrg(db: Db, orgId: string) {
   await db.transaction(async (tx) => {
-    for (const t of ["api_tokens", "lead_feedback", "handoffs", "activities", "score_buckets", "marketing_events", "stage_changes", "contact_emails", "contacts", "assets", "users", "org_settings"]) {
+    for (const t of ["api_tokens", "asset_views", "asset_feedback", "asset_shares", "lead_feedback", "handoffs", "activities", "score_buckets", "marketing_events", "stage_changes", "contact_emails", "contacts", "assets", "users", "org_settings"]) {
       await tx.execute(sql`DELETE FROM ${sql.identifier(t)} WHERE org_id = ${orgId}`)
     }
     await tx.execute(sql`DELETE FROM orgs WHERE id = ${orgId}`)

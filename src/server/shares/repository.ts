@@ -1,0 +1,46 @@
+import { type Executor, one, sql } from "../db/client"
+import type { AssetFeedbackInput, ShareInput } from "../../shared/contracts/assets"
+
+export interface ShareRow extends ShareInput { userId: string; code: string; bodyHash: string; createdAt: string | Date }
+
+/** Inserts unless the id exists; returns true when this call created it. */
+export async function insertIfNew(ex: Executor, orgId: string, userId: string, s: ShareInput, code: string, bodyHash: string, now: Date) {
+  const r = await one<{ id: string }>(ex, sql`
+    INSERT INTO asset_shares (org_id, id, asset_id, contact_id, user_id, channel, code, shared_at, created_at, body_hash)
+    VALUES (${orgId}, ${s.id}, ${s.assetId}, ${s.contactId}, ${userId}, ${s.channel}, ${code}, ${s.sharedAt}, ${now.toISOString()}, ${bodyHash})
+    ON CONFLICT (org_id, id) DO NOTHING RETURNING id`)
+  return !!r
+}
+
+export async function findById(ex: Executor, orgId: string, id: string) {
+  return one<ShareRow>(ex, sql`
+    SELECT id, asset_id AS "assetId", contact_id AS "contactId", user_id AS "userId", channel, code, shared_at AS "sharedAt",
+      body_hash AS "bodyHash", created_at AS "createdAt"
+    FROM asset_shares WHERE org_id = ${orgId} AND id = ${id}`)
+}
+
+/** The live-or-archived state of an asset, to refuse sharing what marketing withdrew. */
+export async function assetState(ex: Executor, orgId: string, id: string) {
+  return one<{ archived: boolean }>(ex, sql`SELECT archived FROM assets WHERE org_id = ${orgId} AND id = ${id}`)
+}
+
+export async function hasShared(ex: Executor, orgId: string, userId: string, assetId: string, contactId: string) {
+  return !!(await one(ex, sql`SELECT 1 FROM asset_shares
+    WHERE org_id = ${orgId} AND contact_id = ${contactId} AND asset_id = ${assetId} AND user_id = ${userId} LIMIT 1`))
+}
+
+export interface FeedbackRow { id: string; assetId: string; contactId: string; helped: boolean; note: string | null; bodyHash: string; createdAt: string | Date }
+
+export async function insertFeedbackIfNew(ex: Executor, orgId: string, userId: string, id: string, f: AssetFeedbackInput, bodyHash: string) {
+  const r = await one<{ id: string }>(ex, sql`
+    INSERT INTO asset_feedback (org_id, id, asset_id, contact_id, user_id, helped, note, body_hash)
+    VALUES (${orgId}, ${id}, ${f.assetId}, ${f.contactId}, ${userId}, ${f.helped}, ${f.note ?? null}, ${bodyHash})
+    ON CONFLICT (org_id, id) DO NOTHING RETURNING id`)
+  return !!r
+}
+
+export async function findFeedback(ex: Executor, orgId: string, id: string) {
+  return one<FeedbackRow>(ex, sql`
+    SELECT id, asset_id AS "assetId", contact_id AS "contactId", helped, note, body_hash AS "bodyHash", created_at AS "createdAt"
+    FROM asset_feedback WHERE org_id = ${orgId} AND id = ${id}`)
+}

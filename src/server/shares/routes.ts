@@ -1,0 +1,32 @@
+import type { FastifyRequest } from "fastify"
+import { route } from "../http"
+import { AssetFeedback, AssetFeedbackInput, Share, ShareInput } from "../../shared/contracts/assets"
+import * as service from "./service"
+
+/** Where tracked links point: PUBLIC_URL when the API sits behind a proxy, else the address the caller used. */
+export function publicBase(req: FastifyRequest, env = process.env): string {
+  return env.PUBLIC_URL?.trim() || `${req.protocol}://${req.headers.host}`
+}
+
+export const shareRoutes = [
+  route({
+    method: "POST", url: "/api/v1/shares", tag: "content",
+    summary: "Record that a rep shared an asset with a contact and get its tracked link; idempotent on the client-made id (201 first, 200 on a repeat, 409 if the content differs)",
+    body: ShareInput, response: Share, status: 201,
+    handler: async ({ db, principal, body, req, reply }) => {
+      const r = await service.share(db, principal, body, publicBase(req))
+      reply.status(r.created ? 201 : 200)
+      return reply.send(r.share)
+    },
+  }),
+  route({
+    method: "POST", url: "/api/v1/asset-feedback", tag: "content",
+    summary: "Say whether a shared asset helped with this contact, with an optional note; only after sharing it with them (else 409); idempotent on the optional client id",
+    body: AssetFeedbackInput, response: AssetFeedback, status: 201,
+    handler: async ({ db, principal, body, reply }) => {
+      const r = await service.feedback(db, principal, body)
+      reply.status(r.created ? 201 : 200)
+      return reply.send(r.feedback)
+    },
+  }),
+]

@@ -1,0 +1,79 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto"
+import type { Db } from "../db/client"
+import { Conflict, NotFound } from "../errors"
+import type { Principal } from "../auth/service"
+import type { AssetFeedback, AssetFeedbackInput, Share, ShareInput } from "../../shared/contracts/assets"
+import * as contacts from "../contacts/repository"
+import * as repo from "./repository"
+
+const sha256 = (v: unknown) => createHash("sha256").update(JSON.stringify(v)).digest("hex")
+
+/** What makes two submissions "the same share": every field the rep sent, in a fixed order. */
+export function shareHash(s: ShareInput): string {
+  return sha256([s.id, s.assetId, s.contactId, s.channel, new Date(s.sharedAt).toISOString()])
+}
+
+/** 16 random bytes: the code is the only thing between a stranger and a contact's link, so it must not be guessable. */
+export function newCode(): string {
+  return randomBytes(16).toString("base64url")
+}
+
+/**
+ * Records a share and returns its tracked link. Idempotent on the client's id, like activities: a retry
+ * returns the first link; the same id with different content is a conflict.
+ */
+export async function share(db: Db, p: Principal, s: ShareInput, baseUrl: string, now = new Date()): Promise<{ created: boolean; share: Share }> {
+  const hash = shareHash(s)
+  let row = await repo.findById(db, p.orgId, s.id)
+  let created = false
+  if (!row) {
+    if (!(await contacts.exists(db, p.orgId, s.contactId))) throw new NotFound("contact")
+    const asset = await repo.assetState(db, p.orgId, s.assetId)
+    if (!asset) throw new NotFound("asset")
+    if (asset.archived) throw new Conflict("this asset is archived; marketing has withdrawn it")
+    created = await repo.insertIfNew(db, p.orgId, p.userId, s, newCode(), hash, now)
+    row = await repo.findById(db, p.orgId, s.id)
+    if (!row) throw new Conflict("this share id is taken") // ids are per org; cannot happen, but never answer a 500
+  }
+  if (row.bodyHash !== hash) throw new Conflict("a share with this id was already recorded with different content")
+  return {
+    created,
+    share: {
+      id: row.id, assetId: row.assetId, contactId: row.contactId, channel: row.channel, sharedAt: new Date(row.sharedAt).toISOString(),
+      code: row.code, url: `${baseUrl.replace(/\/+$/, "")}/r/${row.code}`,
+    },
+  }
+}
+
+export function feedbackHash(f: AssetFeedbackInput): string {
+  return sha256([f.id ?? null, f.assetId, f.contactId, f.helped, f.note ?? null])
+}
+
+/**
+ * "Helped / didn't help" is only worth something from a rep who used the asset with this person, so
+ * it needs a share first. Idempotent on the optional client id.
+ */
+export async function feedback(db: Db, p: Principal, f: AssetFeedbackInput): Promise<{ created: boolean; feedback: AssetFeedback }> {
+  const hash = feedbackHash(f)
+  const id = f.id ?? randomUUID()
+  let row = f.id ? await repo.findFeedback(db, p.orgId, f.id) : undefined
+  let created = false
+  if (!row) {
+    if (!(await contacts.exists(db, p.orgId, f.contactId))) throw new NotFound("contact")
+    if (!(await repo.assetState(db, p.orgId, f.assetId))) throw new NotFound("asset")
+    if (!(await repo.hasShared(db, p.orgId, p.userId, f.assetId, f.contactId))) {
+      throw new Conflict("you can rate an asset for a contact only after sharing it with them")
+    }
+    created = await repo.insertFeedbackIfNew(db, p.orgId, p.userId, id, f, hash)
+    row = await repo.findFeedback(db, p.orgId, id)
+    if (!row) throw new Conflict("this feedback id is taken")
+  }
+  if (row.bodyHash !== hash) throw new Conflict("feedback with this id was already recorded with different content")
+  return {
+    created,
+    feedback: {
+      id: row.id, assetId: row.assetId, contactId: row.contactId, helped: row.helped,
+      ...(row.note ? { note: row.note } : {}), createdAt: new Date(row.createdAt).toISOString(),
+    },
+  }
+}

@@ -1,0 +1,163 @@
+// Benchmark (issue: the sidebar's speed), measured in Debian's Chromium with the e2e build loaded:
+//  1. the site content scripts' size, raw and gzipped, against the sidebar bundle they defer;
+//  2. thread opened → person's name shown, from the worker's cache and uncached (local backend),
+//     with the sidebar already on the page and on a page that had nobody on it yet;
+//  3. main-thread time the extension adds to a page load with nobody on it (CDP TaskDuration),
+//     against the page's own main-thread time measured in the same run.
+// Run after `npx vitest run -c tests/e2e/vitest.config.ts` (or `npx plasmo build --tag=e2e` with the
+// demo env): npx tsx tests/bench/sidebar.bench.ts   → tests/bench/results/sidebar.md
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { cpus } from "node:os"
+import { join } from "node:path"
+import { gzipSync } from "node:zlib"
+import { chromium, type BrowserContext, type Page } from "playwright-core"
+import { extensionDir } from "../e2e/env"
+import { launchBrowser, repToken, signIn, startBackend } from "../e2e/harness"
+import { showcaseContacts } from "../../src/server/seed/showcase"
+
+const runs = Number(process.env.RUNS ?? 15)
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!
+const ms = (x: number) => `${x.toFixed(1)} ms`
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`
+
+// 1. Sizes, from the manifest of the build the browser loads.
+const manifest = JSON.parse(readFileSync(join(extensionDir, "manifest.json"), "utf8")) as { content_scripts: { matches: string[]; js: string[] }[] }
+const size = (file: string) => { const b = readFileSync(join(extensionDir, file)); return { raw: b.length, gz: gzipSync(b, { level: 9 }).length } }
+const siteScripts = manifest.content_scripts.filter((c) => !c.matches.includes("https://relay.invalid/*"))
+const sidebarFile = manifest.content_scripts.find((c) => c.matches.includes("https://relay.invalid/*"))!.js[0]!
+const sidebar = size(sidebarFile)
+const sizeRows = siteScripts.map((c) => {
+  const s = size(c.js[0]!)
+  return `| ${c.js[0]!.split(".")[0]} (runs on every page of the site) | ${s.raw.toLocaleString()} B (${kb(s.raw)}) | ${s.gz.toLocaleString()} B (${kb(s.gz)}) | ${(s.gz / sidebar.gz).toFixed(2)} |`
+})
+sizeRows.push(`| sidebar (React; injected only when someone is detected) | ${sidebar.raw.toLocaleString()} B (${kb(sidebar.raw)}) | ${sidebar.gz.toLocaleString()} B (${kb(sidebar.gz)}) | 1.00 |`)
+
+// 2. Time to the person's name, measured inside the page: the clock starts when the page's own
+// script switches to the thread, and stops when the name is in the sidebar's shadow root.
+async function timeToName(page: Page, hash: string, name: string): Promise<number> {
+  return page.evaluate(([hash, name]) => new Promise<number>((resolve, reject) => {
+    const found = () => {
+      const root = document.querySelector("#relay-sidebar")?.shadowRoot
+      return [...(root?.querySelectorAll("h2, h3") ?? [])].some((h) => h.textContent?.trim() === name)
+    }
+    const t0 = performance.now()
+    const tick = () => (found() ? resolve(performance.now() - t0) : performance.now() - t0 > 10_000 ? reject(new Error(`no ${name}`)) : requestAnimationFrame(tick))
+    location.hash = hash
+    requestAnimationFrame(tick)
+  }), [hash, name] as const)
+}
+
+const threads = [{ hash: "#inbox/FMfcgzQbfLmdwxkTqZzvBmRnXhPsWcLd", name: "Marisol Quintero" }, { hash: "#inbox/FMfcgzQbfLmwPQRsTvWxKjHgFdSaZcMn", name: "Tobias Wrenfield" }]
+
+const backend = await startBackend()
+const { context, extensionId } = await launchBrowser()
+await (await signIn(context, extensionId, backend.url, repToken(backend))).close()
+const worker = context.serviceWorkers()[0]!
+const clearWorkerCache = () => worker.evaluate(() => new Promise<void>((resolve) => {
+  const req = indexedDB.open("relay")
+  req.onsuccess = () => {
+    const db = req.result
+    const stores = [...db.objectStoreNames].filter((n) => n !== "outbox" && n !== "localActivities")
+    if (stores.length === 0) return resolve()
+    const tx = db.transaction(stores, "readwrite")
+    for (const s of stores) tx.objectStore(s).clear()
+    tx.oncomplete = () => { db.close(); resolve() }
+  }
+  req.onerror = () => resolve()
+}))
+
+const warm = { cached: [] as number[], uncached: [] as number[] }
+const cold = { cached: [] as number[], uncached: [] as number[] }
+const page = await context.newPage()
+for (let i = 0; i < runs; i++) {
+  // Sidebar already on the page: switch thread.
+  await page.goto(`${backend.url}/demo/gmail${threads[0]!.hash}`)
+  await page.locator("#relay-sidebar").getByRole("heading", { name: threads[0]!.name }).waitFor()
+  await clearWorkerCache()
+  warm.uncached.push(await timeToName(page, threads[1]!.hash, threads[1]!.name))
+  await page.evaluate(() => { location.hash = "#inbox" })
+  await page.waitForTimeout(300)
+  warm.cached.push(await timeToName(page, threads[0]!.hash, threads[0]!.name))
+
+  // Nobody on the page yet: the click on a thread also injects and mounts the sidebar.
+  await clearWorkerCache()
+  await page.goto(`${backend.url}/demo/gmail#inbox`)
+  await page.waitForTimeout(300)
+  cold.uncached.push(await timeToName(page, threads[1]!.hash, threads[1]!.name))
+  await page.goto(`${backend.url}/demo/gmail#inbox`)
+  await page.waitForTimeout(300)
+  cold.cached.push(await timeToName(page, threads[1]!.hash, threads[1]!.name))
+}
+await page.close()
+
+// The same worker round trip with no rendering: the floor under "from the worker's cache".
+const ping = await context.newPage()
+await ping.goto(`${backend.url}/demo/gmail${threads[0]!.hash}`)
+await ping.locator("#relay-sidebar").getByRole("heading", { name: threads[0]!.name }).waitFor()
+const apiRoundTrip: number[] = []
+for (let i = 0; i < runs; i++) {
+  const t = performance.now()
+  await fetch(`${backend.url}/api/v1/contacts/lookup?email=${showcaseContacts[1]!.email}`, { headers: { authorization: `Bearer ${repToken(backend)}` } })
+  apiRoundTrip.push(performance.now() - t)
+}
+await ping.close()
+
+// 3. Main-thread time of a page load with nobody on it, with and without the extension.
+async function loadTaskTime(ctx: BrowserContext): Promise<number> {
+  const p = await ctx.newPage()
+  const cdp = await ctx.newCDPSession(p)
+  await cdp.send("Performance.enable")
+  await p.goto(`${backend.url}/demo/gmail#inbox`, { waitUntil: "load" })
+  await p.waitForTimeout(600) // let the content script (document_idle) and its first detection run
+  const { metrics } = await cdp.send("Performance.getMetrics")
+  await p.close()
+  return (metrics.find((m) => m.name === "TaskDuration")!.value) * 1000
+}
+const plain = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] })
+const plainCtx = await plain.newContext()
+const withExt: number[] = []
+const without: number[] = []
+for (let i = 0; i < runs; i++) {
+  without.push(await loadTaskTime(plainCtx))
+  withExt.push(await loadTaskTime(context))
+}
+await plain.close()
+await context.close()
+await backend.stop()
+
+const added = median(withExt) - median(without)
+const row = (what: string, xs: number[], ceiling: number) => `| ${what} | ${ms(median(xs))} | ${ms(p95(xs))} | ${ms(ceiling)} | ${(median(xs) / ceiling).toFixed(2)} |`
+const out = `# Sidebar benchmark
+
+${new Date().toISOString()} · ${cpus().length} cores (${cpus()[0]?.model ?? "?"}) · Debian Chromium, headless · ${runs} runs each.
+
+## Content-script size
+
+| bundle | raw | gzip | gzip ratio to the sidebar bundle |
+| --- | --- | --- | --- |
+${sizeRows.join("\n")}
+
+## Thread opened → person's name shown
+
+The clock runs in the page: from the page's own switch to the thread to the name in the sidebar.
+
+| path | median | p95 | ceiling | median / ceiling |
+| --- | --- | --- | --- | --- |
+${row("sidebar on the page, from the worker's cache", warm.cached, 50)}
+${row("sidebar on the page, uncached (local backend)", warm.uncached, 200)}
+${row("first person on the page (inject + mount), from the worker's cache", cold.cached, 50)}
+${row("first person on the page (inject + mount), uncached", cold.uncached, 200)}
+| for scale: the lookup API alone, from Node (no browser) | ${ms(median(apiRoundTrip))} | ${ms(p95(apiRoundTrip))} | | |
+
+## Main-thread time added to a page load with nobody on it
+
+| page load of /demo/gmail#inbox | median main-thread time (CDP TaskDuration) |
+| --- | --- |
+| without Relay | ${ms(median(without))} |
+| with Relay | ${ms(median(withExt))} |
+| **added by Relay** | **${ms(added)}** (ceiling 10 ms: ratio ${(added / 10).toFixed(2)}; ${((added / median(without)) * 100).toFixed(0)} % of the page's own time) |
+`
+mkdirSync("tests/bench/results", { recursive: true })
+writeFileSync("tests/bench/results/sidebar.md", out)
+console.log(out)
