@@ -1,7 +1,7 @@
 // The sidebar's view of the shared channel the site shell keeps up to date (see relay-channel.ts).
 import { useEffect, useRef, useSyncExternalStore } from "react"
 import type { PageContext } from "../shared/page-context"
-import { relayChannel, subscribe } from "./relay-channel"
+import { relayChannel, subscribe, takeCommand, type RelayCommand } from "./relay-channel"
 
 /** The latest PageContext from the site detector, re-rendering when it changes. */
 export function usePageContext(): PageContext {
@@ -17,4 +17,29 @@ export function useToggleShortcut(onToggle: () => void) {
   const latest = useRef(onToggle)
   latest.current = onToggle
   useEffect(() => subscribe(relayChannel(), (event) => event.type === "toggle" && latest.current()), [])
+}
+
+/** Calls `onCommand` for each shortcut command the shell publishes while the sidebar is mounted. */
+export function useCommandShortcut(onCommand: (command: RelayCommand) => void) {
+  const latest = useRef(onCommand)
+  latest.current = onCommand
+  useEffect(() => subscribe(relayChannel(), (event) => event.type === "command" && latest.current(event.command)), [])
+}
+
+/**
+ * Runs `handle` for the command `name`: once at mount if it arrived before this component did
+ * (the shortcut opened the sidebar), then each time it arrives. The command is taken, so only one
+ * handler acts on it.
+ */
+export function useTakeCommand(name: RelayCommand, handle: () => void) {
+  const latest = useRef(handle)
+  latest.current = handle
+  useEffect(() => {
+    const channel = relayChannel()
+    const run = () => {
+      if (takeCommand(channel, name)) latest.current()
+    }
+    run()
+    return subscribe(channel, (event) => event.type === "command" && event.command === name && run())
+  }, [name])
 }

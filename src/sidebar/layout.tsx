@@ -2,8 +2,9 @@
 // opened Relay on purpose (shortcut), so an inbox page stays untouched.
 import { useEffect, useId } from "react"
 import type { PageContext, Person } from "../shared/page-context"
-import { usePageContext, useToggleShortcut } from "./channel"
+import { useCommandShortcut, usePageContext, useToggleShortcut } from "./channel"
 import { ContactPanel } from "./features/contact/contact-panel"
+import { OutboxBar } from "./features/log/outbox-bar"
 import { relayChannel } from "./relay-channel"
 import { useLayoutStore } from "./stores/layout"
 import { defaultPerson, displayName, personId, usePersonStore } from "./stores/person"
@@ -25,6 +26,10 @@ export function SidebarLayout() {
     void hydrate(openRequested)
   }, [hydrate])
   useToggleShortcut(() => toggle(visible))
+  // A command (log a call) acts on the panel: open it if it is collapsed; the log bar takes the command.
+  useCommandShortcut(() => {
+    if (!visible) toggle(false)
+  })
 
   if (!hydrated) return null
   if (!visible) {
@@ -44,6 +49,7 @@ export function SidebarLayout() {
           <span aria-hidden="true">›</span>
         </button>
       </header>
+      <OutboxBar />
       <main className="relay-body">
         <Body context={context} />
       </main>

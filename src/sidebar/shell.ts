@@ -3,12 +3,14 @@
 // is injected by the worker only once there is someone to show or the rep asks for it
 // (DESIGN.md, "Performance rules").
 import type { PageContext, Site } from "../shared/page-context"
-import { publish, relayChannel, type RelayChannel } from "./relay-channel"
+import { isRelayCommand, publish, relayChannel, type RelayChannel } from "./relay-channel"
 
 export type Watch = (onChange: (ctx: PageContext) => void) => () => void
 
 /** The message the worker forwards to the tab when the rep presses the toggle shortcut. */
 export const TOGGLE_MESSAGE = "relay.toggle"
+/** The message the worker forwards for the manifest's other commands: `{ type, command: "log-call" }`. */
+export const COMMAND_MESSAGE = "relay.command"
 
 export interface Shell {
   channel: RelayChannel
@@ -42,12 +44,21 @@ export function startShell(site: Site, watch: Watch): Shell {
 
   const onMessage = (message: unknown, sender: chrome.runtime.MessageSender) => {
     if (sender.id !== chrome.runtime.id) return
-    if ((message as { type?: unknown } | null)?.type !== TOGGLE_MESSAGE) return
-    if (channel.mounted) {
-      publish(channel, { type: "toggle" })
-    } else {
-      channel.open = true
-      requestInject()
+    const msg = message as { type?: unknown; command?: unknown } | null
+    if (msg?.type === TOGGLE_MESSAGE) {
+      if (channel.mounted) {
+        publish(channel, { type: "toggle" })
+      } else {
+        channel.open = true
+        requestInject()
+      }
+    } else if (msg?.type === COMMAND_MESSAGE && isRelayCommand(msg.command)) {
+      // Kept on the channel either way: the sidebar takes it once whatever handles it has mounted.
+      publish(channel, { type: "command", command: msg.command })
+      if (!channel.mounted) {
+        channel.open = true
+        requestInject()
+      }
     }
   }
   chrome.runtime.onMessage.addListener(onMessage)

@@ -186,6 +186,85 @@ label { font-size: 12px; font-weight: 600; color: var(--relay-muted); }
 .result-meta { font-size: 12px; color: var(--relay-muted); }
 .matched-note { display: flex; gap: 6px; flex-wrap: wrap; }
 
+/* Outbox: what is waiting to sync and what the backend refused, right under the header. */
+.outbox-bar { display: flex; flex-direction: column; gap: 8px; padding: 8px 12px; border-bottom: 1px solid var(--relay-border); background: var(--relay-surface); }
+.outbox-pending { display: flex; align-items: center; gap: 8px; font-size: 12.5px; color: var(--relay-muted); }
+.outbox-dot { width: 8px; height: 8px; border-radius: 50%; background: var(--relay-warn); }
+.outbox-failed { display: flex; flex-direction: column; gap: 6px; padding: 8px 10px; border-radius: 8px; background: var(--relay-danger-bg); color: var(--relay-danger); }
+.outbox-failed-title { font-size: 12.5px; font-weight: 650; }
+.outbox-failed-list { display: flex; flex-direction: column; gap: 8px; }
+.outbox-failed-item { display: flex; flex-direction: column; gap: 4px; padding-top: 6px; border-top: 1px solid rgba(180, 35, 24, 0.15); }
+.outbox-failed-item:first-child { border-top: none; padding-top: 0; }
+.outbox-summary { color: var(--relay-text); font-weight: 550; overflow-wrap: anywhere; }
+.outbox-reason { font-size: 12.5px; overflow-wrap: anywhere; }
+
+.actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+.button-small { padding: 3px 10px; font-size: 12.5px; }
+.section-title { font-size: 13px; font-weight: 650; }
+input[type="text"], input[type="number"], textarea {
+  padding: 5px 8px; border: 1px solid var(--relay-border); border-radius: 6px; background: #fff;
+  font: inherit; color: inherit; min-width: 0;
+}
+textarea:focus-visible { outline: 2px solid var(--relay-accent); outline-offset: 1px; }
+input[type="checkbox"], input[type="radio"] { margin: 0; accent-color: var(--relay-accent); }
+.field input[type="text"], .field input[type="number"], .field textarea { width: 100%; }
+textarea { resize: vertical; min-height: 56px; }
+.field-error { font-size: 12.5px; color: var(--relay-danger); }
+.log-form { display: flex; flex-direction: column; gap: 10px; }
+.log-form fieldset { margin: 0; padding: 0; border: none; min-width: 0; }
+.log-form legend { padding: 0; margin-bottom: 4px; font-size: 12px; font-weight: 600; color: var(--relay-muted); }
+.choices { display: flex; flex-wrap: wrap; gap: 4px 14px; }
+.choices legend { width: 100%; }
+.choice { display: inline-flex; align-items: center; gap: 6px; font-size: 13px; font-weight: 400; color: var(--relay-text); cursor: pointer; }
+[aria-invalid="true"] { border-color: var(--relay-danger); }
+
+/* One-click logging, above the tabs. */
+.log-bar { display: flex; flex-direction: column; gap: 10px; }
+.log-buttons { display: flex; flex-wrap: wrap; gap: 6px; }
+.log-button { padding: 5px 10px; font-size: 12.5px; border-color: var(--relay-border); color: var(--relay-text); }
+.log-button:hover:not(:disabled) { border-color: var(--relay-accent); color: var(--relay-accent); }
+.log-button-open { border-color: var(--relay-accent); color: var(--relay-accent); background: #eef2fd; }
+.log-include { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; }
+.log-include label { font-weight: 500; color: var(--relay-text); }
+.log-bar .log-form { padding-top: 10px; border-top: 1px solid var(--relay-border); }
+.log-confirm { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 8px 12px; border-radius: 8px; background: var(--relay-sales-bg); color: var(--relay-sales); font-weight: 550; }
+.log-confirm-synced, .log-confirm-error { background: var(--relay-warn-bg); color: var(--relay-warn); }
+.log-confirm-undone { background: var(--relay-surface); color: var(--relay-muted); }
+.log-confirm .link { color: inherit; font-weight: 650; }
+
+.sync { font-size: 12px; font-weight: 600; }
+.sync-pending { color: var(--relay-warn); }
+.sync-failed { color: var(--relay-danger); }
+.sync-synced { color: var(--relay-sales); }
+.sync-slot { font-size: 12.5px; color: var(--relay-muted); }
+
+/* Tabs in the known-contact view. */
+.tabs { display: flex; gap: 4px; border-bottom: 1px solid var(--relay-border); }
+.tab {
+  padding: 6px 12px; margin-bottom: -1px;
+  border: none; border-bottom: 2px solid transparent; background: none;
+  font: inherit; font-weight: 600; color: var(--relay-muted); cursor: pointer;
+}
+.tab:hover { color: var(--relay-text); }
+.tab[aria-selected="true"] { color: var(--relay-accent); border-bottom-color: var(--relay-accent); }
+.tab-panel { display: flex; flex-direction: column; gap: 12px; }
+.tab-panel[hidden] { display: none; }
+
+/* Handoff and qualification. */
+.handoff, .qualify, .lead-quality { display: flex; flex-direction: column; gap: 10px; }
+.handoff-done { display: flex; flex-direction: column; gap: 2px; }
+.handoff-done [role="status"] { font-weight: 600; }
+.rating-options { display: flex; gap: 6px; }
+.rating-option {
+  position: relative; display: inline-flex; align-items: center; justify-content: center;
+  width: 36px; height: 32px; border: 1px solid var(--relay-border); border-radius: 6px;
+  font-size: 13.5px; font-weight: 600; color: var(--relay-text); cursor: pointer; background: #fff;
+}
+.rating-option input { position: absolute; opacity: 0; inset: 0; margin: 0; cursor: pointer; }
+.rating-option:has(input:focus-visible) { outline: 2px solid var(--relay-accent); outline-offset: 1px; }
+.rating-selected { background: var(--relay-accent); border-color: var(--relay-accent); color: #fff; }
+.rating .muted { margin-top: 4px; }
+
 .skeleton { display: flex; flex-direction: column; gap: 10px; }
 .bone { height: 12px; border-radius: 6px; background: linear-gradient(90deg, #eef0f3, #f7f8fa, #eef0f3); background-size: 200% 100%; animation: relay-shimmer 1.2s infinite; }
 .bone-title { height: 20px; width: 60%; }

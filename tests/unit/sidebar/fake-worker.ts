@@ -2,7 +2,7 @@
 // from fixture data with the real envelope ({ ok, data } | { ok: false, error }).
 import { vi } from "vitest"
 import type { ContactContext, EventsPage, SearchResult } from "../../../src/shared/contracts/contacts"
-import type { AuthStatus, Cached, ErrorCode, Request, Response } from "../../../src/shared/messages"
+import type { AuthStatus, Cached, ErrorCode, OutboxItemView, OutboxStatus, Request, Response } from "../../../src/shared/messages"
 
 type Answer = Response<unknown> | Promise<Response<unknown>>
 type Handler = (req: Request) => Answer | undefined
@@ -15,7 +15,11 @@ export interface WorkerData {
   cached?: Record<string, Cached<ContactContext>>
   pages?: Record<string, EventsPage>
   signedIn?: boolean
+  /** Items already in the outbox (e.g. one the backend refused). */
+  outbox?: OutboxItemView[]
 }
+
+type Write = Extract<Request, { type: "activity.log" | "handoff" | "feedback" | "bant" }>
 
 export class FakeWorker {
   requests: Request[] = []
@@ -24,7 +28,62 @@ export class FakeWorker {
   /** Checked before the fixture answers; return undefined to fall through. */
   overrides: Handler[] = []
 
-  constructor(public data: WorkerData = {}) {}
+  /** The outbox as the real worker keeps it: writes wait here until `syncAll()` "sends" them. */
+  outbox: { view: OutboxItemView; write?: Write }[]
+
+  constructor(public data: WorkerData = {}) {
+    this.outbox = (data.outbox ?? []).map((view) => ({ view }))
+  }
+
+  outboxStatus(): OutboxStatus {
+    const items = this.outbox.map((o) => o.view)
+    return { pending: items.filter((i) => i.state === "pending").length, failed: items.filter((i) => i.state === "failed"), items }
+  }
+
+  /** Like the worker: stores the write once per id and answers "queued". */
+  private enqueue(id: string, contactId: string, write: Write): Response<{ queued: true; pending: number }> {
+    if (!this.outbox.some((o) => o.view.id === id)) {
+      const kind = write.type === "activity.log" ? "activity" : write.type
+      const view: OutboxItemView = { id, kind, contactId, createdAt: new Date().toISOString(), state: "pending", attempts: 0, summary: `${kind} ${id}` }
+      this.outbox.push({ view, write })
+    }
+    return ok({ queued: true as const, pending: this.outboxStatus().pending })
+  }
+
+  /** The backend took every pending write: they leave the outbox and show in the contact as the server would. */
+  syncAll() {
+    const sent = this.outbox.filter((o) => o.view.state === "pending")
+    this.outbox = this.outbox.filter((o) => o.view.state !== "pending")
+    for (const { write } of sent) if (write) this.applyOnServer(write)
+  }
+
+  /** The backend refused an item for good (a 4xx). */
+  refuse(id: string, error: string) {
+    const item = this.outbox.find((o) => o.view.id === id)
+    if (item) item.view = { ...item.view, state: "failed", attempts: item.view.attempts + 1, error }
+  }
+
+  private applyOnServer(write: Write) {
+    const contacts = this.data.contacts ?? []
+    const contactId = write.type === "activity.log" ? write.activity.contactId : write.contactId
+    const i = contacts.findIndex((c) => c.contact.id === contactId)
+    if (i < 0) return
+    const c = contacts[i]
+    if (write.type === "activity.log") {
+      const a = write.activity
+      const item = { id: a.id, side: "sales" as const, type: a.type, occurredAt: a.occurredAt, title: a.subject ?? a.outcome ?? "", detail: a.notes ?? null, by: "Sam Rivera" }
+      contacts[i] = {
+        ...c,
+        events: [item, ...c.events],
+        counts: { ...c.counts, sales: c.counts.sales + 1, byType: { ...c.counts.byType, [a.type]: (c.counts.byType[a.type] ?? 0) + 1 } },
+      }
+    } else if (write.type === "handoff") {
+      const stage = write.input.decision === "accept" ? "sql" : "recycled"
+      contacts[i] = { ...c, contact: { ...c.contact, stage }, sla: { ...c.sla, state: stage === "sql" ? "met" : "none" } }
+    } else if (write.type === "bant") {
+      contacts[i] = { ...c, contact: { ...c.contact, bant: { ...c.contact.bant, ...write.bant } } }
+    }
+  }
 
   on(type: Request["type"], answer: (req: Request) => Answer) {
     this.overrides.push((req) => (req.type === type ? answer(req) : undefined))
@@ -73,6 +132,26 @@ export class FakeWorker {
         return ok({ signedIn: this.data.signedIn ?? true, backendUrl: "http://localhost:8787", me: null, reachable: true } satisfies AuthStatus)
       case "sidebar.inject":
         return ok({ injected: true })
+      case "activity.log":
+        return this.enqueue(req.activity.id, req.activity.contactId, req)
+      case "handoff":
+      case "feedback":
+        return this.enqueue(req.input.id ?? crypto.randomUUID(), req.contactId, req)
+      case "bant":
+        return this.enqueue(crypto.randomUUID(), req.contactId, req)
+      case "outbox.status":
+        return ok(this.outboxStatus())
+      case "outbox.discard":
+        this.outbox = this.outbox.filter((o) => o.view.id !== req.id)
+        return ok(this.outboxStatus())
+      case "outbox.retry": {
+        const item = this.outbox.find((o) => o.view.id === req.id && o.view.state === "failed")
+        if (item) {
+          const { error: _error, ...rest } = item.view
+          item.view = { ...rest, state: "pending", attempts: 0 }
+        }
+        return ok(this.outboxStatus())
+      }
       default:
         return fail("invalid", `unexpected ${req.type}`)
     }

@@ -146,3 +146,6 @@ export const people = {
 }
 
 export const threadWith = (...who: Person[]): PageContext => ({ site: "gmail", view: "thread", people: who, subject: "Re: pricing" })
+
+/** A UUID v4 (the shape the outbox and the API expect for client-made ids). */
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/

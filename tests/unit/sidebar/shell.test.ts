@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from "vitest"
 import type { PageContext } from "../../../src/shared/page-context"
+import { takeCommand } from "../../../src/sidebar/relay-channel"
 import { startShell, type Shell } from "../../../src/sidebar/shell"
 import { deferred, fail, FakeWorker, ok } from "./fake-worker"
 import { people, threadWith } from "./fixtures"
@@ -74,6 +75,40 @@ describe("site shell", () => {
     worker.deliver({ type: "relay.toggle" })
     expect(events).toEqual(["toggle"])
     expect(worker.sent("sidebar.inject")).toHaveLength(1)
+  })
+
+  it("forwards the log-call command: opens the sidebar when not mounted, publishes it once mounted", async () => {
+    const worker = new FakeWorker().install()
+    const { watch } = fakeWatch()
+    shell = startShell("gmail", watch)
+
+    worker.deliver({ type: "relay.command", command: "log-call" }, "someone-else")
+    worker.deliver({ type: "relay.command", command: "rm -rf" })
+    expect(worker.sent("sidebar.inject")).toHaveLength(0)
+    expect(shell.channel.command).toBeNull()
+
+    worker.deliver({ type: "relay.command", command: "log-call" })
+    expect(worker.sent("sidebar.inject")).toHaveLength(1)
+    expect(shell.channel.open).toBe(true)
+    // Kept for the sidebar to take once it has mounted.
+    expect(shell.channel.command?.name).toBe("log-call")
+    expect(takeCommand(shell.channel, "log-call")).toBe(true)
+    expect(takeCommand(shell.channel, "log-call")).toBe(false)
+
+    const events: unknown[] = []
+    shell.channel.mounted = true
+    shell.channel.listeners.add((e) => events.push(e))
+    worker.deliver({ type: "relay.command", command: "log-call" })
+    expect(events).toEqual([{ type: "command", command: "log-call" }])
+    expect(worker.sent("sidebar.inject")).toHaveLength(1)
+  })
+
+  it("a stale command is dropped rather than acted on later", () => {
+    new FakeWorker().install()
+    shell = startShell("gmail", fakeWatch().watch)
+    shell.channel.command = { name: "log-call", at: Date.now() - 60_000 }
+    expect(takeCommand(shell.channel, "log-call")).toBe(false)
+    expect(shell.channel.command).toBeNull()
   })
 
   it("runs once per frame and stops its watcher", () => {

@@ -1,11 +1,10 @@
-// Everything Relay knows about one contact: who, the score and why, the SLA clock, the history.
+// Everything Relay knows about one contact: the log buttons (always at hand), then tabs — the
+// overview (who, the SLA clock and handoff, the score and why, the history) and qualification.
 import type { ContactContext } from "../../../shared/contracts/contacts"
 import { shortDateTime } from "../../format"
 import { useNow } from "../../use-now"
-import { History } from "../history/history"
-import { ContactHeader } from "./contact-header"
-import { ScoreCard } from "./score-card"
-import { SlaStatus } from "./sla-status"
+import { LogBar } from "../log/log-bar"
+import { ContactTabs } from "./tabs"
 
 export interface Freshness {
   refreshing?: boolean
@@ -31,10 +30,8 @@ export function ContactDetails({ context, freshness = {} }: { context: ContactCo
           )}
         </div>
       )}
-      <ContactHeader contact={context.contact} />
-      <SlaStatus sla={context.sla} now={now} />
-      <ScoreCard score={context.score} />
-      <History context={context} now={now} />
+      <LogBar contact={context.contact} />
+      <ContactTabs context={context} now={now} />
     </div>
   )
 }

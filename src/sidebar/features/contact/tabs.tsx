@@ -1,0 +1,109 @@
+// The known-contact view's tabs. To add one (e.g. "Content"), add an entry to `contactTabs`:
+// an id, its label and the component that renders its panel. A panel mounts the first time its
+// tab is opened and then stays mounted (hidden), so a half-typed form survives a tab switch and
+// a tab nobody opens costs nothing.
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react"
+import type { ContactContext } from "../../../shared/contracts/contacts"
+import { HandoffPanel } from "../handoff/handoff-panel"
+import { LeadQuality } from "../handoff/lead-quality"
+import { Qualification } from "../handoff/qualification"
+import { History } from "../history/history"
+import { ContactHeader } from "./contact-header"
+import { ScoreCard } from "./score-card"
+import { SlaStatus } from "./sla-status"
+
+export interface TabProps {
+  context: ContactContext
+  now: Date
+}
+
+export interface ContactTab {
+  id: string
+  label: string
+  Panel: (props: TabProps) => ReactNode
+}
+
+function OverviewTab({ context, now }: TabProps) {
+  return (
+    <>
+      <ContactHeader contact={context.contact} />
+      <SlaStatus sla={context.sla} now={now} />
+      <HandoffPanel contact={context.contact} />
+      <ScoreCard score={context.score} />
+      <History context={context} now={now} />
+    </>
+  )
+}
+
+function QualifyTab({ context }: TabProps) {
+  return (
+    <>
+      <Qualification contact={context.contact} />
+      <LeadQuality contact={context.contact} />
+    </>
+  )
+}
+
+export const contactTabs: ContactTab[] = [
+  { id: "overview", label: "Overview", Panel: OverviewTab },
+  { id: "qualify", label: "Qualify", Panel: QualifyTab },
+]
+
+export function ContactTabs({ context, now, tabs = contactTabs }: TabProps & { tabs?: ContactTab[] }) {
+  const baseId = useId()
+  const [selected, setSelected] = useState(tabs[0]?.id)
+  const [opened, setOpened] = useState(() => new Set(selected ? [selected] : []))
+  const buttons = useRef<Record<string, HTMLButtonElement | null>>({})
+
+  const select = (id: string, focus = false) => {
+    setSelected(id)
+    setOpened((o) => (o.has(id) ? o : new Set(o).add(id)))
+    if (focus) buttons.current[id]?.focus()
+  }
+
+  // Arrow keys move between tabs, Home/End jump (WAI-ARIA tabs pattern, automatic activation).
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = tabs.findIndex((t) => t.id === selected)
+    const next =
+      e.key === "ArrowRight" ? (at + 1) % tabs.length
+      : e.key === "ArrowLeft" ? (at - 1 + tabs.length) % tabs.length
+      : e.key === "Home" ? 0
+      : e.key === "End" ? tabs.length - 1
+      : -1
+    if (next < 0) return
+    e.preventDefault()
+    select(tabs[next].id, true)
+  }
+
+  const tabId = (id: string) => `${baseId}-tab-${id}`
+  const panelId = (id: string) => `${baseId}-panel-${id}`
+  return (
+    <>
+      <div role="tablist" aria-label="Contact sections" className="tabs" onKeyDown={onKeyDown}>
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            ref={(el) => void (buttons.current[t.id] = el)}
+            type="button"
+            role="tab"
+            id={tabId(t.id)}
+            className="tab"
+            aria-selected={t.id === selected}
+            aria-controls={panelId(t.id)}
+            tabIndex={t.id === selected ? 0 : -1}
+            onClick={() => select(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tabs.map((t) =>
+        opened.has(t.id) ? (
+          <div key={t.id} role="tabpanel" id={panelId(t.id)} aria-labelledby={tabId(t.id)} className="tab-panel" hidden={t.id !== selected}>
+            <t.Panel context={context} now={now} />
+          </div>
+        ) : null,
+      )}
+    </>
+  )
+}
