@@ -27,6 +27,8 @@ export const mountShadowHost: PlasmoMountShadowHost = ({ shadowHost }) => {
     "z-index": "2147483646", "pointer-events": "none", margin: "0", padding: "0", border: "0",
   }
   for (const [name, value] of Object.entries(fixed)) host.style.setProperty(name, value, "important")
+  // Typing in the sidebar must not reach the host's single-key shortcuts (Gmail: "c" composes, "r" replies).
+  for (const type of ["keydown", "keypress", "keyup"]) host.addEventListener(type, (e) => e.stopPropagation())
   document.documentElement.append(host)
 }
 

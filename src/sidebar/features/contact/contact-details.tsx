@@ -1,9 +1,10 @@
-// Everything Relay knows about one contact: the log buttons (always at hand), then tabs — the
-// overview (who, the SLA clock and handoff, the score and why, the history) and qualification.
+// Everything Relay knows about one contact: who it is and the log buttons (always at hand), then
+// tabs — the overview (the SLA clock and handoff, the score and why, the history) and qualification.
 import type { ContactContext } from "../../../shared/contracts/contacts"
 import { shortDateTime } from "../../format"
 import { useNow } from "../../use-now"
 import { LogBar } from "../log/log-bar"
+import { ContactHeader } from "./contact-header"
 import { ContactTabs } from "./tabs"
 
 export interface Freshness {
@@ -30,6 +31,8 @@ export function ContactDetails({ context, freshness = {} }: { context: ContactCo
           )}
         </div>
       )}
+      {/* Who it is comes first, so a log can never be made against the wrong person unseen. */}
+      <ContactHeader contact={context.contact} />
       <LogBar contact={context.contact} />
       <ContactTabs context={context} now={now} />
     </div>

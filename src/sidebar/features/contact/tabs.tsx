@@ -8,7 +8,6 @@ import { HandoffPanel } from "../handoff/handoff-panel"
 import { LeadQuality } from "../handoff/lead-quality"
 import { Qualification } from "../handoff/qualification"
 import { History } from "../history/history"
-import { ContactHeader } from "./contact-header"
 import { ScoreCard } from "./score-card"
 import { SlaStatus } from "./sla-status"
 
@@ -26,7 +25,6 @@ export interface ContactTab {
 function OverviewTab({ context, now }: TabProps) {
   return (
     <>
-      <ContactHeader contact={context.contact} />
       <SlaStatus sla={context.sla} now={now} />
       <HandoffPanel contact={context.contact} />
       <ScoreCard score={context.score} />
