@@ -33,6 +33,8 @@ export interface ApiClientOptions {
   getConfig: () => Promise<ApiConfig | null>
   fetch?: typeof fetch
   timeoutMs?: number
+  /** Called when the backend answers again after a request could not reach it (connectivity regained). */
+  onReachable?: () => void
 }
 
 export interface ApiResult<T> { status: number; data: T }
@@ -70,6 +72,8 @@ function retryAfter(res: Response): number | undefined {
 export function createApiClient(opts: ApiClientOptions) {
   const doFetch = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a))
   const timeoutMs = opts.timeoutMs ?? 10_000
+  // Whether the last request found the backend unreachable: the next answer means it is back.
+  let unreachable = false
 
   async function request<T>(method: string, path: string, schema: ZodType<T> | null, init: { body?: unknown; auth?: boolean; config?: ApiConfig; timeoutMs?: number } = {}): Promise<ApiResult<T>> {
     const config = init.config ?? (await opts.getConfig())
@@ -94,9 +98,14 @@ export function createApiClient(opts: ApiClientOptions) {
       })
     } catch (e) {
       const timedOut = ctrl.signal.aborted
+      unreachable = true
       throw new ApiError("offline", timedOut ? `${config.baseUrl} did not answer in time` : `Cannot reach ${config.baseUrl}`)
     } finally {
       clearTimeout(timer)
+    }
+    if (unreachable) {
+      unreachable = false
+      opts.onReachable?.()
     }
 
     let json: unknown = undefined

@@ -22,7 +22,8 @@ chrome.storage.local.setAccessLevel?.({ accessLevel: "TRUSTED_CONTEXTS" }).catch
 
 const store = chrome.storage.local
 const db = openDb()
-const api = createApiClient({ getConfig: () => readConfig(store) })
+// Any answer after a failed attempt means the backend is back: send what waited, without waiting for backoff.
+const api = createApiClient({ getConfig: () => readConfig(store), onReachable: () => wakeAndFlush() })
 
 let timer: ReturnType<typeof setTimeout> | undefined
 async function afterOutboxChange() {
@@ -69,7 +70,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === OUTBOX_ALARM) kickFlush()
 })
-chrome.runtime.onStartup.addListener(kickFlush)
+// A browser start is a fresh chance for everything that waited, whatever its backoff said.
+chrome.runtime.onStartup.addListener(wakeAndFlush)
 chrome.runtime.onInstalled.addListener(kickFlush)
 self.addEventListener("online", wakeAndFlush)
 
