@@ -1,11 +1,5 @@
 // The service worker: the only owner of network, token and storage (DESIGN.md). This file only
 // builds the pieces and wires Chrome's events to them; the logic lives in the modules it imports.
-// Plasmo 0.90's bundler (Parcel) drops zod 4's `export * from "./v4/classic/external.js"` when
-// every importer asks only for `z` (zod re-exports it as an aliased namespace): `z.object` is then
-// undefined and the worker dies at start-up. Asking for one name that only `export *` provides
-// keeps the module. TODO(2026-11-25): drop once the shared contracts import zod another way.
-import { object as keepZodInTheBundle } from "zod"
-void keepZodInTheBundle
 import { createApiClient } from "./api-client"
 import { createAuth, readConfig } from "./auth"
 import { clearCache, openDb } from "./db"

@@ -16,7 +16,7 @@ import { assetRoutes } from "./assets/routes"
 import { recommendationRoutes } from "./recommendations/routes"
 import { shareRoutes } from "./shares/routes"
 import { linkRoutes } from "./links/routes"
-import { z } from "zod"
+import * as z from "zod"
 
 export interface AppOptions { db: Db; logger?: boolean; rateLimitPerMinute?: number }
 

@@ -1,6 +1,6 @@
 // The messages the content scripts, options page and popup send to the background worker.
 // The worker parses every one with these schemas and checks the sender (DESIGN.md, "Security rules").
-import { z } from "zod"
+import * as z from "zod"
 import { ActivityInput } from "./contracts/activities"
 import { Bant, HandoffInput, LeadFeedbackInput } from "./contracts/handoff"
 import type { ContactContext, EventsPage, SearchResult } from "./contracts/contacts"

@@ -10,6 +10,8 @@ export interface Backend { url: string; dataDir: string; tokens: { org: string; 
 /** Starts `npm run server` on the e2e port with its own embedded database (seeded on first start). */
 export async function startBackend(dataDir = mkdtempSync(join(tmpdir(), "relay-e2e-"))): Promise<Backend> {
   const url = `http://localhost:${e2ePort}`
+  const busy = await fetch(`${url}/api/v1/health`).then(() => true, () => false)
+  if (busy) throw new Error(`port ${e2ePort} is taken by another server; set E2E_PORT to a free port`)
   const child: ChildProcess = spawn("npx", ["tsx", "src/server/main.ts"], {
     env: { ...process.env, PORT: String(e2ePort), DATA_DIR: dataDir, DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"], detached: true,
   })

@@ -2,7 +2,7 @@
 // the embedded one in DATA_DIR) — stop `npm start` first when using the embedded one.
 import { join } from "node:path"
 import { parseArgs } from "node:util"
-import { z } from "zod"
+import * as z from "zod"
 import { config } from "../config"
 import { openDatabase, type Db } from "../db/client"
 import * as auth from "../auth/service"

@@ -1,4 +1,4 @@
-import { z } from "zod"
+import * as z from "zod"
 import { route } from "../http"
 import { ContactContext, ContactIdParams, EventsPage, EventsQuery, LookupQuery, SearchQuery, SearchResult } from "../../shared/contracts/contacts"
 import { Bant } from "../../shared/contracts/handoff"

@@ -1,4 +1,4 @@
-import { z } from "zod"
+import * as z from "zod"
 import { route } from "../http"
 import { EventInput, IngestResult } from "../../shared/contracts/events"
 import * as service from "./service"

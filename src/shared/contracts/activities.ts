@@ -1,4 +1,4 @@
-import { z } from "zod"
+import * as z from "zod"
 import { IsoDate, Uuid } from "./common"
 
 export const activityTypes = ["call", "email", "linkedin_message", "meeting", "note"] as const

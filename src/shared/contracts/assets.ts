@@ -1,4 +1,4 @@
-import { z } from "zod"
+import * as z from "zod"
 import { IsoDate, Stage, Uuid, limitParam } from "./common"
 
 // Enablement content: what marketing makes, what reps share, and what happened afterwards.

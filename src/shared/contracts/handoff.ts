@@ -1,4 +1,4 @@
-import { z } from "zod"
+import * as z from "zod"
 import { Stage, Uuid } from "./common"
 
 export const rejectReasons = ["not_a_fit", "no_budget", "wrong_person", "already_customer", "duplicate", "other"] as const

@@ -1,4 +1,4 @@
-import { z } from "zod"
+import * as z from "zod"
 import { eventTypes } from "./events"
 
 const points = z.number().int().min(-100).max(100)
