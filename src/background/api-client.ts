@@ -6,6 +6,7 @@ import { ActivityInput, Activity } from "~shared/contracts/activities"
 import { ContactContext, EventsPage, SearchResult } from "~shared/contracts/contacts"
 import { Bant, HandoffInput, HandoffResult, LeadFeedbackInput } from "~shared/contracts/handoff"
 import { Health, Me } from "~shared/contracts/me"
+import { AssetFeedback, AssetFeedbackInput, AssetSearchResult, RecommendationsResult, Share, ShareInput, ShareList } from "~shared/contracts/assets"
 import { isMemberId, linkedinSlug } from "~shared/linkedin"
 
 export interface ApiConfig { baseUrl: string; token: string | null }
@@ -157,6 +158,25 @@ export function createApiClient(opts: ApiClientOptions) {
     handoff: (contactId: string, input: HandoffInput) => request("POST", `/api/v1/contacts/${enc(contactId)}/handoff`, HandoffResult, { body: input }),
     feedback: (contactId: string, input: LeadFeedbackInput) => request("POST", `/api/v1/contacts/${enc(contactId)}/feedback`, null, { body: input }),
     bant: (contactId: string, bant: Bant) => request("PATCH", `/api/v1/contacts/${enc(contactId)}/bant`, ContactContext, { body: bant }),
+    recommendations: (contactId: string, p: { context?: string; limit?: number } = {}) => {
+      const qs = new URLSearchParams()
+      if (p.context?.trim()) qs.set("context", p.context.trim().slice(0, 2000))
+      if (p.limit) qs.set("limit", String(p.limit))
+      const s = qs.toString()
+      return request("GET", `/api/v1/contacts/${enc(contactId)}/recommendations${s ? `?${s}` : ""}`, RecommendationsResult).then((r) => r.data)
+    },
+    assets: (p: { q?: string; kind?: string; stage?: string; limit?: number } = {}) => {
+      const qs = new URLSearchParams()
+      if (p.q?.trim()) qs.set("q", p.q.trim())
+      if (p.kind) qs.set("kind", p.kind)
+      if (p.stage) qs.set("stage", p.stage)
+      if (p.limit) qs.set("limit", String(p.limit))
+      const s = qs.toString()
+      return request("GET", `/api/v1/assets${s ? `?${s}` : ""}`, AssetSearchResult).then((r) => r.data)
+    },
+    shares: (contactId: string) => request("GET", `/api/v1/shares?contactId=${enc(contactId)}`, ShareList).then((r) => r.data),
+    share: (share: ShareInput) => request("POST", "/api/v1/shares", Share, { body: share }),
+    assetFeedback: (input: AssetFeedbackInput) => request("POST", "/api/v1/asset-feedback", AssetFeedback, { body: input }),
   }
 }
 

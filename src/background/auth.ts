@@ -52,6 +52,11 @@ export function createAuth(d: AuthDeps) {
   }
 
   return {
+    /** The signed-in backend's origin (tracked links live there), or null before the first sign-in. */
+    async backendUrl(): Promise<string | null> {
+      return (await stored()).backendUrl
+    },
+
     async status(): Promise<AuthStatus> {
       const s = await stored()
       const signedIn = !!s.token && !!s.me

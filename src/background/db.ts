@@ -4,6 +4,7 @@ import Dexie, { type EntityTable } from "dexie"
 import type { ContactContext } from "~shared/contracts/contacts"
 import type { ActivityInput } from "~shared/contracts/activities"
 import type { Bant, HandoffInput, LeadFeedbackInput } from "~shared/contracts/handoff"
+import type { AssetFeedbackInput, ShareInput } from "~shared/contracts/assets"
 
 /** One cached contact, reachable by its id and by every lookup key it was found under. */
 export interface CachedContact {
@@ -21,10 +22,13 @@ export type OutboxPayload =
   | { kind: "handoff"; input: HandoffInput }
   | { kind: "feedback"; input: LeadFeedbackInput }
   | { kind: "bant"; bant: Bant }
+  /** A tracked link the rep already pasted (its code is client-made); `title` only labels it in the popup. */
+  | { kind: "share"; share: ShareInput & { code: string }; title?: string }
+  | { kind: "asset_feedback"; input: AssetFeedbackInput & { id: string }; title?: string }
 export type OutboxKind = OutboxPayload["kind"]
 
 export interface OutboxItem {
-  /** Client UUID; the activity id for activities, the body `id` for handoff/feedback, so the server dedupes. */
+  /** Client UUID; the activity id for activities, the body `id` for handoff/feedback/share/asset feedback, so the server dedupes. */
   id: string
   kind: OutboxKind
   contactId: string

@@ -40,6 +40,9 @@ const activityNames: Record<ActivityInput["type"], string> = {
   call: "Call", email: "Email", linkedin_message: "LinkedIn message", meeting: "Meeting", note: "Note",
 }
 
+const shareChannelNames: Record<string, string> = { gmail: "Gmail", outlook: "Outlook", linkedin: "LinkedIn", copy: "copy" }
+const quoted = (t: string) => `“${t.length > 50 ? `${t.slice(0, 47)}…` : t}”`
+
 /** A line a person reads in the popup: "Call with outcome connected (Jane Doe)". */
 export function summarize(p: OutboxPayload, contactName?: string | null): string {
   let s: string
@@ -59,6 +62,14 @@ export function summarize(p: OutboxPayload, contactName?: string | null): string
       break
     case "bant":
       s = "Updated BANT"
+      break
+    case "share": {
+      const how = p.share.channel === "copy" ? "copied a link" : `by ${shareChannelNames[p.share.channel] ?? label(p.share.channel)}`
+      s = p.title ? `Shared ${quoted(p.title)} (${how})` : `Shared content (${how})`
+      break
+    }
+    case "asset_feedback":
+      s = `${p.title ? quoted(p.title) : "Content"} ${p.input.helped ? "helped" : "didn't help"}`
       break
   }
   return contactName ? `${s} (${contactName})` : s
@@ -337,7 +348,7 @@ export class Outbox {
 }
 
 /** The real `send`: one API call per kind; ids in the body let the server dedupe a resend. */
-export function sendVia(api: Pick<ApiClient, "logActivity" | "handoff" | "feedback" | "bant">) {
+export function sendVia(api: Pick<ApiClient, "logActivity" | "handoff" | "feedback" | "bant" | "share" | "assetFeedback">) {
   return async (item: OutboxItem): Promise<void> => {
     const p = item.payload
     switch (p.kind) {
@@ -353,6 +364,13 @@ export function sendVia(api: Pick<ApiClient, "logActivity" | "handoff" | "feedba
       case "bant":
         // PATCH with the same fields is idempotent by nature; the server's Bant is strict, so no id.
         await api.bant(item.contactId, p.bant)
+        return
+      case "share":
+        // The link is already in the rep's message: the client-made code must be the one recorded (a 409 parks it as failed).
+        await api.share({ ...p.share, id: item.id })
+        return
+      case "asset_feedback":
+        await api.assetFeedback({ ...p.input, id: item.id })
         return
     }
   }

@@ -5,7 +5,9 @@ import { ActivityInput } from "./contracts/activities"
 import { Bant, HandoffInput, LeadFeedbackInput } from "./contracts/handoff"
 import type { ContactContext, EventsPage, SearchResult } from "./contracts/contacts"
 import type { Me } from "./contracts/me"
-import { Uuid } from "./contracts/common"
+import { Stage, Uuid } from "./contracts/common"
+import { AssetFeedbackInput, AssetKind, ShareCode, ShareInput } from "./contracts/assets"
+import type { AssetSearchResult, RecommendationsResult, ShareList } from "./contracts/assets"
 
 export const PersonKey = z.union([
   z.object({ email: z.string().min(3).max(320) }),
@@ -26,6 +28,16 @@ export const Request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("handoff"), contactId: Uuid, input: HandoffInput }),
   z.object({ type: z.literal("feedback"), contactId: Uuid, input: LeadFeedbackInput }),
   z.object({ type: z.literal("bant"), contactId: Uuid, bant: Bant }),
+  /** Enablement content for this person; `context` is the conversation on screen (subject + snippet), never stored. */
+  z.object({ type: z.literal("recommendations"), contactId: Uuid, context: z.string().max(2000).optional() }),
+  z.object({ type: z.literal("assets.search"), q: z.string().max(200), kind: AssetKind.optional(), stage: Stage.optional() }),
+  z.object({ type: z.literal("shares.list"), contactId: Uuid }),
+  /**
+   * A share with a client-made id and link code: queued in the outbox and answered at once with the
+   * tracked link, so the rep can paste it even offline. `title` only labels the item in the popup.
+   */
+  z.object({ type: z.literal("share"), share: ShareInput.extend({ code: ShareCode }), title: z.string().max(300).optional() }),
+  z.object({ type: z.literal("asset.feedback"), input: AssetFeedbackInput.extend({ id: Uuid }), title: z.string().max(300).optional() }),
   z.object({ type: z.literal("outbox.status") }),
   z.object({ type: z.literal("outbox.discard"), id: z.string().max(100) }),
   z.object({ type: z.literal("outbox.retry"), id: z.string().max(100) }),
@@ -58,6 +70,11 @@ export interface Responses {
   handoff: { queued: true; pending: number }
   feedback: { queued: true; pending: number }
   bant: { queued: true; pending: number }
+  recommendations: RecommendationsResult
+  "assets.search": AssetSearchResult
+  "shares.list": ShareList
+  share: { queued: true; pending: number; url: string }
+  "asset.feedback": { queued: true; pending: number }
   "outbox.status": OutboxStatus
   "outbox.discard": OutboxStatus
   "outbox.retry": OutboxStatus

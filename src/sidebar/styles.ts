@@ -1,6 +1,7 @@
 // The sidebar's CSS, scoped by its shadow root: nothing here reaches the host page and the host
 // page's rules do not reach in. `all: initial` also stops inherited properties (font, colour,
 // line-height) crossing the shadow boundary from Gmail / Outlook / LinkedIn.
+import { contentCss } from "./features/content/styles"
 export const sidebarCss = `
 :host { all: initial; }
 *, *::before, *::after { box-sizing: border-box; }
@@ -272,4 +273,4 @@ textarea { resize: vertical; min-height: 56px; }
 .bone-block { height: 120px; }
 @keyframes relay-shimmer { from { background-position: 200% 0; } to { background-position: -200% 0; } }
 @media (prefers-reduced-motion: reduce) { .bone { animation: none; } }
-`
+` + contentCss

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto"
+import { randomBytes, randomUUID } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { one, rows, sql } from "../../src/server/db/client"
 import { importAssets } from "../../src/server/assets/service"
@@ -183,6 +183,67 @@ describe.each(backends)("enablement content on %s", (kind) => {
       expect(changed.json().error.message).toMatch(/different content/)
       const second = await post("/api/v1/shares", h.acme.tokens.rep, share({ contactId: other, assetId: ids.pricing }))
       expect(second.json().code).not.toBe(body.code) // one code per share
+    })
+
+    it("takes a client-made code (the extension pastes the link before the share is recorded)", async () => {
+      const code = randomBytes(16).toString("base64url")
+      const s = share({ contactId: other, assetId: ids.blog, code })
+      const first = await post("/api/v1/shares", h.acme.tokens.rep, s)
+      expect(first.statusCode, first.body).toBe(201)
+      expect(first.json()).toMatchObject({ id: s.id, code, url: `http://localhost:80/r/${code}` })
+      // The outbox retrying: same id, same content, same code.
+      const again = await post("/api/v1/shares", h.acme.tokens.rep, s)
+      expect(again.statusCode).toBe(200)
+      expect(again.json()).toEqual(first.json())
+      // Same id, another code: different content.
+      expect((await post("/api/v1/shares", h.acme.tokens.rep, { ...s, code: randomBytes(16).toString("base64url") })).statusCode).toBe(409)
+      const r = await h.app.inject({ url: `/r/${code}`, headers: { "user-agent": browserUa } })
+      expect(r.statusCode).toBe(302)
+      expect(r.headers.location).toBe("https://content.example/x")
+    })
+
+    it("refuses a code another share already uses (409, in any org) and malformed codes (400)", async () => {
+      const code = randomBytes(16).toString("base64url")
+      expect((await post("/api/v1/shares", h.acme.tokens.rep, share({ contactId: other, code }))).statusCode).toBe(201)
+      const reuse = await post("/api/v1/shares", h.acme.tokens.rep, share({ contactId: other, code }))
+      expect(reuse.statusCode).toBe(409)
+      expect(reuse.json().error.message).toMatch(/code is already used/)
+      const elsewhere = await post("/api/v1/shares", h.globex.tokens.rep, share({ contactId: globexContact, assetId: ids.globex, code }))
+      expect(elsewhere.statusCode).toBe(409)
+      for (const bad of ["short", "x".repeat(65), "has spaces in it for sure!", "AAAAAAAAAAAAAAAAAAAAA/"]) {
+        const r = await post("/api/v1/shares", h.acme.tokens.rep, share({ contactId: other, code: bad }))
+        expect(r.statusCode, bad).toBe(400)
+        expect(r.json().error.code).toBe("validation_failed")
+      }
+    })
+
+    it("lists a contact's shares newest first, with the asset title and the rep's feedback; another org's contact is 404", async () => {
+      const c = await insertContact(h.acme.id, { first: "Lina", title: "CFO", industry: "fintech", stage: "mql" })
+      const older = share({ contactId: c, assetId: ids.security, sharedAt: "2025-01-01T10:00:00.000Z" })
+      const newer = share({ contactId: c, assetId: ids.pricing, channel: "copy", sharedAt: "2025-01-02T10:00:00.000Z" })
+      const byMarketer = share({ contactId: c, assetId: ids.blog, channel: "linkedin", sharedAt: "2025-01-03T10:00:00.000Z" })
+      for (const [s, token] of [[older, h.acme.tokens.rep], [newer, h.acme.tokens.rep], [byMarketer, h.acme.tokens.marketer]] as const) {
+        expect((await post("/api/v1/shares", token, s)).statusCode).toBe(201)
+      }
+      expect((await post("/api/v1/asset-feedback", h.acme.tokens.rep, { assetId: ids.security, contactId: c, helped: false })).statusCode).toBe(201)
+
+      const r = await get(`/api/v1/shares?contactId=${c}`, h.acme.tokens.rep)
+      expect(r.statusCode, r.body).toBe(200)
+      const items = r.json().items
+      expect(items.map((i: { id: string }) => i.id)).toEqual([byMarketer.id, newer.id, older.id])
+      expect(items[0]).toMatchObject({ assetTitle: "Five lead scoring mistakes", assetKind: "blog_post", channel: "linkedin", byMe: false, sharedBy: "Acme Test marketer", myFeedback: null })
+      expect(items[1]).toMatchObject({ assetTitle: "Pricing guide", channel: "copy", byMe: true, sharedBy: "Acme Test rep", myFeedback: null })
+      expect(items[2]).toMatchObject({ assetTitle: "Security and compliance one-pager", byMe: true, myFeedback: { helped: false } })
+      expect(items[2].url).toBe(`http://localhost:80/r/${items[2].code}`)
+      // Feedback is per person: the marketer said nothing.
+      expect((await get(`/api/v1/shares?contactId=${c}`, h.acme.tokens.marketer)).json().items[2].myFeedback).toBeNull()
+      expect((await get(`/api/v1/shares?contactId=${c}&limit=1`, h.acme.tokens.rep)).json().items).toHaveLength(1)
+
+      expect((await get(`/api/v1/shares?contactId=${c}`, h.globex.tokens.rep)).statusCode).toBe(404)
+      expect((await get(`/api/v1/shares?contactId=${globexContact}`, h.acme.tokens.rep)).statusCode).toBe(404)
+      expect((await get("/api/v1/shares?contactId=nope", h.acme.tokens.rep)).statusCode).toBe(400)
+      expect((await get("/api/v1/shares", h.acme.tokens.rep)).statusCode).toBe(400)
+      expect((await h.app.inject({ url: `/api/v1/shares?contactId=${c}` })).statusCode).toBe(401)
     })
 
     it("uses PUBLIC_URL for links when it is set", async () => {

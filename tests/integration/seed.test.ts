@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { rows, sql } from "../../src/server/db/client"
 import { demoOrgs, seedDemo } from "../../src/server/seed/index"
 import { showcaseContacts } from "../../src/server/seed/showcase"
+import { Uuid } from "../../src/shared/contracts/common"
 import { auth, backends, harness, type Harness } from "./harness"
 
 const now = new Date("2026-11-01T12:00:00Z")
@@ -37,6 +38,13 @@ describe.each(backends)("demo seed on %s", (kind) => {
     expect(counts!.assets).toBeGreaterThanOrEqual(60)
     expect(counts!.linkedin).toBeGreaterThan(60)
     expect(counts!.stages).toBe(8)
+
+    // Seeded ids are deterministic yet valid to the contracts (a client parses every id it is given).
+    const ids = await rows<{ id: string }>(h.database.db, sql`
+      SELECT id::text FROM contacts WHERE org_id = ${demoOrgs.acme} UNION ALL SELECT id::text FROM assets WHERE org_id = ${demoOrgs.acme}
+      UNION ALL SELECT id::text FROM activities WHERE org_id = ${demoOrgs.acme}`)
+    expect(ids.length).toBeGreaterThan(300)
+    expect(ids.filter((r) => !Uuid.safeParse(r.id).success)).toEqual([])
 
     // Every demo user can sign in; Globex cannot see Acme's showcase contact.
     const rep = other.find((c) => c.org === "Acme Analytics" && c.role === "rep")!

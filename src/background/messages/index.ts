@@ -3,12 +3,13 @@
 import { Request, type ErrorCode, type Response } from "~shared/messages"
 import { ApiError } from "../api-client"
 import { authHandlers } from "./auth"
+import { contentHandlers } from "./content"
 import type { Handlers, Sender, WorkerContext } from "./context"
 import { lookupHandlers } from "./lookup"
 import { outboxHandlers } from "./outbox"
 import { sidebarHandlers } from "./sidebar"
 
-export const handlers: Handlers = { ...lookupHandlers, ...outboxHandlers, ...authHandlers, ...sidebarHandlers }
+export const handlers: Handlers = { ...lookupHandlers, ...outboxHandlers, ...authHandlers, ...sidebarHandlers, ...contentHandlers }
 
 /** Requests only Relay's own pages (options, popup) may make: a content script runs inside someone else's page. */
 const pageOnly = new Set<Request["type"]>(["auth.signIn", "auth.signOut"])

@@ -3,7 +3,7 @@
 import type { EnqueueInput } from "../outbox"
 import type { Handlers, WorkerContext } from "./context"
 
-async function queue(ctx: WorkerContext, input: EnqueueInput) {
+export async function queue(ctx: WorkerContext, input: EnqueueInput) {
   await ctx.outbox.enqueue(input)
   ctx.kickFlush()
   return { queued: true as const, pending: await ctx.outbox.pendingCount() }

@@ -10,7 +10,9 @@ const pick = (i: SQL, salt: string, n: number | SQL) =>
   sql`(((('x' || substr(md5(${i}::text || ${salt}), 1, 8))::bit(32)::int) & 2147483647) % ${n})`
 const arr = (values: string[]) => sql`${pgArray(values)}::text[]`
 const weighted = (mix: [string, number][]) => mix.flatMap(([v, w]) => Array<string>(w).fill(v))
-export const contactId = (orgId: string, i: SQL | number) => sql`md5(${orgId} || ':c:' || ${i})::uuid`
+/** A version-4 shaped UUID from an md5, so ids are both deterministic and valid to every client. */
+export const uuidFrom = (text: SQL) => sql`overlay(overlay(md5(${text}) placing '4' from 13 for 1) placing '8' from 17 for 1)::uuid`
+export const contactId = (orgId: string, i: SQL | number) => uuidFrom(sql`${orgId} || ':c:' || ${i}`)
 
 export async function generateContacts(ex: Executor, orgId: string, from: number, to: number, total: number, ownerIds: string[], salt: string, now: Date) {
   const i = sql`g.i`
@@ -64,7 +66,7 @@ export async function generateEvents(ex: Executor, orgId: string, from: number, 
 export async function generateActivities(ex: Executor, orgId: string, salt: string, now: Date) {
   await ex.execute(sql`
     INSERT INTO activities (org_id, id, contact_id, user_id, type, occurred_at, outcome, direction, duration_seconds, subject, notes, body_hash)
-    SELECT c.org_id, md5(c.id::text || ':a:' || n || ${salt})::uuid, c.id, c.owner_id,
+    SELECT c.org_id, ${uuidFrom(sql`c.id::text || ':a:' || n || ${salt}`)}, c.id, c.owner_id,
       (ARRAY['call','email','meeting','linkedin_message','note'])[(n % 5) + 1],
       ${now.toISOString()}::timestamptz - ((n * 7 + (abs(hashtext(c.id::text)) % 20)) || ' days')::interval,
       CASE WHEN n % 5 = 0 THEN (ARRAY['connected','left_voicemail','no_answer'])[(abs(hashtext(c.id::text || n)) % 3) + 1] END,

@@ -7,7 +7,7 @@ import { getSettings } from "../settings/service"
 import { rescoreOrg } from "../scores/service"
 import type { Role } from "../../shared/contracts/common"
 import { demoAssets } from "./data"
-import { generateActivities, generateContacts, generateEvents } from "./generate"
+import { generateActivities, generateContacts, generateEvents, uuidFrom } from "./generate"
 import { seedShowcase } from "./showcase-events"
 import { showcaseViewer } from "./showcase"
 
@@ -83,7 +83,7 @@ async function insertAssets(db: Db, orgId: string, assets: ReturnType<typeof dem
   for (const [n, a] of assets.entries()) {
     const r = await one<{ id: string }>(db, sql`
       INSERT INTO assets (org_id, id, title, url, kind, description, stages, personas, industries, topics)
-      VALUES (${orgId}, md5(${orgId} || ':a:' || ${n})::uuid, ${a.title}, ${a.url}, ${a.kind}, ${a.description},
+      VALUES (${orgId}, ${uuidFrom(sql`${orgId} || ':a:' || ${n}`)}, ${a.title}, ${a.url}, ${a.kind}, ${a.description},
         ${pgArray(a.stages)}::text[], ${pgArray(a.personas)}::text[], ${pgArray(a.industries)}::text[], ${pgArray(a.topics)}::text[]) RETURNING id`)
     ids.push(r!.id)
   }

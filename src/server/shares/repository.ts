@@ -1,15 +1,43 @@
-import { type Executor, one, sql } from "../db/client"
+import { type Executor, one, rows, sql } from "../db/client"
 import type { AssetFeedbackInput, ShareInput } from "../../shared/contracts/assets"
 
 export interface ShareRow extends ShareInput { userId: string; code: string; bodyHash: string; createdAt: string | Date }
 
-/** Inserts unless the id exists; returns true when this call created it. */
+/**
+ * Inserts unless the id exists or the code is taken (codes are unique across orgs); returns true when
+ * this call created it. No conflict target on purpose: a client-made code that collides must come back
+ * as "not inserted", never as a unique-violation error.
+ */
 export async function insertIfNew(ex: Executor, orgId: string, userId: string, s: ShareInput, code: string, bodyHash: string, now: Date) {
   const r = await one<{ id: string }>(ex, sql`
     INSERT INTO asset_shares (org_id, id, asset_id, contact_id, user_id, channel, code, shared_at, created_at, body_hash)
     VALUES (${orgId}, ${s.id}, ${s.assetId}, ${s.contactId}, ${userId}, ${s.channel}, ${code}, ${s.sharedAt}, ${now.toISOString()}, ${bodyHash})
-    ON CONFLICT (org_id, id) DO NOTHING RETURNING id`)
+    ON CONFLICT DO NOTHING RETURNING id`)
   return !!r
+}
+
+export interface ShareListRow {
+  id: string; assetId: string; contactId: string; channel: string; code: string; sharedAt: string | Date
+  assetTitle: string; assetKind: string; sharedBy: string | null; byMe: boolean; helped: boolean | null; feedbackAt: string | Date | null
+}
+
+/** A contact's shares, newest first, with the asset, who shared it and this user's latest feedback on that asset. */
+export async function listForContact(ex: Executor, orgId: string, userId: string, contactId: string, limit: number) {
+  return rows<ShareListRow>(ex, sql`
+    SELECT s.id, s.asset_id AS "assetId", s.contact_id AS "contactId", s.channel, s.code, s.shared_at AS "sharedAt",
+      a.title AS "assetTitle", a.kind AS "assetKind", u.name AS "sharedBy", (s.user_id = ${userId}) AS "byMe",
+      f.helped, f.created_at AS "feedbackAt"
+    FROM asset_shares s
+    JOIN assets a ON a.org_id = s.org_id AND a.id = s.asset_id
+    LEFT JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id
+    LEFT JOIN LATERAL (
+      SELECT helped, created_at FROM asset_feedback
+      WHERE org_id = s.org_id AND contact_id = s.contact_id AND asset_id = s.asset_id AND user_id = ${userId}
+      ORDER BY created_at DESC LIMIT 1
+    ) f ON true
+    WHERE s.org_id = ${orgId} AND s.contact_id = ${contactId}
+    ORDER BY s.shared_at DESC, s.created_at DESC, s.id
+    LIMIT ${limit}`)
 }
 
 export async function findById(ex: Executor, orgId: string, id: string) {

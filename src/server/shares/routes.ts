@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify"
 import { route } from "../http"
-import { AssetFeedback, AssetFeedbackInput, Share, ShareInput } from "../../shared/contracts/assets"
+import { AssetFeedback, AssetFeedbackInput, Share, ShareInput, ShareList, ShareListQuery } from "../../shared/contracts/assets"
 import * as service from "./service"
 
 /** Where tracked links point: PUBLIC_URL when the API sits behind a proxy, else the address the caller used. */
@@ -11,13 +11,19 @@ export function publicBase(req: FastifyRequest, env = process.env): string {
 export const shareRoutes = [
   route({
     method: "POST", url: "/api/v1/shares", tag: "content",
-    summary: "Record that a rep shared an asset with a contact and get its tracked link; idempotent on the client-made id (201 first, 200 on a repeat, 409 if the content differs)",
+    summary: "Record that a rep shared an asset with a contact and get its tracked link; idempotent on the client-made id (201 first, 200 on a repeat, 409 if the content differs); the client may bring its own link `code` (409 if another share uses it)",
     body: ShareInput, response: Share, status: 201,
     handler: async ({ db, principal, body, req, reply }) => {
       const r = await service.share(db, principal, body, publicBase(req))
       reply.status(r.created ? 201 : 200)
       return reply.send(r.share)
     },
+  }),
+  route({
+    method: "GET", url: "/api/v1/shares", tag: "content",
+    summary: "The shares of one contact, newest first, with the asset's title, who shared it and whether the caller already said if it helped",
+    query: ShareListQuery, response: ShareList,
+    handler: ({ db, principal, query, req }) => service.listForContact(db, principal, query, publicBase(req)),
   }),
   route({
     method: "POST", url: "/api/v1/asset-feedback", tag: "content",

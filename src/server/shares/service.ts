@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto"
 import type { Db } from "../db/client"
 import { Conflict, NotFound } from "../errors"
 import type { Principal } from "../auth/service"
-import type { AssetFeedback, AssetFeedbackInput, Share, ShareInput } from "../../shared/contracts/assets"
+import type { AssetFeedback, AssetFeedbackInput, Share, ShareInput, ShareList, ShareListQuery } from "../../shared/contracts/assets"
 import * as contacts from "../contacts/repository"
 import * as repo from "./repository"
 
@@ -31,17 +31,36 @@ export async function share(db: Db, p: Principal, s: ShareInput, baseUrl: string
     const asset = await repo.assetState(db, p.orgId, s.assetId)
     if (!asset) throw new NotFound("asset")
     if (asset.archived) throw new Conflict("this asset is archived; marketing has withdrawn it")
-    created = await repo.insertIfNew(db, p.orgId, p.userId, s, newCode(), hash, now)
+    created = await repo.insertIfNew(db, p.orgId, p.userId, s, s.code ?? newCode(), hash, now)
     row = await repo.findById(db, p.orgId, s.id)
-    if (!row) throw new Conflict("this share id is taken") // ids are per org; cannot happen, but never answer a 500
+    // Not inserted and not there: the client's code belongs to another share (ids are per org, so that is the only way).
+    if (!row) throw new Conflict(s.code ? "this link code is already used by another share" : "this share id is taken")
   }
   if (row.bodyHash !== hash) throw new Conflict("a share with this id was already recorded with different content")
+  // The code is part of the content when the client chose it; a retry without one accepts the stored code.
+  if (s.code && row.code !== s.code) throw new Conflict("a share with this id was already recorded with different content")
+  return { created, share: toShare(row, baseUrl) }
+}
+
+const linkOf = (baseUrl: string, code: string) => `${baseUrl.replace(/\/+$/, "")}/r/${code}`
+
+function toShare(row: { id: string; assetId: string; contactId: string; channel: string; sharedAt: string | Date; code: string }, baseUrl: string): Share {
   return {
-    created,
-    share: {
-      id: row.id, assetId: row.assetId, contactId: row.contactId, channel: row.channel, sharedAt: new Date(row.sharedAt).toISOString(),
-      code: row.code, url: `${baseUrl.replace(/\/+$/, "")}/r/${row.code}`,
-    },
+    id: row.id, assetId: row.assetId, contactId: row.contactId, channel: row.channel as Share["channel"],
+    sharedAt: new Date(row.sharedAt).toISOString(), code: row.code, url: linkOf(baseUrl, row.code),
+  }
+}
+
+/** A contact's shares (whoever made them), newest first, with this rep's feedback so the sidebar can ask for it. */
+export async function listForContact(db: Db, p: Principal, q: ShareListQuery, baseUrl: string): Promise<ShareList> {
+  if (!(await contacts.exists(db, p.orgId, q.contactId))) throw new NotFound("contact")
+  const list = await repo.listForContact(db, p.orgId, p.userId, q.contactId, q.limit)
+  return {
+    items: list.map((r) => ({
+      ...toShare(r, baseUrl),
+      assetTitle: r.assetTitle, assetKind: r.assetKind, sharedBy: r.sharedBy ?? "", byMe: r.byMe,
+      myFeedback: r.helped === null || r.feedbackAt === null ? null : { helped: r.helped, at: new Date(r.feedbackAt).toISOString() },
+    })),
   }
 }
 

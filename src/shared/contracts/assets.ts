@@ -103,6 +103,12 @@ export const shareChannels = ["gmail", "outlook", "linkedin", "copy"] as const
 export const ShareChannel = z.enum(shareChannels)
 export type ShareChannel = z.infer<typeof ShareChannel>
 
+/**
+ * A tracked link's code: 16 random bytes in base64url (22 characters) or longer. The extension makes it
+ * itself so it can paste the link at once, even offline, and record the share through its outbox later.
+ */
+export const ShareCode = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, "code must be 22 to 64 characters of A-Z, a-z, 0-9, _ and -")
+
 /** A rep sharing an asset with a contact. `id` is made by the client so that retries are safe. */
 export const ShareInput = z.object({
   id: Uuid,
@@ -110,6 +116,8 @@ export const ShareInput = z.object({
   contactId: Uuid,
   channel: ShareChannel,
   sharedAt: IsoDate,
+  /** Optional client-made link code (else the server makes one); a code another share uses is a 409. */
+  code: ShareCode.optional(),
 })
 export type ShareInput = z.infer<typeof ShareInput>
 
@@ -119,6 +127,27 @@ export const Share = ShareInput.extend({
   url: z.string(),
 })
 export type Share = z.infer<typeof Share>
+
+export const ShareListQuery = z.object({
+  contactId: Uuid,
+  limit: limitParam(200, 50),
+})
+export type ShareListQuery = z.infer<typeof ShareListQuery>
+
+/** One share of a contact as the sidebar lists it: what was sent, by whom, and what this rep said about it. */
+export const ShareListItem = Share.extend({
+  assetTitle: z.string(),
+  assetKind: z.string(),
+  sharedBy: z.string(),
+  /** Shared by the rep asking: only they can say whether it helped. */
+  byMe: z.boolean(),
+  /** This rep's latest "helped / didn't help" for this asset and contact, null when they gave none. */
+  myFeedback: z.object({ helped: z.boolean(), at: IsoDate }).nullable(),
+})
+export type ShareListItem = z.infer<typeof ShareListItem>
+
+export const ShareList = z.object({ items: z.array(ShareListItem) })
+export type ShareList = z.infer<typeof ShareList>
 
 export const AssetFeedbackInput = z.object({
   id: Uuid.optional(),

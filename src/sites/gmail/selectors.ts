@@ -52,6 +52,25 @@ export const COMPOSE_BODY = [
   "div.Am.Al.editable", // legacy class names, seen 2014–2021
 ] as const
 
+/**
+ * Where "Insert" puts a tracked link (src/sites/compose.ts): the body the rep is typing in, of a
+ * floating compose, a pop-out or an inline reply. Attributes first, they outlive Gmail's class names.
+ */
+export const composeBody = [
+  'div[contenteditable="true"][g_editable="true"]', // every compose and inline reply, seen 2014–2026 (fixtures compose.html, inline-reply-legacy.html)
+  'div[contenteditable="true"][role="textbox"][aria-label="Message Body"]', // English aria-label, seen 2018–2026 (demo page /demo/gmail?compose=new)
+  'div.Am.editable[contenteditable="true"]', // legacy class names, seen 2014–2021
+] as const
+
+/** What follows the rep's own words in a compose body: "at the end" means above the first of these. */
+export const composeTail = [
+  "div.gmail_signature_prefix", // "-- " line before the signature, seen 2019–2026
+  "div.gmail_signature", // signature block, seen 2014–2026
+  "div.gmail_quote", // quoted thread under a reply, seen 2012–2026 (fixture inline-reply-legacy.html)
+  "blockquote.gmail_quote",
+  "div.gmail_extra", // legacy wrapper of the quote, seen 2014–2020
+] as const
+
 /** The box that holds one compose: floating window, pop-in, inline reply. */
 export const COMPOSE_ROOT = [
   "div.M9", // compose form wrapper (floating and inline), seen 2014–2026

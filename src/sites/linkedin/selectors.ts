@@ -45,3 +45,15 @@ export const THREAD_PROFILE_LINK = ['a[href*="/in/"]'] as const
 export const THREAD_NAME = ["h2.msg-entity-lockup__entity-title", ".msg-title-bar__title-bar-title h2", ".msg-entity-lockup__entity-title", "h2"] as const
 export const THREAD_HEADLINE = [".msg-entity-lockup__entity-info", ".msg-title-bar__subtitle"] as const
 export const THREAD_MESSAGES = [".msg-s-event-listitem__body", ".msg-s-message-list__event p"] as const
+
+/**
+ * Where "Insert" puts a tracked link (src/sites/compose.ts): the message box of the messaging page or
+ * of a chat bubble. It holds plain text (a link becomes a preview once sent), so the URL goes in as text.
+ */
+export const composeBody = [
+  'div.msg-form__contenteditable[contenteditable="true"]', // messaging page and chat bubbles, seen 2019–2026 (fixture messaging.html, demo page)
+  'form.msg-form div[contenteditable="true"][role="textbox"]', // hashed classes around a stable form, seen 2022–2026
+] as const
+
+/** LinkedIn's message box has no signature or quoted text. */
+export const composeTail = [] as const

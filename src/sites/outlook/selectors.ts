@@ -46,6 +46,24 @@ export const COMPOSE_BODY = [
   '[data-app-section="MailCompose"] div[contenteditable="true"][aria-multiline="true"]', // any language, seen 2022–2026
   '#docking_InitVisiblePart_0 div[contenteditable="true"][aria-multiline="true"]', // seen 2019–2024
 ] as const
+/**
+ * Where "Insert" puts a tracked link (src/sites/compose.ts): the multi-line body of a new mail or an
+ * inline reply. The To / Cc wells are contenteditable textboxes too, but single-line (aria-multiline="false").
+ */
+export const composeBody = [
+  'div[contenteditable="true"][role="textbox"][aria-label^="Message body"]', // "Message body, press Alt+F10 to exit", English, seen 2019–2026 (fixture compose.html)
+  '[aria-label="Message body"][contenteditable="true"]', // demo page /demo/outlook#/mail/deeplink/compose, 2026
+  '[data-app-section="MailCompose"] div[contenteditable="true"][aria-multiline="true"]', // any language, seen 2022–2026
+  '#docking_InitVisiblePart_0 div[contenteditable="true"][aria-multiline="true"]', // seen 2019–2024
+] as const
+
+/** What follows the rep's own words in a compose body: "at the end" means above the first of these. */
+export const composeTail = [
+  "#Signature", // signature block, seen 2019–2026
+  "#appendonsend", // marker above the quoted message of a reply, seen 2019–2026
+  'div[id^="divRplyFwdMsg"]', // "From: … Sent: …" header of the quoted message, seen 2018–2026
+] as const
+
 export const COMPOSE_ROOT = ['[data-app-section="MailCompose"]', "#docking_InitVisiblePart_0", 'div[aria-label="Compose"]', "form"] as const
 
 /** Recipient wells (To / Cc / Bcc): contenteditable textboxes labelled with the field's name. */

@@ -37,6 +37,9 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
   const handoffs = new Map<string, any>()
   const feedback = new Map<string, any>()
   const contacts = new Map<string, ContactContext>()
+  const shares = new Map<string, any>()
+  const assetFeedback = new Map<string, any>()
+  const recommendations: any[] = []
   const hits: Hit[] = []
   const faults: { match: (h: Hit) => boolean; fault: Fault }[] = []
   let down = false
@@ -63,6 +66,33 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
     if (m) {
       feedback.set(h.body.id, h.body)
       return json(201, { ok: true })
+    }
+    // Enablement content: shares are idempotent on id (200 on a repeat, 409 for other content or a code in use).
+    if (u.pathname === "/api/v1/shares" && h.method === "POST") {
+      const prev = shares.get(h.body.id)
+      if (prev) return JSON.stringify(prev) === JSON.stringify(h.body) ? json(200, { ...prev, url: `http://relay.test/r/${prev.code}` }) : json(409, { error: { code: "conflict", message: "different content" } })
+      if ([...shares.values()].some((x) => x.code === h.body.code)) return json(409, { error: { code: "conflict", message: "this link code is already used by another share" } })
+      shares.set(h.body.id, h.body)
+      return json(201, { ...h.body, url: `http://relay.test/r/${h.body.code}` })
+    }
+    if (u.pathname === "/api/v1/shares") {
+      const items = [...shares.values()].filter((x) => x.contactId === u.searchParams.get("contactId")).reverse()
+        .map((x) => ({ ...x, url: `http://relay.test/r/${x.code}`, assetTitle: "Asset", assetKind: "one_pager", sharedBy: "Rita Rep", byMe: true, myFeedback: null }))
+      return json(200, { items })
+    }
+    if (u.pathname === "/api/v1/asset-feedback" && h.method === "POST") {
+      if (![...shares.values()].some((x) => x.assetId === h.body.assetId && x.contactId === h.body.contactId)) {
+        return json(409, { error: { code: "conflict", message: "you can rate an asset for a contact only after sharing it with them" } })
+      }
+      const created = !assetFeedback.has(h.body.id)
+      assetFeedback.set(h.body.id, h.body)
+      return json(created ? 201 : 200, { ...h.body, createdAt: "2025-01-01T00:00:00.000Z" })
+    }
+    m = u.pathname.match(/^\/api\/v1\/contacts\/([^/]+)\/recommendations$/)
+    if (m) return json(200, { items: recommendations.map((r) => ({ ...r, reasons: [...r.reasons, ...(u.searchParams.get("context") ? [`context: ${u.searchParams.get("context")}`] : [])] })) })
+    if (u.pathname === "/api/v1/assets") {
+      const q = (u.searchParams.get("q") ?? "").toLowerCase()
+      return json(200, { items: recommendations.map((r) => r.asset).filter((a) => a.title.toLowerCase().includes(q) && (!u.searchParams.get("kind") || a.kind === u.searchParams.get("kind"))) })
     }
     if (u.pathname === "/api/v1/contacts/lookup") {
       const email = u.searchParams.get("email")
@@ -94,7 +124,7 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
   return {
     fetch: fetchImpl as unknown as typeof fetch,
     token,
-    activities, handoffs, feedback, contacts, hits,
+    activities, handoffs, feedback, contacts, hits, shares, assetFeedback, recommendations,
     /** The next request matching `path` (a substring) fails this way; order of calls = order of faults. */
     fail(path: string, fault: Fault, times = 1) {
       for (let i = 0; i < times; i++) faults.push({ match: (h) => h.path.includes(path), fault })

@@ -2,6 +2,7 @@
 // from fixture data with the real envelope ({ ok, data } | { ok: false, error }).
 import { vi } from "vitest"
 import type { ContactContext, EventsPage, SearchResult } from "../../../src/shared/contracts/contacts"
+import type { Asset, Recommendation, ShareListItem } from "../../../src/shared/contracts/assets"
 import type { AuthStatus, Cached, ErrorCode, OutboxItemView, OutboxStatus, Request, Response } from "../../../src/shared/messages"
 
 type Answer = Response<unknown> | Promise<Response<unknown>>
@@ -17,6 +18,8 @@ export interface WorkerData {
   signedIn?: boolean
   /** Items already in the outbox (e.g. one the backend refused). */
   outbox?: OutboxItemView[]
+  /** Enablement content: what recommendations, assets.search and shares.list answer. */
+  content?: { recommendations?: Recommendation[]; assets?: Asset[]; shares?: ShareListItem[] }
 }
 
 type Write = Extract<Request, { type: "activity.log" | "handoff" | "feedback" | "bant" }>
@@ -48,6 +51,12 @@ export class FakeWorker {
       this.outbox.push({ view, write })
     }
     return ok({ queued: true as const, pending: this.outboxStatus().pending })
+  }
+
+  /** Content writes (share, asset feedback) wait in the outbox like the others, once per id. */
+  private queueView(id: string, contactId: string, kind: string) {
+    if (this.outbox.some((o) => o.view.id === id)) return
+    this.outbox.push({ view: { id, kind, contactId, createdAt: new Date().toISOString(), state: "pending", attempts: 0, summary: `${kind} ${id}` } })
   }
 
   /** The backend took every pending write: they leave the outbox and show in the contact as the server would. */
@@ -152,6 +161,20 @@ export class FakeWorker {
         }
         return ok(this.outboxStatus())
       }
+      case "recommendations":
+        return ok({ items: this.data.content?.recommendations ?? [] })
+      case "assets.search": {
+        const q = req.q.toLowerCase()
+        return ok({ items: (this.data.content?.assets ?? []).filter((a) => `${a.title} ${a.description}`.toLowerCase().includes(q)) })
+      }
+      case "shares.list":
+        return ok({ items: (this.data.content?.shares ?? []).filter((s) => s.contactId === req.contactId) })
+      case "share":
+        this.queueView(req.share.id, req.share.contactId, "share")
+        return ok({ queued: true as const, pending: this.outboxStatus().pending, url: `http://localhost:8787/r/${req.share.code}` })
+      case "asset.feedback":
+        this.queueView(req.input.id, req.input.contactId, "asset_feedback")
+        return ok({ queued: true as const, pending: this.outboxStatus().pending })
       default:
         return fail("invalid", `unexpected ${req.type}`)
     }

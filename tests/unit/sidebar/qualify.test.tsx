@@ -21,7 +21,7 @@ describe("tabs", () => {
     const user = userEvent.setup()
     renderSidebar(threadWith(people.dana), { contacts: [danaContext] })
     const tabs = await screen.findByRole("tablist", { name: "Contact sections" })
-    expect(within(tabs).getAllByRole("tab").map((t) => t.textContent)).toEqual(["Overview", "Qualify"])
+    expect(within(tabs).getAllByRole("tab").map((t) => t.textContent)).toEqual(["Overview", "Qualify", "Content"])
     expect(within(tabs).getByRole("tab", { name: "Overview", selected: true })).toBeTruthy()
     expect(screen.getByRole("tabpanel", { name: "Overview" })).toBeTruthy()
 
@@ -32,7 +32,7 @@ describe("tabs", () => {
     expect(screen.queryByRole("region", { name: "History" })).toBeNull()
     expect(screen.getByRole("button", { name: "Log call" })).toBeTruthy()
 
-    await user.keyboard("{ArrowRight}")
+    await user.keyboard("{ArrowLeft}")
     expect(screen.getByRole("region", { name: "History" })).toBeTruthy()
   })
 

@@ -7,6 +7,7 @@ import type { ContactContext } from "../../../shared/contracts/contacts"
 import { HandoffPanel } from "../handoff/handoff-panel"
 import { LeadQuality } from "../handoff/lead-quality"
 import { Qualification } from "../handoff/qualification"
+import { ContentTab } from "../content/content-tab"
 import { History } from "../history/history"
 import { ScoreCard } from "./score-card"
 import { SlaStatus } from "./sla-status"
@@ -45,6 +46,7 @@ function QualifyTab({ context }: TabProps) {
 export const contactTabs: ContactTab[] = [
   { id: "overview", label: "Overview", Panel: OverviewTab },
   { id: "qualify", label: "Qualify", Panel: QualifyTab },
+  { id: "content", label: "Content", Panel: ContentTab },
 ]
 
 export function ContactTabs({ context, now, tabs = contactTabs }: TabProps & { tabs?: ContactTab[] }) {
