@@ -295,7 +295,8 @@ export class Outbox {
     const db = this.db
     const ok = await db.transaction("rw", db.outbox, db.localActivities, async () => {
       const cur = await db.outbox.get(id)
-      if (!cur) return false
+      // An item in flight may already be on the server: dropping it here would hide a record that exists.
+      if (!cur || cur.state === "sending") return false
       await db.outbox.delete(id)
       const local = await db.localActivities.get(id)
       if (local && !local.synced) await db.localActivities.delete(id)

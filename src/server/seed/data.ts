@@ -44,6 +44,7 @@ const stagesFor: Record<string, string[]> = {
   case_study: ["mql", "sql", "opportunity"], battle_card: ["sql", "opportunity"], one_pager: ["lead", "mql"], pricing_guide: ["sql", "opportunity"],
   demo_video: ["mql", "sql"], deck: ["sql", "opportunity"], blog_post: ["subscriber", "lead"], whitepaper: ["lead", "mql"],
 }
+const topicTitle = (t: string) => (t === "roi" ? "ROI" : `${t[0]!.toUpperCase()}${t.slice(1)}`)
 const personas = ["executive", "revops", "marketing", "sales", "data", "it"]
 
 export interface SeedAsset { title: string; url: string; kind: string; description: string; stages: string[]; personas: string[]; industries: string[]; topics: string[] }
@@ -54,8 +55,8 @@ export function demoAssets(): SeedAsset[] {
   kinds.forEach((kind, k) => topics.forEach((topic, t) => {
     const industry = industries[(k * 3 + t) % industries.length]!
     const title = kind === "case_study"
-      ? `How ${companyStems[(k + t * 5) % companyStems.length]} ${companySuffixes[t % companySuffixes.length]} improved ${topic}`
-      : `${kindLabel[kind]}: ${topic[0]!.toUpperCase()}${topic.slice(1)}${kind === "battle_card" ? " vs. spreadsheets" : ` for ${industry}`}`
+      ? `How ${companyStems[(k + t * 5) % companyStems.length]} ${companySuffixes[t % companySuffixes.length]} improved ${topic === "roi" ? "ROI" : topic}`
+      : `${kindLabel[kind]}: ${topicTitle(topic)}${kind === "battle_card" ? " vs. spreadsheets" : ` for ${industry}`}`
     out.push({
       title,
       url: `https://content.acme-analytics.example/${kind.replace("_", "-")}/${topic.replace(/ /g, "-")}`,

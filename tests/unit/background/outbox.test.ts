@@ -313,3 +313,21 @@ describe("summarize", () => {
     expect(summarize({ kind: "feedback", input: { rating: 2 } })).toBe("Rated the lead 2/5")
   })
 })
+
+describe("discard", () => {
+  it("drops a waiting item, but never one that is being sent (it may already be on the server)", async () => {
+    const { outbox, db, server } = setup({ delayMs: 50 })
+    const waiting = activity(CONTACT_A)
+    const inFlight = activity(CONTACT_B)
+    await enqueueActivity(outbox, waiting)
+    await enqueueActivity(outbox, inFlight)
+    expect(await outbox.discard(waiting.id)).toBe(true)
+    const flushing = outbox.flush()
+    await new Promise((r) => setTimeout(r, 10)) // the send is on the wire now
+    expect((await db.outbox.get(inFlight.id))?.state).toBe("sending")
+    expect(await outbox.discard(inFlight.id)).toBe(false)
+    await flushing
+    expect(server.activities.size).toBe(1)
+    expect(server.activities.has(inFlight.id)).toBe(true)
+  })
+})
