@@ -35,6 +35,11 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     const issues = zodIssues(err)
     return reply.status(400).send({ error: { code: "validation_failed", message: `invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues } })
   }
+  // Input the database refuses as data (a NUL byte in text, a number out of range) is the caller's error.
+  const pgCode = (err as { cause?: { code?: unknown } }).cause?.code ?? (err as { code?: unknown }).code
+  if (typeof pgCode === "string" && /^22[0-9A-Z]{3}$/.test(pgCode)) {
+    return reply.status(400).send({ error: { code: "invalid_value", message: "a value in this request cannot be stored (unsupported characters or out of range)" } })
+  }
   const status = (err as FastifyError).statusCode
   if (status && status >= 400 && status < 500) {
     return reply.status(status).send({ error: { code: (err as FastifyError).code?.toLowerCase() ?? "bad_request", message: err.message } })

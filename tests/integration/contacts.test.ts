@@ -109,6 +109,13 @@ describe.each(backends)("contacts on %s", (kind) => {
     expect(fb.statusCode).toBe(404)
   })
 
+  it("answers 400, not 500, to text the database cannot store", async () => {
+    const r = await h.app.inject({ method: "POST", url: "/api/v1/activities", headers: auth(h.acme.tokens.rep),
+      payload: { id: randomUUID(), contactId: id, type: "note", occurredAt: new Date().toISOString(), notes: "nul \u0000 byte" } })
+    expect(r.statusCode).toBe(400)
+    expect(r.json().error.code).toBe("invalid_value")
+  })
+
   it("renders hostile strings back as data, not markup or errors", async () => {
     const name = "<img src=x onerror=alert(1)>"
     const r = await h.app.inject({ method: "POST", url: "/api/v1/events", headers: auth(h.acme.tokens.marketer),
