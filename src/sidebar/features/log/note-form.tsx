@@ -1,6 +1,7 @@
 // "Add note": one text area, then "Save note" (or Ctrl/⌘+Enter).
 import { useEffect, useId, useRef, useState, type FormEvent } from "react"
-import { formKeys, ignoreRepeatClick } from "./form-keys"
+import { formKeys } from "./form-keys"
+import { FormActions } from "./timed-fields"
 
 export function NoteForm({ busy, onSave, onCancel }: { busy: boolean; onSave: (text: string) => void; onCancel: () => void }) {
   const noteId = useId()
@@ -36,10 +37,7 @@ export function NoteForm({ busy, onSave, onCancel }: { busy: boolean; onSave: (t
         />
       </div>
       {error && <p id={errorId} role="alert" className="field-error">{error}</p>}
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy} onClick={ignoreRepeatClick}>Save note</button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormActions saveLabel="Save note" busy={busy} onCancel={onCancel} />
     </form>
   )
 }
