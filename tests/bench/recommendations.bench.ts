@@ -49,7 +49,14 @@ const ms = (n: number) => n.toFixed(2)
 
 /** Builds the benchmark org; exported so a profiling script can reuse the same data. */
 export async function setup() {
-  const { db, close } = await openDatabase({})
+  // PGlite by default; DATABASE_URL runs the same on the PostgreSQL server, in a schema of its own.
+  const schema = process.env.DATABASE_URL ? `bench_${randomUUID().replace(/-/g, "").slice(0, 12)}` : undefined
+  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, schema })
+  const { db } = database
+  const close = async () => {
+    if (schema) await db.execute(sql.raw(`DROP SCHEMA "${schema}" CASCADE`))
+    await database.close()
+  }
   const orgId = await createOrg(db, "Bench Co")
   const userId = await createUser(db, orgId, { email: "rep@bench.example", name: "Bench Rep", role: "rep" })
   const principal: Principal = { orgId, orgName: "Bench Co", userId, email: "rep@bench.example", name: "Bench Rep", role: "rep", tokenId: randomUUID() }
@@ -156,9 +163,10 @@ async function main() {
   const sel = pct(select1, 50)
   const loop = pct(cpu, 50)
   const verdict = p95 <= 20 ? "PASS" : "FAIL"
+  const engine = process.env.DATABASE_URL ? "the PostgreSQL server on 127.0.0.1 (DATABASE_URL)" : "PGlite in memory"
   const md = `# Recommendations benchmark
 
-Service call \`recommend()\` (the handler of \`GET /api/v1/contacts/:id/recommendations\`, without HTTP), PGlite in memory,
+Service call \`recommend()\` (the handler of \`GET /api/v1/contacts/:id/recommendations\`, without HTTP), ${engine},
 run with \`npx tsx tests/bench/recommendations.bench.ts\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version},
 ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end of the run — other work shares this machine).
 
@@ -183,7 +191,7 @@ Target p95 ≤ 20 ms: **${verdict}** (p95 = ${ms(p95)} ms).
 Top recommendation for the first context: "${sample?.items[0]?.asset.title}" — ${sample?.items[0]?.reasons.join("; ")}.
 `
   console.log(md)
-  const out = join(dirname(fileURLToPath(import.meta.url)), "results", "recommendations.md")
+  const out = join(dirname(fileURLToPath(import.meta.url)), "results", `recommendations-${process.env.DATABASE_URL ? "postgres" : "pglite"}.md`)
   mkdirSync(dirname(out), { recursive: true })
   writeFileSync(out, md)
   console.log(`written to ${out}${sink === -1 ? "" : ""}`)
