@@ -62,7 +62,8 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
   const observer = new (win?.MutationObserver ?? MutationObserver)((records) => {
     if (stopped) return
     const urlChanged = (win?.location.href ?? doc.URL) !== href
-    if (urlChanged || records.some(relevant)) schedule()
+    if (urlChanged) navigated()
+    else if (records.some(relevant)) schedule()
   })
   const connect = () => {
     const next = resolveTargets()
@@ -80,6 +81,9 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
   const run = () => {
     timer = undefined
     firstPending = 0
+    detectNow()
+  }
+  function detectNow() {
     if (stopped) return
     href = win?.location.href ?? doc.URL
     connect() // containers come and go as the app swaps views
@@ -102,7 +106,13 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
     timer = setTimeout(run, wait)
   }
 
-  const onNavigate = () => schedule()
+  // A new URL is the moment the rep opened something: look at once (after the app's own handlers
+  // ran), then again when the DOM has settled, since apps often fill the view in later.
+  function navigated() {
+    setTimeout(detectNow, 0)
+    schedule()
+  }
+  const onNavigate = () => navigated()
   win?.addEventListener("popstate", onNavigate)
   win?.addEventListener("hashchange", onNavigate)
   run()

@@ -5,7 +5,7 @@ export const activityTypes = ["call", "email", "linkedin_message", "meeting", "n
 export const ActivityType = z.enum(activityTypes)
 export type ActivityType = z.infer<typeof ActivityType>
 
-export const callOutcomes = ["connected", "left_voicemail", "no_answer", "wrong_number"] as const
+export { callOutcomes } from "../vocabulary"
 
 /** A rep's logged activity. `id` is made by the client so that retries are safe. */
 export const ActivityInput = z.object({

@@ -1,7 +1,8 @@
 import * as z from "zod"
 import { Stage, Uuid } from "./common"
+import { rejectReasons } from "../vocabulary"
 
-export const rejectReasons = ["not_a_fit", "no_budget", "wrong_person", "already_customer", "duplicate", "other"] as const
+export { rejectReasons }
 
 export const HandoffInput = z.discriminatedUnion("decision", [
   z.object({ id: Uuid.optional(), decision: z.literal("accept"), reason: z.string().max(200).optional(), note: z.string().max(2000).optional() }),

@@ -40,6 +40,16 @@ describe("gmail watch (global document)", () => {
     expect(seen.map((c) => c.view)).toEqual(["list", "thread", "list"])
   })
 
+  it("looks at once when the URL changes, without waiting for the quiet period", async () => {
+    const seen: PageContext[] = []
+    stop = watch((ctx) => seen.push(ctx), { debounceMs: 1000 })
+    document.querySelector('div[role="main"]')!.innerHTML = mainOf(fixture("gmail", "thread.html"))
+    history.replaceState(null, "", THREAD_URL)
+    window.dispatchEvent(new HashChangeEvent("hashchange"))
+    await sleep(30)
+    expect(seen.map((c) => c.view)).toEqual(["list", "thread"])
+  })
+
   it("stops reporting after stop()", async () => {
     const onChange = vi.fn()
     stop = watch(onChange, { debounceMs: 10 })

@@ -2,7 +2,8 @@
 // they can act on). Shown while the contact is an MQL, and after a decision until the rep moves on.
 import { useId, useRef, useState, type FormEvent } from "react"
 import type { Contact } from "../../../shared/contracts/contacts"
-import { rejectReasons, type HandoffInput } from "../../../shared/contracts/handoff"
+import type { HandoffInput } from "../../../shared/contracts/handoff"
+import { rejectReasons } from "../../../shared/vocabulary"
 import { errorMessage } from "../../errors"
 import { SyncState } from "../log/sync-state"
 import { itemState, useOutboxStatus } from "../log/use-outbox-status"

@@ -1,7 +1,7 @@
 // What one click logs: an ActivityInput built from the page the rep is on, and the timeline line
 // it shows as until the backend has it. Pure functions, so the defaults are easy to test and read.
 import type { ActivityInput, ActivityType } from "../../../shared/contracts/activities"
-import { callOutcomes } from "../../../shared/contracts/activities"
+import { callOutcomes } from "../../../shared/vocabulary"
 import type { TimelineItem } from "../../../shared/contracts/contacts"
 import type { PageContext } from "../../../shared/page-context"
 

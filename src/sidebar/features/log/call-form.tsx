@@ -1,7 +1,7 @@
 // "Log call": outcome (connected unless the rep picks another), duration and notes, then one
 // "Save call". Opens with focus on the outcome, so the shortcut then Enter logs a connected call.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react"
-import { callOutcomes } from "../../../shared/contracts/activities"
+import { callOutcomes } from "../../../shared/vocabulary"
 import { outcomeLabels, type CallFields, type CallOutcome } from "./activity"
 import { formKeys } from "./form-keys"
 import { FormActions, TimedFields, useTimedFields } from "./timed-fields"
