@@ -3,15 +3,7 @@ import type { ContactSummary } from "../../../shared/contracts/contacts"
 import { errorMessage } from "../../errors"
 import { stageLabels } from "./labels"
 import { useSearch } from "./use-search"
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value)
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms)
-    return () => clearTimeout(id)
-  }, [value, ms])
-  return debounced
-}
+import { useDebounced } from "../../use-debounced"
 
 export function ContactSearch({ onPick }: { onPick: (contact: ContactSummary) => void }) {
   const inputId = useId()

@@ -11,21 +11,13 @@ import { caretTracker, useComposeTarget } from "./compose-target"
 import { SharedList } from "./shared-list"
 import { useAssetSearch } from "./use-asset-search"
 import { useRecommendations } from "./use-recommendations"
+import { useDebounced } from "../../use-debounced"
 
 // Remember the rep's caret in a compose from the moment the sidebar loads, not from the first time
 // this tab opens: by then the click on the tab may have taken the selection away.
 if (typeof document !== "undefined" && globalThis.__relay?.site) caretTracker(globalThis.__relay.site)
 
 export const SEARCH_DEBOUNCE_MS = 300
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value)
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms)
-    return () => clearTimeout(id)
-  }, [value, ms])
-  return debounced
-}
 
 export function firstNameOf(contact: ContactContext["contact"]): string {
   return contact.firstName?.trim() || contact.name.trim().split(/\s+/)[0] || contact.name
