@@ -43,11 +43,12 @@ export async function search(ex: Executor, orgId: string, q: string, limit: numb
   const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
   return rows<Omit<ContactSummary, "score"> & { fitScore: number; engagementValue: number; engagementAt: string | Date }>(ex, sql`
     WITH hits AS (
-      SELECT c.id, 2 AS rank FROM contact_emails e JOIN contacts c ON c.org_id = e.org_id AND c.id = e.contact_id
-        WHERE e.org_id = ${orgId} AND e.email ILIKE ${like}
+      -- Each side stops at a bounded number of matches: a common company name must not mean
+      -- ranking a million rows to show ten.
+      (SELECT e.contact_id AS id, 2 AS rank FROM contact_emails e WHERE e.org_id = ${orgId} AND e.email ILIKE ${like} LIMIT 500)
       UNION ALL
-      SELECT c.id, 1 FROM contacts c WHERE c.org_id = ${orgId}
-        AND (coalesce(c.first_name,'') || ' ' || coalesce(c.last_name,'') || ' ' || coalesce(c.company,'')) ILIKE ${like}
+      (SELECT c.id, 1 FROM contacts c WHERE c.org_id = ${orgId}
+        AND (coalesce(c.first_name,'') || ' ' || coalesce(c.last_name,'') || ' ' || coalesce(c.company,'')) ILIKE ${like} LIMIT 500)
     ), best AS (SELECT id, max(rank) AS rank FROM hits GROUP BY id)
     SELECT c.id, trim(coalesce(c.first_name,'') || ' ' || coalesce(c.last_name,'')) AS name, c.title, c.company, c.stage,
       c.fit_score AS "fitScore", c.engagement_value AS "engagementValue", c.engagement_at AS "engagementAt",

@@ -72,6 +72,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<Credenti
     const settings = await getSettings(db, orgId)
     await db.transaction((tx) => rescoreOrg(tx, orgId, settings.scoring, now))
     await promoteMqls(db, orgId, settings.mqlThreshold, settings.scoring.engagementMax, salt, now)
+    // Fresh planner statistics: a bulk load leaves them describing empty tables.
+    await db.execute(sql`ANALYZE`)
     step(`${name}: scored`)
     for (const u of users) creds.push({ org: name, email: u.email, role: u.role, token: (await createToken(db, orgId, u.email, "demo")).token })
   }
