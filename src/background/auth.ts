@@ -52,6 +52,12 @@ export function createAuth(d: AuthDeps) {
   }
 
   return {
+    /** Who is signed in where ("<backend>|<user id>"), or null: the outbox sends an item only under the identity that made it. */
+    async identity(): Promise<string | null> {
+      const s = await stored()
+      return s.backendUrl && s.token && s.me ? `${s.backendUrl}|${s.me.user.id}` : null
+    },
+
     /** The signed-in backend's origin (tracked links live there), or null before the first sign-in. */
     async backendUrl(): Promise<string | null> {
       return (await stored()).backendUrl

@@ -40,6 +40,8 @@ export interface OutboxItem {
   /** Epoch ms. */
   nextAttemptAt: number
   state: "pending" | "sending" | "failed"
+  /** Who made it ("<backend>|<user id>"); another rep signing in on this browser never sends it as theirs. */
+  owner?: string
   /** Set while "sending": who claimed it and when (epoch ms); a stale lease is reclaimed. */
   leaseId?: string
   leaseAt?: number

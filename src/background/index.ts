@@ -37,7 +37,7 @@ async function afterOutboxChange() {
   if (wait < MIN_ALARM_MS) timer = setTimeout(kickFlush, wait + 50)
 }
 
-const outbox = new Outbox({ db, send: sendVia(api), onChange: afterOutboxChange })
+const outbox = new Outbox({ db, send: sendVia(api), onChange: afterOutboxChange, owner: () => auth.identity() })
 function kickFlush() {
   outbox.flush().catch((e) => console.warn("[relay] outbox flush failed", e))
 }

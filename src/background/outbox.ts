@@ -90,6 +90,8 @@ export interface OutboxOptions {
   signedOutDelayMs?: number
   /** Called after anything changed (badge, alarm). Errors are swallowed. */
   onChange?: () => void | Promise<void>
+  /** The signed-in identity; items are stamped with it and sent only while it is signed in. */
+  owner?: () => Promise<string | null>
 }
 
 export interface FlushResult { sent: number; retried: number; failed: number; signedOut: boolean }
@@ -103,6 +105,7 @@ export class Outbox {
   readonly leaseMs: number
   private readonly signedOutDelayMs: number
   private readonly onChange?: OutboxOptions["onChange"]
+  private readonly owner: () => Promise<string | null>
   private running: Promise<FlushResult> | null = null
   private again = false
 
@@ -115,6 +118,7 @@ export class Outbox {
     this.leaseMs = o.leaseMs ?? 60_000
     this.signedOutDelayMs = o.signedOutDelayMs ?? 60_000
     this.onChange = o.onChange
+    this.owner = o.owner ?? (async () => null)
   }
 
   /**
@@ -124,6 +128,7 @@ export class Outbox {
   async enqueue(input: EnqueueInput): Promise<{ item: OutboxItem; created: boolean }> {
     const db = this.db
     const kind: OutboxKind = input.payload.kind
+    const owner = (await this.owner()) ?? undefined
     const result = await db.transaction("rw", db.outbox, db.localActivities, async () => {
       const existing = await db.outbox.get(input.id)
       if (existing) return { item: existing, created: false }
@@ -139,6 +144,7 @@ export class Outbox {
         attempts: 0,
         nextAttemptAt: now,
         state: "pending",
+        ...(owner ? { owner } : {}),
       }
       if (input.payload.kind === "activity") {
         const local = await db.localActivities.get(input.id)
@@ -205,12 +211,15 @@ export class Outbox {
   private async claim(tried: Set<string>): Promise<OutboxItem[]> {
     const db = this.db
     const leaseId = crypto.randomUUID()
+    const current = await this.owner()
     return db.transaction("rw", db.outbox, async () => {
       const now = this.now()
       const items = await db.outbox.orderBy("seq").toArray()
       const headSeen = new Set<string>()
       const claimed: OutboxItem[] = []
       for (const it of items) {
+        // Another rep's item waits for them to sign in again; it holds back nothing of the current rep's.
+        if (it.owner && it.owner !== current) continue
         // A failed item is parked for the rep; it does not hold back the contact's later items.
         if (it.state === "failed" || headSeen.has(it.contactId)) continue
         headSeen.add(it.contactId)

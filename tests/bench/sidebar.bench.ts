@@ -129,7 +129,7 @@ async function relayScriptTime(ctx: BrowserContext): Promise<number> {
   const p = await ctx.newPage()
   const cdp = await ctx.newCDPSession(p)
   const events: { name: string; ph: string; dur?: number; ts: number; args?: { data?: { url?: string; stackTrace?: { url?: string }[] } } }[] = []
-  cdp.on("Tracing.dataCollected", (e: { value: typeof events }) => { events.push(...e.value) })
+  cdp.on("Tracing.dataCollected", (e) => { events.push(...(e.value as unknown as typeof events)) })
   const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()))
   await cdp.send("Tracing.start", { categories: "devtools.timeline,v8", transferMode: "ReportEvents" })
   await p.goto(`${backend.url}/demo/gmail#inbox`, { waitUntil: "load" })

@@ -331,3 +331,26 @@ describe("discard", () => {
     expect(server.activities.has(inFlight.id)).toBe(true)
   })
 })
+
+describe("who sends", () => {
+  it("sends an item only under the rep who made it, whoever signs in on this browser meanwhile", async () => {
+    const server = createFakeServer()
+    const db = openDb(`outbox-owner-${Math.random()}`)
+    dbs.push(db)
+    let who: string | null = "http://relay.test|rep-a"
+    const api = createApiClient({ getConfig: async () => ({ baseUrl: "http://relay.test", token: server.token }), fetch: server.fetch })
+    const outbox = new Outbox({ db, send: sendVia(api), owner: async () => who })
+    const a = activity(CONTACT_A)
+    who = null // signed out before it could be sent
+    await enqueueActivity(new Outbox({ db, send: sendVia(api), owner: async () => "http://relay.test|rep-a" }), a)
+    who = "http://relay.test|rep-b"
+    const b = activity(CONTACT_A)
+    await enqueueActivity(outbox, b)
+    await outbox.flush()
+    expect([...server.activities.keys()]).toEqual([b.id]) // rep B's own log goes; rep A's waits, holding nothing back
+    expect((await db.outbox.get(a.id))?.state).toBe("pending")
+    who = "http://relay.test|rep-a"
+    await outbox.flush()
+    expect(server.activities.has(a.id)).toBe(true)
+  })
+})
