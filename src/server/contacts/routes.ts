@@ -1,4 +1,3 @@
-import * as z from "zod"
 import { route } from "../http"
 import { ContactContext, ContactIdParams, EventsPage, EventsQuery, LookupQuery, SearchQuery, SearchResult } from "../../shared/contracts/contacts"
 import { Bant } from "../../shared/contracts/handoff"
@@ -32,5 +31,3 @@ export const contactRoutes = [
     handler: ({ db, principal, params, body }) => service.updateBant(db, principal, params.id, body),
   }),
 ]
-
-export const Ok = z.object({ ok: z.literal(true) })

@@ -1,7 +1,6 @@
 import { route } from "../http"
 import { ContactIdParams } from "../../shared/contracts/contacts"
-import { HandoffInput, HandoffResult, LeadFeedbackInput } from "../../shared/contracts/handoff"
-import { Ok } from "../contacts/routes"
+import { HandoffInput, HandoffResult, LeadFeedbackInput, LeadFeedbackResult } from "../../shared/contracts/handoff"
 import * as service from "./service"
 
 export const handoffRoutes = [
@@ -12,7 +11,7 @@ export const handoffRoutes = [
   }),
   route({
     method: "POST", url: "/api/v1/contacts/:id/feedback", tag: "handoff", summary: "Rate the lead's quality, 1 to 5, with a reason",
-    params: ContactIdParams, body: LeadFeedbackInput, response: Ok, status: 201,
+    params: ContactIdParams, body: LeadFeedbackInput, response: LeadFeedbackResult, status: 201,
     handler: ({ db, principal, params, body }) => service.leadFeedback(db, principal, params.id, body),
   }),
 ]

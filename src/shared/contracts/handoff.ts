@@ -21,6 +21,8 @@ export const Bant = z.object({
 })
 export type Bant = z.infer<typeof Bant>
 
+export const LeadFeedbackResult = z.object({ ok: z.literal(true) })
+
 export const LeadFeedbackInput = z.object({
   id: Uuid.optional(),
   rating: z.number().int().min(1).max(5),
