@@ -8,7 +8,7 @@ const hoursAgo = (now: Date, h: number) => new Date(now.getTime() - h * 3_600_00
 const stories: Record<string, [type: string, hoursAgo: number, campaign: string, asset?: number][]> = {
   Marisol: [
     ["webinar_registered", 24 * 9, "Q1 RevOps webinar series"], ["webinar_attended", 24 * 3, "Scaling RevOps"],
-    ["content_download", 24 * 2, "Pricing page retargeting", 3], ["email_click", 30, "Data quality nurture"],
+    ["content_download", 24 * 2, "Pricing page retargeting", 31], ["email_click", 30, "Data quality nurture"],
     ["page_visit", 8, "Pricing page retargeting"], ["email_open", 6, "Data quality nurture"], ["demo_request", 5.5, "Demo day"],
   ],
   Tobias: [
