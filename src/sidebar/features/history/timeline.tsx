@@ -55,7 +55,8 @@ function DayGroupView({ group }: { group: DayGroup }) {
                 <span className={`side side-${item.side}`}>{sideLabel[item.side]}</span>
                 <span>{typeLabel(item.type)}</span>
                 <time dateTime={item.occurredAt}>{clockTime(new Date(item.occurredAt))}</time>
-                {item.by && <span>by {item.by}</span>}
+                {/* A rep did a sales activity; a marketing event came through a system (Marketo, HubSpot…). */}
+                {item.by && <span>{item.side === "marketing" ? "via" : "by"} {item.by}</span>}
               </div>
             </div>
           </li>
