@@ -7,7 +7,7 @@ import { ContactContext, EventsPage, SearchResult } from "~shared/contracts/cont
 import { Bant, HandoffInput, HandoffResult, LeadFeedbackInput } from "~shared/contracts/handoff"
 import { Health, Me } from "~shared/contracts/me"
 import { AssetFeedback, AssetFeedbackInput, AssetSearchResult, RecommendationsResult, Share, ShareInput, ShareList } from "~shared/contracts/assets"
-import { isMemberId, linkedinSlug } from "~shared/linkedin"
+import { linkedinKey, linkedinSlug } from "~shared/linkedin"
 
 export interface ApiConfig { baseUrl: string; token: string | null }
 
@@ -55,9 +55,7 @@ export function personQuery(person: { email: string } | { linkedin: string }): {
     const email = person.email.trim().toLowerCase()
     return { param: "email", value: email, key: `email:${email}` }
   }
-  const slug = linkedinSlug(person.linkedin) ?? person.linkedin.trim()
-  // Member ids (ACoAA…) are case-sensitive, vanity slugs are not.
-  const norm = isMemberId(slug) ? slug : slug.toLowerCase()
+  const norm = linkedinKey(linkedinSlug(person.linkedin) ?? person.linkedin.trim())
   return { param: "linkedin", value: norm, key: `linkedin:${norm}` }
 }
 

@@ -16,3 +16,6 @@ export function linkedinSlug(input: string): string | null {
 
 /** Member ids (ACoAA...) are case-sensitive; vanity slugs are not. */
 export const isMemberId = (slug: string) => /^AC[a-zA-Z0-9_-]{20,}$/.test(slug)
+
+/** One spelling per profile, for comparing and caching: vanity slugs lower-cased, member ids as they are. */
+export const linkedinKey = (slug: string) => (isMemberId(slug) ? slug : slug.toLowerCase())

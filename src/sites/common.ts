@@ -2,7 +2,7 @@
 // matches, or one the browser rejects, yields "nothing" instead of an exception in the host page.
 import { emptyContext } from "../shared/page-context"
 import type { PageContext, PageView, Person, PersonRole, Site } from "../shared/page-context"
-import { isMemberId, linkedinSlug as sharedSlug } from "../shared/linkedin"
+import { linkedinKey, linkedinSlug as sharedSlug } from "../shared/linkedin"
 
 export type Selectors = string | readonly string[]
 
@@ -127,7 +127,7 @@ export function firstText(root: ParentNode | null | undefined, selectors: Select
 export function linkedinSlug(href: string | null | undefined): string | undefined {
   if (!href || !/(?:^|\/)in\//.test(href)) return undefined
   const slug = sharedSlug(href)
-  return slug ? (isMemberId(slug) ? slug : slug.toLowerCase()) : undefined
+  return slug ? linkedinKey(slug) : undefined
 }
 
 /** Who is signed in, as far as the page tells. Used only to leave the viewer out. */

@@ -1,16 +1,15 @@
-import { createHash } from "node:crypto"
 import type { Db } from "../db/client"
 import { Conflict, NotFound } from "../errors"
 import type { Principal } from "../auth/service"
 import type { Activity, ActivityInput } from "../../shared/contracts/activities"
 import * as contacts from "../contacts/repository"
+import { contentHash } from "../content-hash"
 import * as repo from "./repository"
 
 /** What makes two submissions "the same activity": every field the rep sent, in a fixed order. */
 export function bodyHash(a: ActivityInput): string {
-  const canonical = JSON.stringify([a.id, a.contactId, a.type, new Date(a.occurredAt).toISOString(), a.outcome ?? null, a.direction ?? null,
+  return contentHash([a.id, a.contactId, a.type, new Date(a.occurredAt).toISOString(), a.outcome ?? null, a.direction ?? null,
     a.durationSeconds ?? null, a.subject ?? null, a.notes ?? null, [...(a.assetIds ?? [])].sort()])
-  return createHash("sha256").update(canonical).digest("hex")
 }
 
 /**

@@ -66,7 +66,7 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
       externalId: g.e.externalId,
       properties: JSON.stringify(g.e.properties ?? {}),
     })))
-    const settings = await getSettings(tx as Db, p.orgId)
+    const settings = await getSettings(tx, p.orgId)
     const { newMqls } = await applyEvents(tx, p.orgId, inserted.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })), settings, now)
     rejected.sort((a, b) => a.line - b.line)
     return { accepted: inserted.length, duplicates: lines.length - rejected.length - inserted.length, rejected, contactsCreated: created, newMqls }

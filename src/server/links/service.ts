@@ -29,7 +29,7 @@ export async function openLink(db: Db, code: string, hit: Hit, now = new Date())
         contactId: t.contactId, type: "asset_view", occurredAt: now.toISOString(), campaign: null, assetId: t.assetId,
         source: "relay-link", externalId: `view-${viewId}`, properties: JSON.stringify({ shareId: t.shareId, channel: t.channel }),
       }])
-      const settings = await getSettings(tx as Db, t.orgId)
+      const settings = await getSettings(tx, t.orgId)
       await applyEvents(tx, t.orgId, inserted.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })), settings, now)
     }
     return { url: t.url, flagged: reason !== null }

@@ -1,11 +1,12 @@
-import type { Db } from "../db/client"
+import type { Db, Executor } from "../db/client"
 import { NotFound } from "../errors"
 import { type Principal, requireRole } from "../auth/service"
 import { Settings, type SettingsUpdate } from "../../shared/contracts/settings"
 import { rescoreOrg } from "../scores/service"
 import * as repo from "./repository"
 
-export async function getSettings(db: Db, orgId: string): Promise<Settings> {
+/** Works inside a transaction too (an Executor), so ingest reads the rules it scores with in its own transaction. */
+export async function getSettings(db: Executor, orgId: string): Promise<Settings> {
   const s = await repo.getSettings(db, orgId)
   if (!s) throw new NotFound("settings")
   return s

@@ -1,16 +1,15 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto"
+import { randomBytes, randomUUID } from "node:crypto"
 import type { Db } from "../db/client"
 import { Conflict, NotFound } from "../errors"
 import type { Principal } from "../auth/service"
 import type { AssetFeedback, AssetFeedbackInput, Share, ShareInput, ShareList, ShareListQuery } from "../../shared/contracts/assets"
 import * as contacts from "../contacts/repository"
+import { contentHash } from "../content-hash"
 import * as repo from "./repository"
-
-const sha256 = (v: unknown) => createHash("sha256").update(JSON.stringify(v)).digest("hex")
 
 /** What makes two submissions "the same share": every field the rep sent, in a fixed order. */
 export function shareHash(s: ShareInput): string {
-  return sha256([s.id, s.assetId, s.contactId, s.channel, new Date(s.sharedAt).toISOString()])
+  return contentHash([s.id, s.assetId, s.contactId, s.channel, new Date(s.sharedAt).toISOString()])
 }
 
 /** 16 random bytes: the code is the only thing between a stranger and a contact's link, so it must not be guessable. */
@@ -65,7 +64,7 @@ export async function listForContact(db: Db, p: Principal, q: ShareListQuery, ba
 }
 
 export function feedbackHash(f: AssetFeedbackInput): string {
-  return sha256([f.id ?? null, f.assetId, f.contactId, f.helped, f.note ?? null])
+  return contentHash([f.id ?? null, f.assetId, f.contactId, f.helped, f.note ?? null])
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { rejectReasons } from "../../../shared/contracts/handoff"
+import type { rejectReasons } from "../../../shared/vocabulary"
 
 export type RejectReason = (typeof rejectReasons)[number]
 
