@@ -16,6 +16,7 @@ import { assetRoutes } from "./assets/routes"
 import { recommendationRoutes } from "./recommendations/routes"
 import { shareRoutes } from "./shares/routes"
 import { linkRoutes } from "./links/routes"
+import { analyticsRoutes } from "./analytics/routes"
 import * as z from "zod"
 
 export interface AppOptions { db: Db; logger?: boolean; rateLimitPerMinute?: number }
@@ -41,7 +42,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { code: "rate_limited", message: `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` } }),
   })
   mount(app, opts.db, [...meRoutes, openapiRoute, ...contactRoutes, ...eventRoutes, ...activityRoutes, ...handoffRoutes, ...settingsRoutes,
-    ...assetRoutes, ...recommendationRoutes, ...shareRoutes])
+    ...assetRoutes, ...recommendationRoutes, ...shareRoutes, ...analyticsRoutes])
   linkRoutes(app, opts.db)
   demoRoutes(app)
   return app

@@ -91,8 +91,9 @@ export async function updateBant(ex: Executor, orgId: string, id: string, bant: 
   await ex.execute(sql`UPDATE contacts SET bant = bant || ${JSON.stringify(bant)}::jsonb, updated_at = now() WHERE org_id = ${orgId} AND id = ${id}`)
 }
 
-export async function setStage(ex: Executor, orgId: string, id: string, from: string, to: string, userId: string | null, reason: string | null, at: Date) {
+/** `score` is the lead score at the moment of the change when the caller knows it (calibration reads it). */
+export async function setStage(ex: Executor, orgId: string, id: string, from: string, to: string, userId: string | null, reason: string | null, at: Date, score: number | null = null) {
   await ex.execute(sql`UPDATE contacts SET stage = ${to}, stage_changed_at = ${at.toISOString()}, updated_at = now() WHERE org_id = ${orgId} AND id = ${id}`)
-  await ex.execute(sql`INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, user_id, reason)
-    VALUES (${orgId}, ${id}, ${from}, ${to}, ${at.toISOString()}, ${userId}, ${reason})`)
+  await ex.execute(sql`INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, user_id, reason, score)
+    VALUES (${orgId}, ${id}, ${from}, ${to}, ${at.toISOString()}, ${userId}, ${reason}, ${score})`)
 }

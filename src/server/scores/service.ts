@@ -45,16 +45,19 @@ export async function applyEvents(tx: Executor, orgId: string, events: NewEvent[
 
   const crossed = states.filter((s) => promotable.has(s.stage)
     && before.get(s.id)! < settings.mqlThreshold && currentTotal(s, rules, now) >= settings.mqlThreshold)
-  for (const s of crossed) await markMql(tx, orgId, s.id, s.stage, now)
+  for (const s of crossed) await markMql(tx, orgId, s.id, s.stage, currentTotal(s, rules, now), now)
   return { newMqls: crossed.length }
 }
 
-/** Crossing the threshold makes a lead an MQL and starts the follow-up clock. */
-async function markMql(tx: Executor, orgId: string, contactId: string, from: string, now: Date) {
+/**
+ * Crossing the threshold makes a lead an MQL and starts the follow-up clock. The score at the crossing is
+ * kept with the change: calibration compares what sales decided with the score the lead was handed over at.
+ */
+async function markMql(tx: Executor, orgId: string, contactId: string, from: string, score: number, now: Date) {
   await tx.execute(sql`UPDATE contacts SET stage = 'mql', stage_changed_at = ${now.toISOString()}, mql_at = ${now.toISOString()}
     WHERE org_id = ${orgId} AND id = ${contactId}`)
-  await tx.execute(sql`INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, reason)
-    VALUES (${orgId}, ${contactId}, ${from}, 'mql', ${now.toISOString()}, 'score crossed the MQL threshold')`)
+  await tx.execute(sql`INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, reason, score)
+    VALUES (${orgId}, ${contactId}, ${from}, 'mql', ${now.toISOString()}, 'score crossed the MQL threshold', ${score})`)
 }
 
 function currentTotal(s: { fit: number; value: number; at: Date }, rules: ScoringRules, now: Date) {
