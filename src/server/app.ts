@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify"
 import cors from "@fastify/cors"
 import rateLimit from "@fastify/rate-limit"
+import cookie from "@fastify/cookie"
 import type { Db } from "./db/client"
 import { errorHandler } from "./errors"
 import { mount, route } from "./http"
@@ -17,6 +18,8 @@ import { recommendationRoutes } from "./recommendations/routes"
 import { shareRoutes } from "./shares/routes"
 import { linkRoutes } from "./links/routes"
 import { analyticsRoutes } from "./analytics/routes"
+import { sessionRoutes } from "./sessions/routes"
+import { rateLimitKey, rateLimited } from "./auth/request"
 import * as z from "zod"
 
 export interface AppOptions { db: Db; logger?: boolean; rateLimitPerMinute?: number }
@@ -34,14 +37,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser(["application/x-ndjson", "text/plain"], { parseAs: "string" }, (_req, body, done) => done(null, body))
   // The extension's pages and worker call from chrome-extension:// origins; nothing else needs CORS.
   await app.register(cors, { origin: /^chrome-extension:\/\/[a-p]{32}$/, allowedHeaders: ["Authorization", "Content-Type"] })
-  // Per token (or per address without one); kept in memory per process — each API copy limits on its own.
+  // The dashboard's session cookie (relay_session); unsigned: its value is a random secret looked up by hash.
+  await app.register(cookie)
+  // Per token id (a session counts as its token; per address without one); kept in memory per process —
+  // each API copy limits on its own. /api/v1 routes identify the caller first (src/server/auth/request.ts).
   await app.register(rateLimit, {
     max: opts.rateLimitPerMinute ?? 1200,
     timeWindow: "1 minute",
-    keyGenerator: (req) => req.headers.authorization ?? req.ip,
-    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { code: "rate_limited", message: `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` } }),
+    keyGenerator: rateLimitKey,
+    errorResponseBuilder: (_req, ctx) => rateLimited(ctx.ttl),
   })
-  mount(app, opts.db, [...meRoutes, openapiRoute, ...contactRoutes, ...eventRoutes, ...activityRoutes, ...handoffRoutes, ...settingsRoutes,
+  mount(app, opts.db, [...meRoutes, ...sessionRoutes, openapiRoute, ...contactRoutes, ...eventRoutes, ...activityRoutes, ...handoffRoutes, ...settingsRoutes,
     ...assetRoutes, ...recommendationRoutes, ...shareRoutes, ...analyticsRoutes])
   linkRoutes(app, opts.db)
   demoRoutes(app)

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import { z, type ZodType } from "zod"
 import type { Db } from "./db/client"
-import { authenticate, type Principal } from "./auth/service"
+import type { Principal } from "./auth/service"
+import { identify, requireAuth } from "./auth/request"
 
 // One declaration per route: it registers the handler and feeds the OpenAPI document, so the
 // contract in src/shared/contracts is the only description of the API.
@@ -30,13 +31,19 @@ export function route<Q = undefined, P = undefined, B = undefined, R = unknown>(
 }
 
 export function mount(app: FastifyInstance, db: Db, specs: RouteSpec<any, any, any, any>[]) {
+  const who = identify(db)
+  // The rate limiter runs between identifying and refusing (see auth/request.ts), so these routes take
+  // it from the plugin explicitly rather than as the hook it would append.
+  const limit = app.hasDecorator("rateLimit") ? [app.rateLimit()] : []
   for (const s of specs) {
     app.route({
       method: s.method,
       url: s.url,
       bodyLimit: s.bodyLimit,
+      config: { rateLimit: false },
+      onRequest: s.auth === false ? limit : [who, ...limit, requireAuth],
       handler: async (req, reply) => {
-        const principal = s.auth === false ? (undefined as unknown as Principal) : await authenticate(db, req.headers.authorization)
+        const principal = s.auth === false ? (undefined as unknown as Principal) : req.principal!
         const query = s.query ? s.query.parse(req.query ?? {}) : undefined
         const params = s.params ? s.params.parse(req.params ?? {}) : undefined
         const body = s.body ? s.body.parse(req.body ?? {}) : req.body

@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto"
 import { type Executor, one, rows, sql } from "../db/client"
 import type { Role } from "../../shared/contracts/common"
 
-export interface Principal { orgId: string; orgName: string; userId: string; email: string; name: string; role: Role; tokenId: string }
+export interface Principal {
+  orgId: string; orgName: string; userId: string; email: string; name: string; role: Role; tokenId: string
+  /** How the request proved who it is: a bearer token (the extension) or a session cookie (the dashboard).
+   * Absent for principals made in-process (the admin CLI, benchmarks). */
+  via?: "token" | "session"
+  /** The session behind a cookie-authenticated request. */
+  sessionId?: string
+}
 
 /** The one lookup not scoped by org: a bearer token is how we learn the org. */
 export async function findByTokenHash(ex: Executor, hash: string): Promise<Principal | undefined> {

@@ -8,13 +8,23 @@ import { hashToken, newToken } from "./tokens"
 
 export type { Principal } from "./repository"
 
+/** `Authorization: Bearer <token>`: the scheme in any case, whitespace around tolerated (RFC 9110 says schemes are case-insensitive). */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header?.match(/^\s*Bearer\s+(\S+)\s*$/i)?.[1]
+}
+
 export async function authenticate(db: Db, header: string | undefined): Promise<repo.Principal> {
-  const m = header?.match(/^Bearer\s+(\S+)$/i)
-  if (!m) throw new Unauthorized()
-  const principal = await repo.findByTokenHash(db, hashToken(m[1]!))
+  const token = bearerToken(header)
+  if (!token) throw new Unauthorized()
+  return principalForToken(db, token)
+}
+
+/** The user and org behind an API token (the bearer header, or the token given at dashboard sign-in). */
+export async function principalForToken(db: Db, token: string): Promise<repo.Principal> {
+  const principal = await repo.findByTokenHash(db, hashToken(token))
   if (!principal) throw new Unauthorized("this API token is not valid or has been revoked")
   await repo.touchToken(db, principal.orgId, principal.tokenId)
-  return principal
+  return { ...principal, via: "token" }
 }
 
 export function requireRole(p: repo.Principal, ...roles: Role[]) {
