@@ -2,12 +2,21 @@ import type { Db } from "../db/client"
 import { NotFound } from "../errors"
 import type { Principal } from "../auth/service"
 import { stages } from "../../shared/contracts/common"
-import type { AssetShares, ContentUsage, FilterOptions, ReportFilters } from "../../shared/contracts/analytics"
+import type {
+  AssetShares, Calibration, ContentInfluence, ContentUsage, FilterOptions, HandoffReport, RepActivity, ReportFilters, ThresholdPreview,
+} from "../../shared/contracts/analytics"
+import { transitions } from "../../shared/contracts/analytics"
+import { wilson } from "../../shared/wilson"
+import { getSettings } from "../settings/service"
 import { applyScope } from "./scope"
 import * as usage from "./content-usage"
 import * as shares from "./asset-shares"
 import * as options from "./filter-options"
 import { decodeCursor, encodeCursor } from "./cursor"
+import * as activity from "./rep-activity"
+import * as handoff from "./handoff"
+import * as calibrationSql from "./calibration"
+import * as influenceSql from "./influence"
 
 // The dashboard's reports. Every number is aggregated in SQL; this layer applies the scope (a rep sees only
 // their own numbers, every query is limited to the caller's org) and shapes the answer. Each function takes
@@ -46,4 +55,99 @@ export async function assetShares(db: Db, p: Principal, assetId: string, q: Repo
     rows: rows.map(({ key: _key, ...r }) => r),
     nextCursor: more ? encodeCursor(rows[rows.length - 1]!.key) : null,
   }
+}
+
+export async function repActivity(db: Db, p: Principal, q: ReportFilters, now = new Date()): Promise<RepActivity> {
+  const a = applyScope(p, q, now)
+  return { scope: a.scope, rows: await activity.byRep(db, a), weekly: await activity.byWeek(db, a) }
+}
+
+/** met / (met + missed): an MQL still inside its SLA window is neither yet. */
+const slaRate = (met: number, missed: number) => (met + missed === 0 ? null : met / (met + missed))
+
+export async function handoffReport(db: Db, p: Principal, q: ReportFilters, now = new Date()): Promise<HandoffReport> {
+  const a = applyScope(p, q, now)
+  const { slaHours } = await getSettings(db, p.orgId)
+  const r = await handoff.handoffReport(db, a, slaHours)
+  const conversion = (x: (typeof r.byCampaign)[number]) => ({ ...x, conversion: wilson(x.sqls, x.mqls) })
+  const { n, median, p90, ...mqls } = r.summary
+  return {
+    scope: a.scope, slaHours, mqls, rejections: r.rejections,
+    firstTouch: { n, medianHours: median, p90Hours: p90 },
+    slaByRep: r.byRep.map((x) => ({ ...x, rate: slaRate(x.met, x.missed) })),
+    slaByWeek: r.byWeek.map((x) => ({ ...x, rate: slaRate(x.met, x.missed) })),
+    byCampaign: r.byCampaign.map(conversion),
+    bySource: r.bySource.map(conversion),
+  }
+}
+
+/** Bands of `size` points from 0; the last one runs to 100 ("90–100"). */
+export function scoreBands(size: number) {
+  const count = Math.ceil(100 / size)
+  return Array.from({ length: count }, (_, i) => {
+    const min = i * size
+    const max = i === count - 1 ? 100 : min + size - 1
+    return { min, max, label: `${min}–${max}` }
+  })
+}
+
+export async function calibration(db: Db, p: Principal, q: ReportFilters & { bandSize: number }, now = new Date()): Promise<Calibration> {
+  const a = applyScope(p, q, now)
+  const settings = await getSettings(db, p.orgId)
+  const shape = scoreBands(q.bandSize)
+  const { bands, rejections } = await calibrationSql.bands(db, a, settings.scoring, q.bandSize, shape.length)
+  const rules = await calibrationSql.ruleContributions(db, a, settings.scoring)
+  const accepted = bands.reduce((n, b) => n + Number(b.accepted), 0)
+  const rejected = bands.reduce((n, b) => n + Number(b.rejected), 0)
+  const share = (k: number, of: number) => (of === 0 ? null : k / of)
+  return {
+    scope: a.scope, threshold: settings.mqlThreshold,
+    bands: shape.map((s, i) => {
+      const b = bands.find((x) => x.band === i) ?? { contacts: 0, mqls: 0, accepted: 0, rejected: 0, sqls: 0, customers: 0 }
+      return {
+        ...s, contacts: b.contacts, mqls: b.mqls, accepted: b.accepted, rejected: b.rejected, sqls: b.sqls, customers: b.customers,
+        acceptance: wilson(b.accepted, b.accepted + b.rejected),
+        rejections: rejections.filter((x) => x.band === i).map(({ reason, count }) => ({ reason, count })),
+      }
+    }),
+    rules: rules.map((r) => ({
+      ...r, acceptedShare: share(r.acceptedLeads, accepted), rejectedShare: share(r.rejectedLeads, rejected),
+    })),
+    decided: { accepted, rejected },
+  }
+}
+
+export async function thresholdPreview(db: Db, p: Principal, q: { threshold: number }, now = new Date()): Promise<ThresholdPreview> {
+  const settings = await getSettings(db, p.orgId)
+  const r = await calibrationSql.thresholdPreview(db, p.orgId, settings.scoring, q.threshold, p.role === "rep" ? p.userId : null, now)
+  const expectedAcceptance = wilson(r.accepted, r.decided)
+  return {
+    periodDays: 90,
+    current: { threshold: settings.mqlThreshold, mqls: r.current },
+    proposed: {
+      threshold: q.threshold, mqls: r.proposed, expectedAcceptance,
+      expectedAccepted: expectedAcceptance.rate === null ? null : Math.round(r.proposed * expectedAcceptance.rate),
+    },
+  }
+}
+
+export async function contentInfluence(db: Db, p: Principal, q: ReportFilters & { windowDays: number }, now = new Date()): Promise<ContentInfluence> {
+  const a = applyScope(p, q, now)
+  const groups = await influenceSql.influence(db, a, q.windowDays)
+  const comparison = (stage: string) => sum(groups.filter((g) => g.group === "comparison" && g.stage === stage))
+  const received = (assetId: string | null, stage: string) =>
+    sum(groups.filter((g) => g.group === "received" && g.assetId === assetId && g.stage === stage))
+  const rowFor = (assetId: string | null) => transitions.map((t) => ({
+    from: t.from, to: t.to, received: received(assetId, t.from), comparison: comparison(t.from),
+  }))
+  const assetIds = [...new Set(groups.filter((g) => g.assetId !== null).map((g) => g.assetId!))]
+  const assets = await influenceSql.assetTitles(db, p.orgId, assetIds)
+  const rows = assets.map((x) => ({ assetId: x.id, title: x.title, kind: x.kind, transitions: rowFor(x.id) }))
+  const reach = (r: (typeof rows)[number]) => r.transitions.reduce((n, t) => n + t.received.n, 0)
+  rows.sort((x, y) => reach(y) - reach(x) || x.title.localeCompare(y.title) || x.assetId.localeCompare(y.assetId))
+  return { scope: a.scope, windowDays: q.windowDays, caveat: "association, not proof", overall: rowFor(null), rows }
+}
+
+function sum(gs: { n: number; hits: number }[]) {
+  return wilson(gs.reduce((k, g) => k + g.hits, 0), gs.reduce((k, g) => k + g.n, 0))
 }

@@ -1,0 +1,111 @@
+import { type Executor, rows, sql } from "../db/client"
+import type { ScoringRules } from "../../shared/contracts/settings"
+import type { Applied } from "./scope"
+import { contactCond, repCond } from "./filters"
+import { currentScoreSql, eventRuleNamesSql, fitRulesSql } from "./score-sql"
+
+// Score calibration. The population of a period: every contact that became an MQL in it, at the score it had
+// when it crossed (stage_changes.score; the current score where an older change did not record one), and
+// every contact created in it that did not become an MQL, at its current score. The rep is the owner.
+
+const inPeriod = (col: ReturnType<typeof sql>, a: Applied) => sql`${col} >= ${a.p.start.toISOString()} AND ${col} < ${a.p.end.toISOString()}`
+
+/** The period's MQLs (the latest crossing per contact) with what sales did with them afterwards. */
+export const mqlsOf = (a: Applied, rules: ScoringRules) => sql`
+  SELECT m.contact_id, m.at, m.score, d.decision, d.reason,
+    EXISTS (SELECT 1 FROM stage_changes q WHERE q.org_id = m.org_id AND q.contact_id = m.contact_id AND q.at > m.at
+      AND q.to_stage IN ('sql', 'opportunity', 'customer')) AS sql,
+    EXISTS (SELECT 1 FROM stage_changes q WHERE q.org_id = m.org_id AND q.contact_id = m.contact_id AND q.at > m.at
+      AND q.to_stage = 'customer') AS customer
+  FROM (
+    SELECT DISTINCT ON (sc.contact_id) sc.org_id, sc.contact_id, sc.at, coalesce(sc.score, ${currentScoreSql(rules, sql`c`, a.now)}) AS score
+    FROM stage_changes sc JOIN contacts c ON c.org_id = sc.org_id AND c.id = sc.contact_id
+    WHERE sc.org_id = ${a.orgId} AND sc.to_stage = 'mql' AND ${inPeriod(sql`sc.at`, a)}
+      AND ${repCond(a.orgId, a.f, sql`c.owner_id`)} AND ${contactCond(a.f, sql`c`)}
+    ORDER BY sc.contact_id, sc.at DESC) m
+  LEFT JOIN LATERAL (
+    SELECT h.decision, h.reason FROM handoffs h
+    WHERE h.org_id = m.org_id AND h.contact_id = m.contact_id AND h.created_at >= m.at ORDER BY h.created_at LIMIT 1) d ON TRUE`
+
+export interface BandRow { band: number; contacts: number; mqls: number; accepted: number; rejected: number; sqls: number; customers: number }
+
+export async function bands(ex: Executor, a: Applied, rules: ScoringRules, bandSize: number, bandCount: number) {
+  const band = (score: ReturnType<typeof sql>) => sql`LEAST(${bandCount - 1}::int, GREATEST(0, ${score}) / ${bandSize}::int)`
+  const [r] = await rows<{ bands: BandRow[] | string; rejections: { band: number; reason: string; count: number }[] | string }>(ex, sql`
+    WITH m AS MATERIALIZED (${mqlsOf(a, rules)}),
+    others AS (
+      SELECT ${currentScoreSql(rules, sql`c`, a.now)} AS score FROM contacts c
+      WHERE c.org_id = ${a.orgId} AND ${inPeriod(sql`c.created_at`, a)}
+        AND ${repCond(a.orgId, a.f, sql`c.owner_id`)} AND ${contactCond(a.f, sql`c`)}
+        AND NOT EXISTS (SELECT 1 FROM m WHERE m.contact_id = c.id)),
+    b AS (
+      SELECT ${band(sql`score`)} AS band, 1 AS mql, decision, sql, customer FROM m
+      UNION ALL SELECT ${band(sql`score`)}, 0, NULL, FALSE, FALSE FROM others)
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('band', band, 'contacts', contacts, 'mqls', mqls, 'accepted', accepted, 'rejected', rejected,
+          'sqls', sqls, 'customers', customers) ORDER BY band), '[]')
+       FROM (SELECT band, count(*) AS contacts, sum(mql) AS mqls, count(*) FILTER (WHERE decision = 'accept') AS accepted,
+         count(*) FILTER (WHERE decision = 'reject') AS rejected, count(*) FILTER (WHERE sql) AS sqls, count(*) FILTER (WHERE customer) AS customers
+         FROM b GROUP BY band) x) AS bands,
+      (SELECT coalesce(json_agg(json_build_object('band', band, 'reason', reason, 'count', n) ORDER BY band, n DESC, reason), '[]')
+       FROM (SELECT ${band(sql`score`)} AS band, coalesce(reason, 'other') AS reason, count(*) AS n FROM m WHERE decision = 'reject' GROUP BY 1, 2) x) AS rejections`)
+  const parse = <T,>(v: T | string): T => (typeof v === "string" ? JSON.parse(v) : v)
+  return { bands: parse(r!.bands), rejections: parse(r!.rejections) }
+}
+
+/**
+ * Which rules the accepted and the rejected MQLs of the period earned their points from: fit rules by their
+ * current firmographics, engagement rules by the points (after daily caps, before decay) kept per day in
+ * score_buckets up to the day they became an MQL — a rollup kept current on write, far smaller than the events.
+ */
+export async function ruleContributions(ex: Executor, a: Applied, rules: ScoringRules) {
+  return rows<{ rule: string; kind: "fit" | "engagement"; acceptedLeads: number; rejectedLeads: number; acceptedPoints: number | null; rejectedPoints: number | null }>(ex, sql`
+    WITH d AS MATERIALIZED (SELECT contact_id, at, decision FROM (${mqlsOf(a, rules)}) m WHERE decision IN ('accept', 'reject')),
+    earned AS (
+      SELECT d.decision, f.rule, 'fit' AS kind, f.points::float8 AS points
+      FROM d JOIN contacts c ON c.org_id = ${a.orgId} AND c.id = d.contact_id, LATERAL ${fitRulesSql(rules, sql`c`)} f
+      UNION ALL
+      SELECT d.decision, n.rule, 'engagement', sum(b.points)::float8
+      FROM d JOIN score_buckets b ON b.org_id = ${a.orgId} AND b.contact_id = d.contact_id AND b.day <= (d.at AT TIME ZONE 'UTC')::date
+      JOIN ${eventRuleNamesSql(rules)} n(type, rule) ON n.type = b.type
+      GROUP BY d.contact_id, d.at, d.decision, n.rule HAVING sum(b.points) <> 0)
+    SELECT rule, kind, count(*) FILTER (WHERE decision = 'accept')::int AS "acceptedLeads", count(*) FILTER (WHERE decision = 'reject')::int AS "rejectedLeads",
+      avg(points) FILTER (WHERE decision = 'accept') AS "acceptedPoints", avg(points) FILTER (WHERE decision = 'reject') AS "rejectedPoints"
+    FROM earned GROUP BY rule, kind ORDER BY count(*) DESC, rule`)
+}
+
+/**
+ * The threshold preview. Over the last 90 days: how many contacts would have become MQLs at threshold T,
+ * estimated from the scores we know each contact reached (at its crossing, and now); and the acceptance rate
+ * of every decided MQL handed over at a score of T or more.
+ */
+export async function thresholdPreview(ex: Executor, orgId: string, rules: ScoringRules, threshold: number, ownerId: string | null, now: Date) {
+  const since = new Date(now.getTime() - 90 * 86_400_000).toISOString()
+  const owner = (c: ReturnType<typeof sql>) => (ownerId ? sql`${c}.owner_id = ${ownerId}::uuid` : sql`TRUE`)
+  const [r] = await rows<{ current: number; proposed: number; decided: number; accepted: number }>(ex, sql`
+    WITH crossed AS (
+      SELECT sc.contact_id, max(GREATEST(coalesce(sc.score, 0), ${currentScoreSql(rules, sql`c`, now)})) AS best
+      FROM stage_changes sc JOIN contacts c ON c.org_id = sc.org_id AND c.id = sc.contact_id
+      WHERE sc.org_id = ${orgId} AND sc.to_stage = 'mql' AND sc.at >= ${since} AND ${owner(sql`c`)}
+      GROUP BY sc.contact_id),
+    -- Contacts that did not cross but stand at or above T now; fit + stored engagement bounds the score from
+    -- above (engagement only decays), which lets an index skip everyone who cannot qualify.
+    waiting AS (
+      SELECT c.id FROM contacts c
+      WHERE c.org_id = ${orgId} AND c.fit_score + c.engagement_value >= ${threshold - 1}::float8
+        AND c.stage IN ('subscriber', 'lead', 'recycled') AND ${owner(sql`c`)}
+        AND ${currentScoreSql(rules, sql`c`, now)} >= ${threshold}::int
+        AND NOT EXISTS (SELECT 1 FROM crossed x WHERE x.contact_id = c.id)),
+    decided AS (
+      SELECT h.decision, coalesce(s.score, ${currentScoreSql(rules, sql`c`, now)}) AS score
+      FROM handoffs h JOIN contacts c ON c.org_id = h.org_id AND c.id = h.contact_id
+      LEFT JOIN LATERAL (
+        SELECT sc.score FROM stage_changes sc WHERE sc.org_id = h.org_id AND sc.contact_id = h.contact_id AND sc.to_stage = 'mql'
+          AND sc.at <= h.created_at ORDER BY sc.at DESC LIMIT 1) s ON TRUE
+      WHERE h.org_id = ${orgId} AND h.decision IN ('accept', 'reject') AND ${owner(sql`c`)})
+    SELECT (SELECT count(*)::int FROM crossed) AS current,
+      (SELECT count(*)::int FROM crossed WHERE best >= ${threshold}::int) + (SELECT count(*)::int FROM waiting) AS proposed,
+      (SELECT count(*)::int FROM decided WHERE score >= ${threshold}::int) AS decided,
+      (SELECT count(*)::int FROM decided WHERE score >= ${threshold}::int AND decision = 'accept') AS accepted`)
+  return r!
+}

@@ -1,0 +1,85 @@
+import { type Executor, rows, sql } from "../db/client"
+import type { Applied } from "./scope"
+import { contactCond, repCond, weekSql } from "./filters"
+
+// The MQL → SQL handoff. One row per time a contact became an MQL in the period (a recycled lead that comes
+// back is a new MQL). The rep is the contact's owner; "first touch" is the earliest activity, share or
+// handoff decision by anyone on that contact at or after the moment it became an MQL.
+
+/** The MQLs of the period with their outcome; every report below groups this. */
+export const mqlOutcomes = ({ orgId, f, p, now }: Applied, slaHours: number) => sql`
+  SELECT m.contact_id, m.at, c.owner_id, c.campaign, c.source, d.decision, d.reason,
+    t.touch, extract(epoch FROM (t.touch - m.at)) / 3600 AS touch_hours,
+    CASE
+      WHEN t.touch IS NOT NULL AND t.touch <= m.at + make_interval(hours => ${slaHours}::int) THEN 'met'
+      WHEN t.touch IS NOT NULL OR ${now.toISOString()}::timestamptz > m.at + make_interval(hours => ${slaHours}::int) THEN 'missed'
+      ELSE 'waiting'
+    END AS sla,
+    d.decision IS NULL AND c.stage = 'mql' AS undecided,
+    EXISTS (SELECT 1 FROM stage_changes r WHERE r.org_id = m.org_id AND r.contact_id = m.contact_id AND r.at > m.at AND r.to_stage = 'recycled') AS recycled,
+    EXISTS (SELECT 1 FROM stage_changes q WHERE q.org_id = m.org_id AND q.contact_id = m.contact_id AND q.at > m.at
+      AND q.to_stage IN ('sql', 'opportunity', 'customer')) AS reached_sql
+  FROM stage_changes m
+  JOIN contacts c ON c.org_id = m.org_id AND c.id = m.contact_id
+  LEFT JOIN LATERAL (
+    SELECT h.decision, h.reason, h.created_at FROM handoffs h
+    WHERE h.org_id = m.org_id AND h.contact_id = m.contact_id AND h.created_at >= m.at ORDER BY h.created_at LIMIT 1) d ON TRUE
+  LEFT JOIN LATERAL (
+    SELECT LEAST(
+      (SELECT min(x.occurred_at) FROM activities x WHERE x.org_id = m.org_id AND x.contact_id = m.contact_id AND x.occurred_at >= m.at),
+      (SELECT min(s.shared_at) FROM asset_shares s WHERE s.org_id = m.org_id AND s.contact_id = m.contact_id AND s.shared_at >= m.at),
+      d.created_at) AS touch) t ON TRUE
+  WHERE m.org_id = ${orgId} AND m.to_stage = 'mql' AND m.at >= ${p.start.toISOString()} AND m.at < ${p.end.toISOString()}
+    AND ${repCond(orgId, f, sql`c.owner_id`)} AND ${contactCond(f, sql`c`)}`
+
+const slaCounts = sql`count(*)::int AS mqls, count(*) FILTER (WHERE sla = 'met')::int AS met,
+  count(*) FILTER (WHERE sla = 'missed')::int AS missed, count(*) FILTER (WHERE sla = 'waiting')::int AS waiting`
+
+/** MQL → SQL and the reps' lead-quality ratings of those contacts, per first-touch campaign or source. */
+const conversionBy = (orgId: string, column: "campaign" | "source") => sql`(
+  SELECT coalesce(json_agg(json_build_object('key', g.key, 'mqls', g.mqls, 'sqls', g.sqls, 'avgRating', r.avg_rating, 'ratings', coalesce(r.ratings, 0))
+    ORDER BY g.mqls DESC, g.key), '[]')
+  FROM (SELECT coalesce(${sql.identifier(column)}, '(none)') AS key, count(*)::int AS mqls, count(*) FILTER (WHERE reached_sql)::int AS sqls
+        FROM o GROUP BY 1) g
+  LEFT JOIN (
+    SELECT k.key, avg(lf.rating)::float8 AS avg_rating, count(*)::int AS ratings
+    FROM (SELECT DISTINCT coalesce(${sql.identifier(column)}, '(none)') AS key, contact_id FROM o) k
+    JOIN lead_feedback lf ON lf.org_id = ${orgId} AND lf.contact_id = k.contact_id
+    GROUP BY k.key) r ON r.key = g.key)`
+
+export interface HandoffSql {
+  summary: { created: number; accepted: number; rejected: number; recycled: number; waiting: number; n: number; median: number | null; p90: number | null }
+  rejections: { reason: string; count: number }[]
+  byRep: { repId: string; repName: string; team: string | null; mqls: number; met: number; missed: number; waiting: number }[]
+  byWeek: { week: string; mqls: number; met: number; missed: number; waiting: number }[]
+  byCampaign: { key: string; mqls: number; sqls: number; avgRating: number | null; ratings: number }[]
+  bySource: { key: string; mqls: number; sqls: number; avgRating: number | null; ratings: number }[]
+}
+
+/** Every part of the report from one pass over the period's MQLs (materialized once, grouped six ways). */
+export async function handoffReport(ex: Executor, a: Applied, slaHours: number): Promise<HandoffSql> {
+  const [r] = await rows<{ [K in keyof HandoffSql]: HandoffSql[K] | string }>(ex, sql`
+    WITH o AS MATERIALIZED (${mqlOutcomes(a, slaHours)})
+    SELECT
+      (SELECT json_build_object('created', count(*), 'accepted', count(*) FILTER (WHERE decision = 'accept'),
+        'rejected', count(*) FILTER (WHERE decision = 'reject'), 'recycled', count(*) FILTER (WHERE recycled),
+        'waiting', count(*) FILTER (WHERE undecided), 'n', count(touch),
+        'median', percentile_cont(0.5) WITHIN GROUP (ORDER BY touch_hours), 'p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY touch_hours))
+       FROM o) AS summary,
+      (SELECT coalesce(json_agg(json_build_object('reason', reason, 'count', n) ORDER BY n DESC, reason), '[]')
+       FROM (SELECT coalesce(reason, 'other') AS reason, count(*)::int AS n FROM o WHERE decision = 'reject' GROUP BY 1) x) AS rejections,
+      (SELECT coalesce(json_agg(json_build_object('repId', u.id, 'repName', u.name, 'team', u.team, 'mqls', x.mqls, 'met', x.met,
+          'missed', x.missed, 'waiting', x.waiting) ORDER BY u.name, u.id), '[]')
+       FROM (SELECT owner_id, ${slaCounts} FROM o WHERE owner_id IS NOT NULL GROUP BY owner_id) x
+       JOIN users u ON u.org_id = ${a.orgId} AND u.id = x.owner_id) AS "byRep",
+      (SELECT coalesce(json_agg(json_build_object('week', x.week, 'mqls', x.mqls, 'met', x.met, 'missed', x.missed, 'waiting', x.waiting) ORDER BY x.week), '[]')
+       FROM (SELECT ${weekSql(sql`at`)} AS week, ${slaCounts} FROM o GROUP BY 1) x) AS "byWeek",
+      ${conversionBy(a.orgId, "campaign")} AS "byCampaign",
+      ${conversionBy(a.orgId, "source")} AS "bySource"`)
+  // json comes back parsed from pg and from PGlite alike; a string would mean a driver change.
+  const parse = <T,>(v: T | string): T => (typeof v === "string" ? JSON.parse(v) : v)
+  return {
+    summary: parse(r!.summary), rejections: parse(r!.rejections), byRep: parse(r!.byRep), byWeek: parse(r!.byWeek),
+    byCampaign: parse(r!.byCampaign), bySource: parse(r!.bySource),
+  }
+}

@@ -1,0 +1,87 @@
+import { type Executor, rows, sql } from "../db/client"
+import type { Applied } from "./scope"
+import { assetIn, contactCond, repCond } from "./filters"
+
+// Content influence: of the contacts in a stage who received an asset in the period, how many advanced
+// within N days of receiving it, beside contacts in the same stage in the same period who received no asset.
+//
+// - A contact's stage when it received an asset is read from its stage history at that moment.
+// - The comparison group's clock starts when it entered the stage in the period, or at the period's start
+//   if it was already there.
+// - "Advanced" = a change to the next stage or any later one (a jump from mql to opportunity counts for
+//   mql → sql) after the start and within N days.
+// - Only contacts whose N days are over count, in both groups: otherwise recent shares would look like
+//   failures and the comparison (whose clocks mostly start earlier) would look better than it is.
+// - Rep and team filter the sharer for the receiving group and the owner for the comparison group.
+
+export const ladder = ["mql", "sql", "opportunity", "customer"] as const
+
+const transitionsSql = sql.raw(`(VALUES ('mql', ARRAY['sql','opportunity','customer']), ('sql', ARRAY['opportunity','customer']),
+  ('opportunity', ARRAY['customer'])) t(stage, later)`)
+
+export interface GroupRow { assetId: string | null; group: "received" | "comparison"; stage: string; n: number; hits: number }
+
+export async function influence(ex: Executor, a: Applied, windowDays: number): Promise<GroupRow[]> {
+  const { orgId, f, p, now } = a
+  const P0 = p.start.toISOString()
+  const P1 = p.end.toISOString()
+  const win = sql`make_interval(days => ${windowDays}::int)`
+  const matured = (anchor: ReturnType<typeof sql>) => sql`${anchor} + ${win} <= ${now.toISOString()}::timestamptz`
+  const advanced = (contact: ReturnType<typeof sql>, stage: ReturnType<typeof sql>, anchor: ReturnType<typeof sql>) => sql`
+    EXISTS (SELECT 1 FROM stage_changes q, ${transitionsSql} WHERE t.stage = ${stage} AND q.org_id = ${orgId} AND q.contact_id = ${contact}
+      AND q.at > ${anchor} AND q.at <= ${anchor} + ${win} AND q.to_stage = ANY(t.later))`
+  return rows<GroupRow>(ex, sql`
+    WITH sh AS MATERIALIZED (
+      SELECT s.asset_id, s.contact_id, s.shared_at, coalesce(before.stage, after.stage, c.stage) AS stage
+      FROM asset_shares s
+      JOIN contacts c ON c.org_id = s.org_id AND c.id = s.contact_id
+      LEFT JOIN LATERAL (SELECT sc.to_stage AS stage FROM stage_changes sc WHERE sc.org_id = s.org_id AND sc.contact_id = s.contact_id
+        AND sc.at <= s.shared_at ORDER BY sc.at DESC, sc.id DESC LIMIT 1) before ON TRUE
+      LEFT JOIN LATERAL (SELECT sc.from_stage AS stage FROM stage_changes sc WHERE before.stage IS NULL AND sc.org_id = s.org_id
+        AND sc.contact_id = s.contact_id AND sc.at > s.shared_at ORDER BY sc.at, sc.id LIMIT 1) after ON TRUE
+      WHERE s.org_id = ${orgId} AND s.shared_at >= ${P0} AND s.shared_at < ${P1}
+        AND ${repCond(orgId, f, sql`s.user_id`)} AND ${contactCond(f, sql`c`)} AND ${assetIn(orgId, f, sql`s.asset_id`)}),
+    received AS (
+      SELECT asset_id, contact_id, stage, min(shared_at) AS anchor FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') GROUP BY 1, 2, 3
+      UNION ALL
+      SELECT NULL, contact_id, stage, min(shared_at) FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') GROUP BY 2, 3),
+    -- Anyone who received anything in the period is out of the comparison group, whoever shared it.
+    touched AS MATERIALIZED (SELECT DISTINCT contact_id FROM asset_shares WHERE org_id = ${orgId} AND shared_at >= ${P0} AND shared_at < ${P1}),
+    entered AS (
+      -- Entered the stage during the period.
+      SELECT sc.contact_id, sc.to_stage AS stage, sc.at AS anchor FROM stage_changes sc
+      WHERE sc.org_id = ${orgId} AND sc.to_stage IN ('mql', 'sql', 'opportunity') AND sc.at >= ${P0} AND sc.at < ${P1}
+      UNION ALL
+      -- Already in it when the period began and left it since: the first change after the start says from where.
+      SELECT x.contact_id, x.from_stage, ${P0}::timestamptz FROM (
+        SELECT DISTINCT ON (sc.contact_id) sc.contact_id, sc.from_stage FROM stage_changes sc
+        WHERE sc.org_id = ${orgId} AND sc.at >= ${P0} ORDER BY sc.contact_id, sc.at, sc.id) x
+      WHERE x.from_stage IN ('mql', 'sql', 'opportunity')),
+    comparison AS (
+      SELECT e.contact_id, e.stage, min(e.anchor) AS anchor FROM entered e
+      JOIN contacts c ON c.org_id = ${orgId} AND c.id = e.contact_id
+      WHERE ${repCond(orgId, f, sql`c.owner_id`)} AND ${contactCond(f, sql`c`)}
+        AND NOT EXISTS (SELECT 1 FROM touched t WHERE t.contact_id = e.contact_id)
+      GROUP BY 1, 2)
+    SELECT asset_id AS "assetId", 'received' AS "group", stage, count(*)::int AS n,
+      count(*) FILTER (WHERE ${advanced(sql`r.contact_id`, sql`r.stage`, sql`r.anchor`)})::int AS hits
+    FROM received r WHERE ${matured(sql`r.anchor`)} GROUP BY asset_id, stage
+    UNION ALL
+    SELECT NULL, 'comparison', stage, count(*)::int, count(*) FILTER (WHERE ${advanced(sql`m.contact_id`, sql`m.stage`, sql`m.anchor`)})::int
+    FROM comparison m WHERE ${matured(sql`m.anchor`)} GROUP BY stage
+    UNION ALL
+    -- In the stage since before the period and still there: no change after the start, so none advanced;
+    -- counted from the contacts' own stage date without touching their history.
+    SELECT NULL, 'comparison', c.stage, count(*)::int, 0 FROM contacts c
+    WHERE c.org_id = ${orgId} AND c.stage IN ('mql', 'sql', 'opportunity') AND c.stage_changed_at < ${P0}
+      AND ${matured(sql`${P0}::timestamptz`)}
+      AND ${repCond(orgId, f, sql`c.owner_id`)} AND ${contactCond(f, sql`c`)}
+      AND NOT EXISTS (SELECT 1 FROM touched t WHERE t.contact_id = c.id)
+    GROUP BY c.stage`)
+}
+
+export async function assetTitles(ex: Executor, orgId: string, ids: string[]) {
+  if (!ids.length) return []
+  return rows<{ id: string; title: string; kind: string }>(ex, sql`
+    SELECT id, title, kind FROM assets WHERE org_id = ${orgId} AND id = ANY(${`{${ids.join(",")}}`}::uuid[])`)
+}
