@@ -3,10 +3,23 @@ export type Site = "gmail" | "outlook" | "linkedin"
 export type PageView = "thread" | "compose" | "profile" | "messaging" | "list" | "other"
 export type PersonRole = "from" | "to" | "cc" | "profile" | "counterpart"
 
+/**
+ * Which detection strategy answered, most specific first:
+ * - "structure": the markup of today's app (containers, class names, the selectors dated in selectors.ts);
+ * - "signals": structure-free hints that outlived many redesigns (email / data-hovercard-id attributes,
+ *   /in/ links, addresses in titles and aria-labels, localised "From/To/Cc" words);
+ * - "name": only a display name was on screen; the person carries a name and nothing to look up, and
+ *   the sidebar resolves it through search, saying it is a guess;
+ * - "none": a conversation, message or profile was on screen and no strategy found anybody (what a
+ *   selector-health report counts). Absent where nobody is expected (a list, an empty draft).
+ */
+export type DetectionStrategy = "structure" | "signals" | "name" | "none"
+
 export interface Person {
   email?: string
   /** What follows /in/ in a LinkedIn URL: a vanity slug or a member id. */
   linkedin?: string
+  /** Display name; the only field of a person found by the "name" strategy. */
   name?: string
   company?: string
   headline?: string
@@ -20,6 +33,10 @@ export interface PageContext {
   subject?: string
   /** A short visible snippet of the open conversation, used to rank content; never stored. */
   snippet?: string
+  strategy?: DetectionStrategy
 }
 
 export const emptyContext = (site: Site, view: PageView = "other"): PageContext => ({ site, view, people: [] })
+
+/** A person known only by the name on screen: nothing to look up, only to search for. */
+export const isNameOnly = (p: Person): boolean => !p.email && !p.linkedin && !!p.name

@@ -1,8 +1,9 @@
 // Helpers shared by the site detectors. Everything here is defensive: a selector that no longer
 // matches, or one the browser rejects, yields "nothing" instead of an exception in the host page.
 import { emptyContext } from "../shared/page-context"
-import type { PageContext, PageView, Person, PersonRole, Site } from "../shared/page-context"
-import { linkedinKey, linkedinSlug as sharedSlug } from "../shared/linkedin"
+import type { DetectionStrategy, PageContext, PageView, Person, PersonRole, Site } from "../shared/page-context"
+import { isMemberId, linkedinKey, linkedinSlug as sharedSlug } from "../shared/linkedin"
+import type { HeaderMatchers } from "./words"
 
 export type Selectors = string | readonly string[]
 
@@ -149,6 +150,9 @@ export function addViewerName(viewer: Viewer, name: string | null | undefined) {
 export function isViewer(person: Person, viewer: Viewer): boolean {
   if (person.email && viewer.emails.has(person.email)) return true
   if (person.linkedin && viewer.slugs.has(person.linkedin)) return true
+  // LinkedIn writes the viewer's own links in a conversation with their member id (ACoAA…) while the
+  // nav links use the vanity slug, so a member id is compared by name as well.
+  if (person.linkedin && isMemberId(person.linkedin) && person.name && viewer.names.has(normName(person.name))) return true
   // Only fall back to the name when the page gave us nothing better to compare with.
   if (person.name && !person.email && !person.linkedin && viewer.names.has(normName(person.name))) return true
   if (person.name && person.email && viewer.emails.size === 0 && viewer.names.has(normName(person.name))) return true
@@ -159,9 +163,10 @@ const ROLE_RANK: Record<PersonRole, number> = { profile: 0, counterpart: 0, from
 
 /**
  * Merges people seen more than once (same email or slug) keeping the strongest role and the first
- * name, removes the viewer, and drops entries with nothing to look up.
+ * name, removes the viewer, and drops entries with nothing to look up — unless `names` is set (the
+ * "name" strategy), which keeps people known only by their display name.
  */
-export function finalizePeople(people: Person[], viewer: Viewer): Person[] {
+export function finalizePeople(people: Person[], viewer: Viewer, opts: { names?: boolean } = {}): Person[] {
   const out: Person[] = []
   const byKey = new Map<string, Person>()
   for (const raw of people) {
@@ -170,9 +175,9 @@ export function finalizePeople(people: Person[], viewer: Viewer): Person[] {
     if (!person.email) delete person.email
     if (person.name) person.name = cleanText(person.name) || undefined
     if (!person.name) delete person.name
-    if (!person.email && !person.linkedin) continue
+    if (!person.email && !person.linkedin && !(opts.names && person.name)) continue
     if (isViewer(person, viewer)) continue
-    const key = person.email ?? `in:${person.linkedin}`
+    const key = person.email ?? (person.linkedin ? `in:${person.linkedin}` : `name:${normName(person.name!)}`)
     const existing = byKey.get(key)
     if (!existing) {
       byKey.set(key, person)
@@ -201,11 +206,127 @@ export function compact(ctx: PageContext): PageContext {
   const out: PageContext = { site: ctx.site, view: ctx.view, people: ctx.people }
   if (ctx.subject) out.subject = ctx.subject
   if (ctx.snippet) out.snippet = ctx.snippet
+  if (ctx.strategy) out.strategy = ctx.strategy
   return out
 }
 
 /** A stable key: what matters for "did the person on screen change". */
 export function contextKey(ctx: PageContext): string {
-  const people = ctx.people.map((p) => `${p.role}:${p.email ?? ""}:${p.linkedin ?? ""}`).join(",")
+  const people = ctx.people.map((p) => `${p.role}:${p.email ?? ""}:${p.linkedin ?? ""}${p.email || p.linkedin ? "" : `:${p.name ?? ""}`}`).join(",")
   return [ctx.site, ctx.view, ctx.subject ?? "", people].join("|")
 }
+
+// ---- Layered detection -------------------------------------------------------------------------
+// Each site tries its strategies from the most specific (today's structure) to the most general
+// (structure-free signals, then a bare display name) and says which one answered. A later strategy
+// runs only when the earlier ones found nobody, so the cheap structural path is all a healthy page costs.
+
+export type Strategy = Exclude<DetectionStrategy, "none">
+export interface Found {
+  people: Person[]
+  subject?: string
+  snippet?: string
+}
+/** A strategy: its name and a body that returns undefined when its markup is not on the page at all. */
+export type Attempt = readonly [Strategy, () => Found | undefined]
+export interface Answer extends Found {
+  /** The strategy that found somebody, if any. */
+  strategy?: Strategy
+  /** Some strategy recognised its markup (a compose window, a conversation), even with nobody in it. */
+  present: boolean
+}
+
+export function layered(attempts: readonly Attempt[], viewer: Viewer): Answer {
+  let subject: string | undefined
+  let snippet: string | undefined
+  let present = false
+  for (const [strategy, run] of attempts) {
+    const found = run()
+    if (!found) continue
+    present = true
+    subject ??= found.subject
+    snippet ??= found.snippet
+    const people = finalizePeople(found.people, viewer, { names: strategy === "name" })
+    if (people.length > 0) return { people, strategy, subject, snippet, present }
+  }
+  return { people: [], subject, snippet, present }
+}
+
+/** What `strategy` a context reports: the one that answered, "none" where someone was expected, else nothing. */
+export const strategyOf = (answer: Answer | undefined, expected: boolean): DetectionStrategy | undefined =>
+  answer?.strategy ?? (expected ? "none" : undefined)
+
+const SEPARATOR = /^[\s,;·|]*$/
+/** "<ann@x.example>" printed after a name: part of the person before it, not a label. */
+const BARE_ADDRESS = /^[\s,;]*<?[^\s<>]+@[^\s<>]+>?[\s,;]*$/
+const skippable = (text: string) => SEPARATOR.test(text) || BARE_ADDRESS.test(text)
+
+/**
+ * The nearest text before `el` — walking back through siblings and up through ancestors, never past
+ * `stop` — skipping separators and other people (`isPerson`). "to me, Ann" gives "to" for Ann;
+ * a details row "Cc: Ann" gives "Cc:". Bounded: gives up after `budget` nodes or `maxUp` ancestors.
+ */
+export function textBefore(el: Element, stop: Element | null, isPerson: (e: Element) => boolean, budget = 40, maxUp = 6): string | undefined {
+  let node: Node = el
+  let up = 0
+  for (let steps = 0; steps < budget; steps++) {
+    const prev: Node | null = node.previousSibling
+    if (!prev) {
+      const parent: Node | null = node.parentNode
+      if (!parent || parent === stop || parent.nodeType !== 1 || ++up > maxUp) return undefined
+      node = parent
+      continue
+    }
+    node = prev
+    if (prev.nodeType === 3) {
+      const text = cleanText(prev.nodeValue)
+      if (!skippable(text)) return text
+    } else if (prev.nodeType === 1) {
+      const e = prev as Element
+      if (SKIPPED.has(e.tagName.toUpperCase()) || isPerson(e)) continue
+      const text = cleanText(e.textContent?.slice(0, 200))
+      if (!skippable(text)) return text
+    }
+  }
+  return undefined
+}
+
+/** "Von: Ann <ann@x.example>" → "from"; "An:" → "to"; "Cc :" → "cc"; anything else → undefined. */
+export function roleFromLine(label: string | null | undefined, words: HeaderMatchers): PersonRole | undefined {
+  if (!label) return undefined
+  return words.line.from.test(label) ? "from" : words.line.cc.test(label) ? "cc" : words.line.to.test(label) ? "to" : undefined
+}
+
+/** A text chunk that is only a header word ("to", "Cc:", "À :") → its role. */
+export function roleFromLabel(text: string | undefined, words: HeaderMatchers): PersonRole | undefined {
+  if (!text || text.length > 24) return undefined
+  return words.label.from.test(text) ? "from" : words.label.cc.test(text) ? "cc" : words.label.to.test(text) ? "to" : undefined
+}
+
+/**
+ * The role the page's own words give `el`: an ancestor's aria-label ("To: Ann; Bo", within `maxUp`
+ * levels and below `stop`), else the header word printed just before it. Undefined when unlabelled.
+ */
+export function roleFromWords(el: Element, stop: Element | null, words: HeaderMatchers, isPerson: (e: Element) => boolean, maxUp = 4): PersonRole | undefined {
+  let node: Element | null = el
+  for (let i = 0; node && node !== stop && i <= maxUp; i++, node = node.parentElement) {
+    const byLabel = roleFromLine(node.getAttribute("aria-label"), words)
+    if (byLabel) return byLabel
+  }
+  return roleFromLabel(textBefore(el, stop, isPerson), words)
+}
+
+/** `el` matches one of `selectors`, or holds an element that does. */
+export function holdsAny(el: Element, selectors: Selectors): boolean {
+  for (const selector of asList(selectors)) {
+    try {
+      if (el.matches(selector) || el.querySelector(selector)) return true
+    } catch {
+      // ignore, see queryAll
+    }
+  }
+  return false
+}
+
+/** True when `el` or an ancestor matches one of `selectors` (a message body, a list, the nav). */
+export const inside = (el: Element, selectors: Selectors): boolean => closestAny(el, selectors) !== null

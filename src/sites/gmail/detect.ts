@@ -1,15 +1,22 @@
 // Gmail: who is on screen in the open thread, the compose window or the inline reply.
 // The view comes from the URL hash first (Gmail keeps hidden copies of earlier views in the DOM),
 // so it works the same on mail.google.com/mail/u/0/#inbox/<id> and on /demo/gmail#inbox/<id>.
+//
+// Layered: the thread and the compose are each read by today's structure first; only when that finds
+// nobody do the structure-free signals (email / data-hovercard-id attributes, header words) run, and
+// last a sender's bare display name. The context says which strategy answered.
 import type { PageContext, PageView, Person, PersonRole } from "../../shared/page-context"
 import {
-  addViewerName, cleanText, closestAny, compact, emptyViewer, finalizePeople, firstText, isHidden, normalizeEmail,
-  queryAll, queryFirst, safeDetect, snippetOf, textOf, visibleText, type Viewer,
+  addViewerName, cleanText, closestAny, compact, emptyViewer, firstText, holdsAny, inside, isHidden, layered,
+  normalizeEmail, queryAll, queryFirst, roleFromLabel, roleFromWords, safeDetect, snippetOf, strategyOf, textOf,
+  visibleText, type Answer, type Found, type Viewer,
 } from "../common"
+import { headerMatchers } from "../words"
 import * as S from "./selectors"
 
 /** What Gmail writes instead of the viewer's name in headers ("to me"), by interface language. */
-const ME_WORDS = new Set(["me", "moi", "ich", "yo", "eu", "io", "mij", "mig", "jag", "mnie", "minä"])
+const ME_WORDS = new Set(S.ME)
+const WORDS = headerMatchers(S.WORDS)
 const CC_LABEL = /^\s*(b?cc|cci|ccn|bkopie|kopie|copie|kopia)\b/i
 const LIST_FOLDERS = new Set([
   "inbox", "starred", "snoozed", "imp", "sent", "scheduled", "drafts", "all", "spam", "trash",
@@ -141,26 +148,112 @@ function composeContext(doc: Document, viewer: Viewer) {
   return { people, subject, snippet: snippetOf(visibleText(body)) }
 }
 
+// ---- Structure-free signals ----------------------------------------------------------------------
+
+const signalRoot = (doc: Document): Element | null =>
+  queryAll(doc, S.SIGNAL_ROOT).find((el) => !isHidden(el)) ?? doc.body ?? doc.documentElement
+const isPersonNode = (el: Element) => holdsAny(el, S.SIGNAL_PERSON)
+const offConversation = (el: Element) => isHidden(el) || inside(el, S.SIGNAL_BODY) || inside(el, S.SIGNAL_OUTSIDE)
+
+/** Anyone with an address attribute in the main pane, outside bodies; roles from the header words, else sender. */
+function threadSignals(doc: Document, viewer: Viewer): Found | undefined {
+  const root = signalRoot(doc)
+  if (!root) return undefined
+  const people: Person[] = []
+  for (const el of queryAll(root, S.SIGNAL_PERSON)) {
+    if (offConversation(el)) continue
+    const p = personFromSpan(el, roleFromWords(el, root, WORDS, isPersonNode) ?? "from", viewer)
+    if (p) people.push(p)
+  }
+  const heading = queryAll(root, S.SIGNAL_SUBJECT).find((el) => !offConversation(el))
+  return { people, subject: heading ? textOf(heading) || undefined : undefined }
+}
+
+/** Last resort: sender spans that carry a display name and no address. */
+function threadNames(doc: Document): Found | undefined {
+  const root = signalRoot(doc)
+  const people: Person[] = []
+  for (const el of queryAll(root, S.NAME_ONLY)) {
+    if (offConversation(el)) continue
+    const name = cleanText(el.getAttribute("name")) || textOf(el)
+    if (!name || ME_WORDS.has(name.toLowerCase()) || normalizeEmail(name)) continue
+    people.push({ name, role: roleFromWords(el, root, WORDS, isPersonNode) ?? "from" })
+  }
+  return { people }
+}
+
+/** To / Cc of a recipients field: the hidden input's name, else the first word of its aria-label ("To recipients", "An-Empfänger"). */
+function signalFieldRole(input: Element): PersonRole | undefined {
+  const name = input.getAttribute("name")
+  if (name === "to") return "to"
+  if (name === "cc" || name === "bcc") return "cc"
+  return roleFromLabel(cleanText(input.getAttribute("aria-label")).split(/[\s-]/)[0], WORDS)
+}
+
+/** The widest ancestor of a field's input that holds no other field (the To row with its chips, not the Cc row). */
+function fieldOf(input: Element, role: PersonRole): Element {
+  let field: Element = input.parentElement ?? input
+  for (let i = 0; i < 6 && field.parentElement; i++) {
+    const up: Element = field.parentElement
+    if (queryAll(up, S.SIGNAL_FIELD).some((other) => signalFieldRole(other) !== role)) break
+    field = up
+  }
+  return field
+}
+
+/** A compose found by its recipient fields alone, when no compose body selector matches (older compose windows, a row alone). */
+function composeSignals(doc: Document, viewer: Viewer): Found | undefined {
+  const people: Person[] = []
+  let form: Element | null = null
+  for (const input of queryAll(doc, S.SIGNAL_FIELD)) {
+    if (inside(input, S.SIGNAL_OUTSIDE)) continue
+    const role = signalFieldRole(input)
+    if (!role) continue
+    people.push(...parseFieldValue((input as HTMLInputElement).value ?? input.getAttribute("value") ?? "", role))
+    for (const chip of queryAll(fieldOf(input, role), S.SIGNAL_PERSON)) {
+      const p = isHidden(chip) ? undefined : personFromSpan(chip, role, viewer)
+      if (p) people.push(p)
+    }
+    form ??= input.closest("form")
+  }
+  if (people.length === 0) return undefined
+  const subjectInput = queryFirst(form, S.COMPOSE_SUBJECT) as HTMLInputElement | null
+  return { people, subject: cleanText(subjectInput?.value ?? subjectInput?.getAttribute("value")) || undefined }
+}
+
 export function detect(document: Document, url: URL): PageContext {
   return safeDetect("gmail", "other", () => {
     const viewer = findViewer(document)
     const hint = hashHint(url)
-    const compose = composeContext(document, viewer)
-    const finish = (view: PageView, found?: { people: Person[]; subject?: string; snippet?: string }, subject?: string) =>
+    const finish = (view: PageView, found?: Answer, expected = false, subject?: string) =>
       compact({
         site: "gmail",
         view,
-        people: found ? finalizePeople(found.people, viewer) : [],
+        people: found?.people ?? [],
         subject: found?.subject ?? subject,
         snippet: found?.snippet,
+        strategy: strategyOf(found, expected),
       })
     const threadHeading = queryAll(document, S.THREAD_SUBJECT).find((el) => !isHidden(el))
     const threadOpen = hint.path === "thread" || (hint.path === undefined && threadHeading !== undefined)
-    if (compose && (finalizePeople(compose.people, viewer).length > 0 || hint.compose || !threadOpen)) {
+    const compose = layered([
+      ["structure", () => composeContext(document, viewer)],
+      ["signals", () => composeSignals(document, viewer)],
+    ], viewer)
+    if (compose.present && (compose.people.length > 0 || hint.compose || !threadOpen)) {
       // An inline reply has no subject box of its own: it answers the thread on screen.
-      return finish("compose", compose, threadHeading ? textOf(threadHeading) : undefined)
+      return finish("compose", compose, false, threadHeading ? textOf(threadHeading) : undefined)
     }
-    if (threadOpen) return finish("thread", threadContext(document, viewer))
+    // A hash-less page (a saved message, a fragment) may still show a message header: look, unless it is a list.
+    const maybeThread = threadOpen || (hint.path === undefined && !queryFirst(document, S.LIST_ROW))
+    if (maybeThread) {
+      const thread = layered([
+        ["structure", () => (threadOpen ? threadContext(document, viewer) : undefined)],
+        ["signals", () => threadSignals(document, viewer)],
+        ["name", () => threadNames(document)],
+      ], viewer)
+      if (threadOpen || thread.strategy) return finish("thread", thread, true)
+    }
     if (hint.path === "list" || (hint.path === undefined && queryFirst(document, S.LIST_ROW))) return finish("list")
     return finish("other")
   })

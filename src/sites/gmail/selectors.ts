@@ -1,6 +1,11 @@
 // Gmail markup hooks. Prefer attributes Gmail has kept for years (email, name, data-hovercard-id,
 // name="subjectbox", role, g_editable) over its generated class names; where only a class exists,
 // it is listed with the period it was seen. Newer markup first, older markup after it.
+//
+// Layered detection (detect.ts) reads these in order: the structure of today's app first, then the
+// structure-free SIGNAL_* lists, then NAME_ONLY. Everything a strategy needs is data here, so a
+// signed selector overlay can add to any list without new code.
+import { HEADER_WORDS, ME_WORDS } from "../words"
 
 /** Google bar account button; aria-label "Google Account: Name (address)". Seen 2019–2026, all locales. */
 export const VIEWER_HINTS = [
@@ -95,3 +100,46 @@ export const FIELD_INPUT = ['input[name="to"]', 'input[name="cc"]', 'input[name=
  * peoplekit combobox's aria-label ("To recipients", "CC recipients", "Cc-Empfänger"), seen 2022–2026.
  */
 export const FIELD_MARKER = ['input[name="to"]', 'input[name="cc"]', 'input[name="bcc"]', "input[peoplekit-id]", 'input[role="combobox"]', "textarea[name]"] as const
+
+// ---- Structure-free signals: what outlived every Gmail redesign since 2012 ----------------------
+
+/** Attributes Gmail puts on every person it renders (sender, recipients, chips); class names vary. */
+export const SIGNAL_PERSON = ["[email]", "[data-hovercard-id]"] as const
+
+/** Where signals are looked for: the main pane (a role, not a class); else the whole fragment. */
+export const SIGNAL_ROOT = ['div[role="main"]'] as const
+
+/**
+ * Message bodies and quoted text, told apart without Gmail's class names: addresses in here are
+ * content. The dated body selectors come first, then what any mail body is made of.
+ */
+export const SIGNAL_BODY = [
+  ...BODY,
+  ".gmail_quote", // quoted thread, class written into the mail itself, stable since 2009
+  "blockquote",
+  '[contenteditable="true"]',
+  '[role="textbox"]',
+] as const
+
+/** People on screen who are not in the conversation: the Google bar, the nav and chat roster, side panels, the list. */
+export const SIGNAL_OUTSIDE = [
+  'header',
+  '[role="banner"]',
+  '[role="navigation"]',
+  '[role="complementary"]', // side panel (Calendar, Contacts add-ons), seen 2018–2026
+  'table[role="grid"]', // conversation list, seen 2014–2026
+  ...LIST_ROW,
+] as const
+
+/** Recipient fields of a compose, without the compose body: hidden inputs (legacy) and the peoplekit combobox. */
+export const SIGNAL_FIELD = [...FIELD_INPUT, "input[peoplekit-id]", 'input[role="combobox"][aria-label]'] as const
+
+/** The thread subject when the dated heading selectors miss: the first heading of the main pane. */
+export const SIGNAL_SUBJECT = ["h2", '[role="heading"][aria-level="2"]'] as const
+
+/** Header words ("to me", "Cc:") by interface language; see ../words.ts. */
+export const WORDS = HEADER_WORDS
+export const ME = ME_WORDS
+
+/** Only a display name on screen (a sender span that lost its address): the last resort. */
+export const NAME_ONLY = ["span[name]:not([email]):not([data-hovercard-id])"] as const
