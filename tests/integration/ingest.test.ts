@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { rows, sql } from "../../src/server/db/client"
+import { importContacts } from "../../src/server/contacts/import"
 import { auth, backends, event, harness, type Harness } from "./harness"
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000)
@@ -90,6 +92,42 @@ describe.each(backends)("event ingest and scores on %s", (kind) => {
     expect((await ingest({ not: "an array" })).statusCode).toBe(400)
     expect((await ingest("{bad json", h.acme.tokens.marketer, "application/json")).statusCode).toBe(400)
     expect((await ingest([], h.acme.tokens.rep)).statusCode).toBe(403)
+  })
+
+  const firstTouch = async (email: string, orgId = h.acme.id) => (await rows<{ source: string | null; campaign: string | null }>(h.database.db, sql`
+    SELECT c.source, c.campaign FROM contacts c JOIN contact_emails e ON e.org_id = c.org_id AND e.contact_id = c.id
+    WHERE c.org_id = ${orgId} AND e.email = ${email}`))[0]
+
+  it("attributes a contact to the source and campaign of its earliest event, even when an older one arrives later", async () => {
+    const email = "wynn.harlow@juniper.example"
+    // The earliest event of the batch wins, wherever it sits in the batch.
+    await ingest([
+      event(email, "email_open", daysAgo(3), "ft1", { source: "marketo", campaign: "Data quality nurture" }),
+      event(email, "ad_click", daysAgo(5), "ft2", { source: "hubspot", campaign: "Paid social: dashboards" }),
+    ])
+    expect(await firstTouch(email)).toEqual({ source: "hubspot", campaign: "Paid social: dashboards" })
+    // A newer event changes nothing.
+    await ingest([event(email, "page_visit", daysAgo(1), "ft3", { source: "marketo", campaign: "Demo day" })])
+    expect(await firstTouch(email)).toEqual({ source: "hubspot", campaign: "Paid social: dashboards" })
+    // A backfill with an older event moves the first touch back.
+    await ingest([event(email, "form_submit", daysAgo(40), "ft4", { source: "marketo", campaign: "Annual benchmark report" })])
+    expect(await firstTouch(email)).toEqual({ source: "marketo", campaign: "Annual benchmark report" })
+    // A tracked-link view is the rep's touch, not marketing's: never the first touch.
+    await ingest([event(email, "asset_view", daysAgo(60), "ft5", { source: "relay-link" })])
+    expect(await firstTouch(email)).toEqual({ source: "marketo", campaign: "Annual benchmark report" })
+    // A duplicate of the old event is not new and changes nothing either.
+    expect((await ingest([event(email, "form_submit", daysAgo(40), "ft4", { source: "marketo", campaign: "Annual benchmark report" })])).json().duplicates).toBe(1)
+  })
+
+  it("fills the first touch of a contact that had none (imported before any event)", async () => {
+    const imported = "quill.marsh@saltmarsh.example"
+    expect((await importContacts(h.database.db, h.acme.id, [{ line: 2, row: { email: imported, first_name: "Quill" } }])).created).toBe(1)
+    expect(await firstTouch(imported)).toEqual({ source: null, campaign: null })
+    await ingest([event(imported, "webinar_attended", daysAgo(2), "im1", { source: "hubspot", campaign: "Forecasting masterclass" })])
+    expect(await firstTouch(imported)).toEqual({ source: "hubspot", campaign: "Forecasting masterclass" })
+    // Many contacts in one batch, each with its own earliest event.
+    await ingest(Array.from({ length: 30 }, (_, i) => event(`bulk${i % 10}@bulk.example`, "email_open", daysAgo(1 + i), `b${i}`, { campaign: `C${i}` })))
+    for (let n = 0; n < 10; n++) expect(await firstTouch(`bulk${n}@bulk.example`)).toEqual({ source: "test", campaign: `C${n + 20}` })
   })
 
   it("keeps orgs apart: the same email in another org is another contact", async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto"
+import type { SQL } from "drizzle-orm"
 import { type Executor, pgArray, rows, sql } from "../db/client"
 import type { EventInput } from "../../shared/contracts/events"
 
@@ -64,4 +65,30 @@ export async function insertEvents(ex: Executor, orgId: string, ev: EventRow[]) 
       ${col((e) => e.externalId)}::text[], ${col((e) => e.properties)}::text[]) AS v(c, t, o, ca, a, s, x, p)
     ON CONFLICT (org_id, source, external_id) DO NOTHING
     RETURNING contact_id AS "contactId", type, occurred_at AS "occurredAt"`)
+}
+
+/**
+ * First-touch attribution: a contact's source and campaign are those of its earliest marketing event.
+ * Recomputed from the events (one index probe per contact, newest-last) rather than compared with the
+ * batch, so an older event that arrives late still wins. Tracked-link views are the rep's doing, not
+ * marketing's, so they never count as the first touch. `contactIds` is a query yielding one uuid column.
+ */
+export async function attributeFirstTouch(ex: Executor, orgId: string, contactIds: SQL) {
+  await ex.execute(sql`
+    UPDATE contacts c SET source = f.source, campaign = f.campaign
+    FROM (
+      SELECT x.id, e.source, e.campaign FROM (${contactIds}) AS x(id)
+      CROSS JOIN LATERAL (
+        SELECT source, campaign FROM marketing_events
+        WHERE org_id = ${orgId} AND contact_id = x.id AND source <> 'relay-link'
+        ORDER BY occurred_at, id LIMIT 1
+      ) e
+    ) f
+    WHERE c.org_id = ${orgId} AND c.id = f.id AND (c.source IS DISTINCT FROM f.source OR c.campaign IS DISTINCT FROM f.campaign)`)
+}
+
+/** The same for a list of contact ids (the contacts an ingest batch wrote events for). */
+export async function attributeContacts(ex: Executor, orgId: string, ids: string[]) {
+  if (ids.length === 0) return
+  await attributeFirstTouch(ex, orgId, sql`SELECT unnest(${pgArray(ids)}::uuid[])`)
 }

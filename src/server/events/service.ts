@@ -66,6 +66,8 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
       externalId: g.e.externalId,
       properties: JSON.stringify(g.e.properties ?? {}),
     })))
+    // New contacts get their first touch here; known ones keep theirs unless an older event just arrived.
+    await repo.attributeContacts(tx, p.orgId, [...new Set(inserted.map((e) => e.contactId))])
     const settings = await getSettings(tx, p.orgId)
     const { newMqls } = await applyEvents(tx, p.orgId, inserted.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })), settings, now)
     rejected.sort((a, b) => a.line - b.line)
