@@ -16,7 +16,8 @@ import { applyScope, type Applied } from "./scope"
 // of raw rows (activities, shares, one asset's shares) page through the database by keyset; the report
 // tables are already aggregated in SQL (one row per asset, rep, week, band…) and stream from the report.
 
-export const pageSize = 2000
+/** Rows per database page; tests lower it to see several pages. */
+export const paging = { size: 2000 }
 
 type Query = z.infer<typeof ExportQuery>
 type Cell = string | number | boolean | null
@@ -37,7 +38,7 @@ async function* paged<T extends { key: string; id?: string; shareId?: string }>(
   for (;;) {
     const rows = await page(after)
     for (const r of rows) yield toCells(r)
-    if (rows.length < pageSize) return
+    if (rows.length < paging.size) return
     const last = rows[rows.length - 1]!
     after = { at: last.key, id: (last.id ?? last.shareId)! }
   }
@@ -56,7 +57,7 @@ export async function buildExport(db: Db, p: Principal, table: ExportTable, q: Q
       const assetId = q.asset
       if (!(await findAsset(db, p.orgId, assetId))) throw new NotFound("asset")
       return { a, columns: ["shareId", "sharedAt", "channel", "repId", "repName", "contactId", "contactName", "company", "email", "views", "botViews", "firstViewedAt"],
-        rows: paged(async (after) => (await assetShares(db, a, assetId, pageSize, after && { at: after.at, id: after.id })).map((x) => ({ ...x, key: x.key.at })),
+        rows: paged(async (after) => (await assetShares(db, a, assetId, paging.size, after && { at: after.at, id: after.id })).map((x) => ({ ...x, key: x.key.at })),
           (x) => [x.shareId, x.sharedAt, x.channel, x.rep.id, x.rep.name, x.contact.id, x.contact.name, x.contact.company, x.contact.email, x.views, x.botViews, x.firstViewedAt]) }
     }
     case "content-influence": {
@@ -97,11 +98,11 @@ export async function buildExport(db: Db, p: Principal, table: ExportTable, q: Q
     }
     case "activities":
       return { a, columns: ["id", "occurredAt", "type", "repId", "repName", "contactId", "contactName", "company", "outcome", "direction", "durationSeconds", "subject"],
-        rows: paged((after) => raw.activitiesPage(db, a, after, pageSize),
+        rows: paged((after) => raw.activitiesPage(db, a, after, paging.size),
           (x) => [x.id, x.occurredAt, x.type, x.repId, x.repName, x.contactId, x.contactName, x.company, x.outcome, x.direction, x.durationSeconds, x.subject]) }
     case "shares":
       return { a, columns: ["id", "sharedAt", "assetId", "assetTitle", "assetKind", "channel", "repId", "repName", "contactId", "contactName", "company"],
-        rows: paged((after) => raw.sharesPage(db, a, after, pageSize),
+        rows: paged((after) => raw.sharesPage(db, a, after, paging.size),
           (x) => [x.id, x.sharedAt, x.assetId, x.assetTitle, x.assetKind, x.channel, x.repId, x.repName, x.contactId, x.contactName, x.company]) }
   }
 }

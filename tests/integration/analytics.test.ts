@@ -1,0 +1,557 @@
+import { randomUUID } from "node:crypto"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { sql } from "../../src/server/db/client"
+import { createToken, createUser } from "../../src/server/auth/service"
+import { paging } from "../../src/server/analytics/export"
+import { auth, backends, harness, type Harness } from "./harness"
+
+// One small org history with every number worked out by hand. The period is four weeks, Monday 2 March
+// to Sunday 29 March 2026; SLA is the default 24 h; the influence window the default 30 days.
+const P = "from=2026-03-02&to=2026-03-29"
+
+describe.each(backends)("analytics API on %s", (kind) => {
+  let h: Harness
+  let rep2: string
+  let rep2Token: string
+  const c: Record<string, string> = {}
+  const a: Record<string, string> = {}
+  const s: Record<string, string> = {}
+
+  const get = (url: string, token: string) => h.app.inject({ url, headers: auth(token) })
+  const ok = async (url: string, token = h.acme.tokens.marketer) => {
+    const r = await get(url, token)
+    expect(r.statusCode, r.body).toBe(200)
+    return r.json()
+  }
+  const run = (q: ReturnType<typeof sql>) => h.database.db.execute(q)
+
+  const contact = async (org: string, key: string, x: {
+    first: string; last: string; stage: string; stageAt: string; owner: string | null; campaign?: string | null; source?: string | null
+    industry?: string | null; title?: string | null; size?: number | null; fit?: number; engagement?: number; createdAt?: string; email?: string
+  }) => {
+    const id = randomUUID()
+    c[key] = id
+    await run(sql`INSERT INTO contacts (org_id, id, first_name, last_name, company, title, industry, company_size, owner_id, stage, stage_changed_at,
+        fit_score, engagement_value, engagement_at, campaign, source, created_at)
+      VALUES (${org}, ${id}, ${x.first}, ${x.last}, ${`${x.last} Labs`}, ${x.title ?? null}, ${x.industry ?? null}, ${x.size ?? null}, ${x.owner}, ${x.stage},
+        ${x.stageAt}, ${x.fit ?? 0}, ${x.engagement ?? 0}, now(), ${x.campaign ?? null}, ${x.source ?? null}, ${x.createdAt ?? "2026-01-01T00:00:00Z"})`)
+    if (x.email) await run(sql`INSERT INTO contact_emails (org_id, email, contact_id, is_primary) VALUES (${org}, ${x.email}, ${id}, true)`)
+  }
+  const change = (org: string, key: string, from: string, to: string, at: string, score: number | null = null) =>
+    run(sql`INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, score) VALUES (${org}, ${c[key]}, ${from}, ${to}, ${at}, ${score})`)
+  const handoff = (org: string, key: string, user: string, decision: string, at: string, reason: string | null = null) =>
+    run(sql`INSERT INTO handoffs (org_id, id, contact_id, user_id, decision, reason, created_at) VALUES (${org}, ${randomUUID()}, ${c[key]}, ${user}, ${decision}, ${reason}, ${at})`)
+  const asset = async (org: string, key: string, x: { title: string; kind: string; topics?: string[]; industries?: string[]; archived?: boolean }) => {
+    const id = randomUUID()
+    a[key] = id
+    await run(sql`INSERT INTO assets (org_id, id, title, url, kind, topics, industries, archived)
+      VALUES (${org}, ${id}, ${x.title}, 'https://content.example/x', ${x.kind}, ${`{${(x.topics ?? []).join(",")}}`}::text[],
+        ${`{${(x.industries ?? []).join(",")}}`}::text[], ${x.archived ?? false})`)
+  }
+  const share = async (org: string, key: string, assetKey: string, contactKey: string, user: string, at: string) => {
+    const id = randomUUID()
+    s[key] = id
+    await run(sql`INSERT INTO asset_shares (org_id, id, asset_id, contact_id, user_id, channel, code, shared_at, body_hash)
+      VALUES (${org}, ${id}, ${a[assetKey]}, ${c[contactKey]}, ${user}, 'gmail', ${randomUUID()}, ${at}, 'test')`)
+  }
+  const view = (org: string, shareKey: string, assetKey: string, contactKey: string, at: string, flagged = false) =>
+    run(sql`INSERT INTO asset_views (org_id, share_id, asset_id, contact_id, at, method, flagged)
+      VALUES (${org}, ${s[shareKey]}, ${a[assetKey]}, ${c[contactKey]}, ${at}, 'GET', ${flagged})`)
+  const feedback = (org: string, assetKey: string, contactKey: string, user: string, helped: boolean, at: string) =>
+    run(sql`INSERT INTO asset_feedback (org_id, id, asset_id, contact_id, user_id, helped, body_hash, created_at)
+      VALUES (${org}, ${randomUUID()}, ${a[assetKey]}, ${c[contactKey]}, ${user}, ${helped}, 'test', ${at})`)
+  const activity = (org: string, contactKey: string, user: string, type: string, at: string) =>
+    run(sql`INSERT INTO activities (org_id, id, contact_id, user_id, type, occurred_at, body_hash)
+      VALUES (${org}, ${randomUUID()}, ${c[contactKey]}, ${user}, ${type}, ${at}, 'test')`)
+  const rating = (org: string, contactKey: string, user: string, value: number) =>
+    run(sql`INSERT INTO lead_feedback (org_id, id, contact_id, user_id, rating) VALUES (${org}, ${randomUUID()}, ${c[contactKey]}, ${user}, ${value})`)
+  const bucket = (org: string, contactKey: string, type: string, day: string, points: number) =>
+    run(sql`INSERT INTO score_buckets (org_id, contact_id, type, day, points) VALUES (${org}, ${c[contactKey]}, ${type}, ${day}, ${points})`)
+
+  beforeAll(async () => {
+    h = await harness(kind)
+    const A = h.acme.id
+    const rep = h.acme.userIds.rep
+    rep2 = await createUser(h.database.db, A, { email: "second.rep@acme.example", name: "Acme Second rep", role: "rep" })
+    rep2Token = (await createToken(h.database.db, A, "second.rep@acme.example")).token
+    await run(sql`UPDATE users SET team = 'West' WHERE org_id = ${A} AND id = ${rep}`)
+    await run(sql`UPDATE users SET team = 'East' WHERE org_id = ${A} AND id = ${rep2}`)
+
+    await asset(A, "case", { title: "Fintech security case study", kind: "case_study", topics: ["security"], industries: ["fintech"] })
+    await asset(A, "pricing", { title: "Pricing guide 2026", kind: "pricing_guide", topics: ["pricing"] })
+    await asset(A, "old", { title: "Old battle card", kind: "battle_card", archived: true })
+    await asset(A, "unused", { title: "=Retail one-pager", kind: "one_pager", topics: ["retail"] })
+
+    // c1 Ada: MQL 2 Mar 09:00 at 65, accepted 12:00 (3 h), opportunity 20 Mar, customer 10 Apr.
+    await contact(A, "ada", { first: "Ada", last: "Quill", stage: "customer", stageAt: "2026-04-10T09:00:00Z", owner: rep, campaign: "Spring webinar",
+      source: "hubspot", industry: "fintech", title: "VP Finance", size: 320, email: "ada@quill.example" })
+    await change(A, "ada", "lead", "mql", "2026-03-02T09:00:00Z", 65)
+    await change(A, "ada", "mql", "sql", "2026-03-02T12:00:00Z")
+    await change(A, "ada", "sql", "opportunity", "2026-03-20T09:00:00Z")
+    await change(A, "ada", "opportunity", "customer", "2026-04-10T09:00:00Z")
+    await handoff(A, "ada", rep, "accept", "2026-03-02T12:00:00Z")
+    // c2 Ben: MQL 9 Mar 08:00 at 72, first touch an email 25 h later (SLA missed), rejected for budget → recycled.
+    await contact(A, "ben", { first: "Ben", last: "Ortiz", stage: "recycled", stageAt: "2026-03-12T08:00:00Z", owner: rep, campaign: "Spring webinar",
+      source: "marketo", industry: "fintech", title: "Marketing Manager", size: 45 })
+    await change(A, "ben", "lead", "mql", "2026-03-09T08:00:00Z", 72)
+    await change(A, "ben", "mql", "recycled", "2026-03-12T08:00:00Z")
+    await handoff(A, "ben", rep, "reject", "2026-03-12T08:00:00Z", "no_budget")
+    // c3 Cleo: MQL 5 Mar 10:00 at 81, called 4 h later, accepted 10 Mar.
+    await contact(A, "cleo", { first: "Cleo", last: "Park", stage: "sql", stageAt: "2026-03-10T13:00:00Z", owner: rep2, campaign: "Pricing ads",
+      source: "hubspot", industry: "software", title: "Head of Data", size: 80 })
+    await change(A, "cleo", "lead", "mql", "2026-03-05T10:00:00Z", 81)
+    await change(A, "cleo", "mql", "sql", "2026-03-10T13:00:00Z")
+    await handoff(A, "cleo", rep2, "accept", "2026-03-10T13:00:00Z")
+    // c4 Dev: MQL 3 Mar 10:00 at 62, accepted exactly 24 h later (SLA met, at the edge), never shared anything.
+    await contact(A, "dev", { first: "Dev", last: "Rao", stage: "sql", stageAt: "2026-03-04T10:00:00Z", owner: rep, source: "hubspot",
+      industry: "retail", title: "Analyst", size: 12 })
+    await change(A, "dev", "lead", "mql", "2026-03-03T10:00:00Z", 62)
+    await change(A, "dev", "mql", "sql", "2026-03-04T10:00:00Z")
+    await handoff(A, "dev", rep, "accept", "2026-03-04T10:00:00Z")
+    // c5 Eve: an MQL since January, still waiting there.
+    await contact(A, "eve", { first: "Eve", last: "Stone", stage: "mql", stageAt: "2026-01-10T10:00:00Z", owner: rep, campaign: "Spring webinar", source: "hubspot" })
+    await change(A, "eve", "lead", "mql", "2026-01-10T10:00:00Z", 61)
+    // c6 Fay: SQL since February (accepted at 68), opportunity on 15 Mar.
+    await contact(A, "fay", { first: "Fay", last: "Lin", stage: "opportunity", stageAt: "2026-03-15T10:00:00Z", owner: rep2, campaign: "Pricing ads", source: "marketo" })
+    await change(A, "fay", "lead", "mql", "2026-01-20T10:00:00Z", 68)
+    await change(A, "fay", "mql", "sql", "2026-02-01T10:00:00Z")
+    await change(A, "fay", "sql", "opportunity", "2026-03-15T10:00:00Z")
+    await handoff(A, "fay", rep2, "accept", "2026-02-01T10:00:00Z")
+    // c7 Gus: MQL 20 Mar 10:00 at 90, rejected as not a fit 26 h later.
+    await contact(A, "gus", { first: "Gus", last: "Hale", stage: "recycled", stageAt: "2026-03-21T12:00:00Z", owner: rep2, campaign: "Pricing ads",
+      source: "marketo", title: "Student" })
+    await change(A, "gus", "lead", "mql", "2026-03-20T10:00:00Z", 90)
+    await change(A, "gus", "mql", "recycled", "2026-03-21T12:00:00Z")
+    await handoff(A, "gus", rep2, "reject", "2026-03-21T12:00:00Z", "not_a_fit")
+    // c8 Hal: a lead created in the period, scoring 33 now.
+    await contact(A, "hal", { first: "Hal", last: "Berg", stage: "lead", stageAt: "2026-03-10T09:00:00Z", owner: rep, industry: "software",
+      title: "Director IT", size: 320, fit: 33, createdAt: "2026-03-10T09:00:00Z" })
+    // c9 Ivy: became an MQL an hour ago at 70; nobody has touched her yet.
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString()
+    await contact(A, "ivy", { first: "Ivy", last: "Cho", stage: "mql", stageAt: hourAgo, owner: rep, fit: 30, engagement: 40 })
+    await change(A, "ivy", "lead", "mql", hourAgo, 70)
+    // c10 Jo: a lead at 70 now, above the threshold but never promoted.
+    await contact(A, "jo", { first: "Jo", last: "Marsh", stage: "lead", stageAt: "2026-01-01T00:00:00Z", owner: rep2, fit: 40, engagement: 30 })
+
+    // Shares: s5 is before the period, its view inside it still counts for the asset.
+    await share(A, "s1", "case", "ada", rep, "2026-03-03T10:00:00Z")
+    await share(A, "s2", "case", "ben", rep, "2026-03-10T10:00:00Z")
+    await share(A, "s3", "case", "cleo", rep2, "2026-03-10T12:00:00Z")
+    await share(A, "s4", "pricing", "ada", rep2, "2026-03-17T09:00:00Z")
+    await share(A, "s5", "case", "ada", rep, "2026-02-20T10:00:00Z")
+    await view(A, "s1", "case", "ada", "2026-03-03T10:01:00Z", true)
+    await view(A, "s1", "case", "ada", "2026-03-03T11:00:00Z")
+    await view(A, "s1", "case", "ada", "2026-03-04T09:00:00Z")
+    await view(A, "s2", "case", "ben", "2026-03-11T09:00:00Z")
+    await view(A, "s5", "case", "ada", "2026-03-05T09:00:00Z")
+    await view(A, "s4", "pricing", "ada", "2026-03-17T09:05:00Z", true)
+    await feedback(A, "case", "ada", rep, true, "2026-03-05T12:00:00Z")
+    await feedback(A, "case", "cleo", rep2, false, "2026-03-12T12:00:00Z")
+    await feedback(A, "pricing", "ada", rep2, true, "2026-02-01T12:00:00Z")
+
+    await activity(A, "ada", rep, "call", "2026-03-03T10:30:00Z")
+    await activity(A, "ada", rep, "email", "2026-03-03T11:00:00Z")
+    await activity(A, "ben", rep, "email", "2026-03-10T09:00:00Z")
+    await activity(A, "ada", rep, "linkedin_message", "2026-03-11T09:00:00Z")
+    await activity(A, "ada", rep, "meeting", "2026-03-17T09:00:00Z")
+    await activity(A, "ada", rep, "note", "2026-03-24T09:00:00Z")
+    await activity(A, "cleo", rep2, "call", "2026-03-05T14:00:00Z")
+    await activity(A, "gus", rep2, "call", "2026-03-25T09:00:00Z")
+    await activity(A, "ada", rep, "call", "2026-04-02T09:00:00Z") // after the period
+
+    await rating(A, "ada", rep, 5)
+    await rating(A, "ben", rep, 2)
+    await rating(A, "cleo", rep2, 4)
+    await rating(A, "cleo", rep2, 5)
+
+    // Points per rule before each MQL; Ada's demo request came after she became one and does not count.
+    await bucket(A, "ada", "webinar_attended", "2026-02-20", 15)
+    await bucket(A, "ada", "email_open", "2026-03-01", 3)
+    await bucket(A, "ada", "demo_request", "2026-03-05", 25)
+    await bucket(A, "ben", "email_open", "2026-03-08", 2)
+    await bucket(A, "ben", "page_visit", "2026-03-09", 8)
+    await bucket(A, "cleo", "webinar_attended", "2026-03-01", 15)
+    await bucket(A, "gus", "email_open", "2026-03-19", 3)
+
+    // Globex: the same kinds of rows in the same period; none of it may show up for Acme.
+    const G = h.globex.id
+    const grep = h.globex.userIds.rep
+    await asset(G, "gcase", { title: "Globex case", kind: "case_study", topics: ["security"] })
+    await contact(G, "gina", { first: "Gina", last: "Globex", stage: "sql", stageAt: "2026-03-06T10:00:00Z", owner: grep, campaign: "Spring webinar", source: "hubspot" })
+    await change(G, "gina", "lead", "mql", "2026-03-04T10:00:00Z", 99)
+    await change(G, "gina", "mql", "sql", "2026-03-06T10:00:00Z")
+    await handoff(G, "gina", grep, "accept", "2026-03-06T10:00:00Z")
+    await share(G, "g1", "gcase", "gina", grep, "2026-03-04T12:00:00Z")
+    await view(G, "g1", "gcase", "gina", "2026-03-04T13:00:00Z")
+    await activity(G, "gina", grep, "call", "2026-03-04T11:00:00Z")
+  })
+  afterAll(async () => { await h?.close() })
+
+  describe("content usage", () => {
+    it("counts shares, reps, contacts, people and scanner views, feedback and last use per asset, and weekly", async () => {
+      const r = await ok(`/api/v1/analytics/content-usage?${P}`)
+      expect(r.scope).toEqual({ kind: "org", note: "The whole organization", from: "2026-03-02", to: "2026-03-29", applied: { from: "2026-03-02", to: "2026-03-29" } })
+      expect(r.totals).toEqual({ shares: 4, reps: 2, contacts: 3, views: 4, botViews: 2 })
+      expect(r.weekly).toEqual([
+        { week: "2026-03-02", shares: 1, views: 3 },
+        { week: "2026-03-09", shares: 2, views: 1 },
+        { week: "2026-03-16", shares: 1, views: 0 },
+        { week: "2026-03-23", shares: 0, views: 0 },
+      ])
+      expect(r.rows).toEqual([
+        { assetId: a.case, title: "Fintech security case study", kind: "case_study", tags: ["fintech", "security"], archived: false,
+          shares: 3, reps: 2, contacts: 3, views: 4, botViews: 1, helped: 1, notHelped: 1, lastUsedAt: "2026-03-10T12:00:00.000Z" },
+        { assetId: a.pricing, title: "Pricing guide 2026", kind: "pricing_guide", tags: ["pricing"], archived: false,
+          shares: 1, reps: 1, contacts: 1, views: 0, botViews: 1, helped: 0, notHelped: 0, lastUsedAt: "2026-03-17T09:00:00.000Z" },
+        { assetId: a.unused, title: "=Retail one-pager", kind: "one_pager", tags: ["retail"], archived: false,
+          shares: 0, reps: 0, contacts: 0, views: 0, botViews: 0, helped: 0, notHelped: 0, lastUsedAt: null },
+      ])
+    })
+
+    it("filters by rep, team, asset kind, tag, campaign and stage", async () => {
+      const byRep = await ok(`/api/v1/analytics/content-usage?${P}&rep=${rep2}`)
+      expect(byRep.totals).toEqual({ shares: 2, reps: 1, contacts: 2, views: 0, botViews: 1 })
+      expect(byRep.rows[0]).toMatchObject({ assetId: a.case, shares: 1, views: 0, botViews: 0, helped: 0, notHelped: 1 })
+      const byTeam = await ok(`/api/v1/analytics/content-usage?${P}&team=East`)
+      expect(byTeam.totals).toEqual(byRep.totals)
+      const kind = await ok(`/api/v1/analytics/content-usage?${P}&assetKind=pricing_guide`)
+      expect(kind.rows.map((x: { assetId: string }) => x.assetId)).toEqual([a.pricing])
+      expect(kind.totals).toEqual({ shares: 1, reps: 1, contacts: 1, views: 0, botViews: 1 })
+      const tag = await ok(`/api/v1/analytics/content-usage?${P}&tag=fintech`)
+      expect(tag.rows.map((x: { assetId: string }) => x.assetId)).toEqual([a.case])
+      const campaign = await ok(`/api/v1/analytics/content-usage?${P}&campaign=Spring%20webinar`)
+      expect(campaign.totals).toEqual({ shares: 3, reps: 2, contacts: 2, views: 4, botViews: 2 })
+      const stage = await ok(`/api/v1/analytics/content-usage?${P}&stage=recycled`)
+      expect(stage.totals).toEqual({ shares: 1, reps: 1, contacts: 1, views: 1, botViews: 0 })
+      expect(stage.scope.applied).toEqual({ from: "2026-03-02", to: "2026-03-29", stage: "recycled" })
+    })
+
+    it("shows a rep only their own numbers, whatever rep they ask for", async () => {
+      const r = await ok(`/api/v1/analytics/content-usage?${P}&rep=${rep2}`, h.acme.tokens.rep)
+      expect(r.scope).toMatchObject({ kind: "self", note: "Only your own numbers: you are signed in as a rep", applied: { rep: h.acme.userIds.rep } })
+      expect(r.totals).toEqual({ shares: 2, reps: 1, contacts: 2, views: 4, botViews: 1 })
+      expect(r.rows[0]).toMatchObject({ assetId: a.case, shares: 2, reps: 1, contacts: 2, views: 4, botViews: 1, helped: 1, notHelped: 0, lastUsedAt: "2026-03-10T10:00:00.000Z" })
+    })
+
+    it("drills down to the shares of one asset, newest first, page by page", async () => {
+      const first = await ok(`/api/v1/analytics/content-usage/${a.case}/shares?${P}&limit=2`)
+      expect(first.asset).toEqual({ id: a.case, title: "Fintech security case study", kind: "case_study" })
+      expect(first.rows).toEqual([
+        { shareId: s.s3, sharedAt: "2026-03-10T12:00:00.000Z", channel: "gmail", rep: { id: rep2, name: "Acme Second rep" },
+          contact: { id: c.cleo, name: "Cleo Park", company: "Park Labs", email: null }, views: 0, botViews: 0, firstViewedAt: null },
+        { shareId: s.s2, sharedAt: "2026-03-10T10:00:00.000Z", channel: "gmail", rep: { id: h.acme.userIds.rep, name: "Acme Test rep" },
+          contact: { id: c.ben, name: "Ben Ortiz", company: "Ortiz Labs", email: null }, views: 1, botViews: 0, firstViewedAt: "2026-03-11T09:00:00.000Z" },
+      ])
+      expect(first.nextCursor).toEqual(expect.any(String))
+      const second = await ok(`/api/v1/analytics/content-usage/${a.case}/shares?${P}&limit=2&cursor=${first.nextCursor}`)
+      expect(second.rows).toEqual([
+        { shareId: s.s1, sharedAt: "2026-03-03T10:00:00.000Z", channel: "gmail", rep: { id: h.acme.userIds.rep, name: "Acme Test rep" },
+          contact: { id: c.ada, name: "Ada Quill", company: "Quill Labs", email: "ada@quill.example" }, views: 2, botViews: 1, firstViewedAt: "2026-03-03T11:00:00.000Z" },
+      ])
+      expect(second.nextCursor).toBeNull()
+      const mine = await ok(`/api/v1/analytics/content-usage/${a.case}/shares?${P}`, rep2Token)
+      expect(mine.rows.map((x: { shareId: string }) => x.shareId)).toEqual([s.s3])
+    })
+  })
+
+  describe("content influence", () => {
+    const r1of2 = { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 }
+    const r1of1 = { n: 1, hits: 1, rate: 1, low: 0.2065, high: 1 }
+    const r1of3 = { n: 3, hits: 1, rate: 1 / 3, low: 0.0615, high: 0.7923 }
+    const r0of1 = { n: 1, hits: 0, rate: 0, low: 0, high: 0.7935 }
+    const none = { n: 0, hits: 0, rate: null, low: null, high: null }
+    const close = (actual: Record<string, number | null>, expected: Record<string, number | null>) => {
+      expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort())
+      for (const [k, v] of Object.entries(expected)) {
+        if (v === null) expect(actual[k], k).toBeNull()
+        else expect(actual[k], k).toBeCloseTo(v, 4)
+      }
+    }
+    const check = (ts: { from: string; to: string; received: Record<string, number>; comparison: Record<string, number> }[], expected: [string, string, object, object][]) => {
+      expect(ts.map((t) => [t.from, t.to])).toEqual(expected.map((e) => [e[0], e[1]]))
+      ts.forEach((t, i) => { close(t.received, expected[i]![2] as never); close(t.comparison, expected[i]![3] as never) })
+    }
+
+    it("compares contacts who received an asset with contacts in the same stage who received none", async () => {
+      const r = await ok(`/api/v1/analytics/content-influence?${P}`)
+      expect(r.windowDays).toBe(30)
+      expect(r.caveat).toBe("association, not proof")
+      // Received: Ben (mql, no move), Cleo (mql → sql in 1 h), Ada (sql → opportunity in 17 days).
+      // Comparison: Dev (mql → sql), Gus (mql, recycled), Eve (mql all along); Dev (sql, stayed), Fay (sql → opportunity 13 days
+      // after the period began); Fay (opportunity, no customer).
+      check(r.overall, [["mql", "sql", r1of2, r1of3], ["sql", "opportunity", r1of1, { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 }], ["opportunity", "customer", none, r0of1]])
+      expect(r.rows.map((x: { assetId: string }) => x.assetId)).toEqual([a.case, a.pricing])
+      expect(r.rows[0]).toMatchObject({ title: "Fintech security case study", kind: "case_study" })
+      check(r.rows[0].transitions, [["mql", "sql", r1of2, r1of3], ["sql", "opportunity", r1of1, r1of2], ["opportunity", "customer", none, r0of1]])
+      check(r.rows[1].transitions, [["mql", "sql", none, r1of3], ["sql", "opportunity", r1of1, r1of2], ["opportunity", "customer", none, r0of1]])
+    })
+
+    it("narrows both groups by team (the sharer, the owner) and shortens the window", async () => {
+      const r = await ok(`/api/v1/analytics/content-influence?${P}&team=East`)
+      check(r.overall, [["mql", "sql", r1of1, { n: 1, hits: 0, rate: 0, low: 0, high: 0.7935 }], ["sql", "opportunity", r1of1, r1of1], ["opportunity", "customer", none, r0of1]])
+      // With 10 days, Ada's opportunity (17 days after her share) and Fay's (13 days) no longer count.
+      const short = await ok(`/api/v1/analytics/content-influence?${P}&windowDays=10`)
+      expect(short.windowDays).toBe(10)
+      check(short.overall, [["mql", "sql", r1of2, r1of3], ["sql", "opportunity", r0of1, { n: 2, hits: 0, rate: 0, low: 0, high: 0.6576 }], ["opportunity", "customer", none, r0of1]])
+    })
+  })
+
+  describe("handoff and SLA", () => {
+    it("counts MQLs and their outcomes, time to first touch, SLA per rep and week, conversion and ratings per campaign and source", async () => {
+      const r = await ok(`/api/v1/analytics/handoff?${P}`)
+      expect(r.slaHours).toBe(24)
+      expect(r.mqls).toEqual({ created: 5, accepted: 3, rejected: 2, recycled: 2, waiting: 0 })
+      expect(r.rejections).toEqual([{ reason: "no_budget", count: 1 }, { reason: "not_a_fit", count: 1 }])
+      // First touches: 3, 4, 24, 25 and 26 hours.
+      expect(r.firstTouch.n).toBe(5)
+      expect(r.firstTouch.medianHours).toBeCloseTo(24, 6)
+      expect(r.firstTouch.p90Hours).toBeCloseTo(25.6, 6)
+      expect(r.slaByRep).toEqual([
+        { repId: rep2, repName: "Acme Second rep", team: "East", mqls: 2, met: 1, missed: 1, waiting: 0, rate: 0.5 },
+        { repId: h.acme.userIds.rep, repName: "Acme Test rep", team: "West", mqls: 3, met: 2, missed: 1, waiting: 0, rate: 2 / 3 },
+      ])
+      expect(r.slaByWeek).toEqual([
+        { week: "2026-03-02", mqls: 3, met: 3, missed: 0, waiting: 0, rate: 1 },
+        { week: "2026-03-09", mqls: 1, met: 0, missed: 1, waiting: 0, rate: 0 },
+        { week: "2026-03-16", mqls: 1, met: 0, missed: 1, waiting: 0, rate: 0 },
+      ])
+      const byKey = (list: { key: string; conversion: { low: number; high: number } }[]) => list.map(({ conversion, ...x }) => ({
+        ...x, conversion: { ...conversion, low: Number(conversion.low.toFixed(4)), high: Number(conversion.high.toFixed(4)) } }))
+      expect(byKey(r.byCampaign)).toEqual([
+        { key: "Pricing ads", mqls: 2, sqls: 1, conversion: { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 }, avgRating: 4.5, ratings: 2 },
+        { key: "Spring webinar", mqls: 2, sqls: 1, conversion: { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 }, avgRating: 3.5, ratings: 2 },
+        { key: "(none)", mqls: 1, sqls: 1, conversion: { n: 1, hits: 1, rate: 1, low: 0.2065, high: 1 }, avgRating: null, ratings: 0 },
+      ])
+      const sources = byKey(r.bySource)
+      expect(sources.map(({ avgRating, ...x }) => x)).toEqual([
+        { key: "hubspot", mqls: 3, sqls: 3, conversion: { n: 3, hits: 3, rate: 1, low: 0.4385, high: 1 }, ratings: 3 },
+        { key: "marketo", mqls: 2, sqls: 0, conversion: { n: 2, hits: 0, rate: 0, low: 0, high: 0.6576 }, ratings: 1 },
+      ])
+      expect(sources[0]!.avgRating).toBeCloseTo(14 / 3, 6)
+      expect(sources[1]!.avgRating).toBe(2)
+    })
+
+    it("limits a rep to the MQLs they own, and filters by source", async () => {
+      const mine = await ok(`/api/v1/analytics/handoff?${P}`, h.acme.tokens.rep)
+      expect(mine.scope.kind).toBe("self")
+      expect(mine.mqls).toEqual({ created: 3, accepted: 2, rejected: 1, recycled: 1, waiting: 0 })
+      expect(mine.slaByRep.map((x: { repId: string }) => x.repId)).toEqual([h.acme.userIds.rep])
+      const marketo = await ok(`/api/v1/analytics/handoff?${P}&source=marketo`)
+      expect(marketo.mqls).toEqual({ created: 2, accepted: 0, rejected: 2, recycled: 2, waiting: 0 })
+    })
+
+    it("counts an untouched MQL inside its SLA as waiting", async () => {
+      const r = await ok("/api/v1/analytics/handoff")
+      expect(r.mqls).toEqual({ created: 1, accepted: 0, rejected: 0, recycled: 0, waiting: 1 })
+      expect(r.firstTouch).toEqual({ n: 0, medianHours: null, p90Hours: null })
+      expect(r.slaByRep).toEqual([{ repId: h.acme.userIds.rep, repName: "Acme Test rep", team: "West", mqls: 1, met: 0, missed: 0, waiting: 1, rate: null }])
+    })
+  })
+
+  describe("score calibration", () => {
+    it("bands contacts by their score at MQL (or now), with decisions, SQLs, customers and rejection reasons", async () => {
+      const r = await ok(`/api/v1/analytics/calibration?${P}`)
+      expect(r.threshold).toBe(60)
+      expect(r.decided).toEqual({ accepted: 3, rejected: 2 })
+      expect(r.bands).toHaveLength(10)
+      expect(r.bands[9]).toMatchObject({ label: "90–100", min: 90, max: 100 })
+      const used = r.bands.filter((b: { contacts: number }) => b.contacts > 0)
+        .map(({ acceptance, ...b }: { acceptance: { n: number; hits: number; low: number | null } }) => ({ ...b, acceptance: { n: acceptance.n, hits: acceptance.hits, low: acceptance.low === null ? null : Number(acceptance.low.toFixed(4)) } }))
+      expect(used).toEqual([
+        { label: "30–39", min: 30, max: 39, contacts: 1, mqls: 0, accepted: 0, rejected: 0, sqls: 0, customers: 0, acceptance: { n: 0, hits: 0, low: null }, rejections: [] },
+        { label: "60–69", min: 60, max: 69, contacts: 2, mqls: 2, accepted: 2, rejected: 0, sqls: 2, customers: 1, acceptance: { n: 2, hits: 2, low: 0.3424 }, rejections: [] },
+        { label: "70–79", min: 70, max: 79, contacts: 1, mqls: 1, accepted: 0, rejected: 1, sqls: 0, customers: 0, acceptance: { n: 1, hits: 0, low: 0 }, rejections: [{ reason: "no_budget", count: 1 }] },
+        { label: "80–89", min: 80, max: 89, contacts: 1, mqls: 1, accepted: 1, rejected: 0, sqls: 1, customers: 0, acceptance: { n: 1, hits: 1, low: 0.2065 }, rejections: [] },
+        { label: "90–100", min: 90, max: 100, contacts: 1, mqls: 1, accepted: 0, rejected: 1, sqls: 0, customers: 0, acceptance: { n: 1, hits: 0, low: 0 }, rejections: [{ reason: "not_a_fit", count: 1 }] },
+      ])
+    })
+
+    it("names the rules accepted and rejected leads earned their points from, as the score reasons do", async () => {
+      const r = await ok(`/api/v1/analytics/calibration?${P}`)
+      const rule = (name: string) => r.rules.find((x: { rule: string }) => x.rule === name)
+      expect(r.rules.map((x: { rule: string }) => x.rule).sort()).toEqual([
+        "attended webinar", "company size 200-5000", "company size 50-199", "industry is fintech", "industry is retail", "industry is software",
+        "opened", "title matches Head of", "title matches Manager", "title matches VP", "visited",
+      ])
+      expect(r.rules.slice(0, 3).map((x: { rule: string }) => x.rule)).toEqual(["opened", "attended webinar", "industry is fintech"])
+      expect(rule("opened")).toEqual({ rule: "opened", kind: "engagement", acceptedLeads: 1, rejectedLeads: 2, acceptedShare: 1 / 3, rejectedShare: 1, acceptedPoints: 3, rejectedPoints: 2.5 })
+      expect(rule("attended webinar")).toEqual({ rule: "attended webinar", kind: "engagement", acceptedLeads: 2, rejectedLeads: 0, acceptedShare: 2 / 3, rejectedShare: 0, acceptedPoints: 15, rejectedPoints: null })
+      expect(rule("industry is fintech")).toEqual({ rule: "industry is fintech", kind: "fit", acceptedLeads: 1, rejectedLeads: 1, acceptedShare: 1 / 3, rejectedShare: 0.5, acceptedPoints: 15, rejectedPoints: 15 })
+      expect(rule("title matches VP")).toMatchObject({ kind: "fit", acceptedLeads: 1, rejectedLeads: 0, acceptedPoints: 12 })
+      expect(rule("visited")).toMatchObject({ kind: "engagement", acceptedLeads: 0, rejectedLeads: 1, rejectedPoints: 8 })
+      expect(r.rules.find((x: { rule: string }) => x.rule === "requested a demo")).toBeUndefined()
+    })
+
+    it("filters by source and takes other band sizes", async () => {
+      const r = await ok(`/api/v1/analytics/calibration?${P}&source=hubspot&bandSize=25`)
+      expect(r.bands.map((b: { label: string; contacts: number; mqls: number }) => [b.label, b.contacts, b.mqls])).toEqual([
+        ["0–24", 0, 0], ["25–49", 0, 0], ["50–74", 2, 2], ["75–100", 1, 1],
+      ])
+      expect(r.decided).toEqual({ accepted: 3, rejected: 0 })
+    })
+
+    it("previews a threshold against the last 90 days and the acceptance history", async () => {
+      const at = async (t: number, token = h.acme.tokens.marketer) => {
+        const r = await ok(`/api/v1/analytics/calibration/threshold?threshold=${t}`, token)
+        return { ...r, proposed: { ...r.proposed, expectedAcceptance: { ...r.proposed.expectedAcceptance,
+          low: r.proposed.expectedAcceptance.low === null ? null : Number(r.proposed.expectedAcceptance.low.toFixed(4)),
+          high: r.proposed.expectedAcceptance.high === null ? null : Number(r.proposed.expectedAcceptance.high.toFixed(4)) } } }
+      }
+      expect(await at(60)).toEqual({ periodDays: 90, current: { threshold: 60, mqls: 1 },
+        proposed: { threshold: 60, mqls: 2, expectedAcceptance: { n: 6, hits: 4, rate: 4 / 6, low: 0.3, high: 0.9032 }, expectedAccepted: 1 } })
+      expect((await at(80)).proposed).toEqual({ threshold: 80, mqls: 0, expectedAcceptance: { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 }, expectedAccepted: 0 })
+      expect((await at(30)).proposed).toMatchObject({ mqls: 3, expectedAcceptance: { n: 6, hits: 4 }, expectedAccepted: 2 })
+      expect((await at(30, h.acme.tokens.rep)).proposed).toMatchObject({ mqls: 2, expectedAcceptance: { n: 3, hits: 2 } })
+    })
+  })
+
+  describe("rep activity", () => {
+    const zero = { calls: 0, emails: 0, linkedinMessages: 0, meetings: 0, notes: 0, shares: 0 }
+    it("counts what each rep logged and shared, per rep and per week", async () => {
+      const r = await ok(`/api/v1/analytics/rep-activity?${P}`)
+      expect(r.rows).toEqual([
+        { repId: rep2, repName: "Acme Second rep", team: "East", ...zero, calls: 2, shares: 2 },
+        { repId: h.acme.userIds.rep, repName: "Acme Test rep", team: "West", calls: 1, emails: 2, linkedinMessages: 1, meetings: 1, notes: 1, shares: 2 },
+      ])
+      expect(r.weekly).toEqual([
+        { week: "2026-03-02", ...zero, calls: 2, emails: 1, shares: 1 },
+        { week: "2026-03-09", ...zero, emails: 1, linkedinMessages: 1, shares: 2 },
+        { week: "2026-03-16", ...zero, meetings: 1, shares: 1 },
+        { week: "2026-03-23", ...zero, calls: 1, notes: 1 },
+      ])
+    })
+
+    it("filters by source, asset kind and team; a rep sees only their own row", async () => {
+      const marketo = await ok(`/api/v1/analytics/rep-activity?${P}&source=marketo`)
+      expect(marketo.rows).toEqual([
+        { repId: rep2, repName: "Acme Second rep", team: "East", ...zero, calls: 1 },
+        { repId: h.acme.userIds.rep, repName: "Acme Test rep", team: "West", ...zero, emails: 1, shares: 1 },
+      ])
+      const kind = await ok(`/api/v1/analytics/rep-activity?${P}&assetKind=pricing_guide&team=East`)
+      expect(kind.rows).toEqual([{ repId: rep2, repName: "Acme Second rep", team: "East", ...zero, calls: 2, shares: 1 }])
+      const mine = await ok(`/api/v1/analytics/rep-activity?${P}`, rep2Token)
+      expect(mine.scope).toMatchObject({ kind: "self", applied: { rep: rep2 } })
+      expect(mine.rows.map((x: { repId: string }) => x.repId)).toEqual([rep2])
+    })
+  })
+
+  describe("filters", () => {
+    it("offers the org's reps, teams, kinds, tags, campaigns and sources; a rep only themselves", async () => {
+      const r = await ok("/api/v1/analytics/filters")
+      expect(r.reps.map((x: { name: string }) => x.name)).toEqual(["Acme Second rep", "Acme Test admin", "Acme Test marketer", "Acme Test rep"])
+      expect(r.teams).toEqual(["East", "West"])
+      expect(r.assetKinds).toEqual(["battle_card", "case_study", "one_pager", "pricing_guide"])
+      expect(r.tags).toEqual(["fintech", "pricing", "retail", "security"])
+      expect(r.campaigns).toEqual(["Pricing ads", "Spring webinar"])
+      expect(r.sources).toEqual(["hubspot", "marketo"])
+      expect(r.stages).toContain("opportunity")
+      const mine = await ok("/api/v1/analytics/filters", h.acme.tokens.rep)
+      expect(mine.reps).toEqual([{ id: h.acme.userIds.rep, name: "Acme Test rep", team: "West", role: "rep" }])
+    })
+  })
+
+  describe("isolation", () => {
+    it("never shows another org's rows, and another org's asset is 404", async () => {
+      const g = await ok(`/api/v1/analytics/content-usage?${P}`, h.globex.tokens.marketer)
+      expect(g.totals).toEqual({ shares: 1, reps: 1, contacts: 1, views: 1, botViews: 0 })
+      expect(g.rows.map((x: { title: string }) => x.title)).toEqual(["Globex case"])
+      const gh = await ok(`/api/v1/analytics/handoff?${P}`, h.globex.tokens.marketer)
+      expect(gh.mqls).toEqual({ created: 1, accepted: 1, rejected: 0, recycled: 0, waiting: 0 })
+      const gf = await ok("/api/v1/analytics/filters", h.globex.tokens.marketer)
+      expect(gf.campaigns).toEqual(["Spring webinar"])
+      expect((await get(`/api/v1/analytics/content-usage/${a.case}/shares?${P}`, h.globex.tokens.marketer)).statusCode).toBe(404)
+      expect((await get(`/api/v1/analytics/export/asset-shares.csv?asset=${a.case}`, h.globex.tokens.marketer)).statusCode).toBe(404)
+      const csv = (await get(`/api/v1/analytics/export/shares.csv?${P}`, h.globex.tokens.marketer)).body.trim().split("\n")
+      expect(csv).toHaveLength(2)
+    })
+
+    it("needs a token", async () => {
+      expect((await h.app.inject({ url: "/api/v1/analytics/content-usage" })).statusCode).toBe(401)
+      expect((await h.app.inject({ url: "/api/v1/analytics/export/shares.csv" })).statusCode).toBe(401)
+    })
+  })
+
+  describe("CSV export", () => {
+    it("streams the raw shares of the period as CSV with a header and a filename, page by page", async () => {
+      const before = paging.size
+      paging.size = 2 // four shares → three database pages
+      try {
+        const r = await get(`/api/v1/analytics/export/shares.csv?${P}`, h.acme.tokens.marketer)
+        expect(r.statusCode, r.body).toBe(200)
+        expect(r.headers["content-type"]).toBe("text/csv; charset=utf-8")
+        expect(r.headers["content-disposition"]).toBe('attachment; filename="relay-shares-2026-03-02-to-2026-03-29.csv"')
+        expect(r.headers["content-length"]).toBeUndefined()
+        const lines = r.body.trim().split("\n")
+        expect(lines[0]).toBe("id,sharedAt,assetId,assetTitle,assetKind,channel,repId,repName,contactId,contactName,company")
+        expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual([s.s1, s.s2, s.s3, s.s4])
+        expect(lines[1]).toBe(`${s.s1},2026-03-03T10:00:00.000000Z,${a.case},Fintech security case study,case_study,gmail,${h.acme.userIds.rep},Acme Test rep,${c.ada},Ada Quill,Quill Labs`)
+      } finally {
+        paging.size = before
+      }
+    })
+
+    it("exports activities with the report's filters, and one asset's shares", async () => {
+      const before = paging.size
+      paging.size = 3
+      try {
+        const acts = (await get(`/api/v1/analytics/export/activities.csv?${P}&rep=${h.acme.userIds.rep}`, h.acme.tokens.marketer)).body.trim().split("\n")
+        expect(acts[0]).toBe("id,occurredAt,type,repId,repName,contactId,contactName,company,outcome,direction,durationSeconds,subject")
+        expect(acts.slice(1).map((l) => l.split(",")[2])).toEqual(["call", "email", "email", "linkedin_message", "meeting", "note"])
+        const mine = (await get(`/api/v1/analytics/export/activities.csv?${P}`, rep2Token)).body.trim().split("\n")
+        expect(mine).toHaveLength(3)
+        const shares = (await get(`/api/v1/analytics/export/asset-shares.csv?${P}&asset=${a.case}`, h.acme.tokens.marketer)).body.trim().split("\n")
+        expect(shares.slice(1).map((l) => l.split(",")[0])).toEqual([s.s3, s.s2, s.s1])
+      } finally {
+        paging.size = before
+      }
+    })
+
+    it("exports every report table; cells a spreadsheet would run as formulas are defused", async () => {
+      const usage = (await get(`/api/v1/analytics/export/content-usage.csv?${P}`, h.acme.tokens.marketer)).body.trim().split("\n")
+      expect(usage[0]).toBe("assetId,title,kind,tags,archived,shares,reps,contacts,views,botViews,helped,notHelped,lastUsedAt")
+      expect(usage[1]).toBe(`${a.case},Fintech security case study,case_study,fintech; security,false,3,2,3,4,1,1,1,2026-03-10T12:00:00.000Z`)
+      expect(usage[3]).toBe(`${a.unused},'=Retail one-pager,one_pager,retail,false,0,0,0,0,0,0,0,`)
+      const reps = (await get(`/api/v1/analytics/export/handoff-reps.csv?${P}`, h.acme.tokens.marketer)).body.trim().split("\n")
+      expect(reps).toEqual(["repId,repName,team,mqls,met,missed,waiting,rate", `${rep2},Acme Second rep,East,2,1,1,0,0.5`,
+        `${h.acme.userIds.rep},Acme Test rep,West,3,2,1,0,${2 / 3}`])
+      const sources = (await get(`/api/v1/analytics/export/handoff-sources.csv?${P}`, h.acme.tokens.marketer)).body.trim().split("\n")
+      expect(sources[0]).toBe("source,mqls,sqls,conversion,low,high,avgRating,ratings")
+      expect(sources).toHaveLength(3)
+      const influence = (await get(`/api/v1/analytics/export/content-influence.csv?${P}`, h.acme.tokens.marketer)).body.trim().split("\n")
+      expect(influence).toHaveLength(1 + 3 * 3)
+      expect(influence[1]!.startsWith(",(all assets),,mql,sql,2,1,0.5,")).toBe(true)
+      for (const [table, rows] of [["handoff-weeks", 3], ["handoff-campaigns", 3], ["calibration-bands", 10], ["calibration-rules", 11], ["rep-activity", 2]] as const) {
+        const r = await get(`/api/v1/analytics/export/${table}.csv?${P}`, h.acme.tokens.marketer)
+        expect(r.statusCode, table).toBe(200)
+        expect(r.headers["content-type"]).toBe("text/csv; charset=utf-8")
+        expect(r.body.trim().split("\n"), table).toHaveLength(1 + rows)
+      }
+    })
+  })
+
+  describe("bad input", () => {
+    it.each([
+      "/api/v1/analytics/content-usage?from=2026-13-01",
+      "/api/v1/analytics/content-usage?from=2026-03-29&to=2026-03-02",
+      "/api/v1/analytics/content-usage?from=2020-01-01&to=2026-01-01",
+      "/api/v1/analytics/content-usage?rep=not-a-uuid",
+      "/api/v1/analytics/content-usage?stage=someday",
+      "/api/v1/analytics/handoff?team=",
+      `/api/v1/analytics/content-usage/${randomUUID()}/shares?limit=0`,
+      `/api/v1/analytics/content-usage/${randomUUID()}/shares?cursor=bm90LWEtY3Vyc29y`,
+      "/api/v1/analytics/content-usage/not-a-uuid/shares",
+      "/api/v1/analytics/content-influence?windowDays=0",
+      "/api/v1/analytics/content-influence?windowDays=abc",
+      "/api/v1/analytics/calibration?bandSize=3",
+      "/api/v1/analytics/calibration/threshold",
+      "/api/v1/analytics/calibration/threshold?threshold=101",
+      "/api/v1/analytics/export/everything.csv",
+      "/api/v1/analytics/export/shares.json",
+      "/api/v1/analytics/export/asset-shares.csv",
+    ])("%s → 400", async (url) => {
+      const r = await get(url, h.acme.tokens.marketer)
+      expect(r.statusCode, r.body).toBe(400)
+      expect(r.json().error.message).toEqual(expect.any(String))
+    })
+  })
+})
