@@ -13,6 +13,7 @@ import { handoffRoutes } from "./handoff/routes"
 import { meRoutes, version } from "./me/routes"
 import { settingsRoutes } from "./settings/routes"
 import { demoRoutes } from "./demo/routes"
+import { dashboardRoutes } from "./dashboard/routes"
 import { assetRoutes } from "./assets/routes"
 import { recommendationRoutes } from "./recommendations/routes"
 import { shareRoutes } from "./shares/routes"
@@ -51,5 +52,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...assetRoutes, ...recommendationRoutes, ...shareRoutes, ...analyticsRoutes])
   linkRoutes(app, opts.db)
   demoRoutes(app)
+  await dashboardRoutes(app)
   return app
 }

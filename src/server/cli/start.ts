@@ -1,19 +1,31 @@
-// `npm start`: builds the extension (with the demo pages among its matches) while the backend
-// starts with the embedded database and demo data, then says how to load the extension.
+// `npm start`: builds the extension (with the demo pages among its matches) and the marketer dashboard
+// while the backend starts with the embedded database and demo data, then says how to use both.
 import { spawn } from "node:child_process"
 import { resolve } from "node:path"
 import { demoBuildEnv } from "./demo-build-env"
 
 const port = Number(process.env.PORT ?? 8787)
-const build = new Promise<number>((done) => {
-  const child = spawn("npx", ["plasmo", "build"], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...demoBuildEnv(port) } })
-  child.stdout.on("data", (d: Buffer) => { if (/DONE|ERROR/.test(d.toString())) process.stdout.write(`[extension] ${d}`) })
-  child.on("close", (code) => done(code ?? 1))
-})
+
+function run(label: string, args: string[], env: NodeJS.ProcessEnv, show: RegExp) {
+  return new Promise<number>((done) => {
+    const child = spawn("npx", args, { stdio: ["ignore", "pipe", "inherit"], env })
+    child.stdout.on("data", (d: Buffer) => { if (show.test(d.toString())) process.stdout.write(`[${label}] ${d}`) })
+    child.on("close", (code) => done(code ?? 1))
+  })
+}
+
+const extension = run("extension", ["plasmo", "build"], { ...process.env, ...demoBuildEnv(port) }, /DONE|ERROR/)
+// The dashboard is served from build/dashboard at request time, so it works as soon as this build ends.
+const dashboard = run("dashboard", ["vite", "build", "-c", "src/dashboard/vite.config.ts", "--logLevel", "warn"], process.env, /error/i)
 
 await import("../main")
-const code = await build
-if (code !== 0) {
+const [extensionCode, dashboardCode] = await Promise.all([extension, dashboard])
+if (dashboardCode !== 0) {
+  console.error("The dashboard build failed; the backend keeps running. Fix the error above and run `npm run build:dashboard`.")
+} else {
+  console.log(`\nDashboard built into ${resolve("build/dashboard")}: open http://localhost:${port}/dashboard and sign in with a token printed above.`)
+}
+if (extensionCode !== 0) {
   console.error("The extension build failed; the backend keeps running. Fix the error above and run `npm run build:demo`.")
 } else {
   console.log(`

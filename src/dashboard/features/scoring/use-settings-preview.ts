@@ -1,0 +1,18 @@
+// How many contacts would be MQLs under rules not yet saved (POST /api/v1/settings/preview). A POST
+// because the body is a whole rule set; nothing is stored.
+import { useMutation } from "@tanstack/react-query"
+import * as z from "zod"
+import type { SettingsUpdate } from "~shared/contracts/settings"
+import { apiSend } from "../../api/client"
+
+export const SettingsPreview = z.object({
+  current: z.object({ mqlThreshold: z.number(), mqls: z.number().int() }),
+  proposed: z.object({ mqlThreshold: z.number(), mqls: z.number().int() }),
+})
+export type SettingsPreview = z.infer<typeof SettingsPreview>
+
+export const previewSettings = (update: SettingsUpdate) => apiSend("POST", "/api/v1/settings/preview", update, SettingsPreview)
+
+export function useSettingsPreview() {
+  return useMutation({ mutationFn: previewSettings })
+}

@@ -1,0 +1,22 @@
+import type { ReactNode } from "react"
+
+/** The headline numbers at the top of a report. */
+export function Stats({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <dl className="stats" aria-label={label}>
+      {children}
+    </dl>
+  )
+}
+
+export function Stat({ label, value, hint, tone }: { label: string; value: ReactNode; hint?: ReactNode; tone?: "good" | "warn" | "bad" }) {
+  return (
+    <div className={`stat${tone ? ` stat-${tone}` : ""}`}>
+      <dt>{label}</dt>
+      <dd>
+        <span className="stat-value">{value}</span>
+        {hint && <span className="stat-hint">{hint}</span>}
+      </dd>
+    </div>
+  )
+}
