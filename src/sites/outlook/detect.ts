@@ -2,17 +2,21 @@
 // Outlook removes the reading pane when nothing is selected, so the DOM decides the view;
 // the URL (/mail/inbox/id/…, /mail/deeplink/compose, or the same in a demo page's hash) only
 // breaks ties, so this works on outlook.office.com and on /demo/outlook#/mail/….
+//
+// Layered: the reading pane's structure first; when it finds nobody (its containers renamed, a build
+// whose personas lost their title), structure-free signals (addresses in titles, aria-labels and
+// "Name <address>" header lines, roles from the localised From/To/Cc words), then a bare display name.
 import type { PageContext, PageView, Person, PersonRole } from "../../shared/page-context"
 import {
-  addViewerName, cleanText, closestAny, compact, emptyViewer, finalizePeople, isHidden, normalizeEmail, queryAll,
-  queryFirst, safeDetect, snippetOf, textOf, visibleText, type Viewer,
+  addViewerName, cleanText, closestAny, compact, emptyViewer, holdsAny, inside, isHidden, layered, normalizeEmail,
+  queryAll, queryFirst, roleFromLine, roleFromWords, safeDetect, snippetOf, strategyOf, textOf, visibleText,
+  type Answer, type Found, type Viewer,
 } from "../common"
+import { headerMatchers } from "../words"
 import * as S from "./selectors"
 
-// Header line labels, English, German, French, Spanish, Italian, Dutch, Portuguese, Nordic.
-const FROM = /^\s*(from|von|de|da|van|fra|från|od)\s*:/i
-const CC = /^\s*(b?cc|cci|ccn|bcc|kopie|copie)\s*:/i
-const TO = /^\s*(to|an|à|a|para|aan|til|till|do)\s*:/i
+const WORDS = headerMatchers(S.WORDS)
+const CC = WORDS.line.cc
 
 function findViewer(doc: Document): Viewer {
   const viewer = emptyViewer()
@@ -29,8 +33,7 @@ function findViewer(doc: Document): Viewer {
   return viewer
 }
 
-const labelRole = (label: string): PersonRole | undefined =>
-  FROM.test(label) ? "from" : CC.test(label) ? "cc" : TO.test(label) ? "to" : undefined
+const labelRole = (label: string): PersonRole | undefined => roleFromLine(label, WORDS)
 
 /** The header line a persona sits in decides its role: aria-label "To: …" or a leading "To:" text. */
 function roleOf(el: Element, stop: Element, fallback: PersonRole): PersonRole {
@@ -86,16 +89,94 @@ function compose(doc: Document) {
   return { people, subject, snippet: snippetOf(visibleText(body)) }
 }
 
+// ---- Structure-free signals ----------------------------------------------------------------------
+
+const signalRoot = (doc: Document): Element | null =>
+  queryAll(doc, S.SIGNAL_ROOT).find((el) => !isHidden(el)) ?? doc.body ?? doc.documentElement
+const isPersonNode = (el: Element) => holdsAny(el, S.SIGNAL_PERSON)
+const offConversation = (el: Element) => isHidden(el) || inside(el, S.SIGNAL_BODY) || inside(el, S.SIGNAL_OUTSIDE)
+const NAME_AND_ADDRESS = /([^<>;,:]*?)\s*<\s*([^<>\s]+@[^<>\s]+)\s*>/g
+
+/** A labelled header line and the text around it (the address often sits in the next span). */
+function headerLines(root: Element) {
+  const lines: { el: Element; role: PersonRole; label: string; texts: string[] }[] = []
+  for (const el of queryAll(root, S.SIGNAL_LINE)) {
+    const label = cleanText(el.getAttribute("aria-label"))
+    const role = roleFromLine(label, WORDS)
+    if (!role || offConversation(el)) continue
+    const own = visibleText(el, 300)
+    const texts = [label, own.includes("@") ? own : visibleText(el.parentElement, 300)]
+    lines.push({ el, role, label, texts })
+  }
+  return lines
+}
+
+/** Attribute personas anywhere in the app's main region, then "Name <address>" in labelled header lines. */
+function readingSignals(doc: Document): Found | undefined {
+  const root = signalRoot(doc)
+  if (!root) return undefined
+  const people: Person[] = []
+  for (const line of headerLines(root)) {
+    for (const [, rawName, address] of line.texts.flatMap((text) => [...text.matchAll(NAME_AND_ADDRESS)])) {
+      const email = normalizeEmail(address)
+      const name = cleanText(rawName.replace(/^[^:]{1,20}:\s*/, ""))
+      if (email) people.push({ email, name: name || undefined, role: line.role })
+    }
+  }
+  for (const el of queryAll(root, S.SIGNAL_PERSON)) {
+    if (offConversation(el)) continue
+    const p = personOf(el, roleFromWords(el, root, WORDS, isPersonNode) ?? "from")
+    if (p) people.push(p)
+  }
+  const heading = queryAll(root, S.SUBJECT).find((el) => !offConversation(el))
+  const subject = cleanText(heading?.getAttribute("title")) || textOf(heading) || undefined
+  const bodies = queryAll(root, S.SIGNAL_MESSAGE_BODY).filter((el) => !isHidden(el))
+  return { people, subject, snippet: snippetOf(visibleText(bodies[bodies.length - 1])) }
+}
+
+/** Last resort: header lines that name someone without an address, and collapsed cards that show only the sender's name. */
+function readingNames(doc: Document): Found | undefined {
+  const root = signalRoot(doc)
+  if (!root) return undefined
+  const people: Person[] = []
+  for (const line of headerLines(root)) {
+    if (line.texts.some((text) => text.includes("@"))) continue // someone with an address: the signals strategy's business
+    for (const part of line.label.replace(/^[^:]{1,20}:\s*/, "").split(/[;,]/)) {
+      const name = cleanText(part)
+      if (name) people.push({ name, role: line.role })
+    }
+  }
+  for (const card of queryAll(root, S.NAME_ONLY_CARD)) {
+    if (offConversation(card)) continue
+    const name = textOf(queryFirst(card, S.CARD_SENDER))
+    if (name && name.length <= 80 && !name.includes("@")) people.push({ name, role: "from" })
+  }
+  return { people }
+}
+
 export function detect(document: Document, url: URL): PageContext {
   return safeDetect("outlook", "other", () => {
     const viewer = findViewer(document)
     const route = `${url.pathname}${url.hash}`
-    const finish = (view: PageView, found?: { people: Person[]; subject?: string; snippet?: string }) =>
-      compact({ site: "outlook", view, people: found ? finalizePeople(found.people, viewer) : [], subject: found?.subject, snippet: found?.snippet })
+    const finish = (view: PageView, found?: Answer, expected = false) =>
+      compact({
+        site: "outlook",
+        view,
+        people: found?.people ?? [],
+        subject: found?.subject,
+        snippet: found?.snippet,
+        strategy: strategyOf(found, expected),
+      })
     const draft = compose(document)
-    if (draft) return finish("compose", draft)
+    if (draft) return finish("compose", layered([["structure", () => draft]], viewer))
     const pane = readingPane(document)
-    if (pane && (pane.people.length > 0 || pane.subject)) return finish("thread", pane)
+    const paneOnScreen = pane !== undefined && (pane.people.length > 0 || pane.subject !== undefined)
+    const thread = layered([
+      ["structure", () => (paneOnScreen ? pane : undefined)],
+      ["signals", () => readingSignals(document)],
+      ["name", () => readingNames(document)],
+    ], viewer)
+    if (thread.strategy || paneOnScreen) return finish("thread", thread, true)
     if (/\/compose\b/.test(route)) return finish("compose")
     if (queryFirst(document, S.MESSAGE_LIST) || /\/mail\b/.test(route)) return finish("list")
     return finish("other")

@@ -1,6 +1,11 @@
 // Outlook on the web (outlook.office.com, outlook.live.com) markup hooks. OWA's class names are
 // generated per build, so these lean on ids, data-app-section, roles, aria-labels and the title
 // attribute that holds a persona's address. Newer markup first.
+//
+// Layered detection (detect.ts) reads these in order: the structure of today's app (the reading pane
+// containers), then the structure-free SIGNAL_* lists, then NAME_ONLY. All of it is data, so a signed
+// selector overlay can add to any list without new code.
+import { HEADER_WORDS } from "../words"
 
 /** Signed-in account: Me control flyout and header button, folder-pane mailbox root. */
 export const VIEWER_EMAIL = [
@@ -69,3 +74,52 @@ export const COMPOSE_ROOT = ['[data-app-section="MailCompose"]', "#docking_InitV
 /** Recipient wells (To / Cc / Bcc): contenteditable textboxes labelled with the field's name. */
 export const WELL = ['div[role="textbox"][aria-label]:not([aria-multiline="true"])', 'div[role="listbox"][aria-label]'] as const
 export const COMPOSE_SUBJECT = ['input[aria-label="Add a subject"]', 'input[maxlength="255"]', 'input[placeholder][id^="TextField"]'] as const
+
+// ---- Structure-free signals: what every OWA build since 2017 has kept ---------------------------
+
+/** Where signals are looked for: the app's main region (ids and roles, not generated classes); else the fragment. */
+export const SIGNAL_ROOT = MAIN
+
+/** A persona with its address in an attribute: title, aria-label or the live persona card's hover target. */
+export const SIGNAL_PERSON = PERSONA
+
+/** Header lines labelled with a From/To/Cc word in any language: aria-label "Von: Ann <ann@x.example>". */
+export const SIGNAL_LINE = ['[aria-label*=":"]'] as const
+
+/** A message body when the reading pane's containers are gone: read for the snippet. */
+export const SIGNAL_MESSAGE_BODY = [
+  ...BODY,
+  'div[role="document"]', // read-mode body, seen 2023–2026 builds
+  'div[aria-label="Nachrichtentext"]', // German "Message body", seen 2019–2026
+] as const
+
+/** Message bodies and quotes, in any language: addresses in here are content, not people. */
+export const SIGNAL_BODY = [
+  ...SIGNAL_MESSAGE_BODY,
+  '[contenteditable="true"]',
+  "blockquote",
+  'a[href^="mailto:"]',
+] as const
+
+/** People on screen outside the open conversation: the header (viewer), folders, the message list, persona cards. */
+export const SIGNAL_OUTSIDE = [
+  "#O365_NavHeader",
+  '[role="banner"]',
+  '[role="navigation"]',
+  '[data-app-section="NavigationPane"]',
+  ...MESSAGE_LIST,
+  '[role="listbox"]',
+  '[role="option"]',
+  "[data-convid]",
+  '[role="dialog"]', // live persona card over the page, seen 2019–2026
+] as const
+
+/** Header words ("Von:", "An:", "Cc:") by interface language; see ../words.ts. */
+export const WORDS = HEADER_WORDS
+
+/**
+ * Only a display name on screen: a collapsed message card (its first line is the sender's name), seen
+ * 2019–2026. Read by the "name" strategy, after the header lines that carry a name and no address.
+ */
+export const NAME_ONLY_CARD = ['[role="listitem"][aria-expanded="false"]'] as const
+export const CARD_SENDER = [":scope > :first-child"] as const
