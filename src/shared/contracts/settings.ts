@@ -27,3 +27,26 @@ export type Settings = z.infer<typeof Settings>
 
 export const SettingsUpdate = Settings.partial()
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>
+
+const Mqls = z.object({
+  mqlThreshold: z.number().int(),
+  /** Contacts (any stage) whose score is at or above this threshold. */
+  mqls: z.number().int(),
+})
+
+/** What a settings change would do to the MQL count, before it is saved (POST /api/v1/settings/preview). */
+export const SettingsPreview = z.object({
+  /** All the org's contacts. */
+  contacts: z.number().int(),
+  /** Scores as they stand, against today's threshold. */
+  current: Mqls,
+  /** Scores under the proposed rules, against the proposed threshold. */
+  proposed: Mqls,
+  /** Contacts that would cross the threshold either way: MQL today and not then, or the other way round. */
+  changedContacts: z.number().int(),
+  /** Large orgs with new scoring rules are counted on a fixed sample of contacts and scaled up to `contacts`. */
+  sampled: z.boolean(),
+  /** Contacts actually scored (all of them when not sampled). */
+  sampleSize: z.number().int(),
+})
+export type SettingsPreview = z.infer<typeof SettingsPreview>
