@@ -234,12 +234,15 @@ export interface Answer extends Found {
   strategy?: Strategy
   /** Some strategy recognised its markup (a compose window, a conversation), even with nobody in it. */
   present: boolean
+  /** Nobody answered, but the viewer was there (their own profile, a note to self): nothing is broken. */
+  viewerOnly?: boolean
 }
 
 export function layered(attempts: readonly Attempt[], viewer: Viewer): Answer {
   let subject: string | undefined
   let snippet: string | undefined
   let present = false
+  let viewerOnly = false
   for (const [strategy, run] of attempts) {
     const found = run()
     if (!found) continue
@@ -248,13 +251,17 @@ export function layered(attempts: readonly Attempt[], viewer: Viewer): Answer {
     snippet ??= found.snippet
     const people = finalizePeople(found.people, viewer, { names: strategy === "name" })
     if (people.length > 0) return { people, strategy, subject, snippet, present }
+    viewerOnly ||= found.people.some((p) => isViewer({ ...p, email: normalizeEmail(p.email) }, viewer))
   }
-  return { people: [], subject, snippet, present }
+  return { people: [], subject, snippet, present, viewerOnly }
 }
 
-/** What `strategy` a context reports: the one that answered, "none" where someone was expected, else nothing. */
+/**
+ * What `strategy` a context reports: the one that answered; "none" where someone was expected and
+ * nobody but possibly the viewer was found; nothing where nobody is expected.
+ */
 export const strategyOf = (answer: Answer | undefined, expected: boolean): DetectionStrategy | undefined =>
-  answer?.strategy ?? (expected ? "none" : undefined)
+  answer?.strategy ?? (expected && !answer?.viewerOnly ? "none" : undefined)
 
 const SEPARATOR = /^[\s,;·|]*$/
 /** "<ann@x.example>" printed after a name: part of the person before it, not a label. */

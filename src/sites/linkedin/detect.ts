@@ -1,10 +1,14 @@
 // LinkedIn: the member whose profile is open (/in/<slug>) or the other person of the open
 // conversation (/messaging/thread/…). The URL decides the view; the regexes match anywhere in the
 // path, so they work on www.linkedin.com and on the demo's /demo/linkedin/in/<slug>.
+//
+// A messaging overlay bubble can be open over any page (the feed, a profile): its other member is
+// detected too, layered like the rest — the bubble header's structure, then the conversation's /in/
+// links (vanity slugs or member ids ACoAA…, in any interface language), then the header's bare name.
 import type { PageContext, PageView, Person } from "../../shared/page-context"
 import {
-  addViewerName, cleanText, compact, emptyViewer, finalizePeople, firstText, isViewer, linkedinSlug, queryAll,
-  queryFirst, safeDetect, snippetOf, textOf, type Viewer,
+  addViewerName, cleanText, compact, emptyViewer, firstText, inside, isHidden, isViewer, layered, linkedinSlug,
+  queryAll, queryFirst, safeDetect, snippetOf, strategyOf, textOf, type Answer, type Found, type Selectors, type Viewer,
 } from "../common"
 import * as S from "./selectors"
 
@@ -43,9 +47,11 @@ function profile(doc: Document, url: URL, viewer: Viewer) {
   return { people, snippet: snippetOf(firstText(doc, S.ABOUT) ?? headline) }
 }
 
-function messaging(doc: Document) {
+function messaging(doc: Document): Found {
   const title = queryFirst(doc, S.THREAD_TITLE)
-  if (!title) return { people: [] }
+  const messages = queryAll(doc, S.THREAD_MESSAGES).slice(-4).map((el) => textOf(el))
+  const snippet = snippetOf(messages.join(" "))
+  if (!title) return { people: [], snippet }
   const name = firstText(title, S.THREAD_NAME)
   const headline = firstText(title, S.THREAD_HEADLINE)
   const people: Person[] = []
@@ -53,17 +59,79 @@ function messaging(doc: Document) {
     const slug = linkedinSlug(a.getAttribute("href"))
     if (slug) people.push({ linkedin: slug, name: name ?? textOf(a), headline, role: "counterpart" })
   }
-  const messages = queryAll(doc, S.THREAD_MESSAGES).slice(-4).map((el) => textOf(el))
-  return { people, snippet: snippetOf(messages.join(" ")) }
+  return { people, snippet }
+}
+
+/** Structure-free: every member linked in the conversation outside the messages themselves. */
+function conversationLinks(scope: Element | null): Found | undefined {
+  if (!scope) return undefined
+  const people: Person[] = []
+  for (const a of queryAll(scope, S.SIGNAL_LINK)) {
+    if (isHidden(a) || inside(a, S.SIGNAL_BODY)) continue
+    const slug = linkedinSlug(a.getAttribute("href"))
+    if (!slug) continue
+    const own = firstText(a, S.SIGNAL_LINK_NAME) ?? textOf(a)
+    const name = (own && own.length <= 80 ? own : undefined) ?? (cleanText(a.querySelector("img[alt]")?.getAttribute("alt")) || undefined)
+    people.push({ linkedin: slug, name, role: "counterpart" })
+  }
+  return { people }
+}
+
+/** Last resort: the name in a conversation's header when it links nowhere. */
+function headerName(header: Element | null, names: Selectors): Found | undefined {
+  const name = firstText(header, names)
+  return name && name.length <= 80 ? { people: [{ name, role: "counterpart" }] } : undefined
+}
+
+/** The conversation bubble open over the page, if any, layered. */
+function overlay(doc: Document, viewer: Viewer): Answer | undefined {
+  const bubble = queryAll(doc, S.CONVERSATION_BUBBLE).find((el) => !isHidden(el))
+  if (!bubble) return undefined
+  const header = queryFirst(bubble, S.BUBBLE_HEADER)
+  const messages = queryAll(bubble, S.THREAD_MESSAGES).slice(-4).map((el) => textOf(el))
+  const structure = (): Found => {
+    const name = firstText(header, S.BUBBLE_NAME)
+    const people: Person[] = []
+    for (const a of queryAll(header, S.BUBBLE_PROFILE_LINK)) {
+      const slug = linkedinSlug(a.getAttribute("href"))
+      if (slug) people.push({ linkedin: slug, name: name ?? textOf(a), role: "counterpart" })
+    }
+    return { people, snippet: snippetOf(messages.join(" ")) }
+  }
+  return layered([
+    ["structure", structure],
+    ["signals", () => conversationLinks(bubble)],
+    ["name", () => headerName(header, S.BUBBLE_NAME)],
+  ], viewer)
 }
 
 export function detect(document: Document, url: URL): PageContext {
   return safeDetect("linkedin", "other", () => {
     const viewer = findViewer(document)
-    const view = viewFromPath(url.pathname)
-    const found = view === "profile" ? profile(document, url, viewer) : view === "messaging" ? messaging(document) : undefined
-    const people = found ? finalizePeople(found.people, viewer) : []
+    const path = viewFromPath(url.pathname)
+    const main: Answer | undefined =
+      path === "profile" ? layered([["structure", () => profile(document, url, viewer)]], viewer)
+      : path === "messaging" ? layered([
+          ["structure", () => messaging(document)],
+          ["signals", () => conversationLinks(queryFirst(document, S.SIGNAL_CONVERSATION))],
+          ["name", () => headerName(queryFirst(document, S.THREAD_TITLE), S.THREAD_NAME)],
+        ], viewer)
+      : undefined
+    const bubble = path === "messaging" ? undefined : overlay(document, viewer)
+    // The page's own person first (a profile), then whoever the open bubble talks with.
+    const answer = main?.strategy ? main : bubble?.strategy ? bubble : main
+    const people = [...(main?.people ?? [])]
+    for (const p of bubble?.people ?? []) {
+      if (!people.some((q) => (q.linkedin ?? q.name) === (p.linkedin ?? p.name))) people.push(p)
+    }
     for (const p of people) for (const k of ["name", "headline", "company"] as const) if (!p[k]) delete p[k]
-    return compact({ site: "linkedin", view, people, snippet: found?.snippet })
+    const view: PageView = path === "other" && bubble?.strategy ? "messaging" : path
+    return compact({
+      site: "linkedin",
+      view,
+      people,
+      snippet: main?.snippet ?? bubble?.snippet,
+      strategy: strategyOf(answer, view !== "other"),
+    })
   })
 }

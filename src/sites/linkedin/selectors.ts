@@ -1,5 +1,9 @@
 // LinkedIn markup hooks. LinkedIn ships hashed class names next to long-lived BEM names
 // (pv-top-card, msg-thread, global-nav); the BEM names and /in/ links are what we rely on.
+//
+// Layered detection (detect.ts): the structure of today's app (top card, title bars, the overlay
+// bubble's header) first, then the structure-free /in/ links of the open conversation, then a bare
+// name. Everything a strategy reads is data here, so a signed selector overlay can add to it.
 
 /** Global nav "Me" menu: photo alt is the viewer's name, the menu links to the viewer's /in/ page. */
 export const VIEWER_LINK = [
@@ -54,6 +58,29 @@ export const composeBody = [
   'div.msg-form__contenteditable[contenteditable="true"]', // messaging page and chat bubbles, seen 2019–2026 (fixture messaging.html, demo page)
   'form.msg-form div[contenteditable="true"][role="textbox"]', // hashed classes around a stable form, seen 2022–2026
 ] as const
+
+// ---- Messaging overlay: a conversation bubble open over any page (feed, profile, search) -----------
+
+/** An open (not minimised) conversation bubble. Seen 2019–2026; the list bubble is not a conversation. */
+export const CONVERSATION_BUBBLE = [
+  ".msg-overlay-conversation-bubble:not(.msg-overlay-conversation-bubble--is-minimized)", // seen 2019–2026
+  '[data-view-name="message-overlay-conversation-bubble"]', // seen 2025–2026 builds
+] as const
+/** The bubble's header: the other member's name, a link to their profile (vanity slug or member id). */
+export const BUBBLE_HEADER = [".msg-overlay-bubble-header", "header"] as const
+export const BUBBLE_PROFILE_LINK = ['.msg-overlay-bubble-header__title a[href*="/in/"]', 'a[href*="/in/"]'] as const
+export const BUBBLE_NAME = [".msg-overlay-bubble-header__title", "h2"] as const
+
+// ---- Structure-free signals ----------------------------------------------------------------------
+
+/** The open conversation on the messaging page, where its /in/ links are looked for. */
+export const SIGNAL_CONVERSATION = [".msg-thread", ".msg-convo-wrapper", ".scaffold-layout__detail"] as const
+/** Member links in a conversation: the message groups' senders and the header. Any /in/ link counts. */
+export const SIGNAL_LINK = ['a[href*="/in/"]'] as const
+/** Message text and the message box: a profile link typed into a message is content, not a participant. */
+export const SIGNAL_BODY = [".msg-s-event-listitem__body", ".msg-s-event-listitem__message-bubble", '[contenteditable="true"]', "form", "p"] as const
+/** The sender's name inside a message-group link (else the link's own text, else its photo's alt). */
+export const SIGNAL_LINK_NAME = [".msg-s-message-group__name", "span"] as const
 
 /** LinkedIn's message box has no signature or quoted text. */
 export const composeTail = [] as const
