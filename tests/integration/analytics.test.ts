@@ -276,6 +276,7 @@ describe.each(backends)("analytics API on %s", (kind) => {
       const r = await ok(`/api/v1/analytics/content-influence?${P}`)
       expect(r.windowDays).toBe(30)
       expect(r.caveat).toBe("association, not proof")
+      expect(Math.abs(Date.parse(r.countedUntil) - (Date.now() - 30 * 86_400_000))).toBeLessThan(120_000)
       // Received: Ben (mql, no move), Cleo (mql → sql in 1 h), Ada (sql → opportunity in 17 days).
       // Comparison: Dev (mql → sql), Gus (mql, recycled), Eve (mql all along); Dev (sql, stayed), Fay (sql → opportunity 13 days
       // after the period began); Fay (opportunity, no customer).
@@ -315,7 +316,7 @@ describe.each(backends)("analytics API on %s", (kind) => {
         { week: "2026-03-09", mqls: 1, met: 0, missed: 1, waiting: 0, rate: 0 },
         { week: "2026-03-16", mqls: 1, met: 0, missed: 1, waiting: 0, rate: 0 },
       ])
-      const byKey = (list: { key: string; conversion: { low: number; high: number } }[]) => list.map(({ conversion, ...x }) => ({
+      const byKey = (list: { key: string; avgRating: number | null; conversion: { low: number; high: number } }[]) => list.map(({ conversion, ...x }) => ({
         ...x, conversion: { ...conversion, low: Number(conversion.low.toFixed(4)), high: Number(conversion.high.toFixed(4)) } }))
       expect(byKey(r.byCampaign)).toEqual([
         { key: "Pricing ads", mqls: 2, sqls: 1, conversion: { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 }, avgRating: 4.5, ratings: 2 },

@@ -145,7 +145,8 @@ export async function contentInfluence(db: Db, p: Principal, q: ReportFilters & 
   const rows = assets.map((x) => ({ assetId: x.id, title: x.title, kind: x.kind, transitions: rowFor(x.id) }))
   const reach = (r: (typeof rows)[number]) => r.transitions.reduce((n, t) => n + t.received.n, 0)
   rows.sort((x, y) => reach(y) - reach(x) || x.title.localeCompare(y.title) || x.assetId.localeCompare(y.assetId))
-  return { scope: a.scope, windowDays: q.windowDays, caveat: "association, not proof", overall: rowFor(null), rows }
+  const countedUntil = new Date(now.getTime() - q.windowDays * 86_400_000).toISOString()
+  return { scope: a.scope, windowDays: q.windowDays, countedUntil, caveat: "association, not proof", overall: rowFor(null), rows }
 }
 
 function sum(gs: { n: number; hits: number }[]) {

@@ -10,7 +10,13 @@ export const Day = z.iso.date()
 
 /**
  * Filters every report accepts (a report ignores those that do not apply to it, and says which it used
- * in `applied`). `from` and `to` are inclusive days; the default is the last 90 days.
+ * in `applied`). `from` and `to` are inclusive days; the default is the last 90 days (only `from` given:
+ * 90 days from it, up to today). A range covers at most 731 days.
+ *
+ * Who "the rep" is differs by report: the sharer (content usage, drill-down, the receiving group of
+ * influence), the author (rep activity), the contact's owner (handoff, calibration, influence's comparison
+ * group). `team` is that rep's team. `stage`, `campaign`, `source` are the contact's; `assetKind`, `tag`
+ * the asset's (rep activity: they narrow the shares column only).
  */
 export const ReportFilters = z.object({
   from: Day.optional(),
@@ -75,6 +81,11 @@ export type ContentUsageRow = z.infer<typeof ContentUsageRow>
 
 export const WeeklyUsage = z.object({ week: Day, shares: z.number().int(), views: z.number().int() })
 
+/**
+ * Shares count by when they were shared; views and feedback by when they happened (a view in the period of a
+ * link shared earlier counts). Every live asset is listed, unused ones with zeros; an archived one only
+ * while it has something in the period.
+ */
 export const ContentUsage = z.object({
   scope: Scope,
   totals: z.object({ shares: z.number().int(), reps: z.number().int(), contacts: z.number().int(), views: z.number().int(), botViews: z.number().int() }),
@@ -128,9 +139,18 @@ export const InfluenceRow = z.object({
   kind: z.string(),
   transitions: z.array(InfluenceTransition),
 })
+/**
+ * How it is counted: a receiving contact's stage is its stage (from its history) when it first received the
+ * asset in the period, its clock starts then. A comparison contact was in the stage during the period and
+ * received no asset in it (from anyone); its clock starts when it entered the stage, or at the period's start
+ * if it was already there. "Reached `to`" = a change to `to` or a later stage within windowDays after the
+ * clock started. Only contacts whose window is over by now count, in both groups (see countedUntil).
+ */
 export const ContentInfluence = z.object({
   scope: Scope,
   windowDays: z.number().int(),
+  /** Clocks that started after this moment are not counted yet: their windowDays are not over. */
+  countedUntil: IsoDate,
   /** Always shown on the page beside the numbers. */
   caveat: z.literal("association, not proof"),
   /** Every asset together: contacts who received any asset against those who received none. */
@@ -165,6 +185,7 @@ export const HandoffReport = z.object({
   /** Hours from becoming an MQL to a rep's first logged touch (activity, share or decision). */
   firstTouch: z.object({ n: z.number().int(), medianHours: z.number().nullable(), p90Hours: z.number().nullable() }),
   slaByRep: z.array(z.object({ repId: Uuid, repName: z.string(), team: z.string().nullable(), mqls: z.number().int(), met: z.number().int(), missed: z.number().int(), waiting: z.number().int(), rate: z.number().nullable() })),
+  /** Weeks (Mondays, UTC) in which MQLs were created; `rate` = met / (met + missed), null while all wait. */
   slaByWeek: z.array(z.object({ week: Day, mqls: z.number().int(), met: z.number().int(), missed: z.number().int(), waiting: z.number().int(), rate: z.number().nullable() })),
   byCampaign: z.array(conversion),
   bySource: z.array(conversion),
@@ -180,7 +201,11 @@ export const CalibrationBand = z.object({
   label: z.string(),
   min: z.number().int(),
   max: z.number().int(),
-  /** Contacts whose score at the time fell in this band (score at MQL for MQLs, current otherwise). */
+  /**
+   * Contacts whose score at the time fell in this band: the period's MQLs at their score when they crossed
+   * (the latest crossing in the period), and the contacts created in the period that did not cross, at their
+   * score now. mqls … customers count what happened to those MQLs after that crossing (sqls: reached sql or later).
+   */
   contacts: z.number().int(),
   mqls: z.number().int(),
   accepted: z.number().int(),
@@ -192,7 +217,11 @@ export const CalibrationBand = z.object({
   rejections: z.array(z.object({ reason: z.string(), count: z.number().int() })),
 })
 export const RuleContribution = z.object({
-  /** The scoring rule, as the score reasons name it ("Industry: fintech", "Webinar attended"). */
+  /**
+   * The scoring rule, as the score reasons name it: fit "industry is fintech", "title matches VP", "company size
+   * 200-5000" (from the lead's current firmographics), engagement by event as in "attended webinar", "opened"
+   * (points after daily caps, before decay, earned up to the day it became an MQL).
+   */
   rule: z.string(),
   kind: z.enum(["fit", "engagement"]),
   /** Share of accepted / rejected leads that earned points from this rule, and the mean points earned. */
@@ -213,6 +242,13 @@ export const Calibration = z.object({
 export type Calibration = z.infer<typeof Calibration>
 
 export const ThresholdPreviewQuery = z.object({ threshold: z.coerce.number().int().min(1).max(100) })
+/**
+ * `current.mqls`: contacts that became MQLs in the last 90 days. `proposed.mqls` is an estimate from the
+ * scores contacts are known to have reached — at their crossing and now — (scores are not replayed event by
+ * event): those of the 90 days' MQLs whose best known score is at least T, plus subscribers, leads and
+ * recycled contacts at T or more now. `expectedAcceptance`: every decided handoff whose score at MQL was at
+ * least T. A rep's preview covers the contacts they own.
+ */
 export const ThresholdPreview = z.object({
   periodDays: z.literal(90),
   current: z.object({ threshold: z.number().int(), mqls: z.number().int() }),
