@@ -1,5 +1,7 @@
 import { route } from "../http"
-import { Asset, AssetIdParams, AssetInput, AssetSearchQuery, AssetSearchResult, AssetUpdate } from "../../shared/contracts/assets"
+import {
+  Asset, AssetIdParams, AssetImportRequest, AssetImportResult, AssetInput, AssetSearchQuery, AssetSearchResult, AssetUpdate,
+} from "../../shared/contracts/assets"
 import * as service from "./service"
 
 export const assetRoutes = [
@@ -18,6 +20,14 @@ export const assetRoutes = [
     method: "POST", url: "/api/v1/assets", tag: "content", summary: "Add an asset to the library (marketers and admins)",
     body: AssetInput, response: Asset, status: 201,
     handler: ({ db, principal, body }) => service.create(db, principal, body),
+  }),
+  route({
+    method: "POST", url: "/api/v1/assets/import", tag: "content",
+    summary: "Import up to 500 assets (the dashboard's CSV import, in chunks); rows with an id update that asset; bad rows are reported by index and the rest go in (marketers and admins)",
+    // Rows are checked one by one in the service, so one bad row cannot refuse the whole call.
+    rawBody: { contentTypes: ["application/json"], schema: AssetImportRequest }, response: AssetImportResult,
+    bodyLimit: 8 * 1024 * 1024,
+    handler: ({ db, principal, body }) => service.importRows(db, principal, body),
   }),
   route({
     method: "PATCH", url: "/api/v1/assets/:id", tag: "content", summary: "Change an asset's fields or tags (marketers and admins)",

@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto"
 import type { Db } from "../db/client"
 import { BadRequest, Conflict, NotFound } from "../errors"
 import { type Principal, requireRole } from "../auth/service"
-import { type Asset, AssetInput, type AssetInputParsed, type AssetSearchQuery, type AssetUpdate } from "../../shared/contracts/assets"
+import * as z from "zod"
+import {
+  type Asset, AssetInput, type AssetInputParsed, type AssetImportResult, type AssetSearchQuery, type AssetUpdate, maxAssetImportRows,
+} from "../../shared/contracts/assets"
 import * as repo from "./repository"
 
 /** Marketing owns the library; reps read and share it. */
@@ -71,6 +74,41 @@ export async function importAssets(db: Db, orgId: string, input: AssetInput[]): 
     return { inserted, updated: parsed.length - inserted }
   })
 }
+
+/** The import body before its rows are checked: each row is checked on its own below. */
+const ImportEnvelope = z.object({
+  rows: z.array(z.unknown()).max(maxAssetImportRows, `at most ${maxAssetImportRows} rows per call; send the rest in another`),
+})
+
+/**
+ * The dashboard's CSV import: unlike the CLI, a bad row is reported by its index and the good rows go in
+ * anyway, through importAssets() in one transaction.
+ */
+export async function importRows(db: Db, p: Principal, body: unknown): Promise<AssetImportResult> {
+  requireRole(p, ...editors)
+  const { rows } = ImportEnvelope.parse(body)
+  const rejected: AssetImportResult["rejected"] = []
+  const good: AssetInput[] = []
+  const firstRowOfId = new Map<string, number>()
+  for (const [i, row] of rows.entries()) {
+    const r = AssetInput.safeParse(row)
+    if (!r.success) {
+      rejected.push({ row: i, message: r.error.issues.map((x) => `${x.path.join(".") || "row"}: ${x.message}`).join("; ") })
+    } else if (Object.values(r.data).some(hasNul)) {
+      // PostgreSQL text cannot hold NUL; caught here, it costs this row rather than the whole call.
+      rejected.push({ row: i, message: "text cannot contain NUL characters" })
+    } else if (r.data.id && firstRowOfId.has(r.data.id)) {
+      rejected.push({ row: i, message: `id ${r.data.id} is already used by row ${firstRowOfId.get(r.data.id)} of this import` })
+    } else {
+      if (r.data.id) firstRowOfId.set(r.data.id, i)
+      good.push(row as AssetInput)
+    }
+  }
+  const { inserted, updated } = await importAssets(db, p.orgId, good)
+  return { inserted, updated, rejected }
+}
+
+const hasNul = (v: unknown): boolean => (typeof v === "string" ? v.includes("\0") : Array.isArray(v) && v.some(hasNul))
 
 export function toAsset(r: repo.AssetRow): Asset {
   return {

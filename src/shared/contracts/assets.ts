@@ -167,3 +167,19 @@ export const AssetFeedback = z.object({
   createdAt: IsoDate,
 })
 export type AssetFeedback = z.infer<typeof AssetFeedback>
+
+/** The dashboard parses an assets CSV itself and sends it in chunks of at most this many rows. */
+export const maxAssetImportRows = 500
+
+/** POST /api/v1/assets/import. Rows are checked one by one: a bad row is reported, the others still go in. */
+export const AssetImportRequest = z.object({ rows: z.array(AssetInput).max(maxAssetImportRows) })
+export type AssetImportRequest = z.input<typeof AssetImportRequest>
+
+export const AssetImportResult = z.object({
+  inserted: z.number().int(),
+  /** Rows whose id matched an asset already in the library. */
+  updated: z.number().int(),
+  /** `row` is the index within this call's `rows` (0-based). */
+  rejected: z.array(z.object({ row: z.number().int(), message: z.string() })),
+})
+export type AssetImportResult = z.infer<typeof AssetImportResult>
