@@ -25,7 +25,8 @@ export const usePersonStore = create<PersonState>()((set) => ({
     }),
 }))
 
-export const personId = (p: Person): string => (p.email ? `email:${p.email}` : `in:${p.linkedin ?? ""}`)
+export const personId = (p: Person): string =>
+  p.email ? `email:${p.email}` : p.linkedin ? `in:${p.linkedin}` : `name:${(p.name ?? "").toLowerCase()}`
 
 export const personKey = (p: Person): PersonKey | null =>
   p.email ? { email: p.email } : p.linkedin ? { linkedin: p.linkedin } : null

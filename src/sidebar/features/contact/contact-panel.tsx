@@ -1,18 +1,20 @@
 // What the sidebar shows for the selected person: their context, or the state that stands in for it.
-import type { Person } from "../../../shared/page-context"
+import { isNameOnly, type Person } from "../../../shared/page-context"
 import type { PersonKey } from "../../../shared/messages"
 import { personId, personKey, usePersonStore } from "../../stores/person"
-import { ContactDetails } from "./contact-details"
-import { ErrorState, Loading, SignedOut } from "./states"
+import { ViewFor } from "./contact-view"
+import { NameGuess } from "./name-guess"
 import { UnknownPerson } from "./unknown-person"
 import { useContact } from "./use-contact"
-import { useContactContext, type ContactView } from "./use-contact-context"
+import { useContactContext } from "./use-contact-context"
 
 export function ContactPanel({ person }: { person: Person }) {
   const key = personKey(person)
   const matched = usePersonStore((s) => s.matches[personId(person)])
   const match = usePersonStore((s) => s.match)
   if (matched) return <MatchedContact person={person} contactId={matched} />
+  // Only a display name on screen: search by it and show the best match, labelled as a guess.
+  if (!key && isNameOnly(person)) return <NameGuess person={person} onPick={(id) => match(personId(person), id)} />
   if (!key) return <UnknownPerson person={person} onPick={(id) => match(personId(person), id)} />
   return <DetectedContact person={person} personKey={key} />
 }
@@ -38,32 +40,4 @@ function MatchedContact({ person, contactId }: { person: Person; contactId: stri
       <ViewFor view={view} retry={retry} />
     </>
   )
-}
-
-function ViewFor({ view, retry }: { view: ContactView; retry: () => void }) {
-  switch (view.kind) {
-    case "loading":
-      return <Loading />
-    case "signed_out":
-      return <SignedOut />
-    case "offline":
-      return <ErrorState title="You're offline" message="Relay has no saved copy of this contact yet." onRetry={retry} />
-    case "not_found":
-      return <ErrorState title="Contact not found" message="It may have been removed from Relay." onRetry={retry} />
-    case "error":
-      return (
-        <ErrorState
-          title={view.code === "forbidden" ? "You don't have access to this contact" : "Relay couldn't load this contact"}
-          message={view.message}
-          onRetry={retry}
-        />
-      )
-    case "contact":
-      return (
-        <ContactDetails
-          context={view.data}
-          freshness={{ refreshing: view.refreshing, offlineSince: view.offlineSince, refreshError: view.refreshError, onRetry: retry }}
-        />
-      )
-  }
 }
