@@ -1,28 +1,42 @@
 // Bulk demo data generated inside the database (generate_series + md5-based picks), so 1,000,000 contacts
 // and 20,000,000 events never cross the wire row by row. md5 makes every pick a pure function of
 // (row number, salt): the same seed gives the same data on PGlite and on PostgreSQL.
-import { type SQL } from "drizzle-orm"
 import { type Executor, pgArray, sql } from "../db/client"
+import { attributeFirstTouch } from "../events/repository"
 import { campaigns, companyStems, companySuffixes, eventMix, firstNames, industries, lastNames, stageMix, titles } from "./data"
+import { arr, contactId, contactRange, days, pick, ts, unit, weighted } from "./picks"
+import { story } from "./story"
 
-/** An integer in [0, n) from row number `i` and a salt. */
-const pick = (i: SQL, salt: string, n: number | SQL) =>
-  sql`(((('x' || substr(md5(${i}::text || ${salt}), 1, 8))::bit(32)::int) & 2147483647) % ${n})`
-const arr = (values: string[]) => sql`${pgArray(values)}::text[]`
-const weighted = (mix: [string, number][]) => mix.flatMap(([v, w]) => Array<string>(w).fill(v))
-/** A version-4 shaped UUID from an md5, so ids are both deterministic and valid to every client. */
-export const uuidFrom = (text: SQL) => sql`overlay(overlay(md5(${text}) placing '4' from 13 for 1) placing '8' from 17 for 1)::uuid`
-export const contactId = (orgId: string, i: SQL | number) => uuidFrom(sql`${orgId} || ':c:' || ${i}`)
+export { contactId, uuidFrom } from "./picks"
+
+/** Generated contacts in `stage` whose firmographics are off-profile: the "not a fit" rejections of the story. */
+const offProfile = (i: ReturnType<typeof sql>, stage: ReturnType<typeof sql>, salt: string) =>
+  sql`(${stage} = 'recycled' AND ${pick(i, `${salt}:nf`, 100)} < ${story.notAFitPercent})`
 
 export async function generateContacts(ex: Executor, orgId: string, from: number, to: number, total: number, ownerIds: string[], salt: string, now: Date) {
   const i = sql`g.i`
   const s = (k: string) => `${salt}:${k}`
   const stages = weighted(stageMix)
+  const off = story.offProfile
+  const r = unit(sql`c.i`, s("mq"))
+  // When the contact became an MQL, by how far along it is now: waiting MQLs in the last three days,
+  // sales-stage contacts weeks to months ago (at least a week, so touch and decision fit before now).
+  const mqlAt = sql`CASE c.st
+    WHEN 'mql' THEN ${ts(now)} - make_interval(secs => ${pick(sql`c.i`, s("mq"), 259_200)})
+    WHEN 'sql' THEN ${ts(now)} - ${days(sql`7 + 176 * power(${r}, 1.3)`)}
+    WHEN 'recycled' THEN ${ts(now)} - ${days(sql`7 + 176 * power(${r}, 1.3)`)}
+    WHEN 'opportunity' THEN ${ts(now)} - ${days(sql`14 + 236 * power(${r}, 1.2)`)}
+    WHEN 'customer' THEN ${ts(now)} - ${days(sql`30 + 300 * ${r}`)} END`
   await ex.execute(sql`
-    INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, owner_id, linkedin, stage, stage_changed_at, created_at)
-    SELECT ${orgId}, ${contactId(orgId, sql`c.i`)}, fn, ln, ti, co, ind, sz, ow, li, st,
-      ${now.toISOString()}::timestamptz - (${pick(sql`c.i`, s("sc"), 400)} || ' days')::interval,
-      ${now.toISOString()}::timestamptz - (${pick(sql`c.i`, s("cr"), 540)} + 30 || ' days')::interval
+    INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, owner_id, linkedin, stage, stage_changed_at, mql_at, created_at)
+    SELECT ${orgId}, ${contactId(orgId, sql`c.i`)}, c.fn, c.ln,
+      CASE WHEN c.nf THEN (${arr(off.titles)})[${pick(sql`c.i`, s("nt"), off.titles.length)} + 1] ELSE c.ti END, c.co,
+      CASE WHEN c.nf THEN (${arr(off.industries)})[${pick(sql`c.i`, s("ni"), off.industries.length)} + 1] ELSE c.ind END,
+      CASE WHEN c.nf THEN (${pgArray(off.sizes.map(String))}::int[])[${pick(sql`c.i`, s("ns"), off.sizes.length)} + 1] ELSE c.sz END,
+      c.ow, l.li, c.st,
+      coalesce(m.mql_at, ${ts(now)} - (${pick(sql`c.i`, s("sc"), 400)} || ' days')::interval),
+      m.mql_at,
+      LEAST(${ts(now)} - (${pick(sql`c.i`, s("cr"), 540)} + 30 || ' days')::interval, m.mql_at - ${days(sql`5 + ${pick(sql`c.i`, s("cm"), 60)}`)})
     FROM (
       SELECT g.i,
         (${arr(firstNames)})[${pick(i, s("fn"), firstNames.length)} + 1] AS fn,
@@ -32,15 +46,18 @@ export async function generateContacts(ex: Executor, orgId: string, from: number
         (${arr(industries)})[${pick(i, s("in"), industries.length)} + 1] AS ind,
         (ARRAY[12, 45, 80, 150, 320, 640, 1200, 2500, 6000, 15000])[${pick(i, s("sz"), 10)} + 1] AS sz,
         (${pgArray(ownerIds)}::uuid[])[${pick(i, s("ow"), ownerIds.length)} + 1] AS ow,
-        (${arr(stages)})[${pick(i, s("st"), stages.length)} + 1] AS st,
+        st.st,
+        ${offProfile(i, sql`st.st`, salt)} AS nf,
         ${pick(i, s("li"), 10)} < 4 AS has_li
       FROM generate_series(${from}::int, ${to}::int) AS g(i)
-    ) c(i, fn, ln, ti, co, ind, sz, ow, st, has_li)
-    CROSS JOIN LATERAL (SELECT CASE WHEN has_li THEN lower(fn || '-' || ln || '-' || to_hex(i + ${total})) END AS li) l`)
+      CROSS JOIN LATERAL (SELECT (${arr(stages)})[${pick(i, s("st"), stages.length)} + 1] AS st) st
+    ) c
+    CROSS JOIN LATERAL (SELECT CASE WHEN c.has_li THEN lower(c.fn || '-' || c.ln || '-' || to_hex(c.i + ${total})) END AS li) l
+    CROSS JOIN LATERAL (SELECT ${mqlAt} AS mql_at) m`)
   await ex.execute(sql`
     INSERT INTO contact_emails (org_id, email, contact_id, is_primary)
     SELECT org_id, lower(first_name || '.' || last_name || '.' || substr(id::text, 1, 6) || '@' || regexp_replace(lower(company), '[^a-z]', '', 'g') || '.example'), id, true
-    FROM contacts WHERE org_id = ${orgId} AND id IN (SELECT ${contactId(orgId, sql`g.i`)} FROM generate_series(${from}::int, ${to}::int) AS g(i))
+    FROM contacts WHERE org_id = ${orgId} AND id IN (${contactRange(orgId, from, to)})
     ON CONFLICT DO NOTHING`)
 }
 
@@ -52,7 +69,7 @@ export async function generateEvents(ex: Executor, orgId: string, from: number, 
   await ex.execute(sql`
     INSERT INTO marketing_events (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties)
     SELECT ${orgId}, ${contactId(orgId, sql`(floor(${contacts} * power(r1, 1.6))::int + 1)`)}, ty,
-      ${now.toISOString()}::timestamptz - make_interval(secs => power(r2, 1.8) * 540 * 86400),
+      ${ts(now)} - make_interval(secs => power(r2, 1.8) * 540 * 86400),
       (${arr(campaigns)})[${pick(i, s("ca"), campaigns.length)} + 1],
       CASE WHEN ty IN ('content_download', 'asset_view') THEN (${pgArray(assetIds)}::uuid[])[${pick(i, s("as"), Math.max(1, assetIds.length))} + 1] END,
       CASE WHEN ${pick(i, s("so"), 3)} = 0 THEN 'hubspot' ELSE 'marketo' END,
@@ -62,20 +79,35 @@ export async function generateEvents(ex: Executor, orgId: string, from: number, 
       ${pick(i, s("r1"), 1_000_000)}::float8 / 1e6 AS r1, ${pick(i, s("r2"), 1_000_000)}::float8 / 1e6 AS r2) x`)
 }
 
-/** Rep activities on contacts sales already works (sql and later). */
-export async function generateActivities(ex: Executor, orgId: string, salt: string, now: Date) {
+/**
+ * The off-profile leads of the story went to webinars just before they became MQLs: registered, attended
+ * one a few weeks earlier and one in the last two days. Those points are what carried them over the threshold.
+ */
+export async function generateWebinarEvents(ex: Executor, orgId: string, from: number, to: number, salt: string) {
+  const i = sql`g.i`
+  const s = (k: string) => `${salt}:${k}`
+  const [a, b] = ["Q1 RevOps webinar series", "Forecasting masterclass"]
   await ex.execute(sql`
-    INSERT INTO activities (org_id, id, contact_id, user_id, type, occurred_at, outcome, direction, duration_seconds, subject, notes, body_hash)
-    SELECT c.org_id, ${uuidFrom(sql`c.id::text || ':a:' || n || ${salt}`)}, c.id, c.owner_id,
-      (ARRAY['call','email','meeting','linkedin_message','note'])[(n % 5) + 1],
-      ${now.toISOString()}::timestamptz - ((n * 7 + (abs(hashtext(c.id::text)) % 20)) || ' days')::interval,
-      CASE WHEN n % 5 = 0 THEN (ARRAY['connected','left_voicemail','no_answer'])[(abs(hashtext(c.id::text || n)) % 3) + 1] END,
-      CASE WHEN n % 5 IN (1, 3) THEN 'outbound' END,
-      CASE WHEN n % 5 IN (0, 2) THEN 300 + abs(hashtext(c.id::text)) % 1800 END,
-      CASE WHEN n % 5 = 1 THEN 'Following up on ' || coalesce(c.company, 'your team') END,
-      (ARRAY['Walked through the forecasting dashboard; they want a pilot for one region.', 'Asked for pricing for 40 seats.',
-        'Budget owner is the CFO; next step is a call with her.', 'Shared the fintech case study.', 'Security review scheduled for next week.',
-        'Not the right time; revisit next quarter.'])[(abs(hashtext(c.id::text || n || ${salt})) % 6) + 1], 'seed'
-    FROM contacts c CROSS JOIN generate_series(0, 2) AS n
-    WHERE c.org_id = ${orgId} AND c.stage IN ('sql', 'opportunity', 'customer') AND c.owner_id IS NOT NULL`)
+    INSERT INTO marketing_events (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties)
+    SELECT ${orgId}, c.id, v.type, v.at, v.campaign, NULL, 'marketo', 'seed-' || ${salt} || '-w' || v.n || '-' || g.i, jsonb_build_object('title', v.campaign)
+    FROM generate_series(${from}::int, ${to}::int) AS g(i)
+    JOIN contacts c ON c.org_id = ${orgId} AND c.id = ${contactId(orgId, i)}
+    CROSS JOIN LATERAL (VALUES
+      (1, 'webinar_registered', c.mql_at - ${days(sql`4 + 6 * ${unit(i, s("w1"))}`)}, ${a}::text),
+      (2, 'webinar_attended', c.mql_at - make_interval(secs => (2 + 46 * ${unit(i, s("w2"))}) * 3600), ${a}::text),
+      (3, 'webinar_attended', c.mql_at - ${days(sql`9 + 20 * ${unit(i, s("w3"))}`)}, ${b}::text)) AS v(n, type, at, campaign)
+    WHERE ${offProfile(i, sql`c.stage`, salt)}`)
+}
+
+/** First-touch source and campaign, the way ingest sets them: from each contact's earliest event. */
+export async function attributeContacts(ex: Executor, orgId: string, from: number, to: number) {
+  await attributeFirstTouch(ex, orgId, contactRange(orgId, from, to))
+}
+
+/** The story's poor campaign: sales sends half of the leads it brought back (they were going to be accepted). */
+export async function degradePoorCampaign(ex: Executor, orgId: string, from: number, to: number, salt: string) {
+  await ex.execute(sql`
+    UPDATE contacts SET stage = 'recycled'
+    WHERE org_id = ${orgId} AND id IN (${contactRange(orgId, from, to)}) AND campaign = ${story.poorCampaign}
+      AND stage IN ('sql', 'opportunity', 'customer') AND ${pick(sql`id`, `${salt}:pq`, 100)} < 50`)
 }

@@ -5,25 +5,19 @@ import { one, pgArray, sql } from "../db/client"
 import { createOrg, createToken, createUser } from "../auth/service"
 import { getSettings } from "../settings/service"
 import { rescoreOrg } from "../scores/service"
+import { attributeFirstTouch } from "../events/repository"
 import type { Role } from "../../shared/contracts/common"
 import { demoAssets } from "./data"
-import { generateActivities, generateContacts, generateEvents, uuidFrom } from "./generate"
-import { seedShowcase } from "./showcase-events"
-import { showcaseViewer } from "./showcase"
+import { attributeContacts, degradePoorCampaign, generateContacts, generateEvents, generateWebinarEvents, uuidFrom } from "./generate"
+import { createJourneyTable, generateActivities, generateHandoffs, generateStageHistory, type JourneyOptions } from "./journey"
+import { generateAssetFeedback, generateShares, generateViews, type ContentOptions } from "./content"
+import { acmeUsers, globexUsers } from "./people"
+import { uuidOf } from "./picks"
+import { isLateStageAsset, isRoiAsset, story } from "./story"
+import { seedShowcase, seedShowcaseHistory } from "./showcase-events"
+import { showcaseContacts, showcaseViewer } from "./showcase"
 
 export const demoOrgs = { acme: "a0000000-0000-4000-8000-000000000001", globex: "b0000000-0000-4000-8000-000000000002" }
-
-const acmeUsers: { email: string; name: string; role: Role }[] = [
-  { email: showcaseViewer.email, name: showcaseViewer.name, role: "rep" },
-  { email: "jordan.vega@acme-analytics.example", name: "Jordan Vega", role: "rep" },
-  { email: "sam.okafor@acme-analytics.example", name: "Sam Okafor", role: "marketer" },
-  { email: "alex.morgan@acme-analytics.example", name: "Alex Morgan", role: "admin" },
-]
-const globexUsers: { email: string; name: string; role: Role }[] = [
-  { email: "casey.lund@globex.example", name: "Casey Lund", role: "rep" },
-  { email: "morgan.reyes@globex.example", name: "Morgan Reyes", role: "marketer" },
-  { email: "taylor.brandt@globex.example", name: "Taylor Brandt", role: "admin" },
-]
 
 export interface Credential { org: string; email: string; role: Role; token: string }
 export interface SeedOptions { contacts?: number; events?: number; seed?: string; now?: Date; log?: (msg: string) => void }
@@ -33,9 +27,15 @@ export async function isEmpty(db: Db) {
   return !(await one(db, sql`SELECT 1 FROM orgs LIMIT 1`))
 }
 
+/** Contacts per batch: each statement's work (and PGlite's memory) stays the same whatever the total. */
+const contactBatch = 200_000
+const eventBatch = 1_000_000
+
 /**
  * Seeds "Acme Analytics" (the demo org, large) and "Globex" (small, for isolation), replacing any
  * earlier demo data. Returns a fresh token per demo user: tokens are secrets, never derived from the seed.
+ * Order matters: events before scoring, scoring before MQL promotion, attribution before the journeys
+ * (the poor campaign is a first-touch campaign), journeys last (they read stage, fit and score).
  */
 export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<Credential[]> {
   const contacts = opts.contacts ?? 5000
@@ -44,7 +44,12 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<Credenti
   const now = opts.now ?? new Date()
   const log = opts.log ?? (() => {})
   const started = Date.now()
-  const step = (msg: string) => log(`${msg} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  let lap = started
+  const step = (msg: string) => {
+    const t = Date.now()
+    log(`${msg} (${((t - started) / 1000).toFixed(1)} s, step ${((t - lap) / 1000).toFixed(1)} s)`)
+    lap = t
+  }
 
   await removeOrg(db, demoOrgs.acme)
   await removeOrg(db, demoOrgs.globex)
@@ -55,30 +60,72 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<Credenti
   ] as const) {
     await createOrg(db, name, orgId)
     const ids: Record<string, string> = {}
-    for (const u of users) ids[u.email] = await createUser(db, orgId, u)
+    for (const u of users) {
+      // Fixed ids: the same seed gives the same owners, so everything derived from them is reproducible too.
+      ids[u.email] = await createUser(db, orgId, u, uuidOf(`${orgId}:user:${u.email}`))
+      if (u.team) await db.execute(sql`UPDATE users SET team = ${u.team} WHERE org_id = ${orgId} AND id = ${ids[u.email]}`)
+    }
     const reps = users.filter((u) => u.role === "rep").map((u) => ids[u.email]!)
-    const assetIds = await insertAssets(db, orgId, orgId === demoOrgs.acme ? demoAssets() : demoAssets().slice(0, 8))
-    const batch = 200_000
-    for (let from = 1; from <= size.contacts; from += batch) {
-      await generateContacts(db, orgId, from, Math.min(size.contacts, from + batch - 1), size.contacts, reps, salt, now)
-      step(`${name}: ${Math.min(size.contacts, from + batch - 1)} contacts`)
+    const assets = orgId === demoOrgs.acme ? demoAssets() : demoAssets().slice(0, 8)
+    const assetIds = await insertAssets(db, orgId, assets)
+    const batches = ranges(size.contacts, contactBatch)
+    for (const [from, to] of batches) {
+      await generateContacts(db, orgId, from, to, size.contacts, reps, salt, now)
+      step(`${name}: ${to} contacts`)
     }
-    for (let from = 1; from <= size.events; from += 1_000_000) {
-      await generateEvents(db, orgId, from, Math.min(size.events, from + 999_999), size.contacts, assetIds, salt, now)
-      step(`${name}: ${Math.min(size.events, from + 999_999)} events`)
+    for (const [from, to] of ranges(size.events, eventBatch)) {
+      await generateEvents(db, orgId, from, to, size.contacts, assetIds, salt, now)
+      step(`${name}: ${to} events`)
     }
+    for (const [from, to] of batches) await generateWebinarEvents(db, orgId, from, to, salt)
     if (orgId === demoOrgs.acme) await seedShowcase(db, orgId, ids[showcaseViewer.email]!, assetIds, now)
-    await generateActivities(db, orgId, salt, now)
+    step(`${name}: story events`)
     const settings = await getSettings(db, orgId)
     await db.transaction((tx) => rescoreOrg(tx, orgId, settings.scoring, now))
     await promoteMqls(db, orgId, settings.mqlThreshold, settings.scoring.engagementMax, salt, now)
+    step(`${name}: scored`)
+    for (const [from, to] of batches) {
+      await attributeContacts(db, orgId, from, to)
+      await degradePoorCampaign(db, orgId, from, to, salt)
+    }
+    if (orgId === demoOrgs.acme) await attributeFirstTouch(db, orgId, sql`SELECT unnest(${pgArray(showcaseContacts.map((c) => c.id))}::uuid[])`)
+    step(`${name}: first-touch attribution`)
+    const slow = users.find((u) => u.email === story.slowRep)
+    const journey: JourneyOptions = { salt, now, threshold: settings.mqlThreshold, engagementMax: settings.scoring.engagementMax, slowRepId: slow ? ids[slow.email]! : null }
+    const content: ContentOptions = {
+      salt, now, all: assetIds,
+      roi: orOthers(assetIds.filter((_, n) => isRoiAsset(assets[n]!)), assetIds),
+      late: orOthers(assetIds.filter((_, n) => isLateStageAsset(assets[n]!)), assetIds),
+    }
+    for (const [from, to] of batches) {
+      await db.transaction(async (tx) => {
+        await createJourneyTable(tx, orgId, from, to, journey)
+        await generateStageHistory(tx, orgId)
+        await generateHandoffs(tx, orgId, journey)
+        await generateActivities(tx, orgId, journey)
+        await generateShares(tx, orgId, content)
+        await generateViews(tx, orgId, content)
+        await generateAssetFeedback(tx, orgId, content)
+      })
+      step(`${name}: journeys of contacts up to ${to}`)
+    }
+    if (orgId === demoOrgs.acme) await seedShowcaseHistory(db, orgId, ids[showcaseViewer.email]!, now)
     // Fresh planner statistics: a bulk load leaves them describing empty tables.
     await db.execute(sql`ANALYZE`)
-    step(`${name}: scored`)
+    step(`${name}: analyzed`)
     for (const u of users) creds.push({ org: name, email: u.email, role: u.role, token: (await createToken(db, orgId, u.email, "demo")).token })
   }
   return creds
 }
+
+/** [from, to] row ranges of at most `size`, numbered from 1. */
+function ranges(total: number, size: number): [number, number][] {
+  const out: [number, number][] = []
+  for (let from = 1; from <= total; from += size) out.push([from, Math.min(total, from + size - 1)])
+  return out
+}
+
+const orOthers = (some: string[], all: string[]) => (some.length > 0 ? some : all)
 
 async function insertAssets(db: Db, orgId: string, assets: ReturnType<typeof demoAssets>) {
   const ids: string[] = []
@@ -105,7 +152,7 @@ async function promoteMqls(db: Db, orgId: string, threshold: number, engagementM
 
 async function removeOrg(db: Db, orgId: string) {
   await db.transaction(async (tx) => {
-    for (const t of ["api_tokens", "asset_views", "asset_feedback", "asset_shares", "lead_feedback", "handoffs", "activities", "score_buckets", "marketing_events", "stage_changes", "contact_emails", "contacts", "assets", "users", "org_settings"]) {
+    for (const t of ["sessions", "api_tokens", "asset_views", "asset_feedback", "asset_shares", "lead_feedback", "handoffs", "activities", "score_buckets", "marketing_events", "stage_changes", "contact_emails", "contacts", "assets", "users", "org_settings"]) {
       await tx.execute(sql`DELETE FROM ${sql.identifier(t)} WHERE org_id = ${orgId}`)
     }
     await tx.execute(sql`DELETE FROM orgs WHERE id = ${orgId}`)

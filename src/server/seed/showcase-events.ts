@@ -41,3 +41,35 @@ export async function seedShowcase(db: Db, orgId: string, ownerId: string, asset
     }
   }
 }
+
+// How the showcase contacts got where they are, so the dashboard and the timeline agree with the sidebar:
+// [stage it came from, stage it went to, hours ago]. Riley (the owner) made every sales-side decision.
+const histories: Record<string, [from: string, to: string, hoursAgo: number][]> = {
+  Marisol: [["lead", "mql", 5]],
+  Anneke: [["lead", "mql", 24 * 22], ["mql", "sql", 24 * 20]],
+  Dario: [["lead", "mql", 24 * 45], ["mql", "sql", 24 * 40], ["sql", "opportunity", 24 * 20]],
+}
+
+/** Stage history and handoffs of the showcase contacts; run after scoring, so an MQL change carries today's score. */
+export async function seedShowcaseHistory(db: Db, orgId: string, ownerId: string, now: Date) {
+  for (const c of showcaseContacts) {
+    const h = histories[c.firstName]
+    if (!h) continue
+    await db.execute(sql`UPDATE contacts SET mql_at = ${hoursAgo(now, h[0]![2])} WHERE org_id = ${orgId} AND id = ${c.id}`)
+    for (const [from, to, ago] of h) {
+      await db.execute(sql`
+        INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, user_id, reason, score)
+        SELECT ${orgId}, ${c.id}, ${from}, ${to}, ${hoursAgo(now, ago)}, ${to === "mql" ? null : ownerId}::uuid,
+          ${to === "mql" ? "score crossed the MQL threshold" : null}, CASE WHEN ${from} IN ('lead', 'mql') THEN LEAST(100, fit_score + LEAST(60, round(engagement_value)::int)) END
+        FROM contacts WHERE org_id = ${orgId} AND id = ${c.id}`)
+      if (to === "sql") {
+        // The first touch comes before the decision, two hours into the SLA.
+        await db.execute(sql`INSERT INTO activities (org_id, id, contact_id, user_id, type, occurred_at, outcome, duration_seconds, notes, body_hash)
+          VALUES (${orgId}, ${c.id.replace(/^00000000/, "0000000b")}, ${c.id}, ${ownerId}, 'call', ${hoursAgo(now, h[0]![2] - 2)}, 'connected', 900,
+            'Intro call: they want to see forecasting on their own data.', 'seed')`)
+        await db.execute(sql`INSERT INTO handoffs (org_id, id, contact_id, user_id, decision, reason, note, created_at)
+          VALUES (${orgId}, ${c.id.replace(/^00000000/, "0000000a")}, ${c.id}, ${ownerId}, 'accept', NULL, 'Demo booked with the whole team.', ${hoursAgo(now, ago)})`)
+      }
+    }
+  }
+}
