@@ -15,7 +15,7 @@ export function percent(x: number | null | undefined): string {
 /** "42% (35–49%)" — a rate with its 95% interval; "no data" when nobody was in the group. */
 export function rateWithInterval(r: Rate): string {
   if (r.rate === null) return "no data"
-  return `${percent(r.rate)} (${percent(r.low)}–${percent(r.high)})`
+  return `${percent(r.rate)} (${percent(r.low).replace("%", "")}–${percent(r.high)})`
 }
 
 export function hours(h: number | null): string {
@@ -51,3 +51,6 @@ const stageNames: Record<string, string> = {
   recycled: "Recycled", disqualified: "Disqualified",
 }
 export const stageLabel = (s: string) => stageNames[s] ?? humanize(s)
+
+const personaNames: Record<string, string> = { it: "IT", revops: "RevOps" }
+export const personaLabel = (p: string) => personaNames[p] ?? humanize(p)

@@ -16,7 +16,7 @@ export function ExportLink({ table, filters, extra, label = "Export CSV", what }
   const href = `/api/v1/analytics/export/${table}.csv${search(filterParams(filters, extra))}`
   return (
     <a className="button subtle export" href={href} download={`${table}.csv`} aria-label={what ? `${label} (${what})` : undefined}>
-      <span aria-hidden="true">⭳ </span>
+      <span aria-hidden="true" className="export-icon">↓</span>
       {label}
     </a>
   )

@@ -69,6 +69,7 @@ const rate = (hits: number, n: number) => ({ n, hits, rate: n ? hits / n : null,
 export const influence = (windowDays = 30) => ContentInfluence.parse({
   scope: orgScope(),
   windowDays,
+  countedUntil: "2026-10-31T00:00:00.000Z",
   caveat: "association, not proof",
   overall: [
     { from: "mql", to: "sql", received: rate(30, 60), comparison: rate(40, 160) },

@@ -118,10 +118,10 @@ function CalibrationBody({ data, bandSize, stale }: { data: Calibration; bandSiz
               <Tooltip formatter={(v, name) => (name === "Acceptance" ? `${Number(v).toFixed(0)}%` : v)} />
               <Legend />
               {thresholdBand && <ReferenceLine yAxisId="n" x={thresholdBand.label} stroke={palette.violet} strokeDasharray="4 3" label={{ value: `Threshold ${data.threshold}`, position: "top", fill: palette.violet, fontSize: 12 }} />}
-              <Bar yAxisId="n" dataKey="accepted" name="Accepted" stackId="mql" fill={palette.teal} maxBarSize={40} />
-              <Bar yAxisId="n" dataKey="rejected" name="Rejected" stackId="mql" fill={palette.rose} maxBarSize={40} />
-              <Bar yAxisId="n" dataKey="undecided" name="Not decided" stackId="mql" fill={palette.slate} radius={[3, 3, 0, 0]} maxBarSize={40} />
-              <Line yAxisId="rate" dataKey="rate" name="Acceptance" stroke={palette.blue} strokeWidth={2} connectNulls type="monotone" />
+              <Bar isAnimationActive={false} yAxisId="n" dataKey="accepted" name="Accepted" stackId="mql" fill={palette.teal} maxBarSize={40} />
+              <Bar isAnimationActive={false} yAxisId="n" dataKey="rejected" name="Rejected" stackId="mql" fill={palette.rose} maxBarSize={40} />
+              <Bar isAnimationActive={false} yAxisId="n" dataKey="undecided" name="Not decided" stackId="mql" fill={palette.slate} radius={[3, 3, 0, 0]} maxBarSize={40} />
+              <Line isAnimationActive={false} yAxisId="rate" dataKey="rate" name="Acceptance" stroke={palette.blue} strokeWidth={2} connectNulls type="monotone" />
             </ComposedChart>
           </Chart>
         )}

@@ -47,14 +47,14 @@ export function ThresholdPreviewPanel({ current }: { current: number }) {
         <div className={preview.isPlaceholderData || asked !== proposed ? "threshold-result stale" : "threshold-result"} aria-live="polite">
           <dl className="stats compact">
             <div className="stat">
-              <dt>MQLs at {p.current.threshold} (current)</dt>
+              <dt>MQLs in {p.periodDays} days at {p.current.threshold} (current)</dt>
               <dd><span className="stat-value">{count(p.current.mqls)}</span></dd>
             </div>
             <div className="stat stat-accent">
-              <dt>MQLs at {p.proposed.threshold}</dt>
+              <dt>Estimated MQLs at {p.proposed.threshold}</dt>
               <dd>
                 <span className="stat-value">{count(p.proposed.mqls)}</span>
-                <span className="stat-hint">{change === 0 ? "no change" : `${change > 0 ? "+" : ""}${count(change)} in ${p.periodDays} days`}</span>
+                <span className="stat-hint">{change === 0 ? "same as now" : `${change > 0 ? "+" : ""}${count(change)} against now`}</span>
               </dd>
             </div>
             <div className="stat">

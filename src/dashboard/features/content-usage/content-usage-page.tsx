@@ -85,8 +85,8 @@ function ContentUsageReport({ data, stale }: { data: ContentUsage; stale: boolea
               <YAxis allowDecimals={false} {...axisProps} width={44} />
               <Tooltip labelFormatter={(w) => `Week of ${shortDay(String(w))}`} />
               <Legend />
-              <Bar dataKey="shares" name="Shares" fill={palette.blue} radius={[3, 3, 0, 0]} maxBarSize={36} />
-              <Line dataKey="views" name="Views" stroke={palette.teal} strokeWidth={2} dot={false} type="monotone" />
+              <Bar isAnimationActive={false} dataKey="shares" name="Shares" fill={palette.blue} radius={[3, 3, 0, 0]} maxBarSize={36} />
+              <Line isAnimationActive={false} dataKey="views" name="Views" stroke={palette.teal} strokeWidth={2} dot={false} type="monotone" />
             </ComposedChart>
           </Chart>
         )}

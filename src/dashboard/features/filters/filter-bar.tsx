@@ -61,15 +61,6 @@ export function FilterBar({ scope, children }: { scope?: Scope; children?: React
           </div>
         </fieldset>
         {children}
-      </div>
-      <div className="filter-row">
-        {select("rep", "Rep", (o?.reps ?? []).filter((r) => r.role === "rep").map((r) => ({ value: r.id, label: r.name })), self)}
-        {select("team", "Team", (o?.teams ?? []).map((t) => ({ value: t, label: t })), self)}
-        {select("stage", "Stage", (o?.stages ?? []).map((s) => ({ value: s, label: stageLabel(s) })))}
-        {select("assetKind", "Asset kind", (o?.assetKinds ?? []).map((k) => ({ value: k, label: humanize(k) })))}
-        {select("tag", "Tag", (o?.tags ?? []).map((t) => ({ value: t, label: t })))}
-        {select("campaign", "Campaign", (o?.campaigns ?? []).map((c) => ({ value: c, label: c })))}
-        {select("source", "Source", (o?.sources ?? []).map((s) => ({ value: s, label: s })))}
         {active > 0 && (
           <button
             type="button"
@@ -79,6 +70,15 @@ export function FilterBar({ scope, children }: { scope?: Scope; children?: React
             Clear filters ({active})
           </button>
         )}
+      </div>
+      <div className="filter-grid">
+        {select("rep", "Rep", (o?.reps ?? []).filter((r) => r.role === "rep").map((r) => ({ value: r.id, label: r.name })), self)}
+        {select("team", "Team", (o?.teams ?? []).map((t) => ({ value: t, label: t })), self)}
+        {select("stage", "Stage", (o?.stages ?? []).map((s) => ({ value: s, label: stageLabel(s) })))}
+        {select("assetKind", "Asset kind", (o?.assetKinds ?? []).map((k) => ({ value: k, label: humanize(k) })))}
+        {select("tag", "Tag", (o?.tags ?? []).map((t) => ({ value: t, label: t })))}
+        {select("campaign", "Campaign", (o?.campaigns ?? []).map((c) => ({ value: c, label: c })))}
+        {select("source", "Source", (o?.sources ?? []).map((s) => ({ value: s, label: s })))}
       </div>
       {options.isError && <p className="error-text small" role="alert">Filter choices could not be loaded: {options.error.message}</p>}
     </section>

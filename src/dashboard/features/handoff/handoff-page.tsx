@@ -100,9 +100,9 @@ function HandoffBody({ data, stale }: { data: HandoffReport; stale: boolean }) {
                 <YAxis allowDecimals={false} {...axisProps} width={40} />
                 <Tooltip labelFormatter={(w) => `Week of ${shortDay(String(w))}`} />
                 <Legend />
-                <Bar dataKey="met" name="Met" stackId="sla" fill={palette.teal} maxBarSize={36} />
-                <Bar dataKey="missed" name="Missed" stackId="sla" fill={palette.rose} maxBarSize={36} />
-                <Bar dataKey="waiting" name="Waiting" stackId="sla" fill={palette.slate} radius={[3, 3, 0, 0]} maxBarSize={36} />
+                <Bar isAnimationActive={false} dataKey="met" name="Met" stackId="sla" fill={palette.teal} maxBarSize={36} />
+                <Bar isAnimationActive={false} dataKey="missed" name="Missed" stackId="sla" fill={palette.rose} maxBarSize={36} />
+                <Bar isAnimationActive={false} dataKey="waiting" name="Waiting" stackId="sla" fill={palette.slate} radius={[3, 3, 0, 0]} maxBarSize={36} />
               </BarChart>
             </Chart>
           )}
@@ -117,7 +117,7 @@ function HandoffBody({ data, stale }: { data: HandoffReport; stale: boolean }) {
                 <XAxis type="number" allowDecimals={false} {...axisProps} />
                 <YAxis type="category" dataKey="label" width={130} {...axisProps} />
                 <Tooltip />
-                <Bar dataKey="count" name="Rejections" fill={palette.amber} radius={[0, 3, 3, 0]} maxBarSize={26} />
+                <Bar isAnimationActive={false} dataKey="count" name="Rejections" fill={palette.amber} radius={[0, 3, 3, 0]} maxBarSize={26} />
               </BarChart>
             </Chart>
           )}

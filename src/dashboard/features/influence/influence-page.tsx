@@ -4,7 +4,7 @@ import type { ContentInfluence, Rate } from "~shared/contracts/analytics"
 import { FilterBar } from "../filters/filter-bar"
 import { useFilters, useUrlValue } from "../filters/use-filters"
 import { PageHeader } from "../../layout/shell"
-import { count, humanize, percent, rateWithInterval, stageLabel } from "../../format"
+import { count, dateTime, humanize, percent, rateWithInterval, stageLabel } from "../../format"
 import { Chart, axisProps, palette } from "../../ui/chart"
 import { DataTable, numeric } from "../../ui/data-table"
 import { ExportLink } from "../../ui/export-link"
@@ -94,7 +94,7 @@ function InfluenceReport({ data, windowDays, stale }: { data: ContentInfluence; 
 
       <Panel
         title="Any asset against none"
-        description={`Share of contacts in a stage during the period who reached the next stage within ${windowDays} days. Whiskers show 95% intervals.`}
+        description={`Share of contacts in a stage during the period who reached the next stage within ${windowDays} days. Whiskers show 95% intervals. Contacts whose ${windowDays} days are not over yet (clock started after ${dateTime(data.countedUntil)}) are left out of both groups.`}
       >
         {data.overall.every((t) => t.received.n === 0 && t.comparison.n === 0) ? (
           <Empty title="No contacts were in these stages in this period">Widen the period or clear filters.</Empty>
@@ -107,10 +107,10 @@ function InfluenceReport({ data, windowDays, stale }: { data: ContentInfluence; 
                 <YAxis unit="%" domain={[0, 100]} {...axisProps} width={48} />
                 <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} />
                 <Legend />
-                <Bar dataKey="received" name="Received content" fill={palette.blue} radius={[3, 3, 0, 0]} maxBarSize={56}>
+                <Bar isAnimationActive={false} dataKey="received" name="Received content" fill={palette.blue} radius={[3, 3, 0, 0]} maxBarSize={56}>
                   <ErrorBar dataKey="receivedError" width={6} stroke={palette.axis} />
                 </Bar>
-                <Bar dataKey="comparison" name="Comparison: no content" fill={palette.slate} radius={[3, 3, 0, 0]} maxBarSize={56}>
+                <Bar isAnimationActive={false} dataKey="comparison" name="Comparison: no content" fill={palette.slate} radius={[3, 3, 0, 0]} maxBarSize={56}>
                   <ErrorBar dataKey="comparisonError" width={6} stroke={palette.axis} />
                 </Bar>
               </BarChart>

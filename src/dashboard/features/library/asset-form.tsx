@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react"
 import { assetKinds, personas, type Asset } from "~shared/contracts/assets"
 import { stages } from "~shared/contracts/common"
-import { humanize, stageLabel } from "../../format"
+import { humanize, personaLabel, stageLabel } from "../../format"
 import { useSaveAsset } from "./use-save-asset"
 
 const splitTags = (s: string) => s.split(",").map((t) => t.trim()).filter(Boolean)
@@ -64,7 +64,7 @@ export function AssetForm({ asset, onDone }: { asset: Asset | null; onDone: () =
           <legend>Written for</legend>
           {personas.map((p) => (
             <label key={p} className="check">
-              <input type="checkbox" checked={personaSet.includes(p)} onChange={() => toggle(personaSet, setPersonas, p)} /> {p === "it" || p === "revops" ? (p === "it" ? "IT" : "RevOps") : humanize(p)}
+              <input type="checkbox" checked={personaSet.includes(p)} onChange={() => toggle(personaSet, setPersonas, p)} /> {personaLabel(p)}
             </label>
           ))}
         </fieldset>

@@ -5,7 +5,7 @@ import type { Me } from "~shared/contracts/me"
 import { useUrlValue } from "../filters/use-filters"
 import { canManage } from "../session/use-me"
 import { PageHeader } from "../../layout/shell"
-import { dateTime, humanize, stageLabel } from "../../format"
+import { dateTime, humanize, personaLabel, stageLabel } from "../../format"
 import { useLibraryStore } from "../../stores/library"
 import { DataTable } from "../../ui/data-table"
 import { Panel } from "../../ui/panel"
@@ -39,13 +39,13 @@ export function LibraryPage({ me }: { me: Me }) {
         </div>
       ),
     }),
-    col.accessor("kind", { header: "Kind", cell: (c) => humanize(c.getValue()) }),
+    col.accessor("kind", { header: "Kind", cell: (c) => <span className="nowrap">{humanize(c.getValue())}</span> }),
     col.display({
       id: "tags",
       header: "Tags",
       cell: (c) => {
         const a = c.row.original
-        const tags = [...a.stages.map(stageLabel), ...a.personas.map(humanize), ...a.industries, ...a.topics]
+        const tags = [...a.stages.map(stageLabel), ...a.personas.map(personaLabel), ...a.industries, ...a.topics]
         return tags.length ? <ul className="tag-list">{tags.map((t, i) => <li key={`${t}-${i}`}>{t}</li>)}</ul> : <span className="muted">none</span>
       },
     }),

@@ -1,20 +1,11 @@
 // One chunk of an assets CSV import (POST /api/v1/assets/import, at most 500 rows a call). The page
 // parses the file itself and sends chunk after chunk so the progress bar moves with each answer.
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import * as z from "zod"
-import type { AssetInputParsed } from "~shared/contracts/assets"
+import { AssetImportResult, maxAssetImportRows, type AssetInputParsed } from "~shared/contracts/assets"
 import { apiSend } from "../../api/client"
 import { assetKeys } from "./use-assets"
 
-export const importChunkSize = 500
-
-/** `row` in `rejected` is the index within the call's `rows`. */
-export const AssetImportResult = z.object({
-  inserted: z.number().int(),
-  updated: z.number().int(),
-  rejected: z.array(z.object({ row: z.number().int(), message: z.string() })),
-})
-export type AssetImportResult = z.infer<typeof AssetImportResult>
+export const importChunkSize = maxAssetImportRows
 
 export const importAssetChunk = (rows: AssetInputParsed[]) => apiSend("POST", "/api/v1/assets/import", { rows }, AssetImportResult)
 

@@ -75,7 +75,7 @@ function RepActivityBody({ data, stale }: { data: RepActivity; stale: boolean })
               <Tooltip labelFormatter={(w) => `Week of ${shortDay(String(w))}`} />
               <Legend />
               {kinds.map((k, i) => (
-                <Bar key={k.key} dataKey={k.key} name={k.label} stackId="a" fill={k.color} maxBarSize={40} radius={i === kinds.length - 1 ? [3, 3, 0, 0] : undefined} />
+                <Bar isAnimationActive={false} key={k.key} dataKey={k.key} name={k.label} stackId="a" fill={k.color} maxBarSize={40} radius={i === kinds.length - 1 ? [3, 3, 0, 0] : undefined} />
               ))}
             </BarChart>
           </Chart>

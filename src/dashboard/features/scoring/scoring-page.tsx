@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from "react"
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react"
 import { eventTypes } from "~shared/contracts/events"
 import type { Me } from "~shared/contracts/me"
 import type { Settings } from "~shared/contracts/settings"
@@ -13,6 +13,8 @@ import { useSettingsPreview } from "./use-settings-preview"
 
 export function ScoringPage({ me }: { me: Me }) {
   const settings = useSettings()
+  // Held here, not in the form: the form starts afresh from what was saved, and "Saved" must outlive that.
+  const save = useSaveSettings()
   return (
     <>
       <PageHeader title="Scoring">The lead score both teams read: fit and engagement points, the MQL threshold and the follow-up SLA.</PageHeader>
@@ -24,7 +26,7 @@ export function ScoringPage({ me }: { me: Me }) {
       ) : settings.isError ? (
         <ErrorBox title="The scoring rules could not be loaded" error={settings.error} retry={() => void settings.refetch()} />
       ) : (
-        <ScoringForm key={JSON.stringify(settings.data)} saved={settings.data} editable={canManage(me)} />
+        <ScoringForm key={JSON.stringify(settings.data)} saved={settings.data} editable={canManage(me)} save={save} />
       )}
     </>
   )
@@ -45,9 +47,8 @@ function Num({ label, value, onChange, min, max, step = 1, hideLabel = false }: 
   )
 }
 
-function ScoringForm({ saved, editable }: { saved: Settings; editable: boolean }) {
+function ScoringForm({ saved, editable, save }: { saved: Settings; editable: boolean; save: ReturnType<typeof useSaveSettings> }) {
   const [draft, setDraft] = useState<Settings>(saved)
-  const save = useSaveSettings()
   const preview = useSettingsPreview()
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved)
   const s = draft.scoring
@@ -70,12 +71,17 @@ function ScoringForm({ saved, editable }: { saved: Settings; editable: boolean }
     e.preventDefault()
     save.mutate(draft)
   }
+  // Emptying an event's points drops the event from the rules; its cap is remembered so retyping the
+  // points (clear, then type) does not silently reset the cap to 0.
+  const caps = useRef<Partial<Record<EventType, number>>>({})
   const setEvent = (type: EventType, field: "points" | "dailyCap", v: number | undefined) =>
     set((d) => {
       const events: Events = d.scoring.events
-      const cur = events[type] ?? { points: 0, dailyCap: 0 }
-      if (field === "points" && v === undefined) delete events[type]
-      else events[type] = { ...cur, [field]: v ?? 0 }
+      const cur = events[type] ?? { points: 0, dailyCap: caps.current[type] ?? saved.scoring.events[type]?.dailyCap ?? 0 }
+      if (field === "points" && v === undefined) {
+        caps.current[type] = cur.dailyCap
+        delete events[type]
+      } else events[type] = { ...cur, [field]: v ?? 0 }
     })
 
   return (
@@ -97,9 +103,10 @@ function ScoringForm({ saved, editable }: { saved: Settings; editable: boolean }
           </Panel>
         </div>
 
-        <div className="grid-3">
+        <div className="grid-2">
           <RuleList
             title="Fit: industries"
+            description="Industry, then the points a contact in it earns."
             rows={s.fit.industries}
             add={() => set((d) => { d.scoring.fit.industries.push({ industry: "", points: 5 }) })}
             remove={(i) => set((d) => { d.scoring.fit.industries.splice(i, 1) })}
@@ -114,6 +121,7 @@ function ScoringForm({ saved, editable }: { saved: Settings; editable: boolean }
           />
           <RuleList
             title="Fit: job titles"
+            description="A word in the job title, the label shown in score reasons, and the points."
             rows={s.fit.titles}
             add={() => set((d) => { d.scoring.fit.titles.push({ keyword: "", label: "", points: 5 }) })}
             remove={(i) => set((d) => { d.scoring.fit.titles.splice(i, 1) })}
@@ -128,8 +136,11 @@ function ScoringForm({ saved, editable }: { saved: Settings; editable: boolean }
             )}
             what="title"
           />
+        </div>
+        <div className="grid-2 align-start">
           <RuleList
             title="Fit: company size"
+            description="Employee range and the points a company that size earns."
             rows={s.fit.companySize}
             add={() => set((d) => { d.scoring.fit.companySize.push({ min: 0, max: 0, points: 5 }) })}
             remove={(i) => set((d) => { d.scoring.fit.companySize.splice(i, 1) })}
@@ -144,7 +155,6 @@ function ScoringForm({ saved, editable }: { saved: Settings; editable: boolean }
             )}
             what="size band"
           />
-        </div>
 
         <Panel title="Engagement" description="Points per marketing event, and the most one type can earn in a day. Leave points empty to ignore an event.">
           <table className="data-table compact-table events-table">
@@ -163,6 +173,7 @@ function ScoringForm({ saved, editable }: { saved: Settings; editable: boolean }
             </tbody>
           </table>
         </Panel>
+        </div>
       </fieldset>
 
       {editable && (
@@ -174,8 +185,11 @@ function ScoringForm({ saved, editable }: { saved: Settings; editable: boolean }
               <span className="error-text" role="alert">Preview failed: {preview.error.message}</span>
             ) : preview.data ? (
               <span className={current ? undefined : "stale"}>
-                Under these rules <strong>{count(preview.data.proposed.mqls)} contacts</strong> would be MQLs (threshold {preview.data.proposed.mqlThreshold}),
-                against <strong>{count(preview.data.current.mqls)}</strong> now.{!current && " The rules changed since: preview again."}
+                Under these rules <strong>{count(preview.data.proposed.mqls)} of {count(preview.data.contacts)} contacts</strong> would be MQLs
+                (threshold {preview.data.proposed.mqlThreshold}), against <strong>{count(preview.data.current.mqls)}</strong> now;{" "}
+                {count(preview.data.changedContacts)} would change sides.
+                {preview.data.sampled && ` Estimated from ${count(preview.data.sampleSize)} contacts.`}
+                {!current && " The rules changed since: preview again."}
               </span>
             ) : save.isSuccess && !dirty ? (
               <span className="good-text">Saved. Contacts are rescored under the new rules.</span>
@@ -198,11 +212,11 @@ function ScoringForm({ saved, editable }: { saved: Settings; editable: boolean }
   )
 }
 
-function RuleList<T>({ title, rows, add, remove, render, what }: {
-  title: string; rows: T[]; add: () => void; remove: (i: number) => void; render: (row: T, i: number) => ReactNode; what: string
+function RuleList<T>({ title, description, rows, add, remove, render, what }: {
+  title: string; description: string; rows: T[]; add: () => void; remove: (i: number) => void; render: (row: T, i: number) => ReactNode; what: string
 }) {
   return (
-    <Panel title={title}>
+    <Panel title={title} description={description}>
       {rows.length === 0 && <p className="muted">No rules: this part of the score is always 0.</p>}
       <ul className="rule-list">
         {rows.map((r, i) => (

@@ -5,9 +5,15 @@ import * as z from "zod"
 import type { SettingsUpdate } from "~shared/contracts/settings"
 import { apiSend } from "../../api/client"
 
+// TODO(2026-12-01): import SettingsPreview from src/shared/contracts/settings.ts once it is committed there.
+const Mqls = z.object({ mqlThreshold: z.number().int(), mqls: z.number().int() })
 export const SettingsPreview = z.object({
-  current: z.object({ mqlThreshold: z.number(), mqls: z.number().int() }),
-  proposed: z.object({ mqlThreshold: z.number(), mqls: z.number().int() }),
+  contacts: z.number().int(),
+  current: Mqls,
+  proposed: Mqls,
+  changedContacts: z.number().int(),
+  sampled: z.boolean(),
+  sampleSize: z.number().int(),
 })
 export type SettingsPreview = z.infer<typeof SettingsPreview>
 
