@@ -73,18 +73,19 @@ describe("score calibration", () => {
       .toEqual(["Webinar attended", "Engagement", "16% (5)", "60% (12)", "-44 pts"])
 
     // The preview starts at the current threshold...
-    await waitFor(() => expect(stat("MQLs at 60").textContent).toBe("80no change"))
+    await waitFor(() => expect(stat("Estimated MQLs at 60").textContent).toBe("80same as now"))
     expect(api.lastCall("GET /api/v1/analytics/calibration/threshold")!.query.get("threshold")).toBe("60")
+    expect(stat("MQLs in 90 days at 60 (current)").textContent).toBe("80")
     // ...and follows the slider (one request per pause).
     fireEvent.change(screen.getByRole("slider", { name: "Proposed MQL threshold" }), { target: { value: "50" } })
-    await waitFor(() => expect(stat("MQLs at 50").textContent).toBe("120+40 in 90 days"))
+    await waitFor(() => expect(stat("Estimated MQLs at 50").textContent).toBe("120+40 against now"))
     expect(api.lastCall("GET /api/v1/analytics/calibration/threshold")!.query.get("threshold")).toBe("50")
     expect(stat("Expected acceptance").textContent).toBe("60%95% interval 50–70%, from 50 decided leads")
     expect(stat("Expected accepted").textContent).toBe("72of 120 MQLs")
     expect((screen.getByRole("spinbutton", { name: "Threshold" }) as HTMLInputElement).value).toBe("50")
 
     await userEvent.setup().click(screen.getByRole("button", { name: "Back to current (60)" }))
-    await waitFor(() => expect(stat("MQLs at 60").textContent).toBe("80no change"))
+    await waitFor(() => expect(stat("Estimated MQLs at 60").textContent).toBe("80same as now"))
   })
 })
 
