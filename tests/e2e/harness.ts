@@ -71,3 +71,15 @@ export async function screenshot(page: Page, name: string) {
 }
 
 export const repToken = (b: Backend) => b.tokens.find((t) => t.org === "Acme Analytics" && t.role === "rep")!.token
+
+/** Debian's Chromium without the extension, for the dashboard (a plain web app served by the backend). */
+export async function launchWebBrowser(viewport = { width: 1280, height: 800 }) {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  })
+  const context = await browser.newContext({ viewport, acceptDownloads: true })
+  return { browser, context }
+}
+
+export const marketerToken = (b: Backend) => b.tokens.find((t) => t.org === "Acme Analytics" && t.role === "marketer")!.token
