@@ -1,9 +1,8 @@
 // Helpers shared by the site detectors. Everything here is defensive: a selector that no longer
 // matches, or one the browser rejects, yields "nothing" instead of an exception in the host page.
 import { emptyContext } from "../shared/page-context"
-import type { DetectionStrategy, PageContext, PageView, Person, PersonRole, Site } from "../shared/page-context"
+import type { PageContext, PageView, Person, PersonRole, Site } from "../shared/page-context"
 import { isMemberId, linkedinKey, linkedinSlug as sharedSlug } from "../shared/linkedin"
-import type { HeaderMatchers } from "./words"
 
 export type Selectors = string | readonly string[]
 
@@ -31,7 +30,7 @@ export function snippetOf(raw: string | null | undefined, max = 300): string | u
   return (space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd() + "…"
 }
 
-const asList = (selectors: Selectors): readonly string[] => (typeof selectors === "string" ? [selectors] : selectors)
+export const asList = (selectors: Selectors): readonly string[] => (typeof selectors === "string" ? [selectors] : selectors)
 
 /** All elements matching any selector, in selector order then document order, without duplicates. */
 export function queryAll(root: ParentNode | null | undefined, selectors: Selectors): Element[] {
@@ -86,7 +85,7 @@ export function isHidden(el: Element): boolean {
 }
 
 const BREAKING = new Set(["BR", "DIV", "P", "LI", "TR", "TD", "BLOCKQUOTE", "H1", "H2", "H3", "H4", "UL", "OL", "TABLE"])
-const SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"])
+export const SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"])
 
 /** Text as a reader sees it: line breaks and blocks become spaces; stops after `max` characters. */
 export function visibleText(el: Element | null | undefined, max = 2000): string {
@@ -215,125 +214,3 @@ export function contextKey(ctx: PageContext): string {
   const people = ctx.people.map((p) => `${p.role}:${p.email ?? ""}:${p.linkedin ?? ""}${p.email || p.linkedin ? "" : `:${p.name ?? ""}`}`).join(",")
   return [ctx.site, ctx.view, ctx.subject ?? "", people].join("|")
 }
-
-// ---- Layered detection -------------------------------------------------------------------------
-// Each site tries its strategies from the most specific (today's structure) to the most general
-// (structure-free signals, then a bare display name) and says which one answered. A later strategy
-// runs only when the earlier ones found nobody, so the cheap structural path is all a healthy page costs.
-
-export type Strategy = Exclude<DetectionStrategy, "none">
-export interface Found {
-  people: Person[]
-  subject?: string
-  snippet?: string
-}
-/** A strategy: its name and a body that returns undefined when its markup is not on the page at all. */
-export type Attempt = readonly [Strategy, () => Found | undefined]
-export interface Answer extends Found {
-  /** The strategy that found somebody, if any. */
-  strategy?: Strategy
-  /** Some strategy recognised its markup (a compose window, a conversation), even with nobody in it. */
-  present: boolean
-  /** Nobody answered, but the viewer was there (their own profile, a note to self): nothing is broken. */
-  viewerOnly?: boolean
-}
-
-export function layered(attempts: readonly Attempt[], viewer: Viewer): Answer {
-  let subject: string | undefined
-  let snippet: string | undefined
-  let present = false
-  let viewerOnly = false
-  for (const [strategy, run] of attempts) {
-    const found = run()
-    if (!found) continue
-    present = true
-    subject ??= found.subject
-    snippet ??= found.snippet
-    const people = finalizePeople(found.people, viewer, { names: strategy === "name" })
-    if (people.length > 0) return { people, strategy, subject, snippet, present }
-    viewerOnly ||= found.people.some((p) => isViewer({ ...p, email: normalizeEmail(p.email) }, viewer))
-  }
-  return { people: [], subject, snippet, present, viewerOnly }
-}
-
-/**
- * What `strategy` a context reports: the one that answered; "none" where someone was expected and
- * nobody but possibly the viewer was found; nothing where nobody is expected.
- */
-export const strategyOf = (answer: Answer | undefined, expected: boolean): DetectionStrategy | undefined =>
-  answer?.strategy ?? (expected && !answer?.viewerOnly ? "none" : undefined)
-
-const SEPARATOR = /^[\s,;·|]*$/
-/** "<ann@x.example>" printed after a name: part of the person before it, not a label. */
-const BARE_ADDRESS = /^[\s,;]*<?[^\s<>]+@[^\s<>]+>?[\s,;]*$/
-const skippable = (text: string) => SEPARATOR.test(text) || BARE_ADDRESS.test(text)
-
-/**
- * The nearest text before `el` — walking back through siblings and up through ancestors, never past
- * `stop` — skipping separators and other people (`isPerson`). "to me, Ann" gives "to" for Ann;
- * a details row "Cc: Ann" gives "Cc:". Bounded: gives up after `budget` nodes or `maxUp` ancestors.
- */
-export function textBefore(el: Element, stop: Element | null, isPerson: (e: Element) => boolean, budget = 40, maxUp = 6): string | undefined {
-  let node: Node = el
-  let up = 0
-  for (let steps = 0; steps < budget; steps++) {
-    const prev: Node | null = node.previousSibling
-    if (!prev) {
-      const parent: Node | null = node.parentNode
-      if (!parent || parent === stop || parent.nodeType !== 1 || ++up > maxUp) return undefined
-      node = parent
-      continue
-    }
-    node = prev
-    if (prev.nodeType === 3) {
-      const text = cleanText(prev.nodeValue)
-      if (!skippable(text)) return text
-    } else if (prev.nodeType === 1) {
-      const e = prev as Element
-      if (SKIPPED.has(e.tagName.toUpperCase()) || isPerson(e)) continue
-      const text = cleanText(e.textContent?.slice(0, 200))
-      if (!skippable(text)) return text
-    }
-  }
-  return undefined
-}
-
-/** "Von: Ann <ann@x.example>" → "from"; "An:" → "to"; "Cc :" → "cc"; anything else → undefined. */
-export function roleFromLine(label: string | null | undefined, words: HeaderMatchers): PersonRole | undefined {
-  if (!label) return undefined
-  return words.line.from.test(label) ? "from" : words.line.cc.test(label) ? "cc" : words.line.to.test(label) ? "to" : undefined
-}
-
-/** A text chunk that is only a header word ("to", "Cc:", "À :") → its role. */
-export function roleFromLabel(text: string | undefined, words: HeaderMatchers): PersonRole | undefined {
-  if (!text || text.length > 24) return undefined
-  return words.label.from.test(text) ? "from" : words.label.cc.test(text) ? "cc" : words.label.to.test(text) ? "to" : undefined
-}
-
-/**
- * The role the page's own words give `el`: an ancestor's aria-label ("To: Ann; Bo", within `maxUp`
- * levels and below `stop`), else the header word printed just before it. Undefined when unlabelled.
- */
-export function roleFromWords(el: Element, stop: Element | null, words: HeaderMatchers, isPerson: (e: Element) => boolean, maxUp = 4): PersonRole | undefined {
-  let node: Element | null = el
-  for (let i = 0; node && node !== stop && i <= maxUp; i++, node = node.parentElement) {
-    const byLabel = roleFromLine(node.getAttribute("aria-label"), words)
-    if (byLabel) return byLabel
-  }
-  return roleFromLabel(textBefore(el, stop, isPerson), words)
-}
-
-/** `el` matches one of `selectors`, or holds an element that does. */
-export function holdsAny(el: Element, selectors: Selectors): boolean {
-  for (const selector of asList(selectors)) {
-    try {
-      if (el.matches(selector) || el.querySelector(selector)) return true
-    } catch {
-      // ignore, see queryAll
-    }
-  }
-  return false
-}
-
-/** True when `el` or an ancestor matches one of `selectors` (a message body, a list, the nav). */
-export const inside = (el: Element, selectors: Selectors): boolean => closestAny(el, selectors) !== null

@@ -7,10 +7,11 @@
 // last a sender's bare display name. The context says which strategy answered.
 import type { PageContext, PageView, Person, PersonRole } from "../../shared/page-context"
 import {
-  addViewerName, cleanText, closestAny, compact, emptyViewer, firstText, holdsAny, inside, isHidden, layered,
-  normalizeEmail, queryAll, queryFirst, roleFromLabel, roleFromWords, safeDetect, snippetOf, strategyOf, textOf,
-  visibleText, type Answer, type Found, type Viewer,
+  addViewerName, cleanText, closestAny, compact, emptyViewer, firstText, isHidden, normalizeEmail, queryAll,
+  queryFirst, safeDetect, snippetOf, textOf, visibleText, type Viewer,
 } from "../common"
+import { inside, matchesAny, roleFromLabel, roleFromWords } from "../signals"
+import { layered, strategyOf, type Answer, type Found } from "../strategies"
 import { headerMatchers } from "../words"
 import * as S from "./selectors"
 
@@ -152,7 +153,7 @@ function composeContext(doc: Document, viewer: Viewer) {
 
 const signalRoot = (doc: Document): Element | null =>
   queryAll(doc, S.SIGNAL_ROOT).find((el) => !isHidden(el)) ?? doc.body ?? doc.documentElement
-const isPersonNode = (el: Element) => holdsAny(el, S.SIGNAL_PERSON)
+const isPersonNode = (el: Element) => matchesAny(el, S.SIGNAL_PERSON)
 const offConversation = (el: Element) => isHidden(el) || inside(el, S.SIGNAL_BODY) || inside(el, S.SIGNAL_OUTSIDE)
 
 /** Anyone with an address attribute in the main pane, outside bodies; roles from the header words, else sender. */

@@ -7,9 +7,10 @@
 // links (vanity slugs or member ids ACoAA…, in any interface language), then the header's bare name.
 import type { PageContext, PageView, Person } from "../../shared/page-context"
 import {
-  addViewerName, cleanText, compact, emptyViewer, firstText, inside, isHidden, isViewer, layered, linkedinSlug,
-  queryAll, queryFirst, safeDetect, snippetOf, strategyOf, textOf, type Answer, type Found, type Selectors, type Viewer,
+  addViewerName, cleanText, closestAny, compact, emptyViewer, firstText, isHidden, isViewer, linkedinSlug,
+  queryAll, queryFirst, safeDetect, snippetOf, textOf, type Selectors, type Viewer,
 } from "../common"
+import { layered, strategyOf, type Answer, type Found } from "../strategies"
 import * as S from "./selectors"
 
 function findViewer(doc: Document): Viewer {
@@ -67,7 +68,7 @@ function conversationLinks(scope: Element | null): Found | undefined {
   if (!scope) return undefined
   const people: Person[] = []
   for (const a of queryAll(scope, S.SIGNAL_LINK)) {
-    if (isHidden(a) || inside(a, S.SIGNAL_BODY)) continue
+    if (isHidden(a) || closestAny(a, S.SIGNAL_BODY)) continue
     const slug = linkedinSlug(a.getAttribute("href"))
     if (!slug) continue
     const own = firstText(a, S.SIGNAL_LINK_NAME) ?? textOf(a)

@@ -61,6 +61,9 @@ export const composeBody = [
 
 // ---- Messaging overlay: a conversation bubble open over any page (feed, profile, search) -----------
 
+/** Where the overlay's bubbles live; watched as well as MAIN in case a build renders it outside. Seen 2019–2026. */
+export const MESSAGING_OVERLAY = ["#msg-overlay", ".msg-overlay-container"] as const
+
 /** An open (not minimised) conversation bubble. Seen 2019–2026; the list bubble is not a conversation. */
 export const CONVERSATION_BUBBLE = [
   ".msg-overlay-conversation-bubble:not(.msg-overlay-conversation-bubble--is-minimized)", // seen 2019–2026

@@ -8,10 +8,11 @@
 // "Name <address>" header lines, roles from the localised From/To/Cc words), then a bare display name.
 import type { PageContext, PageView, Person, PersonRole } from "../../shared/page-context"
 import {
-  addViewerName, cleanText, closestAny, compact, emptyViewer, holdsAny, inside, isHidden, layered, normalizeEmail,
-  queryAll, queryFirst, roleFromLine, roleFromWords, safeDetect, snippetOf, strategyOf, textOf, visibleText,
-  type Answer, type Found, type Viewer,
+  addViewerName, cleanText, closestAny, compact, emptyViewer, isHidden, normalizeEmail, queryAll, queryFirst,
+  safeDetect, snippetOf, textOf, visibleText, type Viewer,
 } from "../common"
+import { inside, matchesAny, roleFromLine, roleFromWords } from "../signals"
+import { layered, strategyOf, type Answer, type Found } from "../strategies"
 import { headerMatchers } from "../words"
 import * as S from "./selectors"
 
@@ -93,7 +94,7 @@ function compose(doc: Document) {
 
 const signalRoot = (doc: Document): Element | null =>
   queryAll(doc, S.SIGNAL_ROOT).find((el) => !isHidden(el)) ?? doc.body ?? doc.documentElement
-const isPersonNode = (el: Element) => holdsAny(el, S.SIGNAL_PERSON)
+const isPersonNode = (el: Element) => matchesAny(el, S.SIGNAL_PERSON)
 const offConversation = (el: Element) => isHidden(el) || inside(el, S.SIGNAL_BODY) || inside(el, S.SIGNAL_OUTSIDE)
 const NAME_AND_ADDRESS = /([^<>;,:]*?)\s*<\s*([^<>\s]+@[^<>\s]+)\s*>/g
 
