@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { sql } from "../../src/server/db/client"
 import { createToken, createUser } from "../../src/server/auth/service"
 import { paging } from "../../src/server/analytics/export"
-import { auth, backends, harness, type Harness } from "./harness"
+import { auth, backends, event, harness, type Harness } from "./harness"
 
 // One small org history with every number worked out by hand. The period is four weeks, Monday 2 March
 // to Sunday 29 March 2026; SLA is the default 24 h; the influence window the default 30 days.
@@ -527,6 +527,50 @@ describe.each(backends)("analytics API on %s", (kind) => {
         expect(r.headers["content-type"]).toBe("text/csv; charset=utf-8")
         expect(r.body.trim().split("\n"), table).toHaveLength(1 + rows)
       }
+    })
+  })
+
+  describe("kept current on write", () => {
+    // Globex, so Acme's hand-worked numbers stay as they are.
+    it("a lead crossing the threshold, a rep's call and the handoff reach the reports as they happen", async () => {
+      const post = (url: string, token: string, payload: unknown) =>
+        h.app.inject({ method: "POST", url, headers: { ...auth(token), "content-type": "application/json" }, payload: JSON.stringify(payload) })
+      const now = Date.now()
+      const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString()
+      const events = ["demo_request", "trial_signup", "webinar_attended", "content_download"].map((type, i) =>
+        event("kim.ward@initech.example", type, at(30 - i), `kim-${i}`))
+      expect((await post("/api/v1/events", h.globex.tokens.marketer, events)).statusCode).toBe(200)
+      const before = await ok("/api/v1/analytics/handoff", h.globex.tokens.marketer)
+      expect(before.mqls).toEqual({ created: 1, accepted: 0, rejected: 0, recycled: 0, waiting: 1 })
+      expect(before.slaByWeek.reduce((n: number, w: { waiting: number }) => n + w.waiting, 0)).toBe(1)
+      // The score at the crossing is kept with the change: 60 engagement points (the cap), no fit.
+      const preview = await ok("/api/v1/analytics/calibration/threshold?threshold=61", h.globex.tokens.marketer)
+      expect(preview.current.mqls).toBe(1)
+      expect(preview.proposed.mqls).toBe(0)
+
+      const kim = (await h.database.db.execute(sql`SELECT contact_id AS id FROM contact_emails WHERE org_id = ${h.globex.id} AND email = 'kim.ward@initech.example'`)) as unknown as { rows: { id: string }[] }
+      const kimId = kim.rows[0]!.id
+      const call = await post("/api/v1/activities", h.globex.tokens.rep, { id: randomUUID(), contactId: kimId, type: "call", occurredAt: new Date().toISOString(), outcome: "connected" })
+      expect(call.statusCode, call.body).toBeLessThan(300)
+      const touched = await ok("/api/v1/analytics/handoff", h.globex.tokens.marketer)
+      expect(touched.firstTouch.n).toBe(1)
+      expect(touched.firstTouch.medianHours).toBeLessThan(1)
+      const decided = await post(`/api/v1/contacts/${kimId}/handoff`, h.globex.tokens.rep, { decision: "reject", reason: "wrong_person" })
+      expect(decided.statusCode, decided.body).toBe(200)
+      const after = await ok("/api/v1/analytics/handoff", h.globex.tokens.marketer)
+      expect(after.mqls).toEqual({ created: 1, accepted: 0, rejected: 1, recycled: 1, waiting: 0 })
+      expect(after.rejections).toEqual([{ reason: "wrong_person", count: 1 }])
+      const history = await ok("/api/v1/analytics/calibration/threshold?threshold=60", h.globex.tokens.marketer)
+      expect(history.proposed.expectedAcceptance).toMatchObject({ n: 2, hits: 1 }) // Gina (accepted at 99) and Kim
+      const scores = (await h.database.db.execute(sql`SELECT to_stage, score FROM stage_changes WHERE org_id = ${h.globex.id} AND contact_id = ${kimId} ORDER BY at, id`)) as unknown as { rows: { to_stage: string; score: number }[] }
+      expect(scores.rows).toEqual([{ to_stage: "mql", score: 60 }, { to_stage: "recycled", score: 60 }])
+    })
+
+    it("forgets an MQL whose stage change is deleted", async () => {
+      const count = async () => ((await h.database.db.execute(sql`SELECT count(*)::int AS n FROM mql_outcomes WHERE org_id = ${h.globex.id}`)) as unknown as { rows: { n: number }[] }).rows[0]!.n
+      const n = await count()
+      await run(sql`DELETE FROM stage_changes WHERE org_id = ${h.globex.id} AND contact_id = ${c.gina}`)
+      expect(await count()).toBe(n - 1)
     })
   })
 

@@ -10,22 +10,14 @@ import { currentScoreSql, eventRuleNamesSql, fitRulesSql } from "./score-sql"
 
 const inPeriod = (col: ReturnType<typeof sql>, a: Applied) => sql`${col} >= ${a.p.start.toISOString()} AND ${col} < ${a.p.end.toISOString()}`
 
-/** The period's MQLs (the latest crossing per contact) with what sales did with them afterwards. */
+/** The period's MQLs (the latest crossing per contact) with what sales did with them afterwards (mql_outcomes). */
 export const mqlsOf = (a: Applied, rules: ScoringRules) => sql`
-  SELECT m.contact_id, m.at, m.score, d.decision, d.reason,
-    EXISTS (SELECT 1 FROM stage_changes q WHERE q.org_id = m.org_id AND q.contact_id = m.contact_id AND q.at > m.at
-      AND q.to_stage IN ('sql', 'opportunity', 'customer')) AS sql,
-    EXISTS (SELECT 1 FROM stage_changes q WHERE q.org_id = m.org_id AND q.contact_id = m.contact_id AND q.at > m.at
-      AND q.to_stage = 'customer') AS customer
-  FROM (
-    SELECT DISTINCT ON (sc.contact_id) sc.org_id, sc.contact_id, sc.at, coalesce(sc.score, ${currentScoreSql(rules, sql`c`, a.now)}) AS score
-    FROM stage_changes sc JOIN contacts c ON c.org_id = sc.org_id AND c.id = sc.contact_id
-    WHERE sc.org_id = ${a.orgId} AND sc.to_stage = 'mql' AND ${inPeriod(sql`sc.at`, a)}
-      AND ${repCond(a.orgId, a.f, sql`c.owner_id`)} AND ${contactCond(a.f, sql`c`)}
-    ORDER BY sc.contact_id, sc.at DESC) m
-  LEFT JOIN LATERAL (
-    SELECT h.decision, h.reason FROM handoffs h
-    WHERE h.org_id = m.org_id AND h.contact_id = m.contact_id AND h.created_at >= m.at ORDER BY h.created_at LIMIT 1) d ON TRUE`
+  SELECT DISTINCT ON (m.contact_id) m.contact_id, m.mql_at AS at, coalesce(m.score, ${currentScoreSql(rules, sql`c`, a.now)}) AS score,
+    m.decision, m.reason, m.sql_at IS NOT NULL AS sql, m.customer_at IS NOT NULL AS customer
+  FROM mql_outcomes m JOIN contacts c ON c.org_id = m.org_id AND c.id = m.contact_id
+  WHERE m.org_id = ${a.orgId} AND ${inPeriod(sql`m.mql_at`, a)}
+    AND ${repCond(a.orgId, a.f, sql`c.owner_id`)} AND ${contactCond(a.f, sql`c`)}
+  ORDER BY m.contact_id, m.mql_at DESC`
 
 export interface BandRow { band: number; contacts: number; mqls: number; accepted: number; rejected: number; sqls: number; customers: number }
 
@@ -77,17 +69,17 @@ export async function ruleContributions(ex: Executor, a: Applied, rules: Scoring
 /**
  * The threshold preview. Over the last 90 days: how many contacts would have become MQLs at threshold T,
  * estimated from the scores we know each contact reached (at its crossing, and now); and the acceptance rate
- * of every decided MQL handed over at a score of T or more.
+ * of every decided MQL handed over at a score of T or more (score at the crossing, from mql_outcomes).
  */
 export async function thresholdPreview(ex: Executor, orgId: string, rules: ScoringRules, threshold: number, ownerId: string | null, now: Date) {
   const since = new Date(now.getTime() - 90 * 86_400_000).toISOString()
   const owner = (c: ReturnType<typeof sql>) => (ownerId ? sql`${c}.owner_id = ${ownerId}::uuid` : sql`TRUE`)
   const [r] = await rows<{ current: number; proposed: number; decided: number; accepted: number }>(ex, sql`
     WITH crossed AS (
-      SELECT sc.contact_id, max(GREATEST(coalesce(sc.score, 0), ${currentScoreSql(rules, sql`c`, now)})) AS best
-      FROM stage_changes sc JOIN contacts c ON c.org_id = sc.org_id AND c.id = sc.contact_id
-      WHERE sc.org_id = ${orgId} AND sc.to_stage = 'mql' AND sc.at >= ${since} AND ${owner(sql`c`)}
-      GROUP BY sc.contact_id),
+      SELECT m.contact_id, max(GREATEST(coalesce(m.score, 0), ${currentScoreSql(rules, sql`c`, now)})) AS best
+      FROM mql_outcomes m JOIN contacts c ON c.org_id = m.org_id AND c.id = m.contact_id
+      WHERE m.org_id = ${orgId} AND m.mql_at >= ${since} AND ${owner(sql`c`)}
+      GROUP BY m.contact_id),
     -- Contacts that did not cross but stand at or above T now; fit + stored engagement bounds the score from
     -- above (engagement only decays), which lets an index skip everyone who cannot qualify.
     waiting AS (
@@ -96,13 +88,11 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
         AND c.stage IN ('subscriber', 'lead', 'recycled') AND ${owner(sql`c`)}
         AND ${currentScoreSql(rules, sql`c`, now)} >= ${threshold}::int
         AND NOT EXISTS (SELECT 1 FROM crossed x WHERE x.contact_id = c.id)),
+    -- Every decided MQL, at its score when it crossed.
     decided AS (
-      SELECT h.decision, coalesce(s.score, ${currentScoreSql(rules, sql`c`, now)}) AS score
-      FROM handoffs h JOIN contacts c ON c.org_id = h.org_id AND c.id = h.contact_id
-      LEFT JOIN LATERAL (
-        SELECT sc.score FROM stage_changes sc WHERE sc.org_id = h.org_id AND sc.contact_id = h.contact_id AND sc.to_stage = 'mql'
-          AND sc.at <= h.created_at ORDER BY sc.at DESC LIMIT 1) s ON TRUE
-      WHERE h.org_id = ${orgId} AND h.decision IN ('accept', 'reject') AND ${owner(sql`c`)})
+      SELECT m.decision, coalesce(m.score, ${currentScoreSql(rules, sql`c`, now)}) AS score
+      FROM mql_outcomes m JOIN contacts c ON c.org_id = m.org_id AND c.id = m.contact_id
+      WHERE m.org_id = ${orgId} AND m.decision IN ('accept', 'reject') AND ${owner(sql`c`)})
     SELECT (SELECT count(*)::int FROM crossed) AS current,
       (SELECT count(*)::int FROM crossed WHERE best >= ${threshold}::int) + (SELECT count(*)::int FROM waiting) AS proposed,
       (SELECT count(*)::int FROM decided WHERE score >= ${threshold}::int) AS decided,

@@ -10,6 +10,7 @@ import * as service from "./service"
 import * as raw from "./export-rows"
 import { findAsset, assetShares } from "./asset-shares"
 import { applyScope, type Applied } from "./scope"
+import { reportTx } from "./report-tx"
 
 // CSV exports of every dashboard table. Streamed: rows are produced a page at a time by an async generator,
 // turned into CSV as the response drains (backpressure from the socket pauses the database reads). Tables
@@ -56,8 +57,9 @@ export async function buildExport(db: Db, p: Principal, table: ExportTable, q: Q
       if (!q.asset) throw new BadRequest("asset-shares needs ?asset=<asset id>")
       const assetId = q.asset
       if (!(await findAsset(db, p.orgId, assetId))) throw new NotFound("asset")
+      // Each page is its own short transaction: a long export never pins a connection (or PGlite's only one).
       return { a, columns: ["shareId", "sharedAt", "channel", "repId", "repName", "contactId", "contactName", "company", "email", "views", "botViews", "firstViewedAt"],
-        rows: paged(async (after) => (await assetShares(db, a, assetId, paging.size, after && { at: after.at, id: after.id })).map((x) => ({ ...x, key: x.key.at })),
+        rows: paged(async (after) => (await reportTx(db, (ex) => assetShares(ex, a, assetId, paging.size, after))).map((x) => ({ ...x, key: x.key.at })),
           (x) => [x.shareId, x.sharedAt, x.channel, x.rep.id, x.rep.name, x.contact.id, x.contact.name, x.contact.company, x.contact.email, x.views, x.botViews, x.firstViewedAt]) }
     }
     case "content-influence": {
@@ -98,11 +100,11 @@ export async function buildExport(db: Db, p: Principal, table: ExportTable, q: Q
     }
     case "activities":
       return { a, columns: ["id", "occurredAt", "type", "repId", "repName", "contactId", "contactName", "company", "outcome", "direction", "durationSeconds", "subject"],
-        rows: paged((after) => raw.activitiesPage(db, a, after, paging.size),
+        rows: paged((after) => reportTx(db, (ex) => raw.activitiesPage(ex, a, after, paging.size)),
           (x) => [x.id, x.occurredAt, x.type, x.repId, x.repName, x.contactId, x.contactName, x.company, x.outcome, x.direction, x.durationSeconds, x.subject]) }
     case "shares":
       return { a, columns: ["id", "sharedAt", "assetId", "assetTitle", "assetKind", "channel", "repId", "repName", "contactId", "contactName", "company"],
-        rows: paged((after) => raw.sharesPage(db, a, after, paging.size),
+        rows: paged((after) => reportTx(db, (ex) => raw.sharesPage(ex, a, after, paging.size)),
           (x) => [x.id, x.sharedAt, x.assetId, x.assetTitle, x.assetKind, x.channel, x.repId, x.repName, x.contactId, x.contactName, x.company]) }
   }
 }

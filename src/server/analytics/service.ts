@@ -9,6 +9,7 @@ import { transitions } from "../../shared/contracts/analytics"
 import { wilson } from "../../shared/wilson"
 import { getSettings } from "../settings/service"
 import { applyScope } from "./scope"
+import { reportTx } from "./report-tx"
 import * as usage from "./content-usage"
 import * as shares from "./asset-shares"
 import * as options from "./filter-options"
@@ -24,30 +25,31 @@ import * as influenceSql from "./influence"
 
 export async function filters(db: Db, p: Principal): Promise<FilterOptions> {
   const self = p.role === "rep"
-  const [reps, teams, assets, campaigns, sources] = [
-    await options.users(db, p.orgId, self ? p.userId : undefined),
-    await options.teams(db, p.orgId),
-    await options.assetChoices(db, p.orgId),
-    await options.contactValues(db, p.orgId, "campaign"),
-    await options.contactValues(db, p.orgId, "source"),
-  ]
-  return { reps, teams, stages: [...stages], ...assets, campaigns, sources }
+  return reportTx(db, async (ex) => ({
+    reps: await options.users(ex, p.orgId, self ? p.userId : undefined),
+    teams: await options.teams(ex, p.orgId),
+    stages: [...stages],
+    ...(await options.assetChoices(ex, p.orgId)),
+    campaigns: await options.contactValues(ex, p.orgId, "campaign"),
+    sources: await options.contactValues(ex, p.orgId, "source"),
+  }))
 }
 
 export async function contentUsage(db: Db, p: Principal, q: ReportFilters, now = new Date()): Promise<ContentUsage> {
   const a = applyScope(p, q, now)
-  const totals = await usage.usageTotals(db, a)
-  const weekly = await usage.usageWeekly(db, a)
-  const rows = await usage.usageRows(db, a)
-  return { scope: a.scope, totals, weekly, rows }
+  return reportTx(db, async (ex) => ({
+    scope: a.scope, totals: await usage.usageTotals(ex, a), weekly: await usage.usageWeekly(ex, a), rows: await usage.usageRows(ex, a),
+  }))
 }
 
 export async function assetShares(db: Db, p: Principal, assetId: string, q: ReportFilters & { limit: number; cursor?: string }, now = new Date()): Promise<AssetShares> {
   const a = applyScope(p, q, now)
   const after = decodeCursor(q.cursor)
-  const asset = await shares.findAsset(db, p.orgId, assetId)
-  if (!asset) throw new NotFound("asset")
-  const page = await shares.assetShares(db, a, assetId, q.limit + 1, after)
+  const { asset, page } = await reportTx(db, async (ex) => {
+    const asset = await shares.findAsset(ex, p.orgId, assetId)
+    if (!asset) throw new NotFound("asset")
+    return { asset, page: await shares.assetShares(ex, a, assetId, q.limit + 1, after) }
+  })
   const more = page.length > q.limit
   const rows = page.slice(0, q.limit)
   return {
@@ -59,7 +61,7 @@ export async function assetShares(db: Db, p: Principal, assetId: string, q: Repo
 
 export async function repActivity(db: Db, p: Principal, q: ReportFilters, now = new Date()): Promise<RepActivity> {
   const a = applyScope(p, q, now)
-  return { scope: a.scope, rows: await activity.byRep(db, a), weekly: await activity.byWeek(db, a) }
+  return reportTx(db, async (ex) => ({ scope: a.scope, rows: await activity.byRep(ex, a), weekly: await activity.byWeek(ex, a) }))
 }
 
 /** met / (met + missed): an MQL still inside its SLA window is neither yet. */
@@ -67,8 +69,10 @@ const slaRate = (met: number, missed: number) => (met + missed === 0 ? null : me
 
 export async function handoffReport(db: Db, p: Principal, q: ReportFilters, now = new Date()): Promise<HandoffReport> {
   const a = applyScope(p, q, now)
-  const { slaHours } = await getSettings(db, p.orgId)
-  const r = await handoff.handoffReport(db, a, slaHours)
+  const { slaHours, r } = await reportTx(db, async (ex) => {
+    const { slaHours } = await getSettings(ex, p.orgId)
+    return { slaHours, r: await handoff.handoffReport(ex, a, slaHours) }
+  })
   const conversion = (x: (typeof r.byCampaign)[number]) => ({ ...x, conversion: wilson(x.sqls, x.mqls) })
   const { n, median, p90, ...mqls } = r.summary
   return {
@@ -93,10 +97,12 @@ export function scoreBands(size: number) {
 
 export async function calibration(db: Db, p: Principal, q: ReportFilters & { bandSize: number }, now = new Date()): Promise<Calibration> {
   const a = applyScope(p, q, now)
-  const settings = await getSettings(db, p.orgId)
   const shape = scoreBands(q.bandSize)
-  const { bands, rejections } = await calibrationSql.bands(db, a, settings.scoring, q.bandSize, shape.length)
-  const rules = await calibrationSql.ruleContributions(db, a, settings.scoring)
+  const { settings, bands, rejections, rules } = await reportTx(db, async (ex) => {
+    const settings = await getSettings(ex, p.orgId)
+    const { bands, rejections } = await calibrationSql.bands(ex, a, settings.scoring, q.bandSize, shape.length)
+    return { settings, bands, rejections, rules: await calibrationSql.ruleContributions(ex, a, settings.scoring) }
+  })
   const accepted = bands.reduce((n, b) => n + Number(b.accepted), 0)
   const rejected = bands.reduce((n, b) => n + Number(b.rejected), 0)
   const share = (k: number, of: number) => (of === 0 ? null : k / of)
@@ -118,8 +124,10 @@ export async function calibration(db: Db, p: Principal, q: ReportFilters & { ban
 }
 
 export async function thresholdPreview(db: Db, p: Principal, q: { threshold: number }, now = new Date()): Promise<ThresholdPreview> {
-  const settings = await getSettings(db, p.orgId)
-  const r = await calibrationSql.thresholdPreview(db, p.orgId, settings.scoring, q.threshold, p.role === "rep" ? p.userId : null, now)
+  const { settings, r } = await reportTx(db, async (ex) => {
+    const settings = await getSettings(ex, p.orgId)
+    return { settings, r: await calibrationSql.thresholdPreview(ex, p.orgId, settings.scoring, q.threshold, p.role === "rep" ? p.userId : null, now) }
+  })
   const expectedAcceptance = wilson(r.accepted, r.decided)
   return {
     periodDays: 90,
@@ -133,15 +141,17 @@ export async function thresholdPreview(db: Db, p: Principal, q: { threshold: num
 
 export async function contentInfluence(db: Db, p: Principal, q: ReportFilters & { windowDays: number }, now = new Date()): Promise<ContentInfluence> {
   const a = applyScope(p, q, now)
-  const groups = await influenceSql.influence(db, a, q.windowDays)
+  const { groups, assets } = await reportTx(db, async (ex) => {
+    const groups = await influenceSql.influence(ex, a, q.windowDays)
+    const ids = [...new Set(groups.filter((g) => g.assetId !== null).map((g) => g.assetId!))]
+    return { groups, assets: await influenceSql.assetTitles(ex, p.orgId, ids) }
+  })
   const comparison = (stage: string) => sum(groups.filter((g) => g.group === "comparison" && g.stage === stage))
   const received = (assetId: string | null, stage: string) =>
     sum(groups.filter((g) => g.group === "received" && g.assetId === assetId && g.stage === stage))
   const rowFor = (assetId: string | null) => transitions.map((t) => ({
     from: t.from, to: t.to, received: received(assetId, t.from), comparison: comparison(t.from),
   }))
-  const assetIds = [...new Set(groups.filter((g) => g.assetId !== null).map((g) => g.assetId!))]
-  const assets = await influenceSql.assetTitles(db, p.orgId, assetIds)
   const rows = assets.map((x) => ({ assetId: x.id, title: x.title, kind: x.kind, transitions: rowFor(x.id) }))
   const reach = (r: (typeof rows)[number]) => r.transitions.reduce((n, t) => n + t.received.n, 0)
   rows.sort((x, y) => reach(y) - reach(x) || x.title.localeCompare(y.title) || x.assetId.localeCompare(y.assetId))
