@@ -1,9 +1,10 @@
 import type { ReactNode } from "react"
 
 /** The headline numbers at the top of a report. */
-export function Stats({ label, children }: { label: string; children: ReactNode }) {
+/** `dense` fits seven figures on one row at 1280 wide. */
+export function Stats({ label, children, dense = false }: { label: string; children: ReactNode; dense?: boolean }) {
   return (
-    <dl className="stats" aria-label={label}>
+    <dl className={dense ? "stats dense" : "stats"} aria-label={label}>
       {children}
     </dl>
   )

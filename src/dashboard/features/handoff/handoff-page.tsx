@@ -132,7 +132,8 @@ function HandoffBody({ data, stale }: { data: HandoffReport; stale: boolean }) {
         <DataTable label="SLA by week" data={data.slaByWeek} columns={weekColumns} initialSort={[{ id: "week", desc: true }]} pageSize={10}
           empty={<Empty title="No MQLs in this period">Widen the period.</Empty>} />
       </Panel>
-      <div className="grid-2">
+      {/* Side by side only where both tables have room for their five columns. */}
+      <div className="grid-2 wide-only">
         <Panel title="By campaign" description="First-touch campaign of the lead." actions={<ExportLink table="handoff-campaigns" filters={filters} what="conversion by campaign" />}>
           <DataTable label="Conversion by campaign" data={data.byCampaign} columns={conversionColumns("Campaign")} initialSort={[{ id: "mqls", desc: true }]} pageSize={10}
             empty={<Empty title="No campaign data">Send the campaign with marketing events to see conversion by campaign.</Empty>} />

@@ -25,10 +25,10 @@ const signed = (x: number | null) => (x === null ? "–" : `${x > 0 ? "+" : ""}$
 const columns = [
   col.accessor("title", { header: "Asset", cell: (c) => <div className="cell-title"><span>{c.getValue()}</span><span className="tags">{humanize(c.row.original.kind)}</span></div> }),
   col.accessor("step", { header: "Step" }),
-  col.accessor((r) => r.received.rate, { id: "received", header: "Received asset", cell: (c) => rateWithInterval(c.row.original.received), sortUndefined: "last", ...numeric }),
-  col.accessor((r) => r.received.n, { id: "receivedN", header: "n", cell: (c) => count(c.getValue()), ...numeric }),
-  col.accessor((r) => r.comparison.rate, { id: "comparison", header: "No asset", cell: (c) => rateWithInterval(c.row.original.comparison), sortUndefined: "last", ...numeric }),
-  col.accessor((r) => r.comparison.n, { id: "comparisonN", header: "n ", cell: (c) => count(c.getValue()), ...numeric }),
+  col.accessor((r) => r.received.rate, { id: "received", header: "Rate with asset", cell: (c) => rateWithInterval(c.row.original.received), sortUndefined: "last", ...numeric }),
+  col.accessor((r) => r.received.n, { id: "receivedN", header: "Recipients", cell: (c) => count(c.getValue()), ...numeric }),
+  col.accessor((r) => r.comparison.rate, { id: "comparison", header: "Rate without", cell: (c) => rateWithInterval(c.row.original.comparison), sortUndefined: "last", ...numeric }),
+  col.accessor((r) => r.comparison.n, { id: "comparisonN", header: "Comparison group", cell: (c) => count(c.getValue()), ...numeric }),
   col.accessor("lift", { header: "Difference", cell: (c) => signed(c.getValue()), sortUndefined: "last", ...numeric }),
 ]
 

@@ -57,7 +57,7 @@ function RepActivityBody({ data, stale }: { data: RepActivity; stale: boolean })
   return (
     <div className={stale ? "report stale" : "report"} aria-busy={stale}>
       <ScopeNote scope={data.scope} />
-      <Stats label="Activity totals">
+      <Stats label="Activity totals" dense>
         <Stat label="All activity" value={count(all)} hint={`${count(data.rows.length)} ${data.rows.length === 1 ? "rep" : "reps"}`} />
         {kinds.map((k) => (
           <Stat key={k.key} label={k.label} value={count(totals[k.key])} />
