@@ -10,13 +10,13 @@ import { auth, backends, harness, type Harness } from "./harness"
 const now = new Date("2026-11-01T12:00:00Z")
 // The demo seed's rows for this `now` and the default seed: the same on PGlite and on PostgreSQL.
 const expectedCounts = {
-  activities: 4937, shares: 1031, views: 1061, botViews: 411, assetFeedback: 353, handoffs: 1405, leadFeedback: 826, stageChanges: 4377, unattributed: 0,
+  activities: 4789, shares: 1032, views: 1107, botViews: 387, assetFeedback: 368, handoffs: 1405, leadFeedback: 826, stageChanges: 4005, unattributed: 0,
 }
 
 describe.each(backends)("demo seed on %s", (kind) => {
   let h: Harness
-  beforeAll(async () => { h = await harness(kind) })
-  afterAll(async () => { await h?.close() })
+  beforeAll(async () => { h = await harness(kind) }, 120_000)
+  afterAll(async () => { await h?.close() }, 120_000)
 
   const digest = async () => (await rows<{ d: string }>(h.database.db, sql`
     SELECT md5(string_agg(x, ',' ORDER BY x)) AS d FROM (
@@ -69,7 +69,7 @@ describe.each(backends)("demo seed on %s", (kind) => {
     expect(ctx.json().score.reasons.length).toBeGreaterThan(2)
     expect(ctx.json().events.length).toBeGreaterThan(3)
     expect((await h.app.inject({ url: `/api/v1/contacts/lookup?email=${email}`, headers: auth(globex.token) })).statusCode).toBe(404)
-  })
+  }, 180_000) // three seeds; the shared PostgreSQL server may be busy with a large one
 
   const one = async <T>(q: ReturnType<typeof sql>) => (await rows<T>(h.database.db, q))[0]!
   const acme = demoOrgs.acme
@@ -116,7 +116,7 @@ describe.each(backends)("demo seed on %s", (kind) => {
         FROM stage_changes s WHERE s.org_id = c.org_id AND s.contact_id = c.id) p
       CROSS JOIN LATERAL (SELECT CASE c.stage WHEN 'mql' THEN 'mql' WHEN 'sql' THEN 'mql>sql' WHEN 'recycled' THEN 'mql>recycled'
         WHEN 'opportunity' THEN 'mql>sql>opportunity' ELSE 'mql>sql>opportunity>customer' END AS want) w
-      WHERE c.org_id = ${acme} AND c.stage IN ('mql', 'sql', 'opportunity', 'customer', 'recycled')`)).toEqual({ bad: 0, checked: 1882 })
+      WHERE c.org_id = ${acme} AND c.stage IN ('mql', 'sql', 'opportunity', 'customer', 'recycled')`)).toEqual({ bad: 0, checked: 1523 })
     // Handoffs exactly for the contacts that were decided; nothing in the future.
     expect(await one(sql`
       SELECT (SELECT count(*)::int FROM contacts WHERE org_id = ${acme} AND stage IN ('sql', 'opportunity', 'customer', 'recycled')) AS decided,
@@ -166,7 +166,7 @@ describe.each(backends)("demo seed on %s", (kind) => {
         SELECT 1 FROM marketing_events e WHERE e.org_id = c.org_id AND e.contact_id = c.id AND e.type = 'webinar_attended'
           AND e.occurred_at BETWEEN c.mql_at - interval '30 days' AND c.mql_at))::int AS webinar
       FROM handoffs h JOIN contacts c ON c.org_id = h.org_id AND c.id = h.contact_id
-      WHERE h.org_id = ${acme} AND h.reason = 'not_a_fit' AND c.fit_score = 0`)).toEqual({ total: 171, webinar: 164 })
+      WHERE h.org_id = ${acme} AND h.reason = 'not_a_fit' AND c.fit_score = 0`)).toEqual({ total: 172, webinar: 164 })
     // One rep misses the SLA far more often than the others.
     const sla = await rows<{ email: string; rate: number }>(h.database.db, sql`
       SELECT u.email, avg((t.first <= c.mql_at + interval '24 hours')::int)::float8 AS rate
@@ -195,5 +195,5 @@ describe.each(backends)("demo seed on %s", (kind) => {
       WHERE h.org_id = ${acme} GROUP BY h.id`)
     const rate = (g: string) => influence.filter((r) => r.got === g).reduce((t, r) => t + r.acceptance, 0) / influence.filter((r) => r.got === g).length
     expect(rate("roi")).toBeGreaterThan(rate("none") + 0.15)
-  }, 120_000)
+  }, 300_000)
 })

@@ -16,9 +16,9 @@ export interface ContentOptions {
 const channels = weighted<string>([["gmail", 9], ["outlook", 5], ["linkedin", 3], ["copy", 3]])
 
 /**
- * Two chances per contact: a share while it is an MQL (the story: accepted leads got the ROI and pricing
- * material far more often), and one while it is an SQL (proof and objection handling; more of those for the
- * contacts that went on to become opportunities).
+ * Three chances per contact: a share while it is an MQL (the story: accepted leads got the ROI and pricing
+ * material far more often), one while it is an SQL and one while it is an opportunity (proof and objection
+ * handling; more of those for the contacts that went on to the next stage).
  */
 export async function generateShares(tx: Executor, orgId: string, o: ContentOptions) {
   const s = (k: string) => `${o.salt}:${k}`
@@ -26,10 +26,11 @@ export async function generateShares(tx: Executor, orgId: string, o: ContentOpti
   const key = sql`(j.id::text || ':' || v.n)`
   const other = o.all.filter((a) => !o.roi.includes(a))
   const pickFrom = (ids: string[], k: string) => sql`(${uuids(ids)})[${pick(key, s(k), ids.length)} + 1]`
-  const mqlShare = sql`CASE j.decision WHEN 'accept' THEN ${pick(id, s("sa"), 100)} < 40 WHEN 'reject' THEN ${pick(id, s("sa"), 100)} < 12
+  const mqlShare = sql`CASE j.decision WHEN 'accept' THEN ${pick(id, s("sa"), 100)} < 35 WHEN 'reject' THEN ${pick(id, s("sa"), 100)} < 12
     ELSE j.touch_at < ${ts(o.now)} AND ${pick(id, s("sa"), 100)} < 15 END`
   const roiShare = sql`${pick(id, s("sr"), 100)} < CASE WHEN j.decision = 'accept' THEN 60 ELSE 25 END`
-  const sqlShare = sql`j.decision = 'accept' AND ${pick(id, s("sb"), 100)} < CASE j.stage WHEN 'sql' THEN 20 ELSE 60 END`
+  const sqlShare = sql`j.decision = 'accept' AND ${pick(id, s("sb"), 100)} < CASE j.stage WHEN 'sql' THEN 15 ELSE 40 END`
+  const oppShare = sql`j.opp_at IS NOT NULL AND ${pick(id, s("so"), 100)} < CASE j.stage WHEN 'customer' THEN 45 ELSE 25 END`
   await tx.execute(sql`
     INSERT INTO asset_shares (org_id, id, asset_id, contact_id, user_id, channel, code, shared_at, created_at, body_hash)
     SELECT ${orgId}, ${uuidFrom(sql`j.id::text || ':s:' || v.n || ${o.salt}`)},
@@ -39,7 +40,8 @@ export async function generateShares(tx: Executor, orgId: string, o: ContentOpti
     FROM seed_journey j
     CROSS JOIN LATERAL (VALUES
       (0, ${mqlShare}, j.touch_at + (coalesce(j.decided_at, ${ts(o.now)}) - j.touch_at) * (0.1 + 0.8 * ${unit(id, s("t0"))})),
-      (1, ${sqlShare}, j.decided_at + (coalesce(j.opp_at, ${ts(o.now)}) - j.decided_at) * (0.1 + 0.8 * ${unit(id, s("t1"))}))) AS v(n, ok, at)
+      (1, ${sqlShare}, j.decided_at + (coalesce(j.opp_at, ${ts(o.now)}) - j.decided_at) * (0.1 + 0.8 * ${unit(id, s("t1"))})),
+      (2, ${oppShare}, j.opp_at + (coalesce(j.cust_at, ${ts(o.now)}) - j.opp_at) * (0.1 + 0.8 * ${unit(id, s("t2"))}))) AS v(n, ok, at)
     WHERE v.ok AND v.at < ${ts(o.now)}`)
 }
 

@@ -30,8 +30,10 @@ export const eventMix: [type: string, weight: number][] = [
   ["webinar_attended", 2], ["form_submit", 3], ["ad_click", 4], ["demo_request", 1], ["asset_view", 2],
 ]
 
+// Few contacts wait as MQLs at any time: a long queue would dwarf the weekly MQL counts (leads whose events
+// cross the threshold join it when the seed scores them).
 export const stageMix: [stage: string, weight: number][] = [
-  ["subscriber", 20], ["lead", 40], ["mql", 8], ["sql", 8], ["opportunity", 6], ["customer", 8], ["recycled", 6], ["disqualified", 4],
+  ["subscriber", 20], ["lead", 47], ["mql", 1], ["sql", 8], ["opportunity", 6], ["customer", 8], ["recycled", 6], ["disqualified", 4],
 ]
 
 const kinds = ["case_study", "battle_card", "one_pager", "pricing_guide", "demo_video", "deck", "blog_post", "whitepaper"] as const

@@ -19,10 +19,10 @@ export async function generateContacts(ex: Executor, orgId: string, from: number
   const stages = weighted(stageMix)
   const off = story.offProfile
   const r = unit(sql`c.i`, s("mq"))
-  // When the contact became an MQL, by how far along it is now: waiting MQLs in the last three days,
-  // sales-stage contacts weeks to months ago (at least a week, so touch and decision fit before now).
+  // When the contact became an MQL, by how far along it is now: waiting MQLs in the last ten days (most of
+  // them in the last few), sales-stage contacts weeks to months ago (at least a week, so touch and decision fit before now).
   const mqlAt = sql`CASE c.st
-    WHEN 'mql' THEN ${ts(now)} - make_interval(secs => ${pick(sql`c.i`, s("mq"), 259_200)})
+    WHEN 'mql' THEN ${ts(now)} - ${days(sql`10 * power(${r}, 1.5)`)}
     WHEN 'sql' THEN ${ts(now)} - ${days(sql`7 + 176 * power(${r}, 1.3)`)}
     WHEN 'recycled' THEN ${ts(now)} - ${days(sql`7 + 176 * power(${r}, 1.3)`)}
     WHEN 'opportunity' THEN ${ts(now)} - ${days(sql`14 + 236 * power(${r}, 1.2)`)}
@@ -104,10 +104,10 @@ export async function attributeContacts(ex: Executor, orgId: string, from: numbe
   await attributeFirstTouch(ex, orgId, contactRange(orgId, from, to))
 }
 
-/** The story's poor campaign: sales sends half of the leads it brought back (they were going to be accepted). */
+/** The story's poor campaign: sales sends back two thirds of the leads it would otherwise have accepted. */
 export async function degradePoorCampaign(ex: Executor, orgId: string, from: number, to: number, salt: string) {
   await ex.execute(sql`
     UPDATE contacts SET stage = 'recycled'
     WHERE org_id = ${orgId} AND id IN (${contactRange(orgId, from, to)}) AND campaign = ${story.poorCampaign}
-      AND stage IN ('sql', 'opportunity', 'customer') AND ${pick(sql`id`, `${salt}:pq`, 100)} < 50`)
+      AND stage IN ('sql', 'opportunity', 'customer') AND ${pick(sql`id`, `${salt}:pq`, 100)} < 65`)
 }

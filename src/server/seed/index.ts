@@ -139,11 +139,11 @@ async function insertAssets(db: Db, orgId: string, assets: ReturnType<typeof dem
   return ids
 }
 
-/** A lead whose seeded history already crosses the threshold is an MQL, its clock started in the last two days. */
+/** A lead whose seeded history already crosses the threshold is an MQL, its clock started in the last two weeks. */
 async function promoteMqls(db: Db, orgId: string, threshold: number, engagementMax: number, salt: string, now: Date) {
   await db.execute(sql`
     UPDATE contacts SET stage = 'mql', stage_changed_at = t.at, mql_at = t.at
-    FROM (SELECT id, ${now.toISOString()}::timestamptz - ((abs(hashtext(id::text || ${salt})) % 2880) || ' minutes')::interval AS at
+    FROM (SELECT id, ${now.toISOString()}::timestamptz - ((abs(hashtext(id::text || ${salt})) % 20160) || ' minutes')::interval AS at
           FROM contacts WHERE org_id = ${orgId}) t
     WHERE contacts.org_id = ${orgId} AND contacts.id = t.id
       AND ((contacts.stage IN ('subscriber', 'lead') AND contacts.fit_score + LEAST(${engagementMax}::int, contacts.engagement_value) >= ${threshold})

@@ -40,7 +40,8 @@ export async function createJourneyTable(tx: Executor, orgId: string, from: numb
       -- The score the lead was handed over at: waiting MQLs have theirs now; off-profile rejections sit just over
       -- the threshold (webinar points on a fit near zero); the rest rise with fit.
       LEAST(100, CASE
-        WHEN c.stage = 'mql' THEN GREATEST(c.fit_score + LEAST(${o.engagementMax}::int, round(c.engagement_value)::int), ${o.threshold}::int + ${pick(id, s("sm"), 8)})
+        WHEN c.stage = 'mql' THEN GREATEST(c.fit_score + LEAST(${o.engagementMax}::int, round(c.engagement_value)::int),
+          LEAST(c.fit_score + 60, ${o.threshold}::int + floor(0.6 * c.fit_score + 16 * ${unit(id, s("sc"))})::int))
         WHEN c.stage = 'recycled' AND c.fit_score < 10 THEN LEAST(c.fit_score + 60, GREATEST(${o.threshold}::int, c.fit_score + 51 + ${pick(id, s("sc"), 10)}))
         ELSE LEAST(c.fit_score + 60, ${o.threshold}::int + floor(0.6 * c.fit_score + 16 * ${unit(id, s("sc"))})::int) END) AS score,
       CASE c.stage WHEN 'customer' THEN LEAST(${now}, cu.cust_at + interval '14 days') WHEN 'recycled' THEN d.decided_at ELSE ${now} END AS end_at
@@ -110,7 +111,7 @@ const notes = ["Walked through the forecasting dashboard; they want a pilot for 
   "Not the right time; revisit next quarter.", "Left a voicemail about the benchmark report.", "Intro call: current process is spreadsheets."]
 
 /**
- * The rep's activities: the first touch (the SLA clock stops here), then more as the deal moves: about 2.5
+ * The rep's activities: the first touch (the SLA clock stops here), then more as the deal moves: about 3
  * for an SQL, 4 for an opportunity, 5 for a customer. Nothing after `now`.
  */
 export async function generateActivities(tx: Executor, orgId: string, o: JourneyOptions) {
@@ -118,7 +119,7 @@ export async function generateActivities(tx: Executor, orgId: string, o: Journey
   const id = sql`j.id`
   const key = sql`(j.id::text || ':' || k.n)`
   const count = sql`CASE j.stage WHEN 'mql' THEN CASE WHEN j.touch_at < ${ts(o.now)} THEN 1 ELSE 0 END
-    WHEN 'recycled' THEN 1 + (${pick(id, s("an"), 4)} = 0)::int WHEN 'sql' THEN 2 + ${pick(id, s("an"), 2)}
+    WHEN 'recycled' THEN 1 + (${pick(id, s("an"), 4)} = 0)::int WHEN 'sql' THEN 2 + ${pick(id, s("an"), 3)}
     WHEN 'opportunity' THEN 3 + ${pick(id, s("an"), 3)} ELSE 4 + ${pick(id, s("an"), 3)} END`
   const type: SQL = sql`CASE WHEN k.n = 0 THEN ${oneOf(firstTouchTypes, id, s("ft"))} ELSE ${oneOf(laterTypes, key, s("lt"))} END`
   await tx.execute(sql`
