@@ -207,7 +207,7 @@ function composeSignals(doc: Document, viewer: Viewer): Found | undefined {
   const people: Person[] = []
   let form: Element | null = null
   for (const input of queryAll(doc, S.SIGNAL_FIELD)) {
-    if (inside(input, S.SIGNAL_OUTSIDE)) continue
+    if (isHidden(input.parentElement ?? input) || inside(input, S.SIGNAL_OUTSIDE)) continue // a closed compose, the search box
     const role = signalFieldRole(input)
     if (!role) continue
     people.push(...parseFieldValue((input as HTMLInputElement).value ?? input.getAttribute("value") ?? "", role))

@@ -120,13 +120,13 @@ export function detect(document: Document, url: URL): PageContext {
       : undefined
     const bubble = path === "messaging" ? undefined : overlay(document, viewer)
     // The page's own person first (a profile), then whoever the open bubble talks with.
-    const answer = main?.strategy ? main : bubble?.strategy ? bubble : main
+    const answer = main?.strategy ? main : bubble?.strategy ? bubble : (main ?? bubble)
     const people = [...(main?.people ?? [])]
     for (const p of bubble?.people ?? []) {
       if (!people.some((q) => (q.linkedin ?? q.name) === (p.linkedin ?? p.name))) people.push(p)
     }
     for (const p of people) for (const k of ["name", "headline", "company"] as const) if (!p[k]) delete p[k]
-    const view: PageView = path === "other" && bubble?.strategy ? "messaging" : path
+    const view: PageView = path === "other" && bubble?.present ? "messaging" : path
     return compact({
       site: "linkedin",
       view,

@@ -112,6 +112,7 @@ export const SIGNAL_OUTSIDE = [
   '[role="option"]',
   "[data-convid]",
   '[role="dialog"]', // live persona card over the page, seen 2019–2026
+  '[role="complementary"]', // side panes (My Day, calendar, add-ins), seen 2020–2026
 ] as const
 
 /** Header words ("Von:", "An:", "Cc:") by interface language; see ../words.ts. */

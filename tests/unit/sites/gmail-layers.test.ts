@@ -94,6 +94,14 @@ describe("gmail layered detection", () => {
     })
   })
 
+  it("signals: a closed compose's leftover hidden inputs are nobody", () => {
+    const { document, url } = page(
+      '<div style="display: none"><form><input type="hidden" name="to" value="Old Draft &lt;old.draft@leftover.example&gt;"></form></div>',
+      `${BASE}#inbox`,
+    )
+    expect(detect(document, url)).toEqual({ site: "gmail", view: "list", people: [] })
+  })
+
   it("signals leave the conversation list alone: a list page never reports its senders", () => {
     const { document, url } = load("gmail", "compose-legacy-fields.html", `${BASE}#inbox`)
     expect(emails(detect(document, url))).not.toContain("newsletter@wetterdienst.example")

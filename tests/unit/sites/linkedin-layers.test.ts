@@ -86,6 +86,9 @@ describe("linkedin layered detection", () => {
   it("none: a messaging page whose conversation names nobody says so; the feed without a bubble does not", () => {
     const { document, url } = page('<main><div class="msg-thread"><p class="msg-s-event-listitem__body">…</p></div></main>', "/messaging/thread/2-abc/")
     expect(detect(document, url)).toMatchObject({ view: "messaging", people: [], strategy: "none" })
+    // A bubble open over the feed whose conversation shows nobody yet (still loading): messaging, "none".
+    const loading = page(NAV + '<div class="msg-overlay-conversation-bubble"><header class="msg-overlay-bubble-header"></header></div>', "/feed/")
+    expect(detect(loading.document, loading.url)).toEqual({ site: "linkedin", view: "messaging", people: [], strategy: "none" })
     const feed = load("linkedin", "feed.html", `${BASE}/feed/`)
     expect(detect(feed.document, feed.url)).toEqual({ site: "linkedin", view: "other", people: [] })
   })
