@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Browser, BrowserContext, Page } from "playwright-core"
-import { launchWebBrowser, marketerToken, screenshot, startBackend, type Backend } from "./harness"
+import { launchWebBrowser, marketerToken, repToken, screenshot, startBackend, type Backend } from "./harness"
 
 // The marketer's path through the dashboard in real Chromium against the real backend and demo data:
 // sign in with a token, open every page, filter, export, try a threshold, import assets, preview scoring.
@@ -182,6 +182,23 @@ describe("the marketer dashboard in Chromium", () => {
     // Not saved: discarding leaves the org's rules as they were.
     await page.getByRole("button", { name: "Discard changes" }).click()
     expect(Number(await threshold.inputValue())).toBe(saved)
+  })
+
+  it("tells a rep they see only their own numbers and cannot change the scoring", async () => {
+    const repPage = await browser.newContext({ viewport: { width: 1280, height: 800 } }).then((c) => c.newPage())
+    await repPage.goto(`${backend.url}/dashboard/rep-activity`)
+    await repPage.getByLabel("API token").fill(repToken(backend))
+    await repPage.getByRole("button", { name: "Sign in" }).click()
+    await repPage.getByRole("table", { name: "Activity by rep" }).waitFor({ timeout: 30_000 })
+    // Signing in keeps the page that was asked for.
+    expect(new URL(repPage.url()).pathname).toBe("/dashboard/rep-activity")
+    expect(await repPage.getByRole("note").textContent()).toMatch(/own numbers/i)
+    expect(await repPage.getByRole("table", { name: "Activity by rep" }).getByRole("row").count()).toBe(2)
+    await screenshot(repPage, "dashboard-rep-view")
+    await repPage.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Scoring" }).click()
+    expect(await repPage.getByRole("note").textContent()).toBe("You can read the scoring rules; only marketers and admins can change them.")
+    expect(await repPage.getByLabel("MQL threshold (points)").isDisabled()).toBe(true)
+    await repPage.context().close()
   })
 
   it("reads well on a 1920-wide screen and signs out", async () => {

@@ -64,6 +64,7 @@ describe("scoring settings", () => {
     expect(threshold.matches(":disabled")).toBe(true)
     expect(screen.getByRole("note").textContent).toBe("You can read the scoring rules; only marketers and admins can change them.")
     expect(screen.queryByRole("button", { name: "Save and rescore" })).toBeNull()
+    expect(screen.queryByRole("button", { name: /^Remove |^\+ Add / })).toBeNull()
     await waitFor(() => expect(within(screen.getByRole("table", { name: "Points per marketing event" })).getAllByRole("row")).toHaveLength(14))
   })
 })

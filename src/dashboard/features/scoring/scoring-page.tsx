@@ -118,6 +118,7 @@ function ScoringForm({ saved, editable, save }: { saved: Settings; editable: boo
               </>
             )}
             what="industry"
+            editable={editable}
           />
           <RuleList
             title="Fit: job titles"
@@ -135,6 +136,7 @@ function ScoringForm({ saved, editable, save }: { saved: Settings; editable: boo
               </>
             )}
             what="title"
+            editable={editable}
           />
         </div>
         <div className="grid-2 align-start">
@@ -154,6 +156,7 @@ function ScoringForm({ saved, editable, save }: { saved: Settings; editable: boo
               </>
             )}
             what="size band"
+            editable={editable}
           />
 
         <Panel title="Engagement" description="Points per marketing event, and the most one type can earn in a day. Leave points empty to ignore an event.">
@@ -212,8 +215,9 @@ function ScoringForm({ saved, editable, save }: { saved: Settings; editable: boo
   )
 }
 
-function RuleList<T>({ title, description, rows, add, remove, render, what }: {
+function RuleList<T>({ title, description, rows, add, remove, render, what, editable }: {
   title: string; description: string; rows: T[]; add: () => void; remove: (i: number) => void; render: (row: T, i: number) => ReactNode; what: string
+  editable: boolean
 }) {
   return (
     <Panel title={title} description={description}>
@@ -222,11 +226,11 @@ function RuleList<T>({ title, description, rows, add, remove, render, what }: {
         {rows.map((r, i) => (
           <li key={i} className="rule-row">
             {render(r, i)}
-            <button type="button" className="button subtle small icon" onClick={() => remove(i)} aria-label={`Remove ${what} ${i + 1}`}>×</button>
+            {editable && <button type="button" className="button subtle small icon" onClick={() => remove(i)} aria-label={`Remove ${what} ${i + 1}`}>×</button>}
           </li>
         ))}
       </ul>
-      <button type="button" className="button subtle small" onClick={add}>+ Add {what}</button>
+      {editable && <button type="button" className="button subtle small" onClick={add}>+ Add {what}</button>}
     </Panel>
   )
 }
