@@ -89,10 +89,13 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
         AND ${currentScoreSql(rules, sql`c`, now)} >= ${threshold}::int
         AND NOT EXISTS (SELECT 1 FROM crossed x WHERE x.contact_id = c.id)),
     -- Every decided MQL, at its score when it crossed.
+    -- The contact is read only when it must be: an old change without a recorded score, or a rep's own preview.
     decided AS (
-      SELECT m.decision, coalesce(m.score, ${currentScoreSql(rules, sql`c`, now)}) AS score
-      FROM mql_outcomes m JOIN contacts c ON c.org_id = m.org_id AND c.id = m.contact_id
-      WHERE m.org_id = ${orgId} AND m.decision IN ('accept', 'reject') AND ${owner(sql`c`)})
+      SELECT m.decision, coalesce(m.score,
+          (SELECT ${currentScoreSql(rules, sql`c`, now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id)) AS score
+      FROM mql_outcomes m
+      WHERE m.org_id = ${orgId} AND m.decision IN ('accept', 'reject')
+        AND ${ownerId ? sql`EXISTS (SELECT 1 FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id AND c.owner_id = ${ownerId}::uuid)` : sql`TRUE`})
     SELECT (SELECT count(*)::int FROM crossed) AS current,
       (SELECT count(*)::int FROM crossed WHERE best >= ${threshold}::int) + (SELECT count(*)::int FROM waiting) AS proposed,
       (SELECT count(*)::int FROM decided WHERE score >= ${threshold}::int) AS decided,

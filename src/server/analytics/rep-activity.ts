@@ -1,21 +1,26 @@
 import { type Executor, rows, sql } from "../db/client"
 import type { Applied } from "./scope"
-import { assetIn, contactIn, repCond, weekSql, weeksSql } from "./filters"
+import { assetIn, contactIn, hasContactFilter, repCond, weekSql, weeksSql } from "./filters"
 
 // What reps logged, per rep and per week: activities by their author and time, shares by the sharer and
 // when they were shared. Contact filters apply to both; asset filters only to shares.
 
 const counts = sql`
-  count(*) FILTER (WHERE kind = 'call')::int AS calls, count(*) FILTER (WHERE kind = 'email')::int AS emails,
-  count(*) FILTER (WHERE kind = 'linkedin_message')::int AS "linkedinMessages", count(*) FILTER (WHERE kind = 'meeting')::int AS meetings,
-  count(*) FILTER (WHERE kind = 'note')::int AS notes, count(*) FILTER (WHERE kind = 'share')::int AS shares`
+  coalesce(sum(n) FILTER (WHERE kind = 'call'), 0)::int AS calls, coalesce(sum(n) FILTER (WHERE kind = 'email'), 0)::int AS emails,
+  coalesce(sum(n) FILTER (WHERE kind = 'linkedin_message'), 0)::int AS "linkedinMessages",
+  coalesce(sum(n) FILTER (WHERE kind = 'meeting'), 0)::int AS meetings, coalesce(sum(n) FILTER (WHERE kind = 'note'), 0)::int AS notes,
+  coalesce(sum(n) FILTER (WHERE kind = 'share'), 0)::int AS shares`
 
 const logged = ({ orgId, f, p }: Applied) => sql`
-  SELECT a.user_id, a.type AS kind, a.occurred_at AS at FROM activities a
+  ${hasContactFilter(f) ? sql`
+  SELECT a.user_id, a.type AS kind, a.occurred_at AS at, 1 AS n FROM activities a
   WHERE a.org_id = ${orgId} AND a.occurred_at >= ${p.start.toISOString()} AND a.occurred_at < ${p.end.toISOString()}
-    AND ${repCond(orgId, f, sql`a.user_id`)} AND ${contactIn(orgId, f, sql`a.contact_id`)}
+    AND ${repCond(orgId, f, sql`a.user_id`)} AND ${contactIn(orgId, f, sql`a.contact_id`)}` : sql`
+  -- Without a contact filter the daily rollup (migration 0005) answers: a few rows per rep and day.
+  SELECT d.user_id, d.type AS kind, d.day::timestamp AT TIME ZONE 'UTC' AS at, d.n FROM rep_activity_days d
+  WHERE d.org_id = ${orgId} AND d.day >= ${p.from}::date AND d.day <= ${p.to}::date AND ${repCond(orgId, f, sql`d.user_id`)}`}
   UNION ALL
-  SELECT s.user_id, 'share', s.shared_at FROM asset_shares s
+  SELECT s.user_id, 'share', s.shared_at, 1 FROM asset_shares s
   WHERE s.org_id = ${orgId} AND s.shared_at >= ${p.start.toISOString()} AND s.shared_at < ${p.end.toISOString()}
     AND ${repCond(orgId, f, sql`s.user_id`)} AND ${contactIn(orgId, f, sql`s.contact_id`)} AND ${assetIn(orgId, f, sql`s.asset_id`)}`
 
