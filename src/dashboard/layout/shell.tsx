@@ -14,8 +14,10 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   // Report links keep the current filters, so moving between reports keeps the view.
   const carried = search(filterParams(readFilters(new URLSearchParams(location.search))))
 
-  // After navigating, put keyboard focus on the page so the next Tab starts there, not in the nav.
+  // A new page starts at its top, with keyboard focus on it so the next Tab starts there, not in the nav.
+  // (Filter changes keep the path and so keep the scroll position.)
   useEffect(() => {
+    window.scrollTo(0, 0)
     main.current?.focus({ preventScroll: true })
   }, [location.pathname])
 

@@ -14,6 +14,8 @@ class NoResizeObserver { observe() {} unobserve() {} disconnect() {} }
 
 export function renderDashboard(url: string, api: FakeApi, me: Me | null) {
   vi.stubGlobal("ResizeObserver", NoResizeObserver)
+  // jsdom does not scroll; the shell scrolls to the top on each new page.
+  vi.spyOn(window, "scrollTo").mockImplementation(() => {})
   useLibraryStore.setState({ editing: null, importing: false })
   useThresholdStore.setState({ draft: null })
   if (api.has("GET /api/v1/me")) {

@@ -16,8 +16,8 @@ import { useAssetShares } from "./use-asset-shares"
 const col = createColumnHelper<AssetShareRow>()
 
 const columns = [
-  col.accessor("sharedAt", { header: "Shared", cell: (c) => dateTime(c.getValue()) }),
-  col.accessor((r) => r.rep.name, { id: "rep", header: "Rep" }),
+  col.accessor("sharedAt", { header: "Shared", cell: (c) => <span className="nowrap">{dateTime(c.getValue())}</span> }),
+  col.accessor((r) => r.rep.name, { id: "rep", header: "Rep", cell: (c) => <span className="nowrap">{c.getValue()}</span> }),
   col.accessor((r) => r.contact.name, {
     id: "contact",
     header: "Shared with",
@@ -39,7 +39,7 @@ const columns = [
         <span className="pill">Not yet</span>
       ),
   }),
-  col.accessor("firstViewedAt", { header: "First viewed", cell: (c) => dateTime(c.getValue()) }),
+  col.accessor("firstViewedAt", { header: "First viewed", cell: (c) => <span className="nowrap">{dateTime(c.getValue())}</span> }),
   col.accessor("botViews", { header: "Scanner hits", cell: (c) => count(c.getValue()), ...numeric }),
 ]
 

@@ -59,7 +59,7 @@ function ContentUsageReport({ data, stale }: { data: ContentUsage; stale: boolea
     col.accessor("botViews", { header: "Scanner hits", cell: (c) => count(c.getValue()), ...numeric }),
     col.accessor("helped", { header: "Helped", cell: (c) => count(c.getValue()), ...numeric }),
     col.accessor("notHelped", { header: "Didn't help", cell: (c) => count(c.getValue()), ...numeric }),
-    col.accessor("lastUsedAt", { header: "Last used", cell: (c) => dateTime(c.getValue()), sortUndefined: "last" }),
+    col.accessor("lastUsedAt", { header: "Last used", cell: (c) => <span className="nowrap">{dateTime(c.getValue())}</span>, sortUndefined: "last" }),
   ]
   const peak = data.weekly.reduce((m, w) => (w.shares > m.shares ? w : m), { week: "", shares: 0, views: 0 })
 

@@ -49,7 +49,7 @@ export function LibraryPage({ me }: { me: Me }) {
         return tags.length ? <ul className="tag-list">{tags.map((t, i) => <li key={`${t}-${i}`}>{t}</li>)}</ul> : <span className="muted">none</span>
       },
     }),
-    col.accessor("updatedAt", { header: "Updated", cell: (c) => dateTime(c.getValue()) }),
+    col.accessor("updatedAt", { header: "Updated", cell: (c) => <span className="nowrap">{dateTime(c.getValue())}</span> }),
     ...(manage
       ? [col.display({
           id: "actions",
