@@ -32,7 +32,9 @@ export function textBefore(el: Element, stop: Element | null, isPerson: (e: Elem
       node = node.lastChild
     }
     if (node.nodeType === 3) {
-      const text = cleanText(node.nodeValue)
+      // Only the end of a long text node matters (a label is a word): never clean a whole message body.
+      const raw = node.nodeValue ?? ""
+      const text = cleanText(raw.length > 200 ? raw.slice(-200) : raw)
       if (!skippable(text)) return text
     }
   }
@@ -77,4 +79,12 @@ export function roleFromWords(el: Element, stop: Element | null, words: HeaderMa
 }
 
 /** True when `el` or an ancestor matches one of `selectors` (a message body, a list, the nav). */
-export const inside = (el: Element, selectors: Selectors): boolean => closestAny(el, selectors) !== null
+export function inside(el: Element, selectors: Selectors): boolean {
+  // One closest() with the whole list (one walk up the ancestors); the per-selector walk only when the
+  // engine rejects some selector of the list.
+  try {
+    return el.closest(asList(selectors).join(",")) !== null
+  } catch {
+    return closestAny(el, selectors) !== null
+  }
+}
