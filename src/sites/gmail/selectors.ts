@@ -115,7 +115,7 @@ export const SIGNAL_ROOT = ['div[role="main"]'] as const
  */
 export const SIGNAL_BODY = [
   ...BODY,
-  ".gmail_quote", // quoted thread, class written into the mail itself, stable since 2009
+  ".gmail_quote", // quoted thread, class written into the mail itself, seen 2012–2026
   "blockquote",
   '[contenteditable="true"]',
   '[role="textbox"]',
@@ -126,7 +126,7 @@ export const SIGNAL_OUTSIDE = [
   'header',
   '[role="banner"]',
   '[role="navigation"]',
-  '[role="complementary"]', // side panel (Calendar, Contacts add-ons), seen 2018–2026
+  '[role="complementary"]', // side panel (Calendar, Contacts add-ons); ARIA landmark, not yet checked against a capture (2026-12-01)
   'table[role="grid"]', // conversation list, seen 2014–2026
   ...LIST_ROW,
 ] as const

@@ -66,8 +66,7 @@ export const MESSAGING_OVERLAY = ["#msg-overlay", ".msg-overlay-container"] as c
 
 /** An open (not minimised) conversation bubble. Seen 2019–2026; the list bubble is not a conversation. */
 export const CONVERSATION_BUBBLE = [
-  ".msg-overlay-conversation-bubble:not(.msg-overlay-conversation-bubble--is-minimized)", // seen 2019–2026
-  '[data-view-name="message-overlay-conversation-bubble"]', // seen 2025–2026 builds
+  ".msg-overlay-conversation-bubble:not(.msg-overlay-conversation-bubble--is-minimized)", // bubble seen 2019–2026; the minimised modifier is assumed (2026-12-01)
 ] as const
 /** The bubble's header: the other member's name, a link to their profile (vanity slug or member id). */
 export const BUBBLE_HEADER = [".msg-overlay-bubble-header", "header"] as const

@@ -89,8 +89,8 @@ export const SIGNAL_LINE = ['[aria-label*=":"]'] as const
 /** A message body when the reading pane's containers are gone: read for the snippet. */
 export const SIGNAL_MESSAGE_BODY = [
   ...BODY,
-  'div[role="document"]', // read-mode body, seen 2023–2026 builds
-  'div[aria-label="Nachrichtentext"]', // German "Message body", seen 2019–2026
+  'div[role="document"]', // read-mode body in recent builds, as other OWA extensions read it; fixture reading-pane-recent.html is written, not captured (2026-12-01)
+  'div[aria-label="Nachrichtentext"]', // German "Message body" (fixture reading-pane-de-unanchored.html, written, not captured, 2026-12-01)
 ] as const
 
 /** Message bodies and quotes, in any language: addresses in here are content, not people. */
@@ -112,7 +112,7 @@ export const SIGNAL_OUTSIDE = [
   '[role="option"]',
   "[data-convid]",
   '[role="dialog"]', // live persona card over the page, seen 2019–2026
-  '[role="complementary"]', // side panes (My Day, calendar, add-ins), seen 2020–2026
+  '[role="complementary"]', // side panes (My Day, calendar, add-ins); ARIA landmark, not yet checked against a capture (2026-12-01)
 ] as const
 
 /** Header words ("Von:", "An:", "Cc:") by interface language; see ../words.ts. */
