@@ -1,17 +1,21 @@
+import { lazy, Suspense } from "react"
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query"
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom"
 import { SignInPage } from "./features/session/sign-in-page"
 import { useMe } from "./features/session/use-me"
-import { ContentUsagePage } from "./features/content-usage/content-usage-page"
-import { AssetSharesPage } from "./features/content-usage/asset-shares-page"
-import { InfluencePage } from "./features/influence/influence-page"
-import { HandoffPage } from "./features/handoff/handoff-page"
-import { CalibrationPage } from "./features/calibration/calibration-page"
-import { RepActivityPage } from "./features/rep-activity/rep-activity-page"
-import { LibraryPage } from "./features/library/library-page"
-import { ScoringPage } from "./features/scoring/scoring-page"
 import { PageHeader, Shell } from "./layout/shell"
-import { ErrorBox } from "./ui/states"
+import { ErrorBox, Skeleton } from "./ui/states"
+
+// Each page is its own chunk: the sign-in page and the first report load without the charts and
+// tables of the others (Recharts alone is a third of the code).
+const ContentUsagePage = lazy(() => import("./features/content-usage/content-usage-page").then((m) => ({ default: m.ContentUsagePage })))
+const AssetSharesPage = lazy(() => import("./features/content-usage/asset-shares-page").then((m) => ({ default: m.AssetSharesPage })))
+const InfluencePage = lazy(() => import("./features/influence/influence-page").then((m) => ({ default: m.InfluencePage })))
+const HandoffPage = lazy(() => import("./features/handoff/handoff-page").then((m) => ({ default: m.HandoffPage })))
+const CalibrationPage = lazy(() => import("./features/calibration/calibration-page").then((m) => ({ default: m.CalibrationPage })))
+const RepActivityPage = lazy(() => import("./features/rep-activity/rep-activity-page").then((m) => ({ default: m.RepActivityPage })))
+const LibraryPage = lazy(() => import("./features/library/library-page").then((m) => ({ default: m.LibraryPage })))
+const ScoringPage = lazy(() => import("./features/scoring/scoring-page").then((m) => ({ default: m.ScoringPage })))
 
 export function Dashboard({ queryClient, basename = "/dashboard" }: { queryClient: QueryClient; basename?: string }) {
   return (
@@ -42,6 +46,7 @@ function Session() {
   if (!me.data) return <SignInPage />
   return (
     <Shell me={me.data}>
+      <Suspense fallback={<Skeleton label="Loading the page" />}>
       <Routes>
         <Route path="/" element={<Navigate to="/content-usage" replace />} />
         <Route path="/content-usage" element={<ContentUsagePage />} />
@@ -54,6 +59,7 @@ function Session() {
         <Route path="/scoring" element={<ScoringPage me={me.data} />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
+      </Suspense>
     </Shell>
   )
 }

@@ -196,6 +196,7 @@ describe("the marketer dashboard in Chromium", () => {
     expect(await repPage.getByRole("table", { name: "Activity by rep" }).getByRole("row").count()).toBe(2)
     await screenshot(repPage, "dashboard-rep-view")
     await repPage.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Scoring" }).click()
+    await repPage.getByLabel("MQL threshold (points)").waitFor({ timeout: 30_000 })
     expect(await repPage.getByRole("note").textContent()).toBe("You can read the scoring rules; only marketers and admins can change them.")
     expect(await repPage.getByLabel("MQL threshold (points)").isDisabled()).toBe(true)
     await repPage.context().close()
