@@ -16,7 +16,7 @@ function run(label: string, args: string[], env: NodeJS.ProcessEnv, show: RegExp
 
 const extension = run("extension", ["plasmo", "build"], { ...process.env, ...demoBuildEnv(port) }, /DONE|ERROR/)
 // The dashboard is served from build/dashboard at request time, so it works as soon as this build ends.
-const dashboard = run("dashboard", ["vite", "build", "-c", "src/dashboard/vite.config.ts", "--logLevel", "warn"], process.env, /error/i)
+const dashboard = run("dashboard", ["vite", "build", "-c", "src/dashboard/vite.config.ts", "--logLevel", "warn"], { ...process.env, NODE_ENV: "production" }, /error/i)
 
 await import("../main")
 const [extensionCode, dashboardCode] = await Promise.all([extension, dashboard])
