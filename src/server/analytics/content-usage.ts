@@ -27,46 +27,52 @@ const feedbackIn = ({ orgId, f, p }: Applied) => sql`
   WHERE fb.org_id = ${orgId} AND fb.created_at >= ${p.start.toISOString()} AND fb.created_at < ${p.end.toISOString()}
     AND ${repCond(orgId, f, sql`fb.user_id`)} AND ${contactIn(orgId, f, sql`fb.contact_id`)} AND ${assetIn(orgId, f, sql`fb.asset_id`)}`
 
-export async function usageRows(ex: Executor, a: Applied): Promise<ContentUsageRow[]> {
+type RawRow = Omit<ContentUsageRow, "lastUsedAt"> & { lastUsedAt: string | Date | null }
+export interface Usage {
+  totals: { shares: number; reps: number; contacts: number; views: number; botViews: number }
+  weekly: { week: string; shares: number; views: number }[]
+  rows: ContentUsageRow[]
+}
+
+/** The whole report from one read of the period's shares and views (each materialized once, grouped three ways). */
+export async function usage(ex: Executor, a: Applied): Promise<Usage> {
   const { orgId, f } = a
-  const r = await rows<Omit<ContentUsageRow, "lastUsedAt"> & { lastUsedAt: string | Date | null }>(ex, sql`
-    WITH s AS (
+  const [r] = await rows<{ totals: Usage["totals"] | string; weekly: Usage["weekly"] | string; rows: RawRow[] | string }>(ex, sql`
+    WITH s AS MATERIALIZED (${sharesIn(a)}),
+    v AS MATERIALIZED (${viewsIn(a)}),
+    sa AS (
       SELECT asset_id, count(*)::int AS shares, count(DISTINCT user_id)::int AS reps, count(DISTINCT contact_id)::int AS contacts,
         max(shared_at) AS last_used
-      FROM (${sharesIn(a)}) x GROUP BY asset_id
-    ), v AS (
+      FROM s GROUP BY asset_id),
+    va AS (
       SELECT asset_id, count(*) FILTER (WHERE NOT flagged)::int AS views, count(*) FILTER (WHERE flagged)::int AS bot_views
-      FROM (${viewsIn(a)}) x GROUP BY asset_id
-    ), fb AS (
+      FROM v GROUP BY asset_id),
+    fa AS (
       SELECT asset_id, count(*) FILTER (WHERE helped)::int AS helped, count(*) FILTER (WHERE NOT helped)::int AS not_helped
-      FROM (${feedbackIn(a)}) x GROUP BY asset_id
-    )
-    SELECT a.id AS "assetId", a.title, a.kind, ARRAY(SELECT DISTINCT t FROM unnest(a.topics || a.industries) t ORDER BY t) AS tags,
-      a.archived, coalesce(s.shares, 0) AS shares, coalesce(s.reps, 0) AS reps, coalesce(s.contacts, 0) AS contacts,
-      coalesce(v.views, 0) AS views, coalesce(v.bot_views, 0) AS "botViews",
-      coalesce(fb.helped, 0) AS helped, coalesce(fb.not_helped, 0) AS "notHelped", s.last_used AS "lastUsedAt"
-    FROM assets a
-    LEFT JOIN s ON s.asset_id = a.id LEFT JOIN v ON v.asset_id = a.id LEFT JOIN fb ON fb.asset_id = a.id
-    WHERE a.org_id = ${orgId} AND ${hasAssetFilter(f) ? assetCond(f, sql`a`) : sql`TRUE`}
-      -- Archived assets stay listed only while they still have something to show.
-      AND (NOT a.archived OR s.asset_id IS NOT NULL OR v.asset_id IS NOT NULL OR fb.asset_id IS NOT NULL)
-    ORDER BY coalesce(s.shares, 0) DESC, coalesce(v.views, 0) DESC, a.title, a.id`)
-  return r.map((x) => ({ ...x, lastUsedAt: x.lastUsedAt === null ? null : new Date(x.lastUsedAt).toISOString() }))
-}
-
-export async function usageTotals(ex: Executor, a: Applied) {
-  const r = await rows<{ shares: number; reps: number; contacts: number; views: number; botViews: number }>(ex, sql`
-    SELECT s.shares, s.reps, s.contacts, v.views, v.bot_views AS "botViews" FROM
-      (SELECT count(*)::int AS shares, count(DISTINCT user_id)::int AS reps, count(DISTINCT contact_id)::int AS contacts FROM (${sharesIn(a)}) x) s,
-      (SELECT count(*) FILTER (WHERE NOT flagged)::int AS views, count(*) FILTER (WHERE flagged)::int AS bot_views FROM (${viewsIn(a)}) x) v`)
-  return r[0]!
-}
-
-export async function usageWeekly(ex: Executor, a: Applied) {
-  return rows<{ week: string; shares: number; views: number }>(ex, sql`
-    WITH w AS (${weeksSql(a.p.start, a.p.end)}),
-    s AS (SELECT ${weekSql(sql`shared_at`)} AS week, count(*)::int AS n FROM (${sharesIn(a)}) x GROUP BY 1),
-    v AS (SELECT ${weekSql(sql`at`)} AS week, count(*)::int AS n FROM (${viewsIn(a)}) x WHERE NOT flagged GROUP BY 1)
-    SELECT w.week, coalesce(s.n, 0) AS shares, coalesce(v.n, 0) AS views
-    FROM w LEFT JOIN s ON s.week = w.week LEFT JOIN v ON v.week = w.week ORDER BY w.week`)
+      FROM (${feedbackIn(a)}) x GROUP BY asset_id),
+    w AS (${weeksSql(a.p.start, a.p.end)})
+    SELECT
+      (SELECT json_build_object('shares', count(*), 'reps', count(DISTINCT user_id), 'contacts', count(DISTINCT contact_id),
+         'views', (SELECT count(*) FROM v WHERE NOT flagged), 'botViews', (SELECT count(*) FROM v WHERE flagged)) FROM s) AS totals,
+      (SELECT json_agg(json_build_object('week', w.week, 'shares', coalesce(ws.n, 0), 'views', coalesce(wv.n, 0)) ORDER BY w.week)
+       FROM w
+       LEFT JOIN (SELECT ${weekSql(sql`shared_at`)} AS week, count(*) AS n FROM s GROUP BY 1) ws ON ws.week = w.week
+       LEFT JOIN (SELECT ${weekSql(sql`at`)} AS week, count(*) AS n FROM v WHERE NOT flagged GROUP BY 1) wv ON wv.week = w.week) AS weekly,
+      (SELECT coalesce(json_agg(json_build_object('assetId', a.id, 'title', a.title, 'kind', a.kind,
+          'tags', ARRAY(SELECT DISTINCT t FROM unnest(a.topics || a.industries) t ORDER BY t), 'archived', a.archived,
+          'shares', coalesce(sa.shares, 0), 'reps', coalesce(sa.reps, 0), 'contacts', coalesce(sa.contacts, 0),
+          'views', coalesce(va.views, 0), 'botViews', coalesce(va.bot_views, 0), 'helped', coalesce(fa.helped, 0),
+          'notHelped', coalesce(fa.not_helped, 0), 'lastUsedAt', sa.last_used)
+          ORDER BY coalesce(sa.shares, 0) DESC, coalesce(va.views, 0) DESC, a.title, a.id), '[]')
+       FROM assets a
+       LEFT JOIN sa ON sa.asset_id = a.id LEFT JOIN va ON va.asset_id = a.id LEFT JOIN fa ON fa.asset_id = a.id
+       WHERE a.org_id = ${orgId} AND ${hasAssetFilter(f) ? assetCond(f, sql`a`) : sql`TRUE`}
+         -- Archived assets stay listed only while they still have something to show.
+         AND (NOT a.archived OR sa.asset_id IS NOT NULL OR va.asset_id IS NOT NULL OR fa.asset_id IS NOT NULL)) AS rows`)
+  const parse = <T,>(x: T | string): T => (typeof x === "string" ? JSON.parse(x) : x)
+  return {
+    totals: parse(r!.totals),
+    weekly: parse(r!.weekly),
+    rows: parse(r!.rows).map((x) => ({ ...x, lastUsedAt: x.lastUsedAt === null ? null : new Date(x.lastUsedAt).toISOString() })),
+  }
 }

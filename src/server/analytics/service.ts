@@ -37,9 +37,7 @@ export async function filters(db: Db, p: Principal): Promise<FilterOptions> {
 
 export async function contentUsage(db: Db, p: Principal, q: ReportFilters, now = new Date()): Promise<ContentUsage> {
   const a = applyScope(p, q, now)
-  return reportTx(db, async (ex) => ({
-    scope: a.scope, totals: await usage.usageTotals(ex, a), weekly: await usage.usageWeekly(ex, a), rows: await usage.usageRows(ex, a),
-  }))
+  return reportTx(db, async (ex) => ({ scope: a.scope, ...(await usage.usage(ex, a)) }))
 }
 
 export async function assetShares(db: Db, p: Principal, assetId: string, q: ReportFilters & { limit: number; cursor?: string }, now = new Date()): Promise<AssetShares> {
