@@ -74,16 +74,19 @@ export async function insertEvents(ex: Executor, orgId: string, ev: EventRow[]) 
  * marketing's, so they never count as the first touch. `contactIds` is a query yielding one uuid column.
  */
 export async function attributeFirstTouch(ex: Executor, orgId: string, contactIds: SQL) {
+  // MATERIALIZED: the first touches are found once. Left to itself, the planner may put the probes on the
+  // inner side of a nested loop over contacts and redo them per contact (seen on fresh, unanalyzed tables).
   await ex.execute(sql`
-    UPDATE contacts c SET source = f.source, campaign = f.campaign
-    FROM (
+    WITH f AS MATERIALIZED (
       SELECT x.id, e.source, e.campaign FROM (${contactIds}) AS x(id)
       CROSS JOIN LATERAL (
         SELECT source, campaign FROM marketing_events
         WHERE org_id = ${orgId} AND contact_id = x.id AND source <> 'relay-link'
         ORDER BY occurred_at, id LIMIT 1
       ) e
-    ) f
+    )
+    UPDATE contacts c SET source = f.source, campaign = f.campaign
+    FROM f
     WHERE c.org_id = ${orgId} AND c.id = f.id AND (c.source IS DISTINCT FROM f.source OR c.campaign IS DISTINCT FROM f.campaign)`)
 }
 

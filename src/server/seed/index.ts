@@ -83,6 +83,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<Credenti
     const settings = await getSettings(db, orgId)
     await db.transaction((tx) => rescoreOrg(tx, orgId, settings.scoring, now))
     await promoteMqls(db, orgId, settings.mqlThreshold, settings.scoring.engagementMax, salt, now)
+    // Statistics that describe the bulk load, before the statements that join contacts with events and shares.
+    await db.execute(sql`ANALYZE contacts, marketing_events, asset_shares`)
     step(`${name}: scored`)
     for (const [from, to] of batches) {
       await attributeContacts(db, orgId, from, to)
@@ -104,6 +106,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<Credenti
         await generateHandoffs(tx, orgId, journey)
         await generateActivities(tx, orgId, journey)
         await generateShares(tx, orgId, content)
+        await tx.execute(sql`ANALYZE asset_shares`)
         await generateViews(tx, orgId, content)
         await generateAssetFeedback(tx, orgId, content)
       })

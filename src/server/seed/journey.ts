@@ -54,6 +54,8 @@ export async function createJourneyTable(tx: Executor, orgId: string, from: numb
       THEN op.opp_at + LEAST((${now} - op.opp_at) * 0.7, ${days(sql`7 + 60 * power(${unit(id, s("cu"))}, 1.3)`)}) END AS cust_at) cu
     WHERE c.org_id = ${orgId} AND c.id IN (${contactRange(orgId, from, to)})
       AND c.stage IN ('mql', 'sql', 'opportunity', 'customer', 'recycled') AND c.mql_at IS NOT NULL AND c.owner_id IS NOT NULL`)
+  // Temporary tables are never analyzed automatically; the inserts below join it with large tables.
+  await tx.execute(sql`ANALYZE seed_journey`)
 }
 
 export async function generateStageHistory(tx: Executor, orgId: string) {
