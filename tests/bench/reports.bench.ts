@@ -1,0 +1,104 @@
+// Server time of every dashboard report (the analytics service call, without HTTP) on the large database:
+// 1,000,000 contacts, 20,000,000 events and what the seed derives from them. Ceiling: 500 ms per report.
+//
+//   psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE relay_bench'
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay_bench npm run seed -- --contacts 1000000 --events 20000000
+//   npx tsx tests/bench/reports.bench.ts            (DATABASE_URL defaults to that relay_bench database)
+//
+// Each report runs as a marketer of the demo org (the whole org's numbers: the heaviest scope) with the
+// default 90-day range, and again with one filter. Two warm-up calls, then 20 measured calls each.
+// Writes tests/bench/results/reports.md.
+import { execSync } from "node:child_process"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { cpus, loadavg } from "node:os"
+import { performance } from "node:perf_hooks"
+import { one, openDatabase, sql } from "../../src/server/db/client"
+import type { Principal } from "../../src/server/auth/service"
+import * as service from "../../src/server/analytics/service"
+import type { ReportFilters } from "../../src/shared/contracts/analytics"
+import { demoOrgs } from "../../src/server/seed/index"
+import { story } from "../../src/server/seed/story"
+
+const WARMUP = 2
+const ITERATIONS = 20
+const ceilingMs = 500
+const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/relay_bench"
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+const ms = (n: number) => n.toFixed(0)
+const int = (n: number) => n.toLocaleString("en-US")
+
+const database = await openDatabase({ databaseUrl })
+const { db } = database
+const marketer = await one<{ id: string; email: string; name: string; orgName: string }>(db, sql`
+  SELECT u.id, u.email, u.name, o.name AS "orgName" FROM users u JOIN orgs o ON o.id = u.org_id
+  WHERE u.org_id = ${demoOrgs.acme} AND u.role = 'marketer' ORDER BY u.email LIMIT 1`)
+if (!marketer) throw new Error(`no demo org in ${databaseUrl.replace(/\/\/[^@]*@/, "//")}: run the seed first (see the top of this file)`)
+const p: Principal = { orgId: demoOrgs.acme, orgName: marketer.orgName, userId: marketer.id, email: marketer.email, name: marketer.name, role: "marketer", tokenId: "00000000-0000-4000-8000-000000000000" }
+
+const counts = (await one<Record<string, string>>(db, sql`
+  SELECT (SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM activities) AS activities,
+    (SELECT count(*) FROM marketing_events) AS marketing_events, (SELECT count(*) FROM asset_shares) AS asset_shares,
+    (SELECT count(*) FROM asset_views) AS asset_views, (SELECT count(*) FROM handoffs) AS handoffs, (SELECT count(*) FROM stage_changes) AS stage_changes`))!
+// The drill-down opens the most shared asset: the longest list.
+const top = (await one<{ id: string }>(db, sql`
+  SELECT asset_id AS id FROM asset_shares WHERE org_id = ${demoOrgs.acme} GROUP BY asset_id ORDER BY count(*) DESC, asset_id LIMIT 1`))!
+
+const none: ReportFilters = {}
+const reports: { name: string; filter: string; run: () => Promise<unknown> }[] = [
+  { name: "filters", filter: "—", run: () => service.filters(db, p) },
+  { name: "contentUsage", filter: "90 days", run: () => service.contentUsage(db, p, none) },
+  { name: "contentUsage", filter: "assetKind=pricing_guide", run: () => service.contentUsage(db, p, { assetKind: "pricing_guide" }) },
+  { name: "assetShares", filter: "90 days, most shared asset", run: () => service.assetShares(db, p, top.id, { limit: 100 }) },
+  { name: "assetShares", filter: "team=East", run: () => service.assetShares(db, p, top.id, { team: "East", limit: 100 }) },
+  { name: "contentInfluence", filter: "90 days", run: () => service.contentInfluence(db, p, { windowDays: 30 }) },
+  { name: "contentInfluence", filter: "assetKind=pricing_guide", run: () => service.contentInfluence(db, p, { assetKind: "pricing_guide", windowDays: 30 }) },
+  { name: "handoffReport", filter: "90 days", run: () => service.handoffReport(db, p, none) },
+  { name: "handoffReport", filter: `campaign=${story.poorCampaign}`, run: () => service.handoffReport(db, p, { campaign: story.poorCampaign }) },
+  { name: "calibration", filter: "90 days", run: () => service.calibration(db, p, { bandSize: 10 }) },
+  { name: "calibration", filter: "source=hubspot", run: () => service.calibration(db, p, { source: "hubspot", bandSize: 10 }) },
+  { name: "thresholdPreview", filter: "threshold=70", run: () => service.thresholdPreview(db, p, { threshold: 70 }) },
+  { name: "repActivity", filter: "90 days", run: () => service.repActivity(db, p, none) },
+  { name: "repActivity", filter: "team=East", run: () => service.repActivity(db, p, { team: "East" }) },
+]
+
+const results: { name: string; filter: string; p50: number; p95: number; max: number }[] = []
+for (const r of reports) {
+  for (let i = 0; i < WARMUP; i++) await r.run()
+  const times: number[] = []
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t = performance.now()
+    await r.run()
+    times.push(performance.now() - t)
+  }
+  times.sort((a, b) => a - b)
+  const row = { name: r.name, filter: r.filter, p50: pct(times, 50), p95: pct(times, 95), max: times[times.length - 1]! }
+  results.push(row)
+  console.log(`${row.name} (${row.filter}): p50 ${ms(row.p50)} ms, p95 ${ms(row.p95)} ms`)
+}
+await database.close()
+
+const commit = execSync("git rev-parse --short HEAD").toString().trim()
+const dirty = execSync("git status --porcelain -- src/server/analytics src/server/db").toString().trim() ? " (analytics or db files modified in the working tree)" : ""
+const over = results.filter((r) => r.p95 > ceilingMs)
+const md = `# Reports benchmark
+
+Service calls of the dashboard's reports (\`src/server/analytics/service.ts\`, without HTTP) on the PostgreSQL server
+on 127.0.0.1, database \`${databaseUrl.split("/").pop()}\`, run with \`npx tsx tests/bench/reports.bench.ts\` on
+${new Date().toISOString()} at commit ${commit}${dirty} (Node ${process.version}, ${cpus().length} cores ${cpus()[0]?.model ?? "?"},
+load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end of the run — other work shares this machine).
+
+Data (whole database): ${int(Number(counts.contacts))} contacts, ${int(Number(counts.activities))} activities, ${int(Number(counts.marketing_events))} marketing_events,
+${int(Number(counts.asset_shares))} asset_shares, ${int(Number(counts.asset_views))} asset_views, ${int(Number(counts.handoffs))} handoffs, ${int(Number(counts.stage_changes))} stage_changes.
+Caller: the demo org's marketer (the whole org's numbers). Default range: the last 90 days. ${WARMUP} warm-up calls, then
+${ITERATIONS} measured calls per row.
+
+| report | filter | p50 ms | p95 ms | max ms | p95 / 500 ms ceiling |
+|---|---|---:|---:|---:|---:|
+${results.map((r) => `| ${r.name} | ${r.filter} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${(r.p95 / ceilingMs).toFixed(2)} |`).join("\n")}
+
+${over.length === 0 ? `Every report's p95 is within the ${ceilingMs} ms ceiling.` : `Over the ${ceilingMs} ms ceiling at p95: ${over.map((r) => `${r.name} (${r.filter})`).join(", ")}.`}
+`
+mkdirSync("tests/bench/results", { recursive: true })
+writeFileSync("tests/bench/results/reports.md", md)
+console.log(`\n${md}`)
