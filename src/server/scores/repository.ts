@@ -88,7 +88,7 @@ export async function countMqls(
           FROM (${scorePartsSql(orgId, rescored, inSample(sql`e.contact_id`))}) parts GROUP BY contact_id`
         : sql`SELECT NULL::uuid AS contact_id, 0::float8 AS value WHERE FALSE`}
     ),
-    s AS (
+    s AS MATERIALIZED ( -- each score once, not once per count below
       SELECT ${today} >= ${current.mqlThreshold}::int AS was,
         ${rescored ? totalScoreSql(fitSql(rescored), sql`coalesce(p.value, 0)`, rescored) : today} >= ${proposed.mqlThreshold}::int AS would
       FROM c LEFT JOIN p ON p.contact_id = c.id
@@ -128,8 +128,8 @@ function scorePartsSql(orgId: string, rules: ScoringRules, and: SQL = sql``): SQ
 /** Aggregate over score parts: engagement decayed to `now`, the value rescoreInSql() stores. */
 function engagementAtSql(rules: ScoringRules, now: Date): SQL {
   const halfLifeMs = rules.halfLifeDays * 86_400_000
-  // In float8: extract() gives numeric, and power() over numeric is slow enough to dominate a rescore.
-  return sql`sum(contrib * power(2::float8, -extract(epoch FROM (${now.toISOString()}::timestamptz - occurred_at))::float8 * 1000 / ${halfLifeMs}::float8))`
+  // In float8 (date_part, not extract, which gives numeric): power() over numeric dominated a rescore.
+  return sql`sum(contrib * power(2::float8, -date_part('epoch', ${now.toISOString()}::timestamptz - occurred_at) * 1000 / ${halfLifeMs}::float8))`
 }
 
 /** totalScore() of src/shared/scoring.ts: each half capped and rounded (Math.round is floor(x + 0.5) here, both being ≥ 0). */
@@ -142,7 +142,7 @@ function totalScoreSql(fit: SQL, engagement: SQL, rules: ScoringRules): SQL {
 function currentScoreSql(rules: ScoringRules, now: Date): SQL {
   const halfLifeSecs = rules.halfLifeDays * 86_400
   return totalScoreSql(sql`c.fit_score`,
-    sql`c.engagement_value * power(2::float8, -GREATEST(0, extract(epoch FROM (${now.toISOString()}::timestamptz - c.engagement_at))) / ${halfLifeSecs}::float8)`, rules)
+    sql`c.engagement_value * power(2::float8, -GREATEST(0, date_part('epoch', ${now.toISOString()}::timestamptz - c.engagement_at)) / ${halfLifeSecs}::float8)`, rules)
 }
 
 /** The same rules as fitScore() in src/shared/scoring.ts, as one SQL expression. */
