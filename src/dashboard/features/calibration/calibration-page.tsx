@@ -35,7 +35,7 @@ const bandColumns = [
     cell: (c) => {
       const reasons = [...c.row.original.rejections].sort((a, b) => b.count - a.count)
       return reasons.length === 0 ? <span className="muted">–</span> : (
-        <ul className="inline-list">
+        <ul className="reasons">
           {reasons.map((r) => <li key={r.reason}>{humanize(r.reason)} <span className="muted">{r.count}</span></li>)}
         </ul>
       )
@@ -46,13 +46,17 @@ const bandColumns = [
 const rule = createColumnHelper<Rule>()
 const points = (x: number | null) => (x === null ? "–" : x.toFixed(1))
 const ruleColumns = [
-  rule.accessor("rule", { header: "Rule" }),
+  rule.accessor("rule", { header: "Rule", cell: (c) => <span className="nowrap">{c.getValue()}</span> }),
   rule.accessor("kind", { header: "Kind", cell: (c) => humanize(c.getValue()) }),
   rule.accessor("acceptedShare", { header: "Of accepted leads", cell: (c) => <ShareBar value={c.getValue()} n={c.row.original.acceptedLeads} tone="good" />, sortUndefined: "last" }),
   rule.accessor("rejectedShare", { header: "Of rejected leads", cell: (c) => <ShareBar value={c.getValue()} n={c.row.original.rejectedLeads} tone="bad" />, sortUndefined: "last" }),
   rule.accessor((r) => (r.acceptedShare ?? 0) - (r.rejectedShare ?? 0), { id: "gap", header: "Difference", cell: (c) => `${c.getValue() > 0 ? "+" : ""}${Math.round(c.getValue() * 100)} pts`, ...numeric }),
-  rule.accessor("acceptedPoints", { header: "Mean points, accepted", cell: (c) => points(c.getValue()), sortUndefined: "last", ...numeric }),
-  rule.accessor("rejectedPoints", { header: "Mean points, rejected", cell: (c) => points(c.getValue()), sortUndefined: "last", ...numeric }),
+  rule.accessor("acceptedPoints", {
+    header: "Mean points (acc. / rej.)",
+    cell: (c) => `${points(c.getValue())} / ${points(c.row.original.rejectedPoints)}`,
+    sortUndefined: "last",
+    ...numeric,
+  }),
 ]
 
 function ShareBar({ value, n, tone }: { value: number | null; n: number; tone: "good" | "bad" }) {
@@ -110,7 +114,7 @@ function CalibrationBody({ data, bandSize, stale }: { data: Calibration; bandSiz
           <Empty title="No scored contacts in this period">Widen the period or clear filters. Scores appear once marketing events arrive.</Empty>
         ) : (
           <Chart summary={`MQLs by score band in bands of ${bandSize} points; ${count(data.decided.accepted)} accepted, ${count(data.decided.rejected)} rejected.`} height={300}>
-            <ComposedChart data={chartData} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <ComposedChart data={chartData} margin={{ top: 24, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={palette.grid} vertical={false} />
               <XAxis dataKey="label" {...axisProps} />
               <YAxis yAxisId="n" allowDecimals={false} {...axisProps} width={44} />
