@@ -202,6 +202,25 @@ describe("the marketer dashboard in Chromium", () => {
     await repPage.context().close()
   })
 
+  it("works with the keyboard alone", async () => {
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "")
+    await page.goto(`${backend.url}/dashboard/content-usage`)
+    await page.getByRole("table", { name: "Asset usage" }).waitFor({ timeout: 30_000 })
+    await page.keyboard.press("Tab")
+    expect(await focused()).toBe("Skip to content")
+    for (let i = 0; i < 12 && (await focused()) !== "Handoff and SLA"; i++) await page.keyboard.press("Tab")
+    await page.keyboard.press("Enter")
+    await expect.poll(() => h1().textContent()).toBe("Handoff and SLA")
+    // Focus moved onto the new page: the next Tab goes into it, not back into the nav.
+    await page.keyboard.press("Tab")
+    expect(await page.evaluate(() => document.activeElement?.closest("main") !== null)).toBe(true)
+    const table = page.getByRole("table", { name: "SLA by rep" })
+    await table.waitFor({ timeout: 30_000 })
+    await table.getByRole("button", { name: "Rep", exact: true }).focus()
+    await page.keyboard.press("Enter")
+    expect(await table.getByRole("columnheader", { name: "Rep", exact: true }).getAttribute("aria-sort")).toBe("ascending")
+  })
+
   it("reads well on a 1920-wide screen and signs out", async () => {
     await page.setViewportSize({ width: 1920, height: 1080 })
     await open("Content usage")

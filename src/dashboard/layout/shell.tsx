@@ -15,8 +15,12 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const carried = search(filterParams(readFilters(new URLSearchParams(location.search))))
 
   // A new page starts at its top, with keyboard focus on it so the next Tab starts there, not in the nav.
-  // (Filter changes keep the path and so keep the scroll position.)
+  // Not on the first page shown: there the first Tab should reach "Skip to content". (Filter changes keep
+  // the path and so keep the scroll position.)
+  const firstPath = useRef(location.pathname)
   useEffect(() => {
+    if (firstPath.current === location.pathname) return
+    firstPath.current = ""
     window.scrollTo(0, 0)
     main.current?.focus({ preventScroll: true })
   }, [location.pathname])
