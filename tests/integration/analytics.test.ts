@@ -566,6 +566,71 @@ describe.each(backends)("analytics API on %s", (kind) => {
       expect(scores.rows).toEqual([{ to_stage: "mql", score: 60 }, { to_stage: "recycled", score: 60 }])
     })
 
+    // May and June 2025 in Globex: nothing else there, so each number below is that test's alone.
+    const May = "from=2025-05-01&to=2025-05-31"
+    const June = "from=2025-06-01&to=2025-06-30"
+
+    it("keeps a share's stage at share time current when the contact's history arrives after the share", async () => {
+      const G = h.globex.id
+      const grep = h.globex.userIds.rep
+      await asset(G, "guide", { title: "Globex guide", kind: "one_pager" })
+      await contact(G, "lou", { first: "Lou", last: "Late", stage: "sql", stageAt: "2025-05-15T10:00:00Z", owner: grep })
+      await share(G, "lou1", "guide", "lou", grep, "2025-05-10T10:00:00Z")
+      // No history yet: the contact's current stage (sql) stands for the stage at the share.
+      const before = await ok(`/api/v1/analytics/content-influence?${May}`, h.globex.tokens.marketer)
+      expect(before.overall.map((t: { received: { n: number; hits: number } }) => [t.received.n, t.received.hits])).toEqual([[0, 0], [1, 0], [0, 0]])
+      // Its history: an MQL on 1 May, accepted on the 15th, five days after the share.
+      await change(G, "lou", "lead", "mql", "2025-05-01T10:00:00Z", 70)
+      await change(G, "lou", "mql", "sql", "2025-05-15T10:00:00Z")
+      const after = await ok(`/api/v1/analytics/content-influence?${May}`, h.globex.tokens.marketer)
+      expect(after.overall.map((t: { received: { n: number; hits: number } }) => [t.received.n, t.received.hits])).toEqual([[1, 1], [0, 0], [0, 0]])
+      expect(after.rows.map((x: { assetId: string }) => x.assetId)).toEqual([a.guide])
+      // A change deleted from the history moves the share back: only the MQL is left, so Lou was an MQL who did not advance.
+      await run(sql`DELETE FROM stage_changes WHERE org_id = ${G} AND contact_id = ${c.lou} AND to_stage = 'sql'`)
+      const undone = await ok(`/api/v1/analytics/content-influence?${May}`, h.globex.tokens.marketer)
+      expect(undone.overall.map((t: { received: { n: number; hits: number } }) => [t.received.n, t.received.hits])).toEqual([[1, 0], [0, 0], [0, 0]])
+    })
+
+    it("keeps an MQL's owner, attribution, stage, firmographics and points at the crossing current as they change", async () => {
+      const G = h.globex.id
+      const grep = h.globex.userIds.rep
+      // Points earned before the MQL may be recorded after it (late events), and on its day too.
+      await contact(G, "mo", { first: "Mo", last: "Moss", stage: "mql", stageAt: "2025-06-05T10:00:00Z", owner: grep, campaign: "Summer ads", source: "hubspot" })
+      await change(G, "mo", "lead", "mql", "2025-06-05T10:00:00Z", 72)
+      await bucket(G, "mo", "email_open", "2025-06-03", 3)
+      await bucket(G, "mo", "page_visit", "2025-06-05", 8)
+      await bucket(G, "mo", "webinar_attended", "2025-06-06", 15) // the day after: not earned by the crossing
+      await run(sql`UPDATE users SET team = 'North' WHERE org_id = ${G} AND id = ${grep}`)
+      await handoff(G, "mo", grep, "accept", "2025-06-05T12:00:00Z")
+      await run(sql`UPDATE contacts SET stage = 'sql', stage_changed_at = '2025-06-05T12:00:00Z' WHERE org_id = ${G} AND id = ${c.mo}`)
+      await change(G, "mo", "mql", "sql", "2025-06-05T12:00:00Z")
+      const rules = async () => (await ok(`/api/v1/analytics/calibration?${June}`, h.globex.tokens.marketer)).rules
+        .map((r: { rule: string; acceptedLeads: number; acceptedPoints: number }) => [r.rule, r.acceptedLeads, r.acceptedPoints])
+      expect(await rules()).toEqual([["opened", 1, 3], ["visited", 1, 8]])
+      // A bucket topped up on an earlier day counts; one removed no longer does; new firmographics earn fit points.
+      await run(sql`UPDATE score_buckets SET points = 5 WHERE org_id = ${G} AND contact_id = ${c.mo} AND type = 'email_open'`)
+      await run(sql`DELETE FROM score_buckets WHERE org_id = ${G} AND contact_id = ${c.mo} AND type = 'page_visit'`)
+      await run(sql`UPDATE contacts SET industry = 'fintech' WHERE org_id = ${G} AND id = ${c.mo}`)
+      expect(await rules()).toEqual([["industry is fintech", 1, 15], ["opened", 1, 5]])
+
+      const handoffIn = (q = "") => ok(`/api/v1/analytics/handoff?${June}${q}`, h.globex.tokens.marketer)
+      const r = await handoffIn()
+      expect(r.mqls).toEqual({ created: 1, accepted: 1, rejected: 0, recycled: 0, waiting: 0 })
+      expect(r.slaByRep.map((x: { repId: string; mqls: number }) => [x.repId, x.mqls])).toEqual([[grep, 1]])
+      expect(r.byCampaign.map((x: { key: string }) => x.key)).toEqual(["Summer ads"])
+      // Reassigned and re-attributed: the report follows the contact as it is now.
+      await run(sql`UPDATE contacts SET owner_id = ${h.globex.userIds.marketer}, campaign = 'Autumn ads', source = 'marketo' WHERE org_id = ${G} AND id = ${c.mo}`)
+      const moved = await handoffIn()
+      expect(moved.slaByRep.map((x: { repId: string }) => x.repId)).toEqual([h.globex.userIds.marketer])
+      expect(moved.byCampaign.map((x: { key: string }) => x.key)).toEqual(["Autumn ads"])
+      expect((await handoffIn("&source=hubspot")).mqls.created).toBe(0)
+      expect((await handoffIn("&source=marketo&stage=sql")).mqls.created).toBe(1)
+      expect((await handoffIn("&team=North")).mqls.created).toBe(0)
+      // Back in the queue: a waiting MQL again.
+      await run(sql`UPDATE contacts SET stage = 'mql' WHERE org_id = ${G} AND id = ${c.mo}`)
+      expect((await handoffIn("&stage=mql")).mqls).toMatchObject({ created: 1, accepted: 1 })
+    })
+
     it("forgets an MQL whose stage change is deleted", async () => {
       const count = async () => ((await h.database.db.execute(sql`SELECT count(*)::int AS n FROM mql_outcomes WHERE org_id = ${h.globex.id}`)) as unknown as { rows: { n: number }[] }).rows[0]!.n
       const n = await count()

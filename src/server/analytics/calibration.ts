@@ -10,13 +10,19 @@ import { currentScoreSql, eventRuleNamesSql, fitRulesSql } from "./score-sql"
 
 const inPeriod = (col: ReturnType<typeof sql>, a: Applied) => sql`${col} >= ${a.p.start.toISOString()} AND ${col} < ${a.p.end.toISOString()}`
 
-/** The period's MQLs (the latest crossing per contact) with what sales did with them afterwards (mql_outcomes). */
+/**
+ * The period's MQLs (the latest crossing per contact) with what sales did with them afterwards, the contact's
+ * firmographics and the engagement points earned by the crossing, all from mql_outcomes (migrations 0005, 0007);
+ * the contact itself is read only for an old change that did not record its score.
+ */
 export const mqlsOf = (a: Applied, rules: ScoringRules) => sql`
-  SELECT DISTINCT ON (m.contact_id) m.contact_id, m.mql_at AS at, coalesce(m.score, ${currentScoreSql(rules, sql`c`, a.now)}) AS score,
-    m.decision, m.reason, m.sql_at IS NOT NULL AS sql, m.customer_at IS NOT NULL AS customer
-  FROM mql_outcomes m JOIN contacts c ON c.org_id = m.org_id AND c.id = m.contact_id
-  WHERE m.org_id = ${a.orgId} AND ${inPeriod(sql`m.mql_at`, a)}
-    AND ${repCond(a.orgId, a.f, sql`c.owner_id`)} AND ${contactCond(a.f, sql`c`)}
+  SELECT DISTINCT ON (m.contact_id) m.contact_id, m.mql_at AS at,
+    coalesce(m.score, (SELECT ${currentScoreSql(rules, sql`c`, a.now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id)) AS score,
+    m.decision, m.reason, m.sql_at IS NOT NULL AS sql, m.customer_at IS NOT NULL AS customer,
+    m.industry, m.title, m.company_size, m.points
+  FROM mql_outcomes m
+  WHERE m.org_id = ${a.orgId} AND ${inPeriod(sql`m.mql_at`, a)} AND m.stage IS NOT NULL
+    AND ${repCond(a.orgId, a.f, sql`m.owner_id`)} AND ${contactCond(a.f, sql`m`)}
   ORDER BY m.contact_id, m.mql_at DESC`
 
 export interface BandRow { band: number; contacts: number; mqls: number; accepted: number; rejected: number; sqls: number; customers: number }
@@ -47,20 +53,20 @@ export async function bands(ex: Executor, a: Applied, rules: ScoringRules, bandS
 
 /**
  * Which rules the accepted and the rejected MQLs of the period earned their points from: fit rules by their
- * current firmographics, engagement rules by the points (after daily caps, before decay) kept per day in
- * score_buckets up to the day they became an MQL — a rollup kept current on write, far smaller than the events.
+ * current firmographics, engagement rules by the points (after daily caps, before decay) earned up to the day
+ * they became an MQL — both kept on the MQL's mql_outcomes row, current on write (migration 0007).
  */
 export async function ruleContributions(ex: Executor, a: Applied, rules: ScoringRules) {
   return rows<{ rule: string; kind: "fit" | "engagement"; acceptedLeads: number; rejectedLeads: number; acceptedPoints: number | null; rejectedPoints: number | null }>(ex, sql`
-    WITH d AS MATERIALIZED (SELECT contact_id, at, decision FROM (${mqlsOf(a, rules)}) m WHERE decision IN ('accept', 'reject')),
+    WITH d AS MATERIALIZED (SELECT * FROM (${mqlsOf(a, rules)}) m WHERE decision IN ('accept', 'reject')),
     earned AS (
       SELECT d.decision, f.rule, 'fit' AS kind, f.points::float8 AS points
-      FROM d JOIN contacts c ON c.org_id = ${a.orgId} AND c.id = d.contact_id, LATERAL ${fitRulesSql(rules, sql`c`)} f
+      FROM d, LATERAL ${fitRulesSql(rules, sql`d`)} f
       UNION ALL
-      SELECT d.decision, n.rule, 'engagement', sum(b.points)::float8
-      FROM d JOIN score_buckets b ON b.org_id = ${a.orgId} AND b.contact_id = d.contact_id AND b.day <= (d.at AT TIME ZONE 'UTC')::date
-      JOIN ${eventRuleNamesSql(rules)} n(type, rule) ON n.type = b.type
-      GROUP BY d.contact_id, d.at, d.decision, n.rule HAVING sum(b.points) <> 0)
+      SELECT d.decision, n.rule, 'engagement', sum(e.points::bigint)::float8
+      FROM d, jsonb_each_text(d.points) e(type, points), ${eventRuleNamesSql(rules)} n(type, rule)
+      WHERE n.type = e.type
+      GROUP BY d.contact_id, d.at, d.decision, n.rule HAVING sum(e.points::bigint) <> 0)
     SELECT rule, kind, count(*) FILTER (WHERE decision = 'accept')::int AS "acceptedLeads", count(*) FILTER (WHERE decision = 'reject')::int AS "rejectedLeads",
       avg(points) FILTER (WHERE decision = 'accept') AS "acceptedPoints", avg(points) FILTER (WHERE decision = 'reject') AS "rejectedPoints"
     FROM earned GROUP BY rule, kind ORDER BY count(*) DESC, rule`)
@@ -75,10 +81,12 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
   const since = new Date(now.getTime() - 90 * 86_400_000).toISOString()
   const owner = (c: ReturnType<typeof sql>) => (ownerId ? sql`${c}.owner_id = ${ownerId}::uuid` : sql`TRUE`)
   const [r] = await rows<{ current: number; proposed: number; decided: number; accepted: number }>(ex, sql`
+    -- The 90 days' MQLs by their best recorded score at a crossing. Their best known score also counts the score now,
+    -- max(recorded, now) >= T: the contact is read only for those whose recorded score is under T.
     WITH crossed AS (
-      SELECT m.contact_id, max(GREATEST(coalesce(m.score, 0), ${currentScoreSql(rules, sql`c`, now)})) AS best
-      FROM mql_outcomes m JOIN contacts c ON c.org_id = m.org_id AND c.id = m.contact_id
-      WHERE m.org_id = ${orgId} AND m.mql_at >= ${since} AND ${owner(sql`c`)}
+      SELECT m.contact_id, max(coalesce(m.score, 0)) AS recorded
+      FROM mql_outcomes m
+      WHERE m.org_id = ${orgId} AND m.mql_at >= ${since} AND m.stage IS NOT NULL AND ${owner(sql`m`)}
       GROUP BY m.contact_id),
     -- Contacts that did not cross but stand at or above T now; fit + stored engagement bounds the score from
     -- above (engagement only decays), which lets an index skip everyone who cannot qualify.
@@ -89,15 +97,16 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
         AND ${currentScoreSql(rules, sql`c`, now)} >= ${threshold}::int
         AND NOT EXISTS (SELECT 1 FROM crossed x WHERE x.contact_id = c.id)),
     -- Every decided MQL, at its score when it crossed.
-    -- The contact is read only when it must be: an old change without a recorded score, or a rep's own preview.
+    -- The contact is read only when it must be: an old change without a recorded score.
     decided AS (
       SELECT m.decision, coalesce(m.score,
           (SELECT ${currentScoreSql(rules, sql`c`, now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id)) AS score
       FROM mql_outcomes m
-      WHERE m.org_id = ${orgId} AND m.decision IN ('accept', 'reject')
-        AND ${ownerId ? sql`EXISTS (SELECT 1 FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id AND c.owner_id = ${ownerId}::uuid)` : sql`TRUE`})
+      WHERE m.org_id = ${orgId} AND m.decision IN ('accept', 'reject') AND ${owner(sql`m`)})
     SELECT (SELECT count(*)::int FROM crossed) AS current,
-      (SELECT count(*)::int FROM crossed WHERE best >= ${threshold}::int) + (SELECT count(*)::int FROM waiting) AS proposed,
+      (SELECT count(*)::int FROM crossed x WHERE x.recorded >= ${threshold}::int
+        OR EXISTS (SELECT 1 FROM contacts c WHERE c.org_id = ${orgId} AND c.id = x.contact_id AND ${currentScoreSql(rules, sql`c`, now)} >= ${threshold}::int))
+        + (SELECT count(*)::int FROM waiting) AS proposed,
       (SELECT count(*)::int FROM decided WHERE score >= ${threshold}::int) AS decided,
       (SELECT count(*)::int FROM decided WHERE score >= ${threshold}::int AND decision = 'accept') AS accepted`)
   return r!

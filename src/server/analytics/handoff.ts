@@ -5,24 +5,24 @@ import { contactCond, repCond, weekSql } from "./filters"
 // The MQL → SQL handoff. One row per time a contact became an MQL in the period (a recycled lead that comes
 // back is a new MQL). The rep is the contact's owner; "first touch" is the earliest activity, share or
 // handoff decision by anyone on that contact at or after the moment it became an MQL — kept on write in
-// mql_outcomes (migration 0005), so the report reads one row per MQL instead of probing four tables.
+// mql_outcomes (migration 0005), so the report reads one row per MQL instead of probing four tables. The
+// contact's owner, campaign, source and stage are kept on the same row (migration 0007): no contacts read.
 
 /** The MQLs of the period with their outcome (from the mql_outcomes rollup); every part of the report groups this. */
 export const mqlOutcomes = ({ orgId, f, p, now }: Applied, slaHours: number) => sql`
-  SELECT m.contact_id, m.mql_at AS at, c.owner_id, c.campaign, c.source, m.decision, m.reason,
+  SELECT m.contact_id, m.mql_at AS at, m.owner_id, m.campaign, m.source, m.decision, m.reason,
     m.first_touch_at AS touch, extract(epoch FROM (m.first_touch_at - m.mql_at)) / 3600 AS touch_hours,
     CASE
       WHEN m.first_touch_at <= m.mql_at + make_interval(hours => ${slaHours}::int) THEN 'met'
       WHEN m.first_touch_at IS NOT NULL OR ${now.toISOString()}::timestamptz > m.mql_at + make_interval(hours => ${slaHours}::int) THEN 'missed'
       ELSE 'waiting'
     END AS sla,
-    m.decision IS NULL AND c.stage = 'mql' AS undecided,
+    m.decision IS NULL AND m.stage = 'mql' AS undecided,
     m.recycled_at IS NOT NULL AS recycled,
     m.sql_at IS NOT NULL AS reached_sql
   FROM mql_outcomes m
-  JOIN contacts c ON c.org_id = m.org_id AND c.id = m.contact_id
   WHERE m.org_id = ${orgId} AND m.mql_at >= ${p.start.toISOString()} AND m.mql_at < ${p.end.toISOString()}
-    AND ${repCond(orgId, f, sql`c.owner_id`)} AND ${contactCond(f, sql`c`)}`
+    AND m.stage IS NOT NULL AND ${repCond(orgId, f, sql`m.owner_id`)} AND ${contactCond(f, sql`m`)}`
 
 const slaCounts = sql`count(*)::int AS mqls, count(*) FILTER (WHERE sla = 'met')::int AS met,
   count(*) FILTER (WHERE sla = 'missed')::int AS missed, count(*) FILTER (WHERE sla = 'waiting')::int AS waiting`

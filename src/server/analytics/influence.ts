@@ -1,11 +1,12 @@
 import { type Executor, rows, sql } from "../db/client"
 import type { Applied } from "./scope"
-import { assetIn, contactCond, repCond } from "./filters"
+import { assetIn, contactCond, contactIn, repCond } from "./filters"
 
 // Content influence: of the contacts in a stage who received an asset in the period, how many advanced
 // within N days of receiving it, beside contacts in the same stage in the same period who received no asset.
 //
-// - A contact's stage when it received an asset is read from its stage history at that moment.
+// - A contact's stage when it received an asset is read from its stage history at that moment, kept on the share
+//   (asset_shares.history_stage, migration 0008); a contact without any history is in its current stage.
 // - The comparison group's clock starts when it entered the stage in the period, or at the period's start
 //   if it was already there.
 // - "Advanced" = a change to the next stage or any later one (a jump from mql to opportunity counts for
@@ -32,15 +33,11 @@ export async function influence(ex: Executor, a: Applied, windowDays: number): P
       AND q.at > ${anchor} AND q.at <= ${anchor} + ${win} AND q.to_stage = ANY(t.later))`
   return rows<GroupRow>(ex, sql`
     WITH sh AS MATERIALIZED (
-      SELECT s.asset_id, s.contact_id, s.shared_at, coalesce(before.stage, after.stage, c.stage) AS stage
+      SELECT s.asset_id, s.contact_id, s.shared_at,
+        coalesce(s.history_stage, (SELECT c.stage FROM contacts c WHERE c.org_id = s.org_id AND c.id = s.contact_id)) AS stage
       FROM asset_shares s
-      JOIN contacts c ON c.org_id = s.org_id AND c.id = s.contact_id
-      LEFT JOIN LATERAL (SELECT sc.to_stage AS stage FROM stage_changes sc WHERE sc.org_id = s.org_id AND sc.contact_id = s.contact_id
-        AND sc.at <= s.shared_at ORDER BY sc.at DESC, sc.id DESC LIMIT 1) before ON TRUE
-      LEFT JOIN LATERAL (SELECT sc.from_stage AS stage FROM stage_changes sc WHERE before.stage IS NULL AND sc.org_id = s.org_id
-        AND sc.contact_id = s.contact_id AND sc.at > s.shared_at ORDER BY sc.at, sc.id LIMIT 1) after ON TRUE
       WHERE s.org_id = ${orgId} AND s.shared_at >= ${P0} AND s.shared_at < ${P1}
-        AND ${repCond(orgId, f, sql`s.user_id`)} AND ${contactCond(f, sql`c`)} AND ${assetIn(orgId, f, sql`s.asset_id`)}),
+        AND ${repCond(orgId, f, sql`s.user_id`)} AND ${contactIn(orgId, f, sql`s.contact_id`)} AND ${assetIn(orgId, f, sql`s.asset_id`)}),
     received AS (
       SELECT asset_id, contact_id, stage, min(shared_at) AS anchor FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') GROUP BY 1, 2, 3
       UNION ALL
