@@ -19,8 +19,9 @@ import type { ReportFilters } from "../../src/shared/contracts/analytics"
 import { demoOrgs } from "../../src/server/seed/index"
 import { story } from "../../src/server/seed/story"
 
-const WARMUP = 2
-const ITERATIONS = 20
+// Overridable for a quick look (REPORTS_ITERATIONS=5); the results file says how many calls it timed.
+const WARMUP = Number(process.env.REPORTS_WARMUP ?? 2)
+const ITERATIONS = Number(process.env.REPORTS_ITERATIONS ?? 20)
 const ceilingMs = 500
 const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/relay_bench"
 
