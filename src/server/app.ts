@@ -23,7 +23,13 @@ import { sessionRoutes } from "./sessions/routes"
 import { rateLimitKey, rateLimited } from "./auth/request"
 import * as z from "zod"
 
-export interface AppOptions { db: Db; logger?: boolean; rateLimitPerMinute?: number }
+export interface AppOptions {
+  db: Db
+  logger?: boolean
+  rateLimitPerMinute?: number
+  /** Behind a TLS-terminating proxy: the hops to trust for the client address and https (TRUST_PROXY). */
+  trustProxy?: boolean | string
+}
 
 const openapiRoute = route({
   method: "GET", url: "/api/v1/openapi.json", tag: "meta", summary: "This document", auth: false, response: z.record(z.string(), z.unknown()),
@@ -31,7 +37,7 @@ const openapiRoute = route({
 })
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 })
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: opts.trustProxy ?? false })
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: { code: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` } }))
   // NDJSON is parsed line by line by the ingest service, so a bad line costs only that line.

@@ -14,7 +14,7 @@ if (!cfg.databaseUrl && (await isEmpty(database.db))) {
   const creds = await seedDemo(database.db, { log: (m) => console.log(`  ${m}`) })
   printCredentials(writeCredentials(cfg.dataDir, creds), creds)
 }
-const app = await buildApp({ db: database.db, logger: process.env.LOG === "1" })
+const app = await buildApp({ db: database.db, logger: process.env.LOG === "1", trustProxy: cfg.trustProxy })
 await app.listen({ port: cfg.port, host: cfg.host })
 console.log(`Relay backend on http://localhost:${cfg.port} (${database.kind === "pglite" ? `embedded database in ${cfg.dataDir}` : "PostgreSQL"})`)
 console.log(`Demo pages: http://localhost:${cfg.port}/demo   API: http://localhost:${cfg.port}/api/v1/openapi.json`)

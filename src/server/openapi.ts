@@ -1,4 +1,5 @@
 import { ApiError } from "../shared/contracts/common"
+import { sessionCookie, writeHeader } from "../shared/contracts/sessions"
 import { registry, zodJson } from "./http"
 
 /** The OpenAPI 3 document, generated from the same zod contracts the routes validate with. */
@@ -22,7 +23,7 @@ export function openapi(version: string) {
     ;(paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: r.summary,
       tags: [r.tag],
-      security: r.auth === false ? [] : [{ bearer: [] }],
+      security: r.auth === false ? [] : [{ bearer: [] }, { session: [] }],
       parameters,
       ...(requestBody ? { requestBody } : {}),
       responses: {
@@ -34,7 +35,15 @@ export function openapi(version: string) {
   return {
     openapi: "3.0.3",
     info: { title: "Relay API", version },
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer" },
+        session: {
+          type: "apiKey", in: "cookie", name: sessionCookie,
+          description: `The dashboard's session (POST /api/v1/sessions). Writes made with it also need the ${writeHeader} header.`,
+        },
+      },
+    },
     paths,
   }
 }

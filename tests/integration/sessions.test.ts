@@ -72,6 +72,23 @@ describe.each(backends)("dashboard sessions on %s", (kind) => {
     } finally { await app.close() }
   })
 
+  it("behind a trusted TLS proxy, marks the cookie Secure and limits by the client's address, not the proxy's", async () => {
+    const app = await buildApp({ db: h.database.db, trustProxy: "127.0.0.1" })
+    const viaProxy = (token: string, client: string) => app.inject({
+      method: "POST", url: "/api/v1/sessions", payload: { token }, remoteAddress: "127.0.0.1",
+      headers: { "x-forwarded-proto": "https", "x-forwarded-for": client },
+    })
+    try {
+      const r = await viaProxy(h.acme.tokens.rep, "203.0.113.7")
+      expect(r.statusCode).toBe(201)
+      expect(setCookies(r.headers)[0]!.attributes).toContain("Secure")
+      // One client guessing tokens runs out of tries; another behind the same proxy still signs in.
+      for (let i = 0; i < 10; i++) expect((await viaProxy(`rly_guess-${i}`, "203.0.113.8")).statusCode).toBe(401)
+      expect((await viaProxy(h.acme.tokens.rep, "203.0.113.8")).statusCode).toBe(429)
+      expect((await viaProxy(h.acme.tokens.rep, "203.0.113.9")).statusCode).toBe(201)
+    } finally { await app.close() }
+  })
+
   it("refuses a wrong token with 401 and sets no cookie", async () => {
     const { r, cookie } = await signIn("rly_not-a-real-token-000000000000000000000")
     expect(r.statusCode).toBe(401)
