@@ -155,7 +155,8 @@ async function promoteMqls(db: Db, orgId: string, threshold: number, engagementM
 
 async function removeOrg(db: Db, orgId: string) {
   await db.transaction(async (tx) => {
-    for (const t of ["sessions", "api_tokens", "asset_views", "asset_feedback", "asset_shares", "lead_feedback", "handoffs", "activities", "score_buckets", "marketing_events", "stage_changes", "contact_emails", "contacts", "assets", "users", "org_settings"]) {
+    // mql_outcomes and rep_activity_days are kept by triggers from the tables below; cleared first, not decremented row by row.
+    for (const t of ["sessions", "api_tokens", "mql_outcomes", "rep_activity_days", "asset_views", "asset_feedback", "asset_shares", "lead_feedback", "handoffs", "activities", "score_buckets", "marketing_events", "stage_changes", "contact_emails", "contacts", "assets", "users", "org_settings"]) {
       await tx.execute(sql`DELETE FROM ${sql.identifier(t)} WHERE org_id = ${orgId}`)
     }
     await tx.execute(sql`DELETE FROM orgs WHERE id = ${orgId}`)
