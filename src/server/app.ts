@@ -21,6 +21,7 @@ import { linkRoutes } from "./links/routes"
 import { analyticsRoutes } from "./analytics/routes"
 import { sessionRoutes } from "./sessions/routes"
 import { rateLimitKey, rateLimited } from "./auth/request"
+import { sharedLimits } from "./ratelimit/redis"
 import * as z from "zod"
 
 export interface AppOptions {
@@ -29,6 +30,10 @@ export interface AppOptions {
   rateLimitPerMinute?: number
   /** Behind a TLS-terminating proxy: the hops to trust for the client address and https (TRUST_PROXY). */
   trustProxy?: boolean | string
+  /** REDIS_URL: rate limits shared by every API process; without it each process counts in memory. */
+  redisUrl?: string
+  /** Where the shared counters live in Redis (default "relay:rl:"); tests use one of their own. */
+  rateLimitKeyPrefix?: string
 }
 
 const openapiRoute = route({
@@ -46,9 +51,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cors, { origin: /^chrome-extension:\/\/[a-p]{32}$/, allowedHeaders: ["Authorization", "Content-Type"] })
   // The dashboard's session cookie (relay_session); unsigned: its value is a random secret looked up by hash.
   await app.register(cookie)
-  // Per token id (a session counts as its token; per address without one); kept in memory per process —
-  // each API copy limits on its own. /api/v1 routes identify the caller first (src/server/auth/request.ts).
+  // Per token id (a session counts as its token; per address without one). With REDIS_URL every API
+  // process counts in the same Redis keys (failing open if Redis is down); without it, in memory per
+  // process. /api/v1 routes identify the caller first (src/server/auth/request.ts).
+  const shared = opts.redisUrl
+    ? sharedLimits(opts.redisUrl, { keyPrefix: opts.rateLimitKeyPrefix, warn: (m) => (opts.logger ? app.log.warn(m) : console.warn(m)) })
+    : undefined
+  if (shared) {
+    app.addHook("onClose", shared.close)
+    await shared.ready
+  }
   await app.register(rateLimit, {
+    ...(shared ? { store: shared.Store } : {}),
     max: opts.rateLimitPerMinute ?? 1200,
     timeWindow: "1 minute",
     keyGenerator: rateLimitKey,

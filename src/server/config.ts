@@ -10,7 +10,18 @@ export function config(env = process.env) {
     // Unset: requests come straight from clients. Behind a proxy: "true" or the proxy's addresses (comma-separated),
     // so per-address limits see the client and session cookies get Secure over https.
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    // Set: rate limits are counted in this Redis, shared by every API process and machine. Unset: in memory.
+    redisUrl: env.REDIS_URL || undefined,
+    // Requests per minute per token (or per address without one); raised for load tests.
+    rateLimitPerMinute: positiveInt(env.RATE_LIMIT_PER_MINUTE, "RATE_LIMIT_PER_MINUTE") ?? 1200,
   }
+}
+
+function positiveInt(v: string | undefined, name: string): number | undefined {
+  if (v === undefined || v === "") return undefined
+  const n = Number(v.replace(/_/g, ""))
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of at least 1, not "${v}"`)
+  return n
 }
 
 function parseTrustProxy(v: string | undefined): boolean | string {

@@ -11,13 +11,15 @@ type Limiter = ReturnType<FastifyInstance["createRateLimit"]>
 const limiters = new WeakMap<FastifyInstance, Limiter>()
 
 /**
- * Failed sign-ins per client address, kept in the rate-limit plugin's store. Only failures count, so a
+ * Failed sign-ins per client address, kept in the rate-limit plugin's store (in memory, or Redis with REDIS_URL). Only failures count, so a
  * marketer signing in again and again is never locked out, while guessing tokens stops after a few tries.
  */
 function failedSignIns(req: FastifyRequest): Limiter {
   let l = limiters.get(req.server)
   if (!l) {
-    l = req.server.createRateLimit({ max: signInFailuresAllowed, timeWindow: signInWindowMs, keyGenerator: (r) => `sign-in:${r.ip}` })
+    // `purpose` names the shared counters in Redis (relay:rl:sign-in:…) when REDIS_URL is set (src/server/ratelimit/redis.ts).
+    const opts = { max: signInFailuresAllowed, timeWindow: signInWindowMs, keyGenerator: (r: FastifyRequest) => `ip:${r.ip}`, purpose: "sign-in" }
+    l = req.server.createRateLimit(opts)
     limiters.set(req.server, l)
   }
   return l
