@@ -1,0 +1,112 @@
+// Benchmark (issue: more than one process): GET /api/v1/contacts/lookup with 1 and 2 workers
+// (`npm run server -- --workers N`) on a PostgreSQL server, with autocannon: 50 connections, 15 s
+// per run after a 3 s warm-up, emails rotating over 2,000 contacts of the demo org (Acme), the rate
+// limit raised out of the way (RATE_LIMIT_PER_MINUTE). The load generator runs on the same machine.
+//
+// Use a database of your own, seeded at the demo size (never someone else's benchmark database):
+//   psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE relay_workers_bench'
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay_workers_bench npm run seed
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay_workers_bench npx tsx tests/bench/workers.bench.ts
+// → tests/bench/results/workers.md   (WORKERS=1,2  DURATION=15  CONNECTIONS=50 to vary)
+import { spawn, execSync, type ChildProcess } from "node:child_process"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { createServer } from "node:net"
+import { cpus, loadavg } from "node:os"
+import { join } from "node:path"
+import { createToken } from "../../src/server/auth/service"
+import { openDatabase, rows, sql } from "../../src/server/db/client"
+import { demoOrgs } from "../../src/server/seed/index"
+
+interface Histogram { average: number; mean: number; p50: number; p99: number; max: number }
+interface Result { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number; "2xx": number }
+type Autocannon = (opts: Record<string, unknown>) => Promise<Result>
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon
+
+const databaseUrl = process.env.DATABASE_URL
+if (!databaseUrl) throw new Error("set DATABASE_URL to a PostgreSQL database of your own, seeded with `npm run seed`")
+if (new URL(databaseUrl).pathname === "/relay_bench") throw new Error("relay_bench is someone else's benchmark database: seed one of your own")
+const workerCounts = (process.env.WORKERS ?? "1,2").split(",").map(Number)
+const duration = Number(process.env.DURATION ?? 15)
+const connections = Number(process.env.CONNECTIONS ?? 50)
+
+// A token of one of Acme's reps, and 2,000 of Acme's contact emails.
+const database = await openDatabase({ databaseUrl })
+const [rep] = await rows<{ email: string }>(database.db, sql`SELECT email FROM users WHERE org_id = ${demoOrgs.acme} AND role = 'rep' ORDER BY email LIMIT 1`)
+if (!rep) throw new Error("no demo data in this database: run `npm run seed` against it first")
+const { token } = await createToken(database.db, demoOrgs.acme, rep.email, "workers benchmark")
+const emails = (await rows<{ email: string }>(database.db, sql`
+  SELECT email FROM contact_emails WHERE org_id = ${demoOrgs.acme} AND is_primary ORDER BY email LIMIT 2000`)).map((r) => r.email)
+const contacts = (await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM contacts WHERE org_id = ${demoOrgs.acme}`))[0]!.n
+await database.close()
+if (emails.length < 2000) throw new Error(`only ${emails.length} contacts in the demo org: seed at the demo size`)
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.once("error", reject)
+    s.listen(0, "127.0.0.1", () => { const port = (s.address() as { port: number }).port; s.close(() => resolve(port)) })
+  })
+}
+
+async function start(workers: number): Promise<{ server: ChildProcess; port: number }> {
+  const port = await freePort()
+  const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["src/server/main.ts", "--workers", String(workers)], {
+    env: { ...process.env, PORT: String(port), RATE_LIMIT_PER_MINUTE: "100000000", LOG: "" }, stdio: ["ignore", "pipe", "inherit"],
+  })
+  let out = ""
+  server.stdout!.on("data", (d) => { out += d })
+  const end = Date.now() + 60_000
+  // Ready when every worker says so (one process says "Relay backend on …" instead).
+  const ready = () => (workers === 1 ? out.includes("Relay backend on") : (out.match(/worker \d+ listening/g) ?? []).length >= workers)
+  while (!ready()) {
+    if (Date.now() > end || server.exitCode !== null) throw new Error(`the server did not start:\n${out}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return { server, port }
+}
+
+async function load(port: number, seconds: number): Promise<Result> {
+  let i = 0
+  return autocannon({
+    url: `http://127.0.0.1:${port}`, connections, duration: seconds,
+    headers: { authorization: `Bearer ${token}` },
+    requests: [{ method: "GET", setupRequest: (req: { path: string }) => ({ ...req, path: `/api/v1/contacts/lookup?email=${encodeURIComponent(emails[i++ % emails.length]!)}` }) }],
+  })
+}
+
+const lines: string[] = []
+for (const workers of workerCounts) {
+  const { server, port } = await start(workers)
+  try {
+    await load(port, 3)
+    const before = loadavg()
+    const r = await load(port, duration)
+    const after = loadavg()
+    const row = { workers, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors + r.timeouts, before, after }
+    console.log(JSON.stringify(row))
+    lines.push(`| ${workers} | ${Math.round(row.rps).toLocaleString("en-US")} | ${row.p50} ms | ${row.p99} ms | ${row.ok.toLocaleString("en-US")} | ${row.non2xx} | ${row.errors} | ${before.map((x) => x.toFixed(2)).join(" ")} → ${after.map((x) => x.toFixed(2)).join(" ")} |`)
+  } finally {
+    server.kill("SIGTERM")
+    await new Promise((r) => server.once("exit", r))
+  }
+}
+
+const commit = execSync("git rev-parse --short HEAD").toString().trim()
+const out = `# Lookup with 1 and 2 workers
+
+- Date: ${new Date().toISOString()}
+- CPU: ${cpus()[0]?.model ?? "?"} × ${cpus().length} (shared with other work while this ran; load averages below)
+- Git commit: ${commit}
+- Database: PostgreSQL on the same machine, demo size (${contacts.toLocaleString("en-US")} Acme contacts)
+- Load: autocannon, ${connections} connections, ${duration} s after a 3 s warm-up, \`GET /api/v1/contacts/lookup?email=…\` rotating over ${emails.length.toLocaleString("en-US")} Acme contacts, one rep's token, RATE_LIMIT_PER_MINUTE=100000000; autocannon runs on the same machine
+- Rate limits counted ${process.env.REDIS_URL ? "in Redis (REDIS_URL set: one Redis round trip per request)" : "in memory per process (REDIS_URL unset)"}
+- Command: \`DATABASE_URL=postgres://…/<your database> npx tsx tests/bench/workers.bench.ts\`
+
+| workers | req/s | p50 | p99 | 2xx | non-2xx | errors | load average 1/5/15 min (before → after) |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${lines.join("\n")}
+`
+mkdirSync("tests/bench/results", { recursive: true })
+writeFileSync("tests/bench/results/workers.md", out)
+console.log(out)
