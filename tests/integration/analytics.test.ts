@@ -626,6 +626,15 @@ describe.each(backends)("analytics API on %s", (kind) => {
       expect((await handoffIn("&source=hubspot")).mqls.created).toBe(0)
       expect((await handoffIn("&source=marketo&stage=sql")).mqls.created).toBe(1)
       expect((await handoffIn("&team=North")).mqls.created).toBe(0)
+      // Ratings given after the MQL, changed and withdrawn, reach its campaign's average.
+      await rating(G, "mo", grep, 4)
+      await rating(G, "mo", grep, 3)
+      const rated = async () => (await handoffIn()).byCampaign.map((x: { key: string; avgRating: number | null; ratings: number }) => [x.key, x.avgRating, x.ratings])
+      expect(await rated()).toEqual([["Autumn ads", 3.5, 2]])
+      await run(sql`UPDATE lead_feedback SET rating = 1 WHERE org_id = ${G} AND contact_id = ${c.mo} AND rating = 3`)
+      expect(await rated()).toEqual([["Autumn ads", 2.5, 2]])
+      await run(sql`DELETE FROM lead_feedback WHERE org_id = ${G} AND contact_id = ${c.mo}`)
+      expect(await rated()).toEqual([["Autumn ads", null, 0]])
       // Back in the queue: a waiting MQL again.
       await run(sql`UPDATE contacts SET stage = 'mql' WHERE org_id = ${G} AND id = ${c.mo}`)
       expect((await handoffIn("&stage=mql")).mqls).toMatchObject({ created: 1, accepted: 1 })

@@ -3,6 +3,7 @@ import type { ScoringRules } from "../../shared/contracts/settings"
 import type { Applied } from "./scope"
 import { contactCond, repCond } from "./filters"
 import { currentScoreSql, eventRuleNamesSql, fitRulesSql } from "./score-sql"
+import { describeEvent } from "../../shared/scoring"
 
 // Score calibration. The population of a period: every contact that became an MQL in it, at the score it had
 // when it crossed (stage_changes.score; the current score where an older change did not record one), and
@@ -26,19 +27,67 @@ export const mqlsOf = (a: Applied, rules: ScoringRules) => sql`
   ORDER BY m.contact_id, m.mql_at DESC`
 
 export interface BandRow { band: number; contacts: number; mqls: number; accepted: number; rejected: number; sqls: number; customers: number }
+export interface RuleRow { rule: string; kind: "fit" | "engagement"; acceptedLeads: number; rejectedLeads: number; acceptedPoints: number | null; rejectedPoints: number | null }
 
-export async function bands(ex: Executor, a: Applied, rules: ScoringRules, bandSize: number, bandCount: number) {
+/**
+ * Which rules the accepted and the rejected MQLs of the period earned their points from: fit rules by their
+ * current firmographics, engagement rules by the points (after daily caps, before decay) earned up to the day
+ * they became an MQL — both kept on the MQL's mql_outcomes row, current on write (migration 0007).
+ */
+const ruleRows = (rules: ScoringRules) => {
+  const types = Object.keys(rules.events)
+  // When every event type has its own rule name (the usual case) each type is one rule: one pass over the leads
+  // per type reads its points from the row. Otherwise the types sharing a name are added up per lead first.
+  const ownNames = new Set(types.map((t) => describeEvent(t))).size === types.length
+  const engagement = ownNames
+    ? sql.join(types.map((t) => sql`
+      SELECT ${describeEvent(t)}::text AS rule, 'engagement' AS kind,
+        count(*) FILTER (WHERE decision = 'accept')::int AS accepted_leads, count(*) FILTER (WHERE decision = 'reject')::int AS rejected_leads,
+        avg(p::float8) FILTER (WHERE decision = 'accept') AS accepted_points, avg(p::float8) FILTER (WHERE decision = 'reject') AS rejected_points,
+        count(*) AS leads
+      FROM (SELECT decision, (points ->> ${t}::text)::bigint AS p FROM d) x WHERE p <> 0 HAVING count(*) > 0`), sql` UNION ALL `)
+    : sql`
+      SELECT rule, 'engagement' AS kind, count(*) FILTER (WHERE decision = 'accept')::int AS accepted_leads,
+        count(*) FILTER (WHERE decision = 'reject')::int AS rejected_leads,
+        avg(points) FILTER (WHERE decision = 'accept') AS accepted_points, avg(points) FILTER (WHERE decision = 'reject') AS rejected_points,
+        count(*) AS leads
+      FROM (
+        SELECT d.decision, n.rule, sum(e.points::bigint)::float8 AS points
+        FROM d, jsonb_each_text(d.points) e(type, points), ${eventRuleNamesSql(rules)} n(type, rule)
+        WHERE n.type = e.type
+        GROUP BY d.contact_id, d.at, d.decision, n.rule HAVING sum(e.points::bigint) <> 0) x
+      GROUP BY rule`
+  return sql`
+    -- Fit rules are matched once per distinct firmographics (a few thousand at most), not once per lead: n leads
+    -- each. Points are whole numbers, so the mean weighted by n is exactly the mean over leads.
+    firms AS (SELECT decision, industry, title, company_size, count(*) AS n FROM d GROUP BY 1, 2, 3, 4),
+    fit AS (SELECT g.decision, f.rule, f.points::float8 AS points, g.n FROM firms g, LATERAL ${fitRulesSql(rules, sql`g`)} f),
+    rule_rows AS (
+      SELECT rule, 'fit' AS kind, coalesce(sum(n) FILTER (WHERE decision = 'accept'), 0)::int AS accepted_leads,
+        coalesce(sum(n) FILTER (WHERE decision = 'reject'), 0)::int AS rejected_leads,
+        sum(points * n) FILTER (WHERE decision = 'accept') / sum(n) FILTER (WHERE decision = 'accept') AS accepted_points,
+        sum(points * n) FILTER (WHERE decision = 'reject') / sum(n) FILTER (WHERE decision = 'reject') AS rejected_points,
+        sum(n) AS leads
+      FROM fit GROUP BY rule
+      ${types.length ? sql`UNION ALL ${engagement}` : sql``})`
+}
+
+/** The whole calibration report in one statement: the period's MQLs are read once for the bands and the rules. */
+export async function report(ex: Executor, a: Applied, rules: ScoringRules, bandSize: number, bandCount: number) {
   const band = (score: ReturnType<typeof sql>) => sql`LEAST(${bandCount - 1}::int, GREATEST(0, ${score}) / ${bandSize}::int)`
-  const [r] = await rows<{ bands: BandRow[] | string; rejections: { band: number; reason: string; count: number }[] | string }>(ex, sql`
+  const [r] = await rows<{ bands: BandRow[] | string; rejections: { band: number; reason: string; count: number }[] | string; rules: RuleRow[] | string }>(ex, sql`
     WITH m AS MATERIALIZED (${mqlsOf(a, rules)}),
     others AS (
       SELECT ${currentScoreSql(rules, sql`c`, a.now)} AS score FROM contacts c
       WHERE c.org_id = ${a.orgId} AND ${inPeriod(sql`c.created_at`, a)}
         AND ${repCond(a.orgId, a.f, sql`c.owner_id`)} AND ${contactCond(a.f, sql`c`)}
-        AND NOT EXISTS (SELECT 1 FROM m WHERE m.contact_id = c.id)),
+        -- NOT IN (both sides are never NULL) hashes the period's MQLs once instead of sorting every lead.
+        AND c.id NOT IN (SELECT m.contact_id FROM m)),
     b AS (
       SELECT ${band(sql`score`)} AS band, 1 AS mql, decision, sql, customer FROM m
-      UNION ALL SELECT ${band(sql`score`)}, 0, NULL, FALSE, FALSE FROM others)
+      UNION ALL SELECT ${band(sql`score`)}, 0, NULL, FALSE, FALSE FROM others),
+    d AS (SELECT * FROM m WHERE decision IN ('accept', 'reject')),
+    ${ruleRows(rules)}
     SELECT
       (SELECT coalesce(json_agg(json_build_object('band', band, 'contacts', contacts, 'mqls', mqls, 'accepted', accepted, 'rejected', rejected,
           'sqls', sqls, 'customers', customers) ORDER BY band), '[]')
@@ -46,30 +95,12 @@ export async function bands(ex: Executor, a: Applied, rules: ScoringRules, bandS
          count(*) FILTER (WHERE decision = 'reject') AS rejected, count(*) FILTER (WHERE sql) AS sqls, count(*) FILTER (WHERE customer) AS customers
          FROM b GROUP BY band) x) AS bands,
       (SELECT coalesce(json_agg(json_build_object('band', band, 'reason', reason, 'count', n) ORDER BY band, n DESC, reason), '[]')
-       FROM (SELECT ${band(sql`score`)} AS band, coalesce(reason, 'other') AS reason, count(*) AS n FROM m WHERE decision = 'reject' GROUP BY 1, 2) x) AS rejections`)
+       FROM (SELECT ${band(sql`score`)} AS band, coalesce(reason, 'other') AS reason, count(*) AS n FROM m WHERE decision = 'reject' GROUP BY 1, 2) x) AS rejections,
+      (SELECT coalesce(json_agg(json_build_object('rule', rule, 'kind', kind, 'acceptedLeads', accepted_leads, 'rejectedLeads', rejected_leads,
+          'acceptedPoints', accepted_points, 'rejectedPoints', rejected_points) ORDER BY leads DESC, rule), '[]')
+       FROM rule_rows) AS rules`)
   const parse = <T,>(v: T | string): T => (typeof v === "string" ? JSON.parse(v) : v)
-  return { bands: parse(r!.bands), rejections: parse(r!.rejections) }
-}
-
-/**
- * Which rules the accepted and the rejected MQLs of the period earned their points from: fit rules by their
- * current firmographics, engagement rules by the points (after daily caps, before decay) earned up to the day
- * they became an MQL — both kept on the MQL's mql_outcomes row, current on write (migration 0007).
- */
-export async function ruleContributions(ex: Executor, a: Applied, rules: ScoringRules) {
-  return rows<{ rule: string; kind: "fit" | "engagement"; acceptedLeads: number; rejectedLeads: number; acceptedPoints: number | null; rejectedPoints: number | null }>(ex, sql`
-    WITH d AS MATERIALIZED (SELECT * FROM (${mqlsOf(a, rules)}) m WHERE decision IN ('accept', 'reject')),
-    earned AS (
-      SELECT d.decision, f.rule, 'fit' AS kind, f.points::float8 AS points
-      FROM d, LATERAL ${fitRulesSql(rules, sql`d`)} f
-      UNION ALL
-      SELECT d.decision, n.rule, 'engagement', sum(e.points::bigint)::float8
-      FROM d, jsonb_each_text(d.points) e(type, points), ${eventRuleNamesSql(rules)} n(type, rule)
-      WHERE n.type = e.type
-      GROUP BY d.contact_id, d.at, d.decision, n.rule HAVING sum(e.points::bigint) <> 0)
-    SELECT rule, kind, count(*) FILTER (WHERE decision = 'accept')::int AS "acceptedLeads", count(*) FILTER (WHERE decision = 'reject')::int AS "rejectedLeads",
-      avg(points) FILTER (WHERE decision = 'accept') AS "acceptedPoints", avg(points) FILTER (WHERE decision = 'reject') AS "rejectedPoints"
-    FROM earned GROUP BY rule, kind ORDER BY count(*) DESC, rule`)
+  return { bands: parse(r!.bands), rejections: parse(r!.rejections), rules: parse(r!.rules) }
 }
 
 /**
@@ -96,18 +127,20 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
         AND c.stage IN ('subscriber', 'lead', 'recycled') AND ${owner(sql`c`)}
         AND ${currentScoreSql(rules, sql`c`, now)} >= ${threshold}::int
         AND NOT EXISTS (SELECT 1 FROM crossed x WHERE x.contact_id = c.id)),
-    -- Every decided MQL, at its score when it crossed.
-    -- The contact is read only when it must be: an old change without a recorded score.
+    -- Every decided MQL at T or more when it crossed (an index on the recorded score finds them); the contact is
+    -- read only when it must be: an old change without a recorded score.
     decided AS (
-      SELECT m.decision, coalesce(m.score,
-          (SELECT ${currentScoreSql(rules, sql`c`, now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id)) AS score
-      FROM mql_outcomes m
-      WHERE m.org_id = ${orgId} AND m.decision IN ('accept', 'reject') AND ${owner(sql`m`)})
+      SELECT m.decision FROM mql_outcomes m
+      WHERE m.org_id = ${orgId} AND m.decision IN ('accept', 'reject') AND m.score >= ${threshold}::int AND ${owner(sql`m`)}
+      UNION ALL
+      SELECT m.decision FROM mql_outcomes m
+      WHERE m.org_id = ${orgId} AND m.decision IN ('accept', 'reject') AND m.score IS NULL AND ${owner(sql`m`)}
+        AND (SELECT ${currentScoreSql(rules, sql`c`, now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id) >= ${threshold}::int)
     SELECT (SELECT count(*)::int FROM crossed) AS current,
       (SELECT count(*)::int FROM crossed x WHERE x.recorded >= ${threshold}::int
         OR EXISTS (SELECT 1 FROM contacts c WHERE c.org_id = ${orgId} AND c.id = x.contact_id AND ${currentScoreSql(rules, sql`c`, now)} >= ${threshold}::int))
         + (SELECT count(*)::int FROM waiting) AS proposed,
-      (SELECT count(*)::int FROM decided WHERE score >= ${threshold}::int) AS decided,
-      (SELECT count(*)::int FROM decided WHERE score >= ${threshold}::int AND decision = 'accept') AS accepted`)
+      (SELECT count(*)::int FROM decided) AS decided,
+      (SELECT count(*)::int FROM decided WHERE decision = 'accept') AS accepted`)
   return r!
 }

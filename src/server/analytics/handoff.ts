@@ -19,7 +19,7 @@ export const mqlOutcomes = ({ orgId, f, p, now }: Applied, slaHours: number) => 
     END AS sla,
     m.decision IS NULL AND m.stage = 'mql' AS undecided,
     m.recycled_at IS NOT NULL AS recycled,
-    m.sql_at IS NOT NULL AS reached_sql
+    m.sql_at IS NOT NULL AS reached_sql, m.rating_sum, m.ratings
   FROM mql_outcomes m
   WHERE m.org_id = ${orgId} AND m.mql_at >= ${p.start.toISOString()} AND m.mql_at < ${p.end.toISOString()}
     AND m.stage IS NOT NULL AND ${repCond(orgId, f, sql`m.owner_id`)} AND ${contactCond(f, sql`m`)}`
@@ -28,15 +28,16 @@ const slaCounts = sql`count(*)::int AS mqls, count(*) FILTER (WHERE sla = 'met')
   count(*) FILTER (WHERE sla = 'missed')::int AS missed, count(*) FILTER (WHERE sla = 'waiting')::int AS waiting`
 
 /** MQL → SQL and the reps' lead-quality ratings of those contacts, per first-touch campaign or source. */
-const conversionBy = (orgId: string, column: "campaign" | "source") => sql`(
+const conversionBy = (column: "campaign" | "source") => sql`(
   SELECT coalesce(json_agg(json_build_object('key', g.key, 'mqls', g.mqls, 'sqls', g.sqls, 'avgRating', r.avg_rating, 'ratings', coalesce(r.ratings, 0))
     ORDER BY g.mqls DESC, g.key), '[]')
   FROM (SELECT coalesce(${sql.identifier(column)}, '(none)') AS key, count(*)::int AS mqls, count(*) FILTER (WHERE reached_sql)::int AS sqls
         FROM o GROUP BY 1) g
   LEFT JOIN (
-    SELECT k.key, avg(lf.rating)::float8 AS avg_rating, count(*)::int AS ratings
-    FROM (SELECT DISTINCT coalesce(${sql.identifier(column)}, '(none)') AS key, contact_id FROM o) k
-    JOIN lead_feedback lf ON lf.org_id = ${orgId} AND lf.contact_id = k.contact_id
+    -- Every rating of each contact, once per key however many MQLs it had: kept on its mql_outcomes rows (0009).
+    SELECT k.key, (sum(k.rating_sum)::numeric / sum(k.ratings)::numeric)::float8 AS avg_rating, sum(k.ratings)::int AS ratings
+    FROM (SELECT DISTINCT ON (1, contact_id) coalesce(${sql.identifier(column)}, '(none)') AS key, contact_id, rating_sum, ratings FROM o) k
+    WHERE k.ratings > 0
     GROUP BY k.key) r ON r.key = g.key)`
 
 export interface HandoffSql {
@@ -66,8 +67,8 @@ export async function handoffReport(ex: Executor, a: Applied, slaHours: number):
        JOIN users u ON u.org_id = ${a.orgId} AND u.id = x.owner_id) AS "byRep",
       (SELECT coalesce(json_agg(json_build_object('week', x.week, 'mqls', x.mqls, 'met', x.met, 'missed', x.missed, 'waiting', x.waiting) ORDER BY x.week), '[]')
        FROM (SELECT ${weekSql(sql`at`)} AS week, ${slaCounts} FROM o GROUP BY 1) x) AS "byWeek",
-      ${conversionBy(a.orgId, "campaign")} AS "byCampaign",
-      ${conversionBy(a.orgId, "source")} AS "bySource"`)
+      ${conversionBy("campaign")} AS "byCampaign",
+      ${conversionBy("source")} AS "bySource"`)
   // json comes back parsed from pg and from PGlite alike; a string would mean a driver change.
   const parse = <T,>(v: T | string): T => (typeof v === "string" ? JSON.parse(v) : v)
   return {

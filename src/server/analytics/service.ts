@@ -98,8 +98,7 @@ export async function calibration(db: Db, p: Principal, q: ReportFilters & { ban
   const shape = scoreBands(q.bandSize)
   const { settings, bands, rejections, rules } = await reportTx(db, async (ex) => {
     const settings = await getSettings(ex, p.orgId)
-    const { bands, rejections } = await calibrationSql.bands(ex, a, settings.scoring, q.bandSize, shape.length)
-    return { settings, bands, rejections, rules: await calibrationSql.ruleContributions(ex, a, settings.scoring) }
+    return { settings, ...(await calibrationSql.report(ex, a, settings.scoring, q.bandSize, shape.length)) }
   })
   const accepted = bands.reduce((n, b) => n + Number(b.accepted), 0)
   const rejected = bands.reduce((n, b) => n + Number(b.rejected), 0)
