@@ -7,13 +7,13 @@
 //   psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE relay_workers_bench'
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay_workers_bench npm run seed
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay_workers_bench npx tsx tests/bench/workers.bench.ts
-// → tests/bench/results/workers.md   (WORKERS=1,2  DURATION=15  CONNECTIONS=50 to vary)
+// → tests/bench/results/workers.md   (WORKERS=1,2,1,2  DURATION=15  CONNECTIONS=50  OUT=<file> to vary)
 import { spawn, execSync, type ChildProcess } from "node:child_process"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { createServer } from "node:net"
 import { cpus, loadavg } from "node:os"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
 import { createToken } from "../../src/server/auth/service"
 import { openDatabase, rows, sql } from "../../src/server/db/client"
 import { demoOrgs } from "../../src/server/seed/index"
@@ -75,17 +75,60 @@ async function load(port: number, seconds: number): Promise<Result> {
   })
 }
 
+// Where the CPU went during a run (the machine is shared, so req/s alone says little): seconds of CPU
+// used by the server's processes, by the PostgreSQL backends serving this database, by autocannon
+// (this process), and by the whole machine, from /proc.
+const hz = 100
+const procStat = (pid: number) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8")
+    const rest = f.slice(f.lastIndexOf(")") + 2).split(" ")
+    return { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) }
+  } catch { return undefined }
+}
+const allPids = () => readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number)
+function tree(root: number): number[] {
+  const parents = new Map(allPids().map((p) => [p, procStat(p)?.ppid]))
+  const found = [root]
+  for (let grew = true; grew;) {
+    grew = false
+    for (const [p, pp] of parents) if (pp !== undefined && found.includes(pp) && !found.includes(p)) { found.push(p); grew = true }
+  }
+  return found
+}
+const ticks = (pids: number[]) => pids.reduce((t, p) => t + (procStat(p)?.ticks ?? 0), 0)
+const machineBusy = () => {
+  const [, ...f] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number)
+  return { busy: f.reduce((a, b) => a + b, 0) - f[3]! - f[4]!, all: f.reduce((a, b) => a + b, 0) }
+}
+async function backendPids(): Promise<number[]> {
+  const c = await openDatabase({ databaseUrl })
+  const r = await rows<{ pid: number }>(c.db, sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
+  await c.close()
+  return r.map((x) => x.pid)
+}
+
 const lines: string[] = []
 for (const workers of workerCounts) {
   const { server, port } = await start(workers)
   try {
     await load(port, 3)
+    const serverPids = tree(server.pid!)
+    const pgPids = await backendPids()
     const before = loadavg()
+    const t0 = { server: ticks(serverPids), pg: ticks(pgPids), self: process.cpuUsage(), machine: machineBusy() }
     const r = await load(port, duration)
+    const self = process.cpuUsage(t0.self)
+    const m = machineBusy()
+    const cpu = {
+      server: (ticks(serverPids) - t0.server) / hz, pg: (ticks(pgPids) - t0.pg) / hz, autocannon: (self.user + self.system) / 1e6,
+      machine: (m.busy - t0.machine.busy) / hz, busyShare: (m.busy - t0.machine.busy) / (m.all - t0.machine.all),
+    }
     const after = loadavg()
-    const row = { workers, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors + r.timeouts, before, after }
+    const row = { workers, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors + r.timeouts, before, after, cpu }
     console.log(JSON.stringify(row))
-    lines.push(`| ${workers} | ${Math.round(row.rps).toLocaleString("en-US")} | ${row.p50} ms | ${row.p99} ms | ${row.ok.toLocaleString("en-US")} | ${row.non2xx} | ${row.errors} | ${before.map((x) => x.toFixed(2)).join(" ")} → ${after.map((x) => x.toFixed(2)).join(" ")} |`)
+    const s1 = (x: number) => x.toFixed(1)
+    lines.push(`| ${workers} | ${Math.round(row.rps).toLocaleString("en-US")} | ${row.p50} ms | ${row.p99} ms | ${row.ok.toLocaleString("en-US")} | ${row.non2xx} | ${row.errors} | ${before.map((x) => x.toFixed(2)).join(" ")} → ${after.map((x) => x.toFixed(2)).join(" ")} | ${s1(cpu.server)} / ${s1(cpu.pg)} / ${s1(cpu.autocannon)} / ${s1(cpu.machine)} (${Math.round(cpu.busyShare * 100)} % busy) |`)
   } finally {
     server.kill("SIGTERM")
     await new Promise((r) => server.once("exit", r))
@@ -103,10 +146,11 @@ const out = `# Lookup with 1 and 2 workers
 - Rate limits counted ${process.env.REDIS_URL ? "in Redis (REDIS_URL set: one Redis round trip per request)" : "in memory per process (REDIS_URL unset)"}
 - Command: \`DATABASE_URL=postgres://…/<your database> npx tsx tests/bench/workers.bench.ts\`
 
-| workers | req/s | p50 | p99 | 2xx | non-2xx | errors | load average 1/5/15 min (before → after) |
-| --- | --- | --- | --- | --- | --- | --- | --- |
+| workers | req/s | p50 | p99 | 2xx | non-2xx | errors | load average 1/5/15 min (before → after) | CPU s during the run: server / its PostgreSQL backends / autocannon / whole machine |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${lines.join("\n")}
 `
-mkdirSync("tests/bench/results", { recursive: true })
-writeFileSync("tests/bench/results/workers.md", out)
+const file = process.env.OUT ?? "tests/bench/results/workers.md"
+mkdirSync(dirname(file), { recursive: true })
+writeFileSync(file, out)
 console.log(out)

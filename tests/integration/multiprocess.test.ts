@@ -137,7 +137,7 @@ describe("npm run server -- --workers N", () => {
   it("refuses more than one worker on the embedded database, pointing to DATABASE_URL", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "relay-workers-"))
     try {
-      const env = { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()) }
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()) }
       delete env.DATABASE_URL
       const p = spawn(tsx, ["src/server/main.ts", "--workers", "2"], { env, stdio: ["ignore", "pipe", "pipe"] })
       let stderr = ""
@@ -151,7 +151,8 @@ describe("npm run server -- --workers N", () => {
     }
   })
 
-  describe.runIf(process.env.DATABASE_URL)("on the PostgreSQL server", () => {
+  // Like the route tests' backends: the PostgreSQL server takes part when DATABASE_URL is set.
+  if (process.env.DATABASE_URL) describe("on the PostgreSQL server", () => {
     // A database of this test's own: the primary migrates it once, the workers share it.
     const name = `relay_workers_${randomUUID().replace(/-/g, "").slice(0, 12)}`
     const admin = () => new pg.Client({ connectionString: process.env.DATABASE_URL })
