@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import { randomUUID } from "node:crypto"
 import { request } from "node:http"
-import { createServer } from "node:net"
+import { connect, createServer, type Socket } from "node:net"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -10,6 +10,7 @@ import { Redis } from "ioredis"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildApp } from "../../src/server/app"
+import { createToken } from "../../src/server/auth/service"
 import { auth, backends, harness, type Harness } from "./harness"
 
 // Several API processes, one budget: with REDIS_URL the rate limits of every process are counted in
@@ -79,6 +80,38 @@ describe.each(backends)("rate limits shared through Redis on %s", (kind) => {
     expect(onA).toEqual([200, 200, 200, 429])
     expect(await me(b!, h.acme.tokens.marketer)).toBe(200)
     expect(await redis.keys(`${prefix}${kind}:api:token:*`)).toHaveLength(3) // nothing new in Redis
+  })
+
+  it("when Redis goes away mid-run the API keeps answering at once, and counts again when it is back", async () => {
+    // A TCP relay to the real Redis that the test can cut, as a Redis restart or a network fault would.
+    const sockets = new Set<Socket>()
+    const relay = createServer((client) => {
+      const upstream = connect(6379, "127.0.0.1")
+      for (const s of [client, upstream]) { sockets.add(s); s.on("error", () => {}); s.on("close", () => sockets.delete(s)) }
+      client.pipe(upstream).pipe(client)
+    })
+    await new Promise<void>((r) => relay.listen(0, "127.0.0.1", () => r()))
+    const relayPort = (relay.address() as { port: number }).port
+    try {
+      const a = await app({ redisUrl: `redis://127.0.0.1:${relayPort}`, perMinute: 3 })
+      const token = (await createToken(h.database.db, h.acme.id, "rep@acme.example", "mid-run")).token
+      const before: number[] = []
+      for (let i = 0; i < 4; i++) before.push(await me(a, token))
+      expect(before).toEqual([200, 200, 200, 429])
+      relay.close()
+      for (const s of sockets) s.destroy()
+      const t0 = Date.now()
+      const during: number[] = []
+      for (let i = 0; i < 4; i++) during.push(await me(a, token))
+      expect(during).toEqual([200, 200, 200, 200]) // over the limit, but the limit is off while Redis is gone
+      expect(Date.now() - t0).toBeLessThan(2000) // no request waits on the dead connection
+      // Back: the same counter in Redis (it still holds 4) limits again.
+      await new Promise<void>((r) => relay.listen(relayPort, "127.0.0.1", () => r()))
+      await until("the reconnect", async () => ((await me(a, token)) === 429 ? true : undefined), 10_000)
+    } finally {
+      relay.close()
+      for (const s of sockets) s.destroy()
+    }
   })
 
   it("with Redis unreachable the API keeps answering (fails open), never a 500", async () => {
