@@ -35,6 +35,7 @@ if (!isWorker()) {
   if (clustered) {
     await database.close()
     console.log(`Relay backend on http://localhost:${cfg.port} with ${workers} workers (${where(database.kind)}); primary pid ${process.pid}`)
+    if (!cfg.redisUrl) console.warn(`REDIS_URL is not set: each of the ${workers} workers counts rate limits on its own (a caller gets ${workers}× the limit)`)
     superviseWorkers(workers)
   } else {
     await serve(database)
