@@ -33,6 +33,20 @@ describe.each(backends)("auth and meta on %s", (kind) => {
     }
   })
 
+  it("knows who is asking before it reads a body: no token means 401, whatever the body", async () => {
+    // A body that would fail to parse (400) or is over the route's limit (413) proves the order: 401 comes first.
+    const broken = await h.app.inject({ method: "POST", url: "/api/v1/activities", headers: { "content-type": "application/json" }, payload: "{not json" })
+    expect(broken.statusCode).toBe(401)
+    const huge = await h.app.inject({ method: "POST", url: "/api/v1/activities", headers: { "content-type": "application/json" }, payload: `[${"0,".repeat(1_200_000)}0]` })
+    expect(huge.statusCode).toBe(401)
+    expect(huge.json().error.code).toBe("unauthorized")
+    // With a valid token the same bodies get the body's own errors.
+    const parsed = await h.app.inject({ method: "POST", url: "/api/v1/activities", headers: { ...auth(h.acme.tokens.rep), "content-type": "application/json" }, payload: "{not json" })
+    expect(parsed.statusCode).toBe(400)
+    const tooBig = await h.app.inject({ method: "POST", url: "/api/v1/activities", headers: { ...auth(h.acme.tokens.rep), "content-type": "application/json" }, payload: `[${"0,".repeat(1_200_000)}0]` })
+    expect(tooBig.statusCode).toBe(413)
+  })
+
   it("a revoked token stops working at once, and last use is recorded", async () => {
     const { id, token } = await createToken(h.database.db, h.acme.id, "admin@acme.example", "to revoke")
     expect(token.length).toBeGreaterThanOrEqual(43) // 32 random bytes, base64url
