@@ -137,10 +137,10 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
       WHERE m.org_id = ${orgId} AND m.decision IN ('accept', 'reject') AND m.score IS NULL AND ${owner(sql`m`)}
         AND (SELECT ${currentScoreSql(rules, sql`c`, now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id) >= ${threshold}::int)
     SELECT (SELECT count(*)::int FROM crossed) AS current,
-      -- A scalar subquery (not EXISTS, which the planner may turn into a scan of every contact): one probe per
-      -- MQL whose recorded score is under T.
-      (SELECT count(*)::int FROM crossed x WHERE x.recorded >= ${threshold}::int
-        OR (SELECT ${currentScoreSql(rules, sql`c`, now)} FROM contacts c WHERE c.org_id = ${orgId} AND c.id = x.contact_id) >= ${threshold}::int)
+      -- Only the MQLs whose recorded score is under T need their contact; the planner picks probes or one hash join.
+      (SELECT count(*)::int FROM crossed x
+        LEFT JOIN contacts c ON x.recorded < ${threshold}::int AND c.org_id = ${orgId} AND c.id = x.contact_id
+        WHERE x.recorded >= ${threshold}::int OR ${currentScoreSql(rules, sql`c`, now)} >= ${threshold}::int)
         + (SELECT count(*)::int FROM waiting) AS proposed,
       h.decided, h.accepted
     FROM (SELECT count(*)::int AS decided, count(*) FILTER (WHERE decision = 'accept')::int AS accepted FROM decided) h`)
