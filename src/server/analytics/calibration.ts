@@ -2,7 +2,8 @@ import { type Executor, rows, sql } from "../db/client"
 import type { ScoringRules } from "../../shared/contracts/settings"
 import type { Applied } from "./scope"
 import { contactCond, repCond } from "./filters"
-import { currentScoreSql, eventRuleNamesSql, fitRulesSql } from "./score-sql"
+import { currentScoreSql } from "../scores/score-sql"
+import { eventRuleNamesSql, fitRulesSql } from "./score-sql"
 import { describeEvent } from "../../shared/scoring"
 
 // Score calibration. The population of a period: every contact that became an MQL in it, at the score it had
@@ -18,7 +19,7 @@ const inPeriod = (col: ReturnType<typeof sql>, a: Applied) => sql`${col} >= ${a.
  */
 export const mqlsOf = (a: Applied, rules: ScoringRules) => sql`
   SELECT DISTINCT ON (m.contact_id) m.contact_id, m.mql_at AS at,
-    coalesce(m.score, (SELECT ${currentScoreSql(rules, sql`c`, a.now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id)) AS score,
+    coalesce(m.score, (SELECT ${currentScoreSql(rules, a.now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id)) AS score,
     m.decision, m.reason, m.sql_at IS NOT NULL AS sql, m.customer_at IS NOT NULL AS customer,
     m.industry, m.title, m.company_size, m.points
   FROM mql_outcomes m
@@ -78,7 +79,7 @@ export async function report(ex: Executor, a: Applied, rules: ScoringRules, band
   const [r] = await rows<{ bands: BandRow[] | string; rejections: { band: number; reason: string; count: number }[] | string; rules: RuleRow[] | string }>(ex, sql`
     WITH m AS MATERIALIZED (${mqlsOf(a, rules)}),
     others AS (
-      SELECT ${currentScoreSql(rules, sql`c`, a.now)} AS score FROM contacts c
+      SELECT ${currentScoreSql(rules, a.now)} AS score FROM contacts c
       WHERE c.org_id = ${a.orgId} AND ${inPeriod(sql`c.created_at`, a)}
         AND ${repCond(a.orgId, a.f, sql`c.owner_id`)} AND ${contactCond(a.f, sql`c`)}
         -- NOT IN (both sides are never NULL) hashes the period's MQLs once instead of sorting every lead.
@@ -125,7 +126,7 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
       SELECT c.id FROM contacts c
       WHERE c.org_id = ${orgId} AND c.fit_score + c.engagement_value >= ${threshold - 1}::float8
         AND c.stage IN ('subscriber', 'lead', 'recycled') AND ${owner(sql`c`)}
-        AND ${currentScoreSql(rules, sql`c`, now)} >= ${threshold}::int
+        AND ${currentScoreSql(rules, now)} >= ${threshold}::int
         AND NOT EXISTS (SELECT 1 FROM crossed x WHERE x.contact_id = c.id)),
     -- Every decided MQL at T or more when it crossed (an index on the recorded score finds them); the contact is
     -- read only when it must be: an old change without a recorded score.
@@ -135,12 +136,12 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
       UNION ALL
       SELECT m.decision FROM mql_outcomes m
       WHERE m.org_id = ${orgId} AND m.decision IN ('accept', 'reject') AND m.score IS NULL AND ${owner(sql`m`)}
-        AND (SELECT ${currentScoreSql(rules, sql`c`, now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id) >= ${threshold}::int)
+        AND (SELECT ${currentScoreSql(rules, now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id) >= ${threshold}::int)
     SELECT (SELECT count(*)::int FROM crossed) AS current,
       -- Only the MQLs whose recorded score is under T need their contact; the planner picks probes or one hash join.
       (SELECT count(*)::int FROM crossed x
         LEFT JOIN contacts c ON x.recorded < ${threshold}::int AND c.org_id = ${orgId} AND c.id = x.contact_id
-        WHERE x.recorded >= ${threshold}::int OR ${currentScoreSql(rules, sql`c`, now)} >= ${threshold}::int)
+        WHERE x.recorded >= ${threshold}::int OR ${currentScoreSql(rules, now)} >= ${threshold}::int)
         + (SELECT count(*)::int FROM waiting) AS proposed,
       h.decided, h.accepted
     FROM (SELECT count(*)::int AS decided, count(*) FILTER (WHERE decision = 'accept')::int AS accepted FROM decided) h`)

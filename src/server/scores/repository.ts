@@ -1,6 +1,7 @@
 import { type Executor, one, pgArray, rows, sql } from "../db/client"
 import type { ScoringRules, Settings } from "../../shared/contracts/settings"
 import type { SQL } from "drizzle-orm"
+import { currentScoreSql, engagementAtSql, fitSql, scorePartsSql, totalScoreSql } from "./score-sql"
 
 export interface EngagementState { id: string; value: number; at: Date; fit: number; stage: string; title: string | null; industry: string | null; companySize: number | null }
 
@@ -101,55 +102,4 @@ export async function countMqls(
 
 export async function countContacts(ex: Executor, orgId: string) {
   return (await one<{ n: number }>(ex, sql`SELECT count(*)::int AS n FROM contacts WHERE org_id = ${orgId}`))!.n
-}
-
-/**
- * Each counted event's points after its type's daily cap: (contact_id, type, day, occurred_at, contrib).
- * `and` narrows the events `e` further (AND ...).
- */
-function scorePartsSql(orgId: string, rules: ScoringRules, and: SQL = sql``): SQL {
-  const types = Object.entries(rules.events)
-  const ruleRows = types.length
-    ? sql.join(types.map(([t, r]) => sql`(${t}::text, ${r!.points}::int, ${r!.dailyCap}::int)`), sql`, `)
-    : sql`(NULL::text, 0, 0)`
-  return sql`
-    WITH r(type, points, cap) AS (VALUES ${ruleRows}),
-    e AS (
-      SELECT e.contact_id, e.type, e.occurred_at, (e.occurred_at AT TIME ZONE 'UTC')::date AS day, r.points, r.cap,
-        sum(GREATEST(r.points, 0)) OVER (PARTITION BY e.contact_id, e.type, (e.occurred_at AT TIME ZONE 'UTC')::date ORDER BY e.occurred_at, e.id) AS running
-      FROM marketing_events e JOIN r ON r.type = e.type
-      WHERE e.org_id = ${orgId} AND e.counted ${and}
-    )
-    SELECT contact_id, type, day, occurred_at,
-      CASE WHEN points <= 0 THEN points ELSE LEAST(cap, running) - LEAST(cap, running - points) END AS contrib
-    FROM e`
-}
-
-/** Aggregate over score parts: engagement decayed to `now`, the value rescoreInSql() stores. */
-function engagementAtSql(rules: ScoringRules, now: Date): SQL {
-  const halfLifeMs = rules.halfLifeDays * 86_400_000
-  // In float8 (date_part, not extract, which gives numeric): power() over numeric dominated a rescore.
-  return sql`sum(contrib * power(2::float8, -date_part('epoch', ${now.toISOString()}::timestamptz - occurred_at) * 1000 / ${halfLifeMs}::float8))`
-}
-
-/** totalScore() of src/shared/scoring.ts: each half capped and rounded (Math.round is floor(x + 0.5) here, both being ≥ 0). */
-function totalScoreSql(fit: SQL, engagement: SQL, rules: ScoringRules): SQL {
-  return sql`LEAST(100, GREATEST(0, floor(LEAST(${rules.fitMax}::int, GREATEST(0, ${fit})) + 0.5)
-    + floor(LEAST(${rules.engagementMax}::int, GREATEST(0, ${engagement})) + 0.5)))`
-}
-
-/** The score as the sidebar shows it now: the stored fit, the stored engagement decayed to `now` (engagementNow()). */
-function currentScoreSql(rules: ScoringRules, now: Date): SQL {
-  const halfLifeSecs = rules.halfLifeDays * 86_400
-  return totalScoreSql(sql`c.fit_score`,
-    sql`c.engagement_value * power(2::float8, -GREATEST(0, date_part('epoch', ${now.toISOString()}::timestamptz - c.engagement_at)) / ${halfLifeSecs}::float8)`, rules)
-}
-
-/** The same rules as fitScore() in src/shared/scoring.ts, as one SQL expression. */
-function fitSql(rules: ScoringRules): SQL {
-  const ind = rules.fit.industries.map((r) => sql`WHEN lower(c.industry) = ${r.industry.toLowerCase()} THEN ${r.points}::int`)
-  const tit = rules.fit.titles.map((r) => sql`WHEN lower(c.title) ~ ${`\\m${r.keyword.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\M`} THEN ${r.points}::int`)
-  const siz = rules.fit.companySize.map((r) => sql`WHEN c.company_size BETWEEN ${r.min}::int AND ${r.max}::int THEN ${r.points}::int`)
-  const cases = [ind, tit, siz].map((w) => (w.length ? sql`coalesce(CASE ${sql.join(w, sql` `)} END, 0)` : sql`0`))
-  return sql`LEAST(${rules.fitMax}::int, GREATEST(0, ${sql.join(cases, sql` + `)}))`
 }
