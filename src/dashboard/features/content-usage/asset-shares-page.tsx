@@ -24,7 +24,7 @@ const columns = [
     cell: (c) => (
       <div className="cell-title">
         <span>{c.getValue()}</span>
-        <span className="tags">{[c.row.original.contact.company, c.row.original.contact.email].filter(Boolean).join(" · ")}</span>
+        <span className="tags break">{[c.row.original.contact.company, c.row.original.contact.email].filter(Boolean).join(" · ")}</span>
       </div>
     ),
   }),
