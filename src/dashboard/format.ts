@@ -40,9 +40,9 @@ export function dateTime(iso: string | null): string {
   return new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" })
 }
 
-/** "case_study" → "Case study", "linkedin_messages" → "Linkedin messages". */
+/** "case_study" → "Case study", "linkedin_message" → "LinkedIn message": product names keep their own spelling. */
 export function humanize(s: string): string {
-  const t = s.replace(/_/g, " ")
+  const t = s.replace(/_/g, " ").replace(/\blinkedin\b/gi, "LinkedIn")
   return t.charAt(0).toUpperCase() + t.slice(1)
 }
 
