@@ -1,0 +1,15 @@
+// Migrations, applied in order, once each, on PGlite and on PostgreSQL alike.
+// Every table leads its primary key and its indexes with org_id (see DESIGN.md, "Tenancy in the schema").
+import m0001 from "./0001_init"
+import m0002 from "./0002_content"
+import m0003 from "./0003_dashboard"
+import m0004 from "./0004_analytics"
+import m0005 from "./0005_mql_outcomes"
+import m0006 from "./0006_rep_activity_days"
+import m0007 from "./0007_mql_outcomes_context"
+import m0008 from "./0008_share_stage"
+import m0009 from "./0009_analytics_covering"
+import type { Migration } from "./migration"
+
+// One file per migration, named by its id; add a new one at the end, never edit one that has shipped.
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009]
