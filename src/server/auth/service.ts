@@ -2,6 +2,7 @@ import type { Db } from "../db/client"
 import { sql } from "../db/client"
 import { NotFound, Unauthorized, Forbidden } from "../errors"
 import type { Role } from "../../shared/contracts/common"
+import type { Me } from "../../shared/contracts/me"
 import { defaultSettings } from "../../shared/default-settings"
 import * as repo from "./repository"
 import { hashToken, newToken } from "./tokens"
@@ -25,6 +26,11 @@ export async function principalForToken(db: Db, token: string): Promise<repo.Pri
   if (!principal) throw new Unauthorized("this API token is not valid or has been revoked")
   await repo.touchToken(db, principal.orgId, principal.tokenId)
   return { ...principal, via: "token" }
+}
+
+/** Who is asking, as GET /api/v1/me and dashboard sign-in answer it. */
+export function toMe(p: repo.Principal): Me {
+  return { user: { id: p.userId, email: p.email, name: p.name, role: p.role }, org: { id: p.orgId, name: p.orgName } }
 }
 
 export function requireRole(p: repo.Principal, ...roles: Role[]) {

@@ -1,4 +1,5 @@
 import { route } from "../http"
+import { toMe } from "../auth/service"
 import { Health, Me } from "../../shared/contracts/me"
 
 export const version = "0.1.0"
@@ -10,9 +11,6 @@ export const meRoutes = [
   }),
   route({
     method: "GET", url: "/api/v1/me", tag: "meta", summary: "Who this token belongs to", response: Me,
-    handler: async ({ principal: p }) => ({
-      user: { id: p.userId, email: p.email, name: p.name, role: p.role },
-      org: { id: p.orgId, name: p.orgName },
-    }),
+    handler: async ({ principal }) => toMe(principal),
   }),
 ]

@@ -3,6 +3,7 @@ import * as z from "zod"
 import { route } from "../http"
 import { Unauthorized } from "../errors"
 import { rateLimited } from "../auth/request"
+import { toMe } from "../auth/service"
 import { Me } from "../../shared/contracts/me"
 import { SessionCreate, sessionCookie, sessionLifetimeMs, signInFailuresAllowed, signInWindowMs } from "../../shared/contracts/sessions"
 import * as service from "./service"
@@ -44,7 +45,7 @@ export const sessionRoutes = [
       reply.setCookie(sessionCookie, signedIn.secret, {
         path: "/", httpOnly: true, sameSite: "strict", secure: req.protocol === "https", maxAge: sessionLifetimeMs / 1000,
       })
-      return service.toMe(signedIn.principal)
+      return toMe(signedIn.principal)
     },
   }),
   route({

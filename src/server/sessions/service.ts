@@ -3,7 +3,6 @@ import type { Db } from "../db/client"
 import { Unauthorized } from "../errors"
 import { type Principal, principalForToken } from "../auth/service"
 import { hashToken } from "../auth/tokens"
-import type { Me } from "../../shared/contracts/me"
 import { sessionIdleMs, sessionLifetimeMs } from "../../shared/contracts/sessions"
 import * as repo from "./repository"
 
@@ -31,8 +30,4 @@ export async function sessionPrincipal(db: Db, secret: string): Promise<Principa
 /** Sign-out ends the session the request came with; a bearer request has none to end. */
 export async function signOut(db: Db, p: Principal) {
   if (p.via === "session" && p.sessionId) await repo.revokeSession(db, p.orgId, p.sessionId)
-}
-
-export function toMe(p: Principal): Me {
-  return { user: { id: p.userId, email: p.email, name: p.name, role: p.role }, org: { id: p.orgId, name: p.orgName } }
 }
