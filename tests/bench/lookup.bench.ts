@@ -1,0 +1,126 @@
+// Part of `npm run bench`: GET /api/v1/contacts/lookup under load, beside its ceiling measured in the
+// same run on the same data (a bare Fastify route running one indexed select through the same driver;
+// tests/bench/lookup-server.ts serves both). autocannon, 50 connections, emails rotating over 2,000
+// contacts of the demo org, the rate limit out of the way; the load generator runs on the same machine.
+//
+//   npx tsx tests/bench/lookup.bench.ts [--quick] [--json <file>]              PostgreSQL
+//   npx tsx tests/bench/lookup.bench.ts --embedded [--quick] [--json <file>]   PGlite in memory, demo size
+//
+// PostgreSQL, full: the shared 1,000,000-contact database (BENCH_LOOKUP_URL, default relay_bench), read
+// only: no migrations, no seeding; BENCH_TOKEN or the seed's .data/demo-credentials.json gives a rep's
+// token. --quick: a throwaway schema in the scratch database (DATABASE_URL, default .../test), 2,000
+// contacts, dropped afterwards.
+import { spawn, type ChildProcess } from "node:child_process"
+import { randomUUID } from "node:crypto"
+import { existsSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import pg from "pg"
+import { autocannon, cpuSeconds, loadFigures, partArgs, processTree, report, round, type LoadResult } from "./part"
+
+const args = partArgs()
+const embedded = process.argv.includes("--embedded")
+const quick = args.quick
+const duration = Number(process.env.DURATION ?? (quick ? 3 : 15))
+const warmup = quick ? 1 : 3
+const runs = Number(process.env.RUNS ?? (quick ? 1 : 2))
+const connections = 50
+
+interface Ready { relay: number; ceiling: number; token: string; emails: string[]; contacts: number; events: number }
+
+const env: Record<string, string> = { BENCH_ENGINE: embedded ? "pglite" : "postgres" }
+let dropSchema: (() => Promise<void>) | undefined
+let dataNote: string
+if (embedded) {
+  Object.assign(env, { BENCH_SEED_CONTACTS: quick ? "2000" : "5000", BENCH_SEED_EVENTS: quick ? "20000" : "100000" })
+  dataNote = "PGlite in memory (the embedded database), demo seed"
+} else if (quick) {
+  const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test"
+  if (new URL(url).pathname === "/relay_bench") throw new Error("--quick never uses relay_bench")
+  const schema = `bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`
+  Object.assign(env, { DATABASE_URL: url, BENCH_SCHEMA: schema, BENCH_SEED_CONTACTS: "2000", BENCH_SEED_EVENTS: "20000" })
+  dropSchema = async () => {
+    const c = new pg.Client({ connectionString: url })
+    await c.connect()
+    await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+    await c.end()
+  }
+  dataNote = "PostgreSQL server, a throwaway schema of the scratch database, demo seed"
+} else {
+  const url = process.env.BENCH_LOOKUP_URL ?? "postgres://postgres@127.0.0.1:5432/relay_bench"
+  let token = process.env.BENCH_TOKEN
+  const credsFile = process.env.BENCH_CREDENTIALS ?? join(".data", "demo-credentials.json")
+  if (!token && existsSync(credsFile)) {
+    const creds = JSON.parse(readFileSync(credsFile, "utf8")) as { org: string; role: string; token: string }[]
+    token = creds.find((c) => c.org === "Acme Analytics" && c.role === "rep")?.token
+  }
+  if (!token) throw new Error(`no rep token for ${url}: set BENCH_TOKEN or BENCH_CREDENTIALS (the seed's demo-credentials.json)`)
+  Object.assign(env, { DATABASE_URL: url, BENCH_READONLY: "1", BENCH_TOKEN: token })
+  dataNote = "PostgreSQL server, the shared large benchmark database (read only)"
+}
+
+async function start(): Promise<{ server: ChildProcess; ready: Ready }> {
+  const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["tests/bench/lookup-server.ts"], {
+    env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"],
+  })
+  let out = ""
+  server.stdout!.on("data", (d) => { out += d })
+  const end = Date.now() + 300_000
+  for (;;) {
+    const line = out.split("\n").find((l) => l.startsWith("READY "))
+    if (line) return { server, ready: JSON.parse(line.slice(6)) as Ready }
+    if (Date.now() > end || server.exitCode !== null) throw new Error(`the lookup servers did not start:\n${out}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+function load(ready: Ready, port: number, path: string, seconds: number, headers: Record<string, string>): Promise<LoadResult> {
+  let i = 0
+  return autocannon({
+    url: `http://127.0.0.1:${port}`, connections, duration: seconds, headers,
+    requests: [{ method: "GET", setupRequest: (req: { path: string }) => ({ ...req, path: `${path}?email=${encodeURIComponent(ready.emails[i++ % ready.emails.length]!)}` }) }],
+  })
+}
+
+const { server, ready } = await start()
+const measured: { relay: ReturnType<typeof loadFigures>[]; ceiling: ReturnType<typeof loadFigures>[] } = { relay: [], ceiling: [] }
+const cpu: { relay: number; ceiling: number; requests: { relay: number; ceiling: number } } = { relay: 0, ceiling: 0, requests: { relay: 0, ceiling: 0 } }
+try {
+  if (ready.emails.length < 2000) throw new Error(`only ${ready.emails.length} contacts in the demo org`)
+  const relay = (s: number) => load(ready, ready.relay, "/api/v1/contacts/lookup", s, { authorization: `Bearer ${ready.token}` })
+  const bare = (s: number) => load(ready, ready.ceiling, "/lookup", s, {})
+  await relay(warmup)
+  await bare(warmup)
+  const pids = processTree(server.pid!)
+  // Alternating, so that whatever else the shared machine does falls on both alike.
+  for (let i = 0; i < runs; i++) {
+    for (const [name, run] of [["relay", relay], ["ceiling", bare]] as const) {
+      const t = cpuSeconds(pids)
+      const r = await run(duration)
+      cpu[name] += cpuSeconds(pids) - t
+      cpu.requests[name] += r["2xx"]
+      if (r.non2xx || r.errors) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors`)
+      measured[name].push(loadFigures(r))
+    }
+  }
+} finally {
+  server.kill("SIGTERM")
+  await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)))
+  await dropSchema?.()
+}
+
+const best = (xs: ReturnType<typeof loadFigures>[]) => xs.reduce((a, b) => (b.rps > a.rps ? b : a))
+const r = best(measured.relay)
+const c = best(measured.ceiling)
+report(args, {
+  values: {
+    rps: r.rps, p50: r.p50, p99: r.p99, runs: measured.relay,
+    serverCpuMsPerRequest: round((cpu.relay * 1000) / Math.max(1, cpu.requests.relay)),
+    contacts: ready.contacts, events: ready.events,
+  },
+  ceiling: { rps: c.rps, p50: c.p50, p99: c.p99, runs: measured.ceiling, serverCpuMsPerRequest: round((cpu.ceiling * 1000) / Math.max(1, cpu.requests.ceiling)) },
+  ratio: round(r.rps / c.rps),
+  notes: `${dataNote}: ${ready.contacts.toLocaleString("en-US")} contacts and ${ready.events.toLocaleString("en-US")} events in the demo org; `
+    + `autocannon ${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${runs} run(s) each alternating, best run shown; `
+    + `emails rotating over ${ready.emails.length.toLocaleString("en-US")} contacts; ratio = req/s over the ceiling's req/s; `
+    + `server CPU (Node, not the database) per request from /proc`,
+})
