@@ -2,16 +2,29 @@
 // site's tiny shell asks (`sidebar.inject`), into the same isolated world, where it reads the
 // shell's channel (src/sidebar/relay-channel.ts).
 import { createRoot } from "react-dom/client"
-import type { PlasmoCSConfig, PlasmoGetShadowHostId, PlasmoGetStyle, PlasmoMountShadowHost, PlasmoRender } from "plasmo"
+import type {
+  PlasmoCSConfig, PlasmoCreateShadowRoot, PlasmoGetShadowHostId, PlasmoGetStyle, PlasmoMountShadowHost, PlasmoRender,
+} from "plasmo"
 import { Sidebar } from "../sidebar/app"
 import { relayChannel } from "../sidebar/relay-channel"
 import { sidebarCss } from "../sidebar/styles"
+import { exposeForTests } from "../sidebar/test-hook"
 
 export const config: PlasmoCSConfig = { matches: ["https://relay.invalid/*"] }
 
 const HOST_ID = "relay-sidebar"
 
 export const getShadowHostId: PlasmoGetShadowHostId = () => HOST_ID
+
+/**
+ * Closed, so the host page's scripts (Gmail's, Outlook's, LinkedIn's) cannot read names, scores,
+ * history or BANT through `element.shadowRoot`: with mode "closed" it is null from their world.
+ */
+export const createShadowRoot: PlasmoCreateShadowRoot = (shadowHost) => {
+  const root = shadowHost.attachShadow({ mode: "closed" })
+  exposeForTests(root)
+  return root
+}
 
 export const getStyle: PlasmoGetStyle = () => {
   const style = document.createElement("style")

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { BrowserContext } from "playwright-core"
 import { showcaseContacts } from "../../src/server/seed/showcase"
 import { launchBrowser, repToken, screenshot, signIn, startBackend, type Backend } from "./harness"
+import { sidebarPanel } from "./sidebar-locator"
 
 const anneke = showcaseContacts.find((c) => c.firstName === "Anneke")!
 
@@ -30,7 +31,7 @@ describe("enablement content in Chromium with the built extension", () => {
     expect(anneke.id).toBe("00000000-0000-4000-8000-000000000103")
     const page = await context.newPage()
     await page.goto(`${backend.url}/demo/gmail#inbox?compose=new`)
-    const panel = page.locator("#relay-sidebar").getByRole("complementary", { name: "Relay" })
+    const panel = sidebarPanel(page)
     await panel.getByRole("heading", { name: "Anneke Solberg" }).first().waitFor({ timeout: 20_000 })
 
     // The caret right after "Hi Anneke," in the message body.

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest"
 import type { BrowserContext, Page } from "playwright-core"
 import { showcaseContacts } from "../../src/server/seed/showcase"
 import { launchBrowser, repToken, screenshot, signIn, startBackend, type Backend } from "./harness"
+import { sidebarPanel } from "./sidebar-locator"
 
 const marisol = showcaseContacts.find((c) => c.firstName === "Marisol")!
 const tobias = showcaseContacts.find((c) => c.firstName === "Tobias")!
@@ -23,7 +24,7 @@ describe("logging with the backend down and a browser restart", () => {
     await backend?.stop()
   })
 
-  const panel = (page: Page) => page.locator("#relay-sidebar").getByRole("complementary", { name: "Relay" })
+  const panel = (page: Page) => sidebarPanel(page)
   const openThread = async (page: Page, contact: typeof marisol) => {
     await page.evaluate((hash) => { location.hash = hash }, threads[contact.id]!)
     await panel(page).getByRole("heading", { name: name(contact) }).waitFor({ timeout: 20_000 })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { BrowserContext, Page } from "playwright-core"
 import { launchBrowser, repToken, screenshot, signIn, startBackend, type Backend } from "./harness"
+import { hostPageView, sidebarRoot } from "./sidebar-locator"
 
 // The whole path a rep takes: sign in on the options page, open a page, see the person.
 describe("the sidebar in Chromium with the built extension", () => {
@@ -20,7 +21,7 @@ describe("the sidebar in Chromium with the built extension", () => {
     await backend?.stop()
   })
 
-  const sidebar = (page: Page) => page.locator("#relay-sidebar")
+  const sidebar = (page: Page) => sidebarRoot(page)
 
   it("shows the sender of an open Gmail thread with score and history, and follows in-page navigation", async () => {
     const page = await context.newPage()
@@ -39,6 +40,19 @@ describe("the sidebar in Chromium with the built extension", () => {
 
     // The host page keeps its layout: the sidebar is an overlay in its own shadow root.
     expect(await page.evaluate(() => document.body.style.cssText)).toBe("")
+
+    // ...and cannot read it: the root is closed, so Gmail's own scripts (the main world) see the host
+    // element and nothing inside it, while the extension's world (its e2e hook) sees the whole sidebar.
+    const seen = await hostPageView(page)
+    expect(seen.hostPresent).toBe(true)
+    expect(seen.shadowRoot).toBeNull()
+    expect(seen.hookVisible).toBe(false)
+    expect(seen.hostText).toBe("")
+    for (const text of ["VP Revenue Operations", "Scaling RevOps", "Lead score", "follow up within"]) {
+      expect(seen.bodyText).not.toContain(text)
+      expect(seen.documentText).not.toContain(text)
+      expect(await panel.getByText(text).count()).toBeGreaterThan(0)
+    }
 
     // Back to the inbox (nobody on screen: the sidebar has nobody to show), then another thread.
     await page.getByRole("link", { name: "Back to Inbox" }).click()
