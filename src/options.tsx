@@ -3,19 +3,16 @@
 import { useEffect, useState, type FormEvent } from "react"
 import type { AuthStatus } from "~shared/messages"
 import { ExtensionError, send } from "~shared/send"
+import { BackendUrlError, backendOrigin } from "./background/backend-url"
 
 const DEFAULT_BACKEND_URL = "http://localhost:8787"
 
-/** "relay.example.com/x" → "https://relay.example.com"; null when it cannot be a URL. */
-function originOf(input: string): string | null {
-  let s = input.trim()
-  if (!s) return null
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) s = (/^(localhost|127\.|\[::1\])/i.test(s) ? "http://" : "https://") + s
+/** The origin to sign in to, or why it cannot be one (see backend-url.ts for the http rule). */
+function checkUrl(input: string): { origin: string; problem: null } | { origin: null; problem: string } {
   try {
-    const u = new URL(s)
-    return u.protocol === "http:" || u.protocol === "https:" ? u.origin : null
-  } catch {
-    return null
+    return { origin: backendOrigin(input), problem: null }
+  } catch (e) {
+    return { origin: null, problem: e instanceof BackendUrlError ? e.message : String(e) }
   }
 }
 
@@ -30,6 +27,8 @@ const css = `
   input { font: inherit; font-weight: 400; padding: .6rem .75rem; border: 1px solid #8886; border-radius: 8px; background: Field; color: FieldText; }
   input:focus { outline: 2px solid #1a56db; outline-offset: 1px; }
   .hint { font-weight: 400; font-size: .85rem; opacity: .7; }
+  .field { display: grid; gap: .35rem; }
+  .hint.problem { opacity: 1; color: #8a1c13; }
   button { font: inherit; font-weight: 600; padding: .6rem 1.2rem; border-radius: 8px; border: 1px solid transparent; cursor: pointer; justify-self: start; }
   button.primary { background: #1a56db; color: white; }
   button.secondary { background: transparent; border-color: #8888; color: inherit; }
@@ -58,7 +57,7 @@ export default function Options() {
   }, [])
 
   // Known before the click, so the click handler's first call can be permissions.request (it needs the user gesture).
-  const origin = originOf(url)
+  const { origin, problem: urlProblem } = checkUrl(url)
   useEffect(() => {
     setGranted(null)
     if (!origin) return
@@ -76,7 +75,7 @@ export default function Options() {
     e.preventDefault()
     setError(null)
     setNote(null)
-    if (!origin) return setError("That backend URL is not valid: use something like https://relay.example.com")
+    if (!origin) return setError(urlProblem)
     if (token.trim().length < 10) return setError("Paste the API token you were given (it is at least 10 characters)")
     if (granted !== true) {
       let ok = false
@@ -134,10 +133,20 @@ export default function Options() {
         </section>
       ) : (
         <form onSubmit={signIn} aria-label="Sign in" style={{ marginTop: error || note ? "1rem" : 0 }}>
-          <label>
-            Backend URL
-            <input type="url" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder={DEFAULT_BACKEND_URL} autoComplete="url" required />
-          </label>
+          <div className="field">
+            <label>
+              Backend URL
+              <input
+                type="url" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder={DEFAULT_BACKEND_URL}
+                autoComplete="url" required aria-invalid={url.trim() !== "" && !origin} aria-describedby="backend-url-why"
+              />
+            </label>
+            <span id="backend-url-why" className={url.trim() !== "" && !origin ? "hint problem" : "hint"}>
+              {url.trim() !== "" && urlProblem
+                ? urlProblem
+                : "Use https://. Plain http:// works only for a backend on this computer (localhost, 127.0.0.1 or [::1]): anywhere else your API token and your contacts' details would cross the network unencrypted, readable by anyone on the way."}
+            </span>
+          </div>
           <label>
             API token
             <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" spellCheck={false} required />

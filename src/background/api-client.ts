@@ -8,6 +8,7 @@ import { Bant, HandoffInput, HandoffResult, LeadFeedbackInput } from "~shared/co
 import { Health, Me } from "~shared/contracts/me"
 import { AssetFeedback, AssetFeedbackInput, AssetSearchResult, RecommendationsResult, Share, ShareInput, ShareList } from "~shared/contracts/assets"
 import { linkedinKey, linkedinSlug } from "~shared/linkedin"
+import { backendOrigin } from "./backend-url"
 
 export interface ApiConfig { baseUrl: string; token: string | null }
 
@@ -40,14 +41,8 @@ export interface ApiClientOptions {
 
 export interface ApiResult<T> { status: number; data: T }
 
-/** Normalises what a person types into the backend field to an origin: "localhost:8787/x" → "http://localhost:8787". */
-export function normaliseBackendUrl(input: string): string {
-  let s = input.trim()
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) s = (/^(localhost|127\.|\[::1\])/i.test(s) ? "http://" : "https://") + s
-  const u = new URL(s)
-  if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("The backend URL must start with http:// or https://")
-  return u.origin
-}
+/** Normalises what a person types into the backend field to an origin (https, or http to this computer only). */
+export const normaliseBackendUrl = backendOrigin
 
 /** The query the lookup endpoint takes, and the cache key it is stored under. */
 export function personQuery(person: { email: string } | { linkedin: string }): { param: string; value: string; key: string } {

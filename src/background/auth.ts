@@ -3,6 +3,7 @@
 import type { Me } from "~shared/contracts/me"
 import type { AuthStatus } from "~shared/messages"
 import { ApiError, normaliseBackendUrl, type ApiClient, type ApiConfig } from "./api-client"
+import { allowedBackend, BackendUrlError } from "./backend-url"
 
 /** The slice of chrome.storage.StorageArea we use (tests pass a Map-backed fake). */
 export interface KeyValueStore {
@@ -18,7 +19,8 @@ export const DEFAULT_BACKEND_URL = "http://localhost:8787"
 export async function readConfig(store: KeyValueStore): Promise<ApiConfig | null> {
   const v = await store.get([K.url, K.token])
   const baseUrl = typeof v[K.url] === "string" ? (v[K.url] as string) : null
-  if (!baseUrl) return null
+  // A plain-http backend elsewhere than this computer (saved before the rule) gets nothing, not even the token.
+  if (!baseUrl || !allowedBackend(baseUrl)) return null
   return { baseUrl, token: typeof v[K.token] === "string" ? (v[K.token] as string) : null }
 }
 
@@ -34,15 +36,18 @@ export interface AuthDeps {
 export function createAuth(d: AuthDeps) {
   async function stored() {
     const v = await d.store.get([K.url, K.token, K.me])
+    const backendUrl = typeof v[K.url] === "string" ? (v[K.url] as string) : null
+    // Kept to prefill the form, but a backend the rule refuses is signed out until the rep moves to https.
+    const usable = !!backendUrl && allowedBackend(backendUrl)
     return {
-      backendUrl: typeof v[K.url] === "string" ? (v[K.url] as string) : null,
-      token: typeof v[K.token] === "string" ? (v[K.token] as string) : null,
-      me: (v[K.me] as Me | undefined) ?? null,
+      backendUrl,
+      token: usable && typeof v[K.token] === "string" ? (v[K.token] as string) : null,
+      me: usable ? ((v[K.me] as Me | undefined) ?? null) : null,
     }
   }
 
   async function reachable(baseUrl: string | null): Promise<boolean | null> {
-    if (!baseUrl) return null
+    if (!baseUrl || !allowedBackend(baseUrl)) return null
     try {
       await d.api.health({ baseUrl, token: null }, 3000)
       return true
@@ -74,8 +79,8 @@ export function createAuth(d: AuthDeps) {
       let baseUrl: string
       try {
         baseUrl = normaliseBackendUrl(backendUrl)
-      } catch {
-        throw new ApiError("invalid", "That backend URL is not valid: use something like https://relay.example.com")
+      } catch (e) {
+        throw new ApiError("invalid", e instanceof BackendUrlError ? e.message : "That backend URL is not valid: use something like https://relay.example.com")
       }
       token = token.trim()
       let me: Me

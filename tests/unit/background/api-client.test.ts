@@ -4,7 +4,7 @@ import { createAuth } from "~/background/auth"
 import { createFakeServer } from "./fake-server"
 import { memoryStore } from "./worker"
 
-const config = { baseUrl: "http://relay.test", token: "t0ken-t0ken" }
+const config = { baseUrl: "https://relay.test", token: "t0ken-t0ken" }
 const reply = (status: number, body?: unknown) => vi.fn(async () => new Response(body === undefined ? "" : JSON.stringify(body), { status }))
 const client = (fetchImpl: unknown, timeoutMs?: number) => createApiClient({ getConfig: async () => config, fetch: fetchImpl as typeof fetch, timeoutMs })
 
@@ -28,7 +28,7 @@ describe("api client errors", () => {
 
   it("a network failure is 'offline'", async () => {
     const api = client(vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))))
-    await expect(api.search("x")).rejects.toMatchObject({ code: "offline", message: "Cannot reach http://relay.test" })
+    await expect(api.search("x")).rejects.toMatchObject({ code: "offline", message: "Cannot reach https://relay.test" })
   })
 
   it("a timeout is 'offline'", async () => {
@@ -41,7 +41,7 @@ describe("api client errors", () => {
     const f = reply(200, { items: [] })
     await expect(client(f).search("jane doe")).resolves.toEqual({ items: [] })
     const [url, init] = f.mock.calls[0] as unknown as [string, RequestInit]
-    expect(url).toBe("http://relay.test/api/v1/contacts?q=jane%20doe&limit=10")
+    expect(url).toBe("https://relay.test/api/v1/contacts?q=jane%20doe&limit=10")
     expect((init.headers as Record<string, string>).authorization).toBe("Bearer t0ken-t0ken")
     expect(init.credentials).toBe("omit")
   })
@@ -86,39 +86,39 @@ describe("auth", () => {
 
   it("signs in: checks the token with /me, stores URL (origin only) and token", async () => {
     const s = setup()
-    const st = await s.auth.signIn("http://relay.test/some/path", s.server.token)
-    expect(st).toMatchObject({ signedIn: true, backendUrl: "http://relay.test", reachable: true, me: { user: { name: "Rita Rep" }, org: { name: "Acme Sales" } } })
+    const st = await s.auth.signIn("https://relay.test/some/path", s.server.token)
+    expect(st).toMatchObject({ signedIn: true, backendUrl: "https://relay.test", reachable: true, me: { user: { name: "Rita Rep" }, org: { name: "Acme Sales" } } })
     expect(s.store.data.get("relay.token")).toBe(s.server.token)
-    expect(s.store.data.get("relay.backendUrl")).toBe("http://relay.test")
+    expect(s.store.data.get("relay.backendUrl")).toBe("https://relay.test")
     expect(s.onSignedIn).toHaveBeenCalledOnce()
     expect(await s.auth.status()).toMatchObject({ signedIn: true, reachable: true })
   })
 
   it("a refused token: clear message, nothing stored", async () => {
     const s = setup()
-    await expect(s.auth.signIn("http://relay.test", "wrong-token-xx")).rejects.toMatchObject({ code: "signed_out", message: "That token was not accepted" })
+    await expect(s.auth.signIn("https://relay.test", "wrong-token-xx")).rejects.toMatchObject({ code: "signed_out", message: "That token was not accepted" })
     expect(s.store.data.size).toBe(0)
   })
 
   it("an unreachable server: 'Cannot reach <url>'", async () => {
     const s = setup()
     s.server.setDown(true)
-    await expect(s.auth.signIn("http://relay.test/", s.server.token)).rejects.toMatchObject({ code: "offline", message: "Cannot reach http://relay.test" })
+    await expect(s.auth.signIn("https://relay.test/", s.server.token)).rejects.toMatchObject({ code: "offline", message: "Cannot reach https://relay.test" })
   })
 
   it("status when never signed in, and reachability", async () => {
     const s = setup()
     expect(await s.auth.status()).toEqual({ signedIn: false, backendUrl: null, me: null, reachable: null })
-    await s.auth.signIn("http://relay.test", s.server.token)
+    await s.auth.signIn("https://relay.test", s.server.token)
     s.server.setDown(true)
     expect(await s.auth.status()).toMatchObject({ signedIn: true, reachable: false })
   })
 
   it("signing in as someone else clears the cache; signing out clears it too", async () => {
     const s = setup({ "relay.backendUrl": "http://other.test", "relay.token": "x", "relay.me": { user: { id: "someone" } } })
-    await s.auth.signIn("http://relay.test", s.server.token)
+    await s.auth.signIn("https://relay.test", s.server.token)
     expect(s.clearCache).toHaveBeenCalledTimes(1)
-    await s.auth.signIn("http://relay.test", s.server.token)
+    await s.auth.signIn("https://relay.test", s.server.token)
     expect(s.clearCache).toHaveBeenCalledTimes(1) // same person, same server: the cache stays
     await s.auth.signOut()
     expect(s.clearCache).toHaveBeenCalledTimes(2)

@@ -70,14 +70,14 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
     // Enablement content: shares are idempotent on id (200 on a repeat, 409 for other content or a code in use).
     if (u.pathname === "/api/v1/shares" && h.method === "POST") {
       const prev = shares.get(h.body.id)
-      if (prev) return JSON.stringify(prev) === JSON.stringify(h.body) ? json(200, { ...prev, url: `http://relay.test/r/${prev.code}` }) : json(409, { error: { code: "conflict", message: "different content" } })
+      if (prev) return JSON.stringify(prev) === JSON.stringify(h.body) ? json(200, { ...prev, url: `https://relay.test/r/${prev.code}` }) : json(409, { error: { code: "conflict", message: "different content" } })
       if ([...shares.values()].some((x) => x.code === h.body.code)) return json(409, { error: { code: "conflict", message: "this link code is already used by another share" } })
       shares.set(h.body.id, h.body)
-      return json(201, { ...h.body, url: `http://relay.test/r/${h.body.code}` })
+      return json(201, { ...h.body, url: `https://relay.test/r/${h.body.code}` })
     }
     if (u.pathname === "/api/v1/shares") {
       const items = [...shares.values()].filter((x) => x.contactId === u.searchParams.get("contactId")).reverse()
-        .map((x) => ({ ...x, url: `http://relay.test/r/${x.code}`, assetTitle: "Asset", assetKind: "one_pager", sharedBy: "Rita Rep", byMe: true, myFeedback: null }))
+        .map((x) => ({ ...x, url: `https://relay.test/r/${x.code}`, assetTitle: "Asset", assetKind: "one_pager", sharedBy: "Rita Rep", byMe: true, myFeedback: null }))
       return json(200, { items })
     }
     if (u.pathname === "/api/v1/asset-feedback" && h.method === "POST") {

@@ -28,7 +28,7 @@ describe("message validation", () => {
 
   it("lets only Relay's own pages sign in or out", async () => {
     const w = createTestWorker()
-    const req = { type: "auth.signIn", backendUrl: "http://relay.test", token: w.server.token }
+    const req = { type: "auth.signIn", backendUrl: "https://relay.test", token: w.server.token }
     expect(await w.handle(req, fromContentScript)).toMatchObject({ ok: false, error: { code: "forbidden" } })
     expect(await w.handle({ type: "auth.signOut" }, fromContentScript)).toMatchObject({ ok: false, error: { code: "forbidden" } })
     expect(await w.handle(req, fromPage)).toMatchObject({ ok: true, data: { signedIn: true } })
@@ -37,7 +37,7 @@ describe("message validation", () => {
   it("answers auth.status without the token", async () => {
     const w = createTestWorker()
     const res = await w.handle({ type: "auth.status" }, fromContentScript)
-    expect(res).toMatchObject({ ok: true, data: { signedIn: true, backendUrl: "http://relay.test", reachable: true } })
+    expect(res).toMatchObject({ ok: true, data: { signedIn: true, backendUrl: "https://relay.test", reachable: true } })
     expect(JSON.stringify(res)).not.toContain(w.server.token)
   })
 })
@@ -98,7 +98,7 @@ describe("lookup and cache", () => {
     w.server.contacts.set(id, makeContext(id, "Jane Doe", "jane@corp.test"))
     await w.handle({ type: "lookup", person: { email: "jane@corp.test" } }, fromContentScript)
     const res = await w.handle({ type: "auth.signOut" }, fromPage)
-    expect(res).toMatchObject({ ok: true, data: { signedIn: false, me: null, backendUrl: "http://relay.test" } })
+    expect(res).toMatchObject({ ok: true, data: { signedIn: false, me: null, backendUrl: "https://relay.test" } })
     expect(await w.db.contacts.count()).toBe(0)
     expect(w.store.data.has("relay.token")).toBe(false)
   })

@@ -19,7 +19,7 @@ function setup(opts: { delayMs?: number; name?: string; server?: FakeServer } = 
   const db = openDb(name)
   dbs.push(db)
   const clock = { t: Date.parse("2025-03-01T10:00:00Z") }
-  const api = createApiClient({ getConfig: async () => ({ baseUrl: "http://relay.test", token: server.token }), fetch: server.fetch })
+  const api = createApiClient({ getConfig: async () => ({ baseUrl: "https://relay.test", token: server.token }), fetch: server.fetch })
   const outbox = new Outbox({ db, send: sendVia(api), now: () => clock.t, random: () => 0.5 })
   return { server, db, name, clock, api, outbox }
 }
@@ -337,19 +337,19 @@ describe("who sends", () => {
     const server = createFakeServer()
     const db = openDb(`outbox-owner-${Math.random()}`)
     dbs.push(db)
-    let who: string | null = "http://relay.test|rep-a"
-    const api = createApiClient({ getConfig: async () => ({ baseUrl: "http://relay.test", token: server.token }), fetch: server.fetch })
+    let who: string | null = "https://relay.test|rep-a"
+    const api = createApiClient({ getConfig: async () => ({ baseUrl: "https://relay.test", token: server.token }), fetch: server.fetch })
     const outbox = new Outbox({ db, send: sendVia(api), owner: async () => who })
     const a = activity(CONTACT_A)
     who = null // signed out before it could be sent
-    await enqueueActivity(new Outbox({ db, send: sendVia(api), owner: async () => "http://relay.test|rep-a" }), a)
-    who = "http://relay.test|rep-b"
+    await enqueueActivity(new Outbox({ db, send: sendVia(api), owner: async () => "https://relay.test|rep-a" }), a)
+    who = "https://relay.test|rep-b"
     const b = activity(CONTACT_A)
     await enqueueActivity(outbox, b)
     await outbox.flush()
     expect([...server.activities.keys()]).toEqual([b.id]) // rep B's own log goes; rep A's waits, holding nothing back
     expect((await db.outbox.get(a.id))?.state).toBe("pending")
-    who = "http://relay.test|rep-a"
+    who = "https://relay.test|rep-a"
     await outbox.flush()
     expect(server.activities.has(a.id)).toBe(true)
   })

@@ -43,11 +43,11 @@ describe("options page", () => {
     expect(url.value).toBe("http://localhost:8787")
     expect((screen.getByLabelText(/API token/) as HTMLInputElement).type).toBe("password")
     await userEvent.clear(url)
-    await userEvent.type(url, "http://relay.test/")
+    await userEvent.type(url, "https://relay.test/")
     await userEvent.type(screen.getByLabelText(/API token/), w.server.token)
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }))
     expect(await screen.findByText("Signed in as Rita Rep (rep@acme.test), Acme Sales")).toBeTruthy()
-    expect(c.permissions.request).toHaveBeenCalledWith({ origins: ["http://relay.test/*"] })
+    expect(c.permissions.request).toHaveBeenCalledWith({ origins: ["https://relay.test/*"] })
     expect(w.store.data.get("relay.token")).toBe(w.server.token)
 
     await userEvent.click(screen.getByRole("button", { name: "Sign out" }))
@@ -61,7 +61,7 @@ describe("options page", () => {
     render(createElement(Options))
     await waitFor(() => expect(c.permissions.contains).toHaveBeenCalled())
     await userEvent.clear(screen.getByLabelText("Backend URL"))
-    await userEvent.type(screen.getByLabelText("Backend URL"), "http://relay.test")
+    await userEvent.type(screen.getByLabelText("Backend URL"), "https://relay.test")
     await userEvent.type(screen.getByLabelText(/API token/), w.server.token)
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }))
     await screen.findByText(/Signed in as Rita Rep/)
@@ -73,11 +73,11 @@ describe("options page", () => {
     installChrome(w, { grant: false })
     render(createElement(Options))
     await userEvent.clear(screen.getByLabelText("Backend URL"))
-    await userEvent.type(screen.getByLabelText("Backend URL"), "http://relay.test")
+    await userEvent.type(screen.getByLabelText("Backend URL"), "https://relay.test")
     await userEvent.type(screen.getByLabelText(/API token/), "not-the-right-token")
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }))
     expect((await screen.findByRole("alert")).textContent).toBe("That token was not accepted")
-    expect(screen.getByText(/was not given access to http:\/\/relay.test; trying anyway/)).toBeTruthy()
+    expect(screen.getByText(/was not given access to https:\/\/relay.test; trying anyway/)).toBeTruthy()
   })
 
   it("says when the backend cannot be reached", async () => {
@@ -86,10 +86,66 @@ describe("options page", () => {
     w.server.setDown(true)
     render(createElement(Options))
     await userEvent.clear(screen.getByLabelText("Backend URL"))
-    await userEvent.type(screen.getByLabelText("Backend URL"), "http://relay.test")
+    await userEvent.type(screen.getByLabelText("Backend URL"), "https://relay.test")
     await userEvent.type(screen.getByLabelText(/API token/), w.server.token)
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }))
-    expect((await screen.findByRole("alert")).textContent).toBe("Cannot reach http://relay.test")
+    expect((await screen.findByRole("alert")).textContent).toBe("Cannot reach https://relay.test")
+  })
+})
+
+describe("options page: plain http only to this computer", () => {
+  it("says why next to the field, and refuses an http backend elsewhere without asking for access or sending the token", async () => {
+    const w = createTestWorker({ signedIn: false })
+    const c = installChrome(w)
+    const sendSpy = c.runtime.sendMessage
+    render(createElement(Options))
+    const url = screen.getByLabelText("Backend URL") as HTMLInputElement
+    await waitFor(() => expect(c.permissions.contains).toHaveBeenCalled())
+    // The reason is on the page before anyone types anything.
+    expect(screen.getByText(/Plain http:\/\/ works only for a backend on this computer \(localhost, 127\.0\.0\.1 or \[::1\]\)/)).toBeTruthy()
+    expect(url.getAttribute("aria-invalid")).toBe("false")
+
+    await userEvent.clear(url)
+    await userEvent.type(url, "http://relay.test")
+    expect(url.getAttribute("aria-invalid")).toBe("true")
+    expect(document.getElementById(url.getAttribute("aria-describedby")!)!.textContent).toMatch(/must use https:\/\//)
+    await userEvent.type(screen.getByLabelText(/API token/), w.server.token)
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }))
+    expect((await screen.findByRole("alert")).textContent).toMatch(/API token and your contacts' details to the backend, so it must use https:\/\//)
+    expect(c.permissions.request).not.toHaveBeenCalled()
+    expect(sendSpy.mock.calls.some(([m]) => (m as { type?: string }).type === "auth.signIn")).toBe(false)
+    expect(w.store.data.has("relay.token")).toBe(false)
+
+    // Over https it signs in.
+    await userEvent.clear(url)
+    await userEvent.type(url, "https://relay.test")
+    expect(url.getAttribute("aria-invalid")).toBe("false")
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }))
+    expect(await screen.findByText(/Signed in as Rita Rep/)).toBeTruthy()
+  })
+
+  it("takes plain http to localhost", async () => {
+    const w = createTestWorker({ signedIn: false })
+    const c = installChrome(w, { has: true })
+    render(createElement(Options))
+    await waitFor(() => expect(c.permissions.contains).toHaveBeenCalled())
+    const url = screen.getByLabelText("Backend URL") as HTMLInputElement
+    await userEvent.clear(url)
+    await userEvent.type(url, "http://localhost:8787")
+    expect(url.getAttribute("aria-invalid")).toBe("false")
+    await userEvent.type(screen.getByLabelText(/API token/), w.server.token)
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }))
+    expect(await screen.findByText(/Signed in as Rita Rep/)).toBeTruthy()
+    expect(screen.getByText("Backend: http://localhost:8787")).toBeTruthy()
+    expect(c.runtime.sendMessage).toHaveBeenCalledWith(expect.objectContaining({ type: "auth.signIn", backendUrl: "http://localhost:8787" }))
+  })
+
+  it("the worker refuses an http backend elsewhere even when asked directly, and treats one saved before the rule as signed out", async () => {
+    const w = createTestWorker({ signedIn: false })
+    await expect(w.auth.signIn("http://relay.test", w.server.token)).rejects.toThrow(/must use https:\/\//)
+    const old = createTestWorker()
+    await old.store.set({ "relay.backendUrl": "http://relay.test" })
+    expect((await old.auth.status()).signedIn).toBe(false)
   })
 })
 
@@ -117,7 +173,7 @@ describe("popup", () => {
 
   it("offers to open settings when signed out, and says when the backend is unreachable", async () => {
     const w = createTestWorker({ signedIn: false })
-    await w.store.set({ "relay.backendUrl": "http://relay.test" })
+    await w.store.set({ "relay.backendUrl": "https://relay.test" })
     w.server.setDown(true)
     const c = installChrome(w)
     render(createElement(Popup))

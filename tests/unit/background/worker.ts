@@ -29,7 +29,7 @@ export function memoryStore(init: Record<string, unknown> = {}): KeyValueStore &
 
 export function createTestWorker(opts: { signedIn?: boolean } = {}) {
   const server = createFakeServer()
-  const store = memoryStore(opts.signedIn === false ? {} : { "relay.backendUrl": "http://relay.test", "relay.token": server.token, "relay.me": { user: { id: "u", name: "Rita Rep", email: "rep@acme.test", role: "rep" }, org: { id: "o", name: "Acme Sales" } } })
+  const store = memoryStore(opts.signedIn === false ? {} : { "relay.backendUrl": "https://relay.test", "relay.token": server.token, "relay.me": { user: { id: "u", name: "Rita Rep", email: "rep@acme.test", role: "rep" }, org: { id: "o", name: "Acme Sales" } } })
   const db = openDb(`worker-${Math.random()}`)
   const api = createApiClient({
     getConfig: async () => {
