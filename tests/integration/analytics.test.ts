@@ -591,6 +591,29 @@ describe.each(backends)("analytics API on %s", (kind) => {
       expect(undone.overall.map((t: { received: { n: number; hits: number } }) => [t.received.n, t.received.hits])).toEqual([[1, 0], [0, 0], [0, 0]])
     })
 
+    it("keeps the comparison group's advances current when history arrives out of order, and reads a change at the period's start", async () => {
+      const G = h.globex.id
+      const August = "from=2025-08-01&to=2025-08-31"
+      const grep = h.globex.userIds.rep
+      const comparison = async () => (await ok(`/api/v1/analytics/content-influence?${August}`, h.globex.tokens.marketer))
+        .overall.map((t: { comparison: { n: number; hits: number } }) => [t.comparison.n, t.comparison.hits] as [number, number])
+      const base = await comparison()
+      // What the steps below add to the comparison group's mql → sql, sql → opportunity and opportunity → customer.
+      const plus = (...d: [number, number][]) => base.map(([n, hits], i) => [n + d[i]![0], hits + d[i]![1]])
+      await contact(G, "ned", { first: "Ned", last: "North", stage: "sql", stageAt: "2025-08-20T10:00:00Z", owner: grep })
+      // The advance is recorded first: Ned was an MQL at the start and advanced on the 20th, then stayed an SQL.
+      await change(G, "ned", "mql", "sql", "2025-08-20T10:00:00Z")
+      expect(await comparison()).toEqual(plus([1, 1], [1, 0], [0, 0]))
+      // The MQL it advanced from arrives afterwards: Ned became an MQL on the 10th instead, and still advanced.
+      await change(G, "ned", "lead", "mql", "2025-08-10T10:00:00Z", 66)
+      expect(await comparison()).toEqual(plus([1, 1], [1, 0], [0, 0]))
+      // Ora left sql exactly at the period's start: an SQL at the start who did not advance after it, and an
+      // opportunity from it that did not move on.
+      await contact(G, "ora", { first: "Ora", last: "Oak", stage: "opportunity", stageAt: "2025-08-01T00:00:00Z", owner: grep })
+      await change(G, "ora", "sql", "opportunity", "2025-08-01T00:00:00Z")
+      expect(await comparison()).toEqual(plus([1, 1], [2, 0], [1, 0]))
+    })
+
     it("keeps an MQL's owner, attribution, stage, firmographics and points at the crossing current as they change", async () => {
       const G = h.globex.id
       const grep = h.globex.userIds.rep

@@ -1,6 +1,6 @@
 import { type Executor, rows, sql } from "../db/client"
 import type { Applied } from "./scope"
-import { assetIn, contactCond, contactIn, repCond } from "./filters"
+import { assetIn, contactCond, contactIn, hasContactFilter, repCond } from "./filters"
 
 // Content influence: of the contacts in a stage who received an asset in the period, how many advanced
 // within N days of receiving it, beside contacts in the same stage in the same period who received no asset.
@@ -10,63 +10,67 @@ import { assetIn, contactCond, contactIn, repCond } from "./filters"
 // - The comparison group's clock starts when it entered the stage in the period, or at the period's start
 //   if it was already there.
 // - "Advanced" = a change to the next stage or any later one (a jump from mql to opportunity counts for
-//   mql → sql) after the start and within N days.
+//   mql → sql) after the start and within N days (the stages past each one: relay_later_stages, migration 0013).
 // - Only contacts whose N days are over count, in both groups: otherwise recent shares would look like
 //   failures and the comparison (whose clocks mostly start earlier) would look better than it is.
 // - Rep and team filter the sharer for the receiving group and the owner for the comparison group.
 
 export const ladder = ["mql", "sql", "opportunity", "customer"] as const
 
-const transitionsSql = sql.raw(`(VALUES ('mql', ARRAY['sql','opportunity','customer']), ('sql', ARRAY['opportunity','customer']),
-  ('opportunity', ARRAY['customer'])) t(stage, later)`)
-
 export interface GroupRow { assetId: string | null; group: "received" | "comparison"; stage: string; n: number; hits: number }
 
+// When each contact first advanced past its stage after a share or a stage change is kept on write
+// (migration 0013): asset_shares.advanced_at, stage_changes.advanced_at (past the stage entered) and
+// from_advanced_at (past the stage left). The first advance only moves later as the anchor does, so a group's
+// earliest anchor goes with its earliest advance: min() of each.
 export async function influence(ex: Executor, a: Applied, windowDays: number): Promise<GroupRow[]> {
   const { orgId, f, p, now } = a
   const P0 = p.start.toISOString()
   const P1 = p.end.toISOString()
   const win = sql`make_interval(days => ${windowDays}::int)`
   const matured = (anchor: ReturnType<typeof sql>) => sql`${anchor} + ${win} <= ${now.toISOString()}::timestamptz`
-  const advanced = (contact: ReturnType<typeof sql>, stage: ReturnType<typeof sql>, anchor: ReturnType<typeof sql>) => sql`
-    EXISTS (SELECT 1 FROM stage_changes q, ${transitionsSql} WHERE t.stage = ${stage} AND q.org_id = ${orgId} AND q.contact_id = ${contact}
-      AND q.at > ${anchor} AND q.at <= ${anchor} + ${win} AND q.to_stage = ANY(t.later))`
+  const hits = sql`count(*) FILTER (WHERE advanced <= anchor + ${win})::int`
+  // The comparison group's rep and contact filters are on the contact: joined only when one is asked for.
+  const ownerFiltered = Boolean(f.rep || f.team || hasContactFilter(f))
   return rows<GroupRow>(ex, sql`
     WITH sh AS MATERIALIZED (
-      SELECT s.asset_id, s.contact_id, s.shared_at,
+      SELECT s.asset_id, s.contact_id, s.shared_at, s.advanced_at,
         coalesce(s.history_stage, (SELECT c.stage FROM contacts c WHERE c.org_id = s.org_id AND c.id = s.contact_id)) AS stage
       FROM asset_shares s
       WHERE s.org_id = ${orgId} AND s.shared_at >= ${P0} AND s.shared_at < ${P1}
         AND ${repCond(orgId, f, sql`s.user_id`)} AND ${contactIn(orgId, f, sql`s.contact_id`)} AND ${assetIn(orgId, f, sql`s.asset_id`)}),
     received AS (
-      SELECT asset_id, contact_id, stage, min(shared_at) AS anchor FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') GROUP BY 1, 2, 3
+      SELECT asset_id, contact_id, stage, min(shared_at) AS anchor, min(advanced_at) AS advanced
+      FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') GROUP BY 1, 2, 3
       UNION ALL
-      SELECT NULL, contact_id, stage, min(shared_at) FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') GROUP BY 2, 3),
+      SELECT NULL, contact_id, stage, min(shared_at), min(advanced_at) FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') GROUP BY 2, 3),
     -- Anyone who received anything in the period is out of the comparison group, whoever shared it. (Tested with
     -- NOT IN below: neither side is ever NULL, and a hashed list beats sorting every candidate for an anti-join.)
     touched AS MATERIALIZED (SELECT DISTINCT contact_id FROM asset_shares WHERE org_id = ${orgId} AND shared_at >= ${P0} AND shared_at < ${P1}),
     entered AS (
       -- Entered the stage during the period.
-      SELECT sc.contact_id, sc.to_stage AS stage, sc.at AS anchor FROM stage_changes sc
+      SELECT sc.contact_id, sc.to_stage AS stage, sc.at AS anchor, sc.advanced_at AS advanced FROM stage_changes sc
       WHERE sc.org_id = ${orgId} AND sc.to_stage IN ('mql', 'sql', 'opportunity') AND sc.at >= ${P0} AND sc.at < ${P1}
       UNION ALL
-      -- Already in it when the period began and left it since: the first change after the start says from where.
-      SELECT x.contact_id, x.from_stage, ${P0}::timestamptz FROM (
-        SELECT DISTINCT ON (sc.contact_id) sc.contact_id, sc.from_stage FROM stage_changes sc
+      -- Already in it when the period began and left it since: the first change after the start says from where,
+      -- and its from_advanced_at when it came after the start (one exactly at the start is not "after" it).
+      SELECT x.contact_id, x.from_stage, ${P0}::timestamptz,
+        CASE WHEN x.at > ${P0}::timestamptz THEN x.from_advanced_at
+          ELSE relay_stage_advance(${orgId}::uuid, x.contact_id, ${P0}::timestamptz, x.from_stage, false) END
+      FROM (
+        SELECT DISTINCT ON (sc.contact_id) sc.contact_id, sc.from_stage, sc.at, sc.from_advanced_at FROM stage_changes sc
         WHERE sc.org_id = ${orgId} AND sc.at >= ${P0} ORDER BY sc.contact_id, sc.at, sc.id) x
       WHERE x.from_stage IN ('mql', 'sql', 'opportunity')),
     comparison AS (
-      SELECT e.contact_id, e.stage, min(e.anchor) AS anchor FROM entered e
-      JOIN contacts c ON c.org_id = ${orgId} AND c.id = e.contact_id
-      WHERE ${repCond(orgId, f, sql`c.owner_id`)} AND ${contactCond(f, sql`c`)}
-        AND e.contact_id NOT IN (SELECT t.contact_id FROM touched t)
+      SELECT e.contact_id, e.stage, min(e.anchor) AS anchor, min(e.advanced) AS advanced FROM entered e
+      ${ownerFiltered ? sql`JOIN contacts c ON c.org_id = ${orgId} AND c.id = e.contact_id
+      WHERE ${repCond(orgId, f, sql`c.owner_id`)} AND ${contactCond(f, sql`c`)} AND` : sql`WHERE`}
+        e.contact_id NOT IN (SELECT t.contact_id FROM touched t)
       GROUP BY 1, 2)
-    SELECT asset_id AS "assetId", 'received' AS "group", stage, count(*)::int AS n,
-      count(*) FILTER (WHERE ${advanced(sql`r.contact_id`, sql`r.stage`, sql`r.anchor`)})::int AS hits
+    SELECT asset_id AS "assetId", 'received' AS "group", stage, count(*)::int AS n, ${hits} AS hits
     FROM received r WHERE ${matured(sql`r.anchor`)} GROUP BY asset_id, stage
     UNION ALL
-    SELECT NULL, 'comparison', stage, count(*)::int, count(*) FILTER (WHERE ${advanced(sql`m.contact_id`, sql`m.stage`, sql`m.anchor`)})::int
-    FROM comparison m WHERE ${matured(sql`m.anchor`)} GROUP BY stage
+    SELECT NULL, 'comparison', stage, count(*)::int, ${hits} FROM comparison m WHERE ${matured(sql`m.anchor`)} GROUP BY stage
     UNION ALL
     -- In the stage since before the period and still there: no change after the start, so none advanced;
     -- counted from the contacts' own stage date without touching their history.
