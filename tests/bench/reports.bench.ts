@@ -7,8 +7,11 @@
 //
 // Each report runs as a marketer of the demo org (the whole org's numbers: the heaviest scope) with the
 // default 90-day range, and again with one filter. Two warm-up calls, then 20 measured calls each.
-// Writes tests/bench/results/reports.md.
+// Writes tests/bench/results/reports.md; `--json FILE` also writes the figure for `npm run bench`.
+// `--quick` seeds a small demo org into an in-memory PGlite instead and times each report once or twice: it
+// checks that this harness works (as CI does), not how fast the reports are; it writes no results file.
 import { execSync } from "node:child_process"
+import { parseArgs } from "node:util"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { cpus, loadavg } from "node:os"
 import { performance } from "node:perf_hooks"
@@ -16,12 +19,14 @@ import { one, openDatabase, sql } from "../../src/server/db/client"
 import type { Principal } from "../../src/server/auth/service"
 import * as service from "../../src/server/analytics/service"
 import type { ReportFilters } from "../../src/shared/contracts/analytics"
-import { demoOrgs } from "../../src/server/seed/index"
+import { demoOrgs, seedDemo } from "../../src/server/seed/index"
 import { story } from "../../src/server/seed/story"
 
+const { values: args } = parseArgs({ options: { quick: { type: "boolean" }, json: { type: "string" } } })
+const quick = Boolean(args.quick)
 // Overridable for a quick look (REPORTS_ITERATIONS=5); the results file says how many calls it timed.
-const WARMUP = Number(process.env.REPORTS_WARMUP ?? 2)
-const ITERATIONS = Number(process.env.REPORTS_ITERATIONS ?? 20)
+const WARMUP = quick ? 1 : Number(process.env.REPORTS_WARMUP ?? 2)
+const ITERATIONS = quick ? 2 : Number(process.env.REPORTS_ITERATIONS ?? 20)
 const ceilingMs = 500
 const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/relay_bench"
 
@@ -29,8 +34,9 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 const ms = (n: number) => n.toFixed(0)
 const int = (n: number) => n.toLocaleString("en-US")
 
-const database = await openDatabase({ databaseUrl })
+const database = quick ? await openDatabase({}) : await openDatabase({ databaseUrl })
 const { db } = database
+if (quick) await seedDemo(db, { contacts: 1000, events: 10_000 })
 const marketer = await one<{ id: string; email: string; name: string; orgName: string }>(db, sql`
   SELECT u.id, u.email, u.name, o.name AS "orgName" FROM users u JOIN orgs o ON o.id = u.org_id
   WHERE u.org_id = ${demoOrgs.acme} AND u.role = 'marketer' ORDER BY u.email LIMIT 1`)
@@ -78,6 +84,17 @@ for (const r of reports) {
   console.log(`${row.name} (${row.filter}): p50 ${ms(row.p50)} ms, p95 ${ms(row.p95)} ms`)
 }
 await database.close()
+
+const slowest = results.reduce((a, b) => (b.p95 > a.p95 ? b : a))
+const dataSize = { contacts: Number(counts.contacts), activities: Number(counts.activities), marketingEvents: Number(counts.marketing_events), shares: Number(counts.asset_shares) }
+if (args.json) {
+  writeFileSync(args.json, JSON.stringify({
+    values: { slowest: `${slowest.name} (${slowest.filter})`, p95Ms: Math.round(slowest.p95), reports: results.map((r) => ({ ...r, p50: Math.round(r.p50), p95: Math.round(r.p95), max: Math.round(r.max) })), data: dataSize, database: quick ? "pglite (quick)" : "postgres" },
+    ceiling: { p95Ms: ceilingMs },
+    ratio: Number((slowest.p95 / ceilingMs).toFixed(2)),
+  }, null, 2))
+}
+if (quick) process.exit(0)
 
 const commit = execSync("git rev-parse --short HEAD").toString().trim()
 const dirty = execSync("git status --porcelain -- src/server/analytics src/server/db").toString().trim() ? " (analytics or db files modified in the working tree)" : ""
