@@ -11,10 +11,13 @@ export interface Principal {
   sessionId?: string
 }
 
-/** The one lookup not scoped by org: a bearer token is how we learn the org. */
-export async function findByTokenHash(ex: Executor, hash: string): Promise<Principal | undefined> {
-  return one<Principal>(ex, sql`
-    SELECT t.org_id AS "orgId", o.name AS "orgName", u.id AS "userId", u.email, u.name, u.role, t.id AS "tokenId"
+/** Where token revocations are announced (payload: the token id), so every process drops its cached principal. */
+export const tokenChannel = "relay_tokens"
+
+/** The one lookup not scoped by org: a bearer token is how we learn the org. Expired tokens are found too, to say so. */
+export async function findByTokenHash(ex: Executor, hash: string): Promise<(Principal & { expiresAt: string | Date | null }) | undefined> {
+  return one<Principal & { expiresAt: string | Date | null }>(ex, sql`
+    SELECT t.org_id AS "orgId", o.name AS "orgName", u.id AS "userId", u.email, u.name, u.role, t.id AS "tokenId", t.expires_at AS "expiresAt"
     FROM api_tokens t
     JOIN users u ON u.org_id = t.org_id AND u.id = t.user_id
     JOIN orgs o ON o.id = t.org_id
@@ -46,19 +49,23 @@ export async function findUserByEmail(ex: Executor, orgId: string, email: string
     SELECT id, email, name, role FROM users WHERE org_id = ${orgId} AND email = ${email.toLowerCase()}`)
 }
 
-export async function insertToken(ex: Executor, orgId: string, userId: string, hash: string, name: string) {
+export async function insertToken(ex: Executor, orgId: string, userId: string, hash: string, name: string, expiresAt: Date | null = null) {
   const id = randomUUID()
-  await ex.execute(sql`INSERT INTO api_tokens (org_id, id, user_id, token_hash, name) VALUES (${orgId}, ${id}, ${userId}, ${hash}, ${name})`)
+  await ex.execute(sql`INSERT INTO api_tokens (org_id, id, user_id, token_hash, name, expires_at)
+    VALUES (${orgId}, ${id}, ${userId}, ${hash}, ${name}, ${expiresAt?.toISOString() ?? null})`)
   return id
 }
 
+/** Revokes and tells every process at once (NOTIFY is delivered when the statement's transaction commits). */
 export async function revokeToken(ex: Executor, orgId: string, tokenId: string) {
-  const r = await rows<{ id: string }>(ex, sql`UPDATE api_tokens SET revoked_at = now() WHERE org_id = ${orgId} AND id = ${tokenId} AND revoked_at IS NULL RETURNING id`)
+  const r = await rows<{ id: string }>(ex, sql`
+    WITH r AS (UPDATE api_tokens SET revoked_at = now() WHERE org_id = ${orgId} AND id = ${tokenId} AND revoked_at IS NULL RETURNING id)
+    SELECT id, pg_notify(${tokenChannel}, id::text) FROM r`)
   return r.length > 0
 }
 
 export async function listTokens(ex: Executor, orgId: string) {
-  return rows<{ id: string; name: string; email: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }>(ex, sql`
-    SELECT t.id, t.name, u.email, t.created_at AS "createdAt", t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt"
+  return rows<{ id: string; name: string; email: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null }>(ex, sql`
+    SELECT t.id, t.name, u.email, t.created_at AS "createdAt", t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt"
     FROM api_tokens t JOIN users u ON u.org_id = t.org_id AND u.id = t.user_id WHERE t.org_id = ${orgId} ORDER BY t.created_at`)
 }

@@ -1,49 +1,47 @@
 import type { Db } from "../db/client"
 import { BadRequest, NotFound } from "../errors"
 import type { Principal } from "../auth/service"
-import type { Contact, ContactContext, EventsPage, LookupQuery, TimelineItem } from "../../shared/contracts/contacts"
+import type { Contact, ContactContext, EventsPage, LookupQuery, Score, TimelineItem } from "../../shared/contracts/contacts"
 import type { Stage } from "../../shared/contracts/common"
 import type { Bant } from "../../shared/contracts/handoff"
 import { linkedinSlug } from "../../shared/linkedin"
-import { engagementNow, totalScore } from "../../shared/scoring"
+import type { Settings } from "../../shared/contracts/settings"
+import { engagementNow, engagementScore, fitScore, scoreReasons, totalScore } from "../../shared/scoring"
 import { slaState } from "../../shared/sla"
-import { getSettings } from "../settings/service"
-import { contactScore } from "../scores/service"
+import { cachedSettings } from "../settings/service"
 import * as repo from "./repository"
 
 export async function lookup(db: Db, p: Principal, q: LookupQuery, now = new Date()): Promise<ContactContext> {
-  let row: repo.ContactRow | undefined
-  if ("email" in q) row = await repo.findByEmail(db, p.orgId, q.email)
-  else {
-    const slug = linkedinSlug(q.linkedin)
-    if (!slug) throw new BadRequest("linkedin must be a profile slug, an /in/<slug> path or a profile URL")
-    row = await repo.findByLinkedin(db, p.orgId, slug)
-  }
-  if (!row) throw new NotFound("contact")
-  return context(db, p.orgId, row, now)
+  if ("email" in q) return context(db, p.orgId, { email: q.email }, now)
+  const slug = linkedinSlug(q.linkedin)
+  if (!slug) throw new BadRequest("linkedin must be a profile slug, an /in/<slug> path or a profile URL")
+  return context(db, p.orgId, { linkedin: slug }, now)
 }
 
 export async function getContext(db: Db, p: Principal, id: string, now = new Date()) {
-  const row = await repo.findById(db, p.orgId, id)
-  if (!row) throw new NotFound("contact")
-  return context(db, p.orgId, row, now)
+  return context(db, p.orgId, { id }, now)
 }
 
-async function context(db: Db, orgId: string, row: repo.ContactRow, now: Date): Promise<ContactContext> {
-  const settings = await getSettings(db, orgId)
-  const [score, page, counts] = await Promise.all([
-    contactScore(db, orgId, { ...row, engagementValue: Number(row.engagementValue), engagementAt: new Date(row.engagementAt) }, settings, now),
-    timelinePage(db, orgId, row.id, 20),
-    repo.counts(db, orgId, row.id),
-  ])
+const pageSize = 20
+
+/** The sidebar context: the org's settings from the per-process cache, everything else in one statement. */
+async function context(db: Db, orgId: string, target: repo.ContactTarget, now: Date): Promise<ContactContext> {
+  const settings = await cachedSettings(db, orgId)
+  const rules = settings.scoring
+  // Events older than eight half-lives weigh under 0.4%: they cannot be a top reason.
+  const since = new Date(now.getTime() - rules.halfLifeDays * 8 * 86_400_000)
+  const row = await repo.context(db, orgId, target, since, pageSize)
+  if (!row) throw new NotFound("contact")
+  const page = toPage(row.timeline, pageSize)
   const byType: Record<string, number> = {}
   let marketing = 0
   let sales = 0
-  for (const c of counts) {
+  for (const c of row.counts) {
     byType[c.type] = (byType[c.type] ?? 0) + c.n
     if (c.side === "marketing") marketing += c.n
     else sales += c.n
   }
+  const score = contactScore(row, row.recent, settings, now)
   return {
     contact: toContact(row, score.total),
     score,
@@ -54,13 +52,27 @@ async function context(db: Db, orgId: string, row: repo.ContactRow, now: Date): 
   }
 }
 
+/** The score as the sidebar shows it: the stored state decayed to now, and the reasons behind it (from the recent counted events). */
+function contactScore(c: repo.ContactRow, recent: repo.ScoredEventRow[], settings: Settings, now: Date): Score {
+  const rules = settings.scoring
+  const fit = fitScore(c, rules)
+  const { parts } = engagementScore(recent.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt) })), rules, now)
+  const engagement = engagementNow({ value: Number(c.engagementValue), at: new Date(c.engagementAt) }, now, rules.halfLifeDays)
+  const t = totalScore(fit.points, engagement, rules)
+  return { ...t, threshold: settings.mqlThreshold, reasons: scoreReasons(fit.reasons, parts, now) }
+}
+
 export async function events(db: Db, p: Principal, id: string, q: { before?: string; limit: number; type?: string }): Promise<EventsPage> {
   if (!(await repo.exists(db, p.orgId, id))) throw new NotFound("contact")
   return timelinePage(db, p.orgId, id, q.limit, q.before, q.type)
 }
 
 async function timelinePage(db: Db, orgId: string, contactId: string, limit: number, before?: string, type?: string): Promise<EventsPage> {
-  const r = await repo.timeline(db, orgId, contactId, limit, before ? decodeCursor(before) : undefined, type)
+  return toPage(await repo.timeline(db, orgId, contactId, limit, before ? decodeCursor(before) : undefined, type), limit)
+}
+
+/** `r` holds up to limit + 1 rows: one more means there is a next page. */
+function toPage(r: repo.TimelineRow[], limit: number): EventsPage {
   const more = r.length > limit
   const items: TimelineItem[] = r.slice(0, limit).map(({ key: _key, ...t }) => ({ ...t, occurredAt: new Date(t.occurredAt).toISOString() }))
   const last = r[limit - 1]
@@ -68,7 +80,7 @@ async function timelinePage(db: Db, orgId: string, contactId: string, limit: num
 }
 
 export async function search(db: Db, p: Principal, q: string, limit: number) {
-  const settings = await getSettings(db, p.orgId)
+  const settings = await cachedSettings(db, p.orgId)
   const now = new Date()
   const r = await repo.search(db, p.orgId, q, limit)
   return {

@@ -43,13 +43,82 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
     })
     const db = drizzleNode(pool) as unknown as Db
     await migrate(db)
-    return { db, kind: "postgres", close: () => pool.end() }
+    const listener = pgListener(opts.databaseUrl)
+    notifiers.set(db, listener.listen)
+    return { db, kind: "postgres", close: async () => { await listener.close(); await pool.end() } }
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true })
   const client = await PGlite.create({ dataDir: opts.dataDir, extensions: { pg_trgm } })
   const db = drizzlePglite(client) as unknown as Db
   await migrate(db)
+  // PGlite is one connection in this process: its own LISTEN hears what its NOTIFY says.
+  notifiers.set(db, async (channel, cb) => { await client.listen(channel, cb) })
   return { db, kind: "pglite", close: () => client.close() }
+}
+
+/** `payload` is what NOTIFY sent, or "*" after the listening connection was lost: anything may have changed meanwhile. */
+export type NotifyHandler = (payload: string) => void
+const notifiers = new WeakMap<object, (channel: string, cb: NotifyHandler) => Promise<void>>()
+
+/**
+ * Calls `cb` with each NOTIFY on `channel` in this database (any process). False when the database was
+ * not opened by openDatabase (no way to listen): callers then rely on their caches' short lifetime alone.
+ */
+export async function onNotify(db: Executor, channel: string, cb: NotifyHandler): Promise<boolean> {
+  const listen = notifiers.get(db)
+  if (!listen) return false
+  await listen(channel, cb)
+  return true
+}
+
+/**
+ * One connection per process kept for LISTEN (a pooled one would be handed to queries). It reconnects after
+ * an error, and then tells every handler "*": notifications sent while it was away are lost.
+ */
+function pgListener(connectionString: string) {
+  const handlers = new Map<string, NotifyHandler[]>()
+  let client: pg.Client | undefined
+  let connecting: Promise<pg.Client> | undefined
+  let closed = false
+  let retry: NodeJS.Timeout | undefined
+  const connect = (): Promise<pg.Client> => {
+    connecting ??= (async () => {
+      const c = new pg.Client({ connectionString })
+      c.on("notification", (m) => { for (const h of handlers.get(m.channel) ?? []) h(m.payload ?? "") })
+      c.on("error", () => lost(c))
+      c.on("end", () => lost(c))
+      await c.connect()
+      for (const channel of handlers.keys()) await c.query(`LISTEN "${channel}"`)
+      client = c
+      return c
+    })().catch((err) => { connecting = undefined; throw err })
+    return connecting
+  }
+  const lost = (c: pg.Client) => {
+    if (client !== c || closed) return
+    client = undefined
+    connecting = undefined
+    for (const hs of handlers.values()) for (const h of hs) h("*")
+    const again = () => { retry = undefined; if (!closed) connect().then(() => { for (const hs of handlers.values()) for (const h of hs) h("*") }, () => { retry = setTimeout(again, 1000); retry.unref() }) }
+    retry = setTimeout(again, 200)
+    retry.unref()
+  }
+  return {
+    async listen(channel: string, cb: NotifyHandler) {
+      if (closed) return
+      const known = handlers.has(channel)
+      handlers.set(channel, [...(handlers.get(channel) ?? []), cb])
+      const c = await connect()
+      if (!known) await c.query(`LISTEN "${channel}"`)
+    },
+    async close() {
+      closed = true
+      if (retry) clearTimeout(retry)
+      const c = client ?? (connecting ? await connecting.catch(() => undefined) : undefined)
+      client = undefined
+      await c?.end().catch(() => {})
+    },
+  }
 }
 
 /** Rows of a raw query, the same on both drivers. */

@@ -9,7 +9,13 @@ export async function getSettings(ex: Executor, orgId: string): Promise<Settings
   return { mqlThreshold: r.mqlThreshold, slaHours: r.slaHours, scoring: ScoringRules.parse(scoring) }
 }
 
+/** Where settings changes are announced (payload: the org id), so every process drops its cached copy. */
+export const settingsChannel = "relay_settings"
+
+/** Saves and tells every process (NOTIFY is delivered when the transaction commits, with the new rules visible). */
 export async function putSettings(ex: Executor, orgId: string, s: Settings) {
-  await ex.execute(sql`UPDATE org_settings SET mql_threshold = ${s.mqlThreshold}, sla_hours = ${s.slaHours},
-    scoring = ${JSON.stringify(s.scoring)}::jsonb, updated_at = now() WHERE org_id = ${orgId}`)
+  await ex.execute(sql`
+    WITH u AS (UPDATE org_settings SET mql_threshold = ${s.mqlThreshold}, sla_hours = ${s.slaHours},
+      scoring = ${JSON.stringify(s.scoring)}::jsonb, updated_at = now() WHERE org_id = ${orgId} RETURNING org_id)
+    SELECT pg_notify(${settingsChannel}, org_id::text) FROM u`)
 }

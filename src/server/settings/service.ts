@@ -6,6 +6,7 @@ import { type Principal, requireRole } from "../auth/service"
 import { Settings, type SettingsPreview, type SettingsUpdate } from "../../shared/contracts/settings"
 import { rescoreOrg } from "../scores/service"
 import { countContacts, countMqls } from "../scores/repository"
+import { cacheFor, NotifyCache } from "../auth/notify-cache"
 import * as repo from "./repository"
 
 /** Works inside a transaction too (an Executor), so ingest reads the rules it scores with in its own transaction. */
@@ -14,6 +15,24 @@ export async function getSettings(db: Executor, orgId: string): Promise<Settings
   if (!s) throw new NotFound("settings")
   return s
 }
+
+/**
+ * The settings for reads that show a score (the sidebar's lookup, search), per process for a few seconds:
+ * they were a statement per lookup. A change evicts at once through NOTIFY in every process. Writers that
+ * score (ingest, rescores) read them in their own transaction with getSettings().
+ */
+export const settingsTtlMs = 5_000
+const cached = new WeakMap<object, NotifyCache<Settings>>()
+const settingsCache = (db: Db) => cacheFor(cached, db, () => new NotifyCache<Settings>(db, repo.settingsChannel, settingsTtlMs))
+
+export async function cachedSettings(db: Db, orgId: string): Promise<Settings> {
+  const s = await settingsCache(db).load(orgId, () => orgId, () => repo.getSettings(db, orgId))
+  if (!s) throw new NotFound("settings")
+  return s
+}
+
+/** Resolves once this process listens for settings changes. */
+export const settingsCacheReady = (db: Db) => settingsCache(db).ready()
 
 /**
  * Marketers and admins own the shared definition of a good lead. Only new scoring rules rescore the org
@@ -30,6 +49,7 @@ export async function updateSettings(db: Db, p: Principal, patch: SettingsUpdate
     await repo.putSettings(tx, p.orgId, next)
     if (rescore) await rescoreOrg(tx, p.orgId, next.scoring)
   })
+  settingsCache(db).evict(p.orgId)
   return next
 }
 
