@@ -82,6 +82,16 @@ export function trackComposeCaret(site: Site, doc: Document): CaretTracker {
 }
 
 export interface LinkToInsert { url: string; text: string }
+
+/** Only http(s) links go into a message: a javascript: or data: one would run wherever it is clicked. */
+export function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url)
+    return protocol === "https:" || protocol === "http:"
+  } catch {
+    return false
+  }
+}
 export interface InsertOptions {
   /** "text" puts the bare URL (LinkedIn's message box); default: "text" for LinkedIn's box, else "link". */
   mode?: "link" | "text"
@@ -100,7 +110,7 @@ const isWhite = (c: string) => c === "" || /\s/.test(c)
  */
 export function insertLink(body: HTMLElement | null | undefined, link: LinkToInsert, savedRange?: Range | null, options: InsertOptions = {}): boolean {
   try {
-    if (!body || !body.isConnected || !isEditable(body)) return false
+    if (!body || !body.isConnected || !isEditable(body) || !isWebUrl(link.url)) return false
     const doc = body.ownerDocument
     const mode = options.mode ?? (closestAny(body, linkedin.composeBody) ? "text" : "link")
     const inBody = (n: Node) => n === body || body.contains(n)

@@ -3,11 +3,13 @@
 import { useId, useRef, useState } from "react"
 import type { Asset } from "../../../shared/contracts/assets"
 import type { Site } from "../../../shared/page-context"
-import { insertLink } from "../../../sites/compose"
+import { insertLink, isWebUrl } from "../../../sites/compose"
 import { errorMessage } from "../../errors"
 import type { ComposeTarget } from "./compose-target"
 import { kindLabel } from "./labels"
 import { useShareAsset } from "./use-share"
+
+const NOT_A_WEB_LINK = "The backend answered a link that is not http or https; Relay does not insert or copy it."
 
 export const INSERT_HINT = "Open a reply or a new message to insert"
 
@@ -48,10 +50,12 @@ export function AssetCard({ asset, reasons = [], contactId, site, compose, hintI
         const body = compose.body
         if (!body) throw new Error("The message box closed before the link could be inserted.")
         const { url } = await share.mutateAsync({ asset, contactId, channel: site })
+        if (!isWebUrl(url)) throw new Error(NOT_A_WEB_LINK)
         if (!insertLink(body, { url, text: asset.title }, range)) throw new Error("The message box closed before the link could be inserted.")
         onStatus("Link inserted")
       } else {
         const { url } = await share.mutateAsync({ asset, contactId, channel: "copy" })
+        if (!isWebUrl(url)) throw new Error(NOT_A_WEB_LINK)
         try {
           await navigator.clipboard.writeText(url)
           onStatus("Link copied")
