@@ -87,7 +87,7 @@ export async function createToken(db: Db, orgId: string, email: string, name = "
 export async function revokeToken(db: Db, orgId: string, tokenId: string) {
   if (!(await repo.revokeToken(db, orgId, tokenId))) throw new NotFound("active token")
   // This process needs no round trip through the database to forget it.
-  principalCache(db).evict(tokenId)
+  principals.get(db)?.evict(tokenId)
 }
 
 /**

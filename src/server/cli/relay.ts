@@ -15,7 +15,7 @@ import { importCsv, printSummary } from "./csv"
 const usage = `Usage: npm run relay -- <command> [options]
   org:create --name <name>
   user:create --org <org> --email <email> --name <name> --role rep|marketer|admin
-  token:create --org <org> --email <user email> [--label <label>]   prints the token once
+  token:create --org <org> --email <user email> [--label <label>] [--expires 30d|12h|90m|<date>]   prints the token once
   token:list --org <org>
   token:revoke --org <org> --id <token id>
   import:contacts --org <org> --file <file.csv>   columns: email, first_name, last_name, title, company, industry, company_size, linkedin, stage, owner_email
@@ -25,7 +25,7 @@ const usage = `Usage: npm run relay -- <command> [options]
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: Object.fromEntries(["name", "org", "email", "role", "label", "id", "file"].map((k) => [k, { type: "string" as const }])),
+  options: Object.fromEntries(["name", "org", "email", "role", "label", "id", "file", "expires"].map((k) => [k, { type: "string" as const }])),
 })
 const [command] = positionals
 const need = (k: string) => {
@@ -73,11 +73,18 @@ async function run(db: Db) {
       return console.log(`Created user ${await auth.createUser(db, await orgId(db), { email: need("email"), name: need("name"), role: role.data })}`)
     }
     case "token:create": {
-      const t = await auth.createToken(db, await orgId(db), need("email"), values.label ?? "cli")
-      return console.log(`Token ${t.id} (shown once, keep it safe):\n${t.token}`)
+      let expiresAt: Date | null = null
+      try {
+        expiresAt = values.expires ? auth.parseExpiry(values.expires) : null
+      } catch (e) {
+        fail((e as Error).message)
+      }
+      const t = await auth.createToken(db, await orgId(db), need("email"), values.label ?? "cli", expiresAt)
+      const until = t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ", never expires (revoke with token:revoke)"
+      return console.log(`Token ${t.id}${until} (shown once, keep it safe):\n${t.token}`)
     }
     case "token:list":
-      return console.table(await auth.listTokens(db, await orgId(db)))
+      return console.table((await auth.listTokens(db, await orgId(db))).map((t) => ({ ...t, expiresAt: t.expiresAt ?? "never" })))
     case "token:revoke":
       await auth.revokeToken(db, await orgId(db), need("id"))
       return console.log("Revoked.")

@@ -49,7 +49,7 @@ export async function updateSettings(db: Db, p: Principal, patch: SettingsUpdate
     await repo.putSettings(tx, p.orgId, next)
     if (rescore) await rescoreOrg(tx, p.orgId, next.scoring)
   })
-  settingsCache(db).evict(p.orgId)
+  cached.get(db)?.evict(p.orgId)
   return next
 }
 
