@@ -11,8 +11,9 @@ import m0008 from "./0008_share_stage"
 import m0009 from "./0009_analytics_covering"
 import m0010 from "./0010_link_visits"
 import m0011 from "./0011_token_expiry"
+import m0012 from "./0012_selector_health"
 import m0013 from "./0013_stage_advances"
 import type { Migration } from "./migration"
 
 // One file per migration, named by its id; add a new one at the end, never edit one that has shipped.
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0013]
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013]
