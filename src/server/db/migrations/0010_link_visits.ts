@@ -11,5 +11,6 @@ CREATE INDEX asset_views_visitor ON asset_views (org_id, share_id, visitor, at D
 -- A client-made link code that another organization's share already holds: the share is recorded under a
 -- code of the server's and answers with the one asked for, so nobody learns from the answer that the code exists.
 ALTER TABLE asset_shares ADD COLUMN asked_code text;
+CREATE INDEX asset_shares_asked_code ON asset_shares (org_id, asked_code) WHERE asked_code IS NOT NULL;
 `,
 } satisfies Migration
