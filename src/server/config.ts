@@ -14,7 +14,34 @@ export function config(env = process.env) {
     redisUrl: env.REDIS_URL || undefined,
     // Requests per minute per token (or per address without one); raised for load tests.
     rateLimitPerMinute: positiveInt(env.RATE_LIMIT_PER_MINUTE, "RATE_LIMIT_PER_MINUTE") ?? 1200,
+    // Opens of tracked links (/r/<code>) per minute per client address: a person opens a link a few times.
+    linkRateLimitPerMinute: positiveInt(env.LINK_RATE_LIMIT_PER_MINUTE, "LINK_RATE_LIMIT_PER_MINUTE") ?? 60,
+    // Where tracked links point (https://relay.example.com). Unset: this server's own address, never the
+    // Host header of a request, which whoever sends it chooses.
+    publicUrl: parsePublicUrl(env.PUBLIC_URL) ?? ownAddress(env.HOST ?? "127.0.0.1", Number(env.PORT ?? 8787)),
   }
+}
+
+function parsePublicUrl(v: string | undefined): string | undefined {
+  const text = v?.trim()
+  if (!text) return undefined
+  let u: URL
+  try {
+    u = new URL(text)
+  } catch {
+    throw new Error(`PUBLIC_URL must be an http or https address such as https://relay.example.com, not "${v}"`)
+  }
+  if ((u.protocol !== "https:" && u.protocol !== "http:") || u.username || u.password || u.search || u.hash) {
+    throw new Error(`PUBLIC_URL must be an http or https address without credentials, query or fragment, such as https://relay.example.com, not "${v}"`)
+  }
+  // A path is kept (Relay behind a proxy at https://example.com/relay); the trailing slash is not.
+  return `${u.origin}${u.pathname.replace(/\/+$/, "")}`
+}
+
+/** The address this server listens on, as a browser would reach it (a wildcard host means this machine). */
+function ownAddress(host: string, port: number): string {
+  const h = host === "0.0.0.0" || host === "::" || host === "" ? "localhost" : host.includes(":") ? `[${host}]` : host
+  return `http://${h}:${port}`
 }
 
 function positiveInt(v: string | undefined, name: string): number | undefined {

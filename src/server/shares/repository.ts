@@ -1,6 +1,7 @@
 import { type Executor, one, rows, sql } from "../db/client"
 import type { AssetFeedbackInput, ShareInput } from "../../shared/contracts/assets"
 
+/** `code` is the code the share shows its rep: asked_code when the client's code was another org's (migration 0010). */
 export interface ShareRow extends ShareInput { userId: string; code: string; bodyHash: string; createdAt: string | Date }
 
 /**
@@ -8,12 +9,21 @@ export interface ShareRow extends ShareInput { userId: string; code: string; bod
  * this call created it. No conflict target on purpose: a client-made code that collides must come back
  * as "not inserted", never as a unique-violation error.
  */
-export async function insertIfNew(ex: Executor, orgId: string, userId: string, s: ShareInput, code: string, bodyHash: string, now: Date) {
+export async function insertIfNew(ex: Executor, orgId: string, userId: string, s: ShareInput, code: string, bodyHash: string, now: Date, askedCode: string | null = null) {
   const r = await one<{ id: string }>(ex, sql`
-    INSERT INTO asset_shares (org_id, id, asset_id, contact_id, user_id, channel, code, shared_at, created_at, body_hash)
-    VALUES (${orgId}, ${s.id}, ${s.assetId}, ${s.contactId}, ${userId}, ${s.channel}, ${code}, ${s.sharedAt}, ${now.toISOString()}, ${bodyHash})
+    INSERT INTO asset_shares (org_id, id, asset_id, contact_id, user_id, channel, code, shared_at, created_at, body_hash, asked_code)
+    VALUES (${orgId}, ${s.id}, ${s.assetId}, ${s.contactId}, ${userId}, ${s.channel}, ${code}, ${s.sharedAt}, ${now.toISOString()}, ${bodyHash}, ${askedCode})
     ON CONFLICT DO NOTHING RETURNING id`)
   return !!r
+}
+
+/** Whether a share of this org already shows this code (as its link code or as the code its client asked for). */
+export async function codeUsedInOrg(ex: Executor, orgId: string, code: string) {
+  return !!(await one(ex, sql`
+    SELECT 1 FROM asset_shares WHERE code = ${code} AND org_id = ${orgId}
+    UNION ALL
+    SELECT 1 FROM asset_shares WHERE org_id = ${orgId} AND asked_code = ${code} AND asked_code IS NOT NULL
+    LIMIT 1`))
 }
 
 export interface ShareListRow {
@@ -24,7 +34,7 @@ export interface ShareListRow {
 /** A contact's shares, newest first, with the asset, who shared it and this user's latest feedback on that asset. */
 export async function listForContact(ex: Executor, orgId: string, userId: string, contactId: string, limit: number) {
   return rows<ShareListRow>(ex, sql`
-    SELECT s.id, s.asset_id AS "assetId", s.contact_id AS "contactId", s.channel, s.code, s.shared_at AS "sharedAt",
+    SELECT s.id, s.asset_id AS "assetId", s.contact_id AS "contactId", s.channel, coalesce(s.asked_code, s.code) AS code, s.shared_at AS "sharedAt",
       a.title AS "assetTitle", a.kind AS "assetKind", u.name AS "sharedBy", (s.user_id = ${userId}) AS "byMe",
       f.helped, f.created_at AS "feedbackAt"
     FROM asset_shares s
@@ -42,7 +52,7 @@ export async function listForContact(ex: Executor, orgId: string, userId: string
 
 export async function findById(ex: Executor, orgId: string, id: string) {
   return one<ShareRow>(ex, sql`
-    SELECT id, asset_id AS "assetId", contact_id AS "contactId", user_id AS "userId", channel, code, shared_at AS "sharedAt",
+    SELECT id, asset_id AS "assetId", contact_id AS "contactId", user_id AS "userId", channel, coalesce(asked_code, code) AS code, shared_at AS "sharedAt",
       body_hash AS "bodyHash", created_at AS "createdAt"
     FROM asset_shares WHERE org_id = ${orgId} AND id = ${id}`)
 }

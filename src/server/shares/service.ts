@@ -20,6 +20,12 @@ export function newCode(): string {
 /**
  * Records a share and returns its tracked link. Idempotent on the client's id, like activities: a retry
  * returns the first link; the same id with different content is a conflict.
+ *
+ * A client-made code is taken as is (the extension pasted the link before the share reached us). One that a
+ * share of this org already uses is a 409. One that another org's share uses must not tell the caller so:
+ * the share is recorded under a fresh code of ours and answers with the code asked for, exactly as for a
+ * code nobody has (the asked code keeps leading to the other org's asset; only a copied or forged code
+ * can get here, as a random one never collides).
  */
 export async function share(db: Db, p: Principal, s: ShareInput, baseUrl: string, now = new Date()): Promise<{ created: boolean; share: Share }> {
   const hash = shareHash(s)
@@ -30,10 +36,15 @@ export async function share(db: Db, p: Principal, s: ShareInput, baseUrl: string
     const asset = await repo.assetState(db, p.orgId, s.assetId)
     if (!asset) throw new NotFound("asset")
     if (asset.archived) throw new Conflict("this asset is archived; marketing has withdrawn it")
+    if (s.code && (await repo.codeUsedInOrg(db, p.orgId, s.code))) throw new Conflict("this link code is already used by another share")
     created = await repo.insertIfNew(db, p.orgId, p.userId, s, s.code ?? newCode(), hash, now)
     row = await repo.findById(db, p.orgId, s.id)
-    // Not inserted and not there: the client's code belongs to another share (ids are per org, so that is the only way).
-    if (!row) throw new Conflict(s.code ? "this link code is already used by another share" : "this share id is taken")
+    // Not inserted and not there: the code belongs to another org's share (ids are per org, so that is the only way).
+    if (!row && s.code) {
+      created = await repo.insertIfNew(db, p.orgId, p.userId, s, newCode(), hash, now, s.code)
+      row = await repo.findById(db, p.orgId, s.id)
+    }
+    if (!row) throw new Conflict("this share id is taken")
   }
   if (row.bodyHash !== hash) throw new Conflict("a share with this id was already recorded with different content")
   // The code is part of the content when the client chose it; a retry without one accepts the stored code.
