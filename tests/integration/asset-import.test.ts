@@ -36,7 +36,7 @@ describe.each(backends)("asset import over HTTP on %s", (kind) => {
         { row: 3, message: expect.stringMatching(/^title: .+; kind: .+/) },
         { row: 4, message: expect.stringMatching(/^row: /) },
         { row: 5, message: `id ${keep} is already used by row 0 of this import` },
-        { row: 6, message: "text cannot contain NUL characters" },
+        { row: 6, message: "title: must not contain NUL characters or broken Unicode" },
       ],
     })
     expect(r.json().rejected[1].message).toContain("kind: Invalid option")

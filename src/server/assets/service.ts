@@ -94,9 +94,6 @@ export async function importRows(db: Db, p: Principal, body: unknown): Promise<A
     const r = AssetInput.safeParse(row)
     if (!r.success) {
       rejected.push({ row: i, message: r.error.issues.map((x) => `${x.path.join(".") || "row"}: ${x.message}`).join("; ") })
-    } else if (Object.values(r.data).some(hasNul)) {
-      // PostgreSQL text cannot hold NUL; caught here, it costs this row rather than the whole call.
-      rejected.push({ row: i, message: "text cannot contain NUL characters" })
     } else if (r.data.id && firstRowOfId.has(r.data.id)) {
       rejected.push({ row: i, message: `id ${r.data.id} is already used by row ${firstRowOfId.get(r.data.id)} of this import` })
     } else {
@@ -107,8 +104,6 @@ export async function importRows(db: Db, p: Principal, body: unknown): Promise<A
   const { inserted, updated } = await importAssets(db, p.orgId, good)
   return { inserted, updated, rejected }
 }
-
-const hasNul = (v: unknown): boolean => (typeof v === "string" ? v.includes("\0") : Array.isArray(v) && v.some(hasNul))
 
 export function toAsset(r: repo.AssetRow): Asset {
   return {

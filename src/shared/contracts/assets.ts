@@ -1,5 +1,5 @@
 import * as z from "zod"
-import { IsoDate, Stage, Uuid, limitParam } from "./common"
+import { IsoDate, PastDate, Stage, Text, Uuid, limitParam } from "./common"
 
 // Enablement content: what marketing makes, what reps share, and what happened afterwards.
 
@@ -13,20 +13,24 @@ export const Persona = z.enum(personas)
 export type Persona = z.infer<typeof Persona>
 
 /** Free-form tags (industries, topics) are kept trimmed, lower case and without repeats so matching is exact. */
-const tags = (max: number) => z.array(z.string().trim().min(1).max(60).transform((s) => s.toLowerCase())).max(max)
+const tags = (max: number) => z.array(Text(60).trim().min(1).transform((s) => s.toLowerCase())).max(max)
   .transform((a) => [...new Set(a)])
 const enumTags = <T extends z.ZodType<string>>(item: T) => z.array(item).max(20).transform((a) => [...new Set(a)])
 
-// Only web links: the tracked link redirects here, so javascript: or data: URLs must never get in.
+// Only web links: the tracked link redirects here, so javascript: or data: URLs must never get in. Kept in the
+// form a browser uses (new URL(u).href: punycode host, percent-escaped path), which is plain ASCII and so
+// always a valid Location header for /r/<code>.
 const WebUrl = z.url({ protocol: /^https?$/, error: "url must be an http or https address" }).max(2000)
+  .transform((u) => new URL(u).href)
+  .refine((u) => u.length <= 4000, "url is too long once written in its standard form (at most 4,000 characters)")
 
 export const AssetInput = z.object({
   /** Optional client-made id: lets a CSV re-import update rows instead of duplicating them. */
   id: Uuid.optional(),
-  title: z.string().trim().min(1).max(300),
+  title: Text(300).trim().min(1),
   url: WebUrl,
   kind: AssetKind,
-  description: z.string().max(5000).default(""),
+  description: Text(5000).default(""),
   stages: enumTags(Stage).default([]),
   personas: enumTags(Persona).default([]),
   industries: tags(20).default([]),
@@ -36,10 +40,10 @@ export type AssetInput = z.input<typeof AssetInput>
 export type AssetInputParsed = z.output<typeof AssetInput>
 
 export const AssetUpdate = z.object({
-  title: z.string().trim().min(1).max(300),
+  title: Text(300).trim().min(1),
   url: WebUrl,
   kind: AssetKind,
-  description: z.string().max(5000),
+  description: Text(5000),
   stages: enumTags(Stage),
   personas: enumTags(Persona),
   industries: tags(20),
@@ -68,7 +72,7 @@ export type Asset = z.infer<typeof Asset>
 const QueryBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1")
 
 export const AssetSearchQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: Text(200).trim().optional(),
   kind: AssetKind.optional(),
   stage: Stage.optional(),
   limit: limitParam(100, 20),
@@ -91,7 +95,7 @@ export type Recommendation = z.infer<typeof Recommendation>
 
 export const RecommendationsQuery = z.object({
   /** The conversation on screen (subject + snippet): used to rank, never stored. */
-  context: z.string().max(2000).optional(),
+  context: Text(2000).optional(),
   limit: limitParam(20, 5),
 })
 export type RecommendationsQuery = z.infer<typeof RecommendationsQuery>
@@ -105,9 +109,35 @@ export type ShareChannel = z.infer<typeof ShareChannel>
 
 /**
  * A tracked link's code: 16 random bytes in base64url (22 characters) or longer. The extension makes it
- * itself so it can paste the link at once, even offline, and record the share through its outbox later.
+ * itself so it can paste the link at once, even offline, and record the share through its outbox later;
+ * the code is all that stands between a stranger and the contact's link, so a made-up one is refused.
  */
-export const ShareCode = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, "code must be 22 to 64 characters of A-Z, a-z, 0-9, _ and -")
+export const ShareCode = z.string()
+  .regex(/^[A-Za-z0-9_-]{22,64}$/, "code must be 22 to 64 characters of A-Z, a-z, 0-9, _ and -")
+  .refine(looksRandom, {
+    message: "code is not random enough: make it from 16 random bytes (crypto.getRandomValues) in base64url, or leave it out and the server makes one",
+    when: (p) => p.issues.length === 0,
+  })
+
+const base64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+/**
+ * No test on one string proves it random, but these catch every code a person or a careless program makes
+ * (AAAA…, ABCD…, a short block repeated) and refuse a truly random one with a chance under 1 in 10^11:
+ * of n characters drawn from 64, fewer than n/3 + 1 distinct ones happen with p < 4e-13 for n = 22 (less
+ * for longer codes); fewer than (n-1)/3 + 1 distinct steps between neighbours (which catch ABCD… and ACEG…)
+ * with p < 3e-12; a code repeating a block of at most n/2 characters with p < 64^-11.
+ */
+export function looksRandom(code: string): boolean {
+  const n = code.length
+  const need = Math.floor(n / 3) + 1
+  const at = [...code].map((c) => base64url.indexOf(c))
+  if (new Set(at).size < need) return false
+  const steps = new Set(at.slice(1).map((v, i) => (v - at[i]! + 64) % 64))
+  if (steps.size < Math.floor((n - 1) / 3) + 1) return false
+  for (let p = 1; p <= n / 2; p++) if (code.slice(p) === code.slice(0, n - p)) return false
+  return true
+}
 
 /** A rep sharing an asset with a contact. `id` is made by the client so that retries are safe. */
 export const ShareInput = z.object({
@@ -115,8 +145,8 @@ export const ShareInput = z.object({
   assetId: Uuid,
   contactId: Uuid,
   channel: ShareChannel,
-  sharedAt: IsoDate,
-  /** Optional client-made link code (else the server makes one); a code another share uses is a 409. */
+  sharedAt: PastDate,
+  /** Optional client-made link code (else the server makes one); a code another share of the org uses is a 409. */
   code: ShareCode.optional(),
 })
 export type ShareInput = z.infer<typeof ShareInput>
@@ -154,7 +184,7 @@ export const AssetFeedbackInput = z.object({
   assetId: Uuid,
   contactId: Uuid,
   helped: z.boolean(),
-  note: z.string().trim().max(2000).optional(),
+  note: Text(2000).trim().optional(),
 })
 export type AssetFeedbackInput = z.infer<typeof AssetFeedbackInput>
 
