@@ -20,6 +20,7 @@ import { shareRoutes } from "./shares/routes"
 import { linkRoutes } from "./links/routes"
 import { analyticsRoutes } from "./analytics/routes"
 import { sessionRoutes } from "./sessions/routes"
+import { healthRoutes } from "./health/routes"
 import { rateLimitKey, rateLimited } from "./auth/request"
 import { sharedLimits } from "./ratelimit/redis"
 import * as z from "zod"
@@ -69,7 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     errorResponseBuilder: (_req, ctx) => rateLimited(ctx.ttl),
   })
   mount(app, opts.db, [...meRoutes, ...sessionRoutes, openapiRoute, ...contactRoutes, ...eventRoutes, ...activityRoutes, ...handoffRoutes, ...settingsRoutes,
-    ...assetRoutes, ...recommendationRoutes, ...shareRoutes, ...analyticsRoutes])
+    ...assetRoutes, ...recommendationRoutes, ...shareRoutes, ...analyticsRoutes, ...healthRoutes])
   linkRoutes(app, opts.db)
   demoRoutes(app)
   await dashboardRoutes(app)
