@@ -1,12 +1,12 @@
 import * as z from "zod"
-import { IsoDate, Role, Stage, Uuid, limitParam } from "./common"
+import { CalendarDay, IsoDate, Role, Stage, Uuid, limitParam } from "./common"
 import { rejectReasons } from "../vocabulary"
 
 // The marketer dashboard's reports. Every report is aggregated in SQL on the server; these are the
 // shapes on the wire, parsed by the dashboard with the same schemas.
 
-/** A calendar day, YYYY-MM-DD, read in UTC. */
-export const Day = z.iso.date()
+/** A calendar day, YYYY-MM-DD, read in UTC, from 1970 to 2099 (a 9999-12-31 is a typing mistake, and a 400). */
+export const Day = CalendarDay
 
 /**
  * Filters every report accepts (a report ignores those that do not apply to it, and says which it used
