@@ -7,6 +7,7 @@ import { ContactContext, EventsPage, SearchResult } from "~shared/contracts/cont
 import { Bant, HandoffInput, HandoffResult, LeadFeedbackInput } from "~shared/contracts/handoff"
 import { Health, Me } from "~shared/contracts/me"
 import { AssetFeedback, AssetFeedbackInput, AssetSearchResult, RecommendationsResult, Share, ShareInput, ShareList } from "~shared/contracts/assets"
+import { SelectorHealthReceipt, type SelectorHealthReport } from "~shared/contracts/health"
 import { linkedinKey, linkedinSlug } from "~shared/linkedin"
 import { backendOrigin } from "./backend-url"
 
@@ -170,6 +171,7 @@ export function createApiClient(opts: ApiClientOptions) {
     shares: (contactId: string) => request("GET", `/api/v1/shares?contactId=${enc(contactId)}`, ShareList).then((r) => r.data),
     share: (share: ShareInput) => request("POST", "/api/v1/shares", Share, { body: share }),
     assetFeedback: (input: AssetFeedbackInput) => request("POST", "/api/v1/asset-feedback", AssetFeedback, { body: input }),
+    selectorHealth: (report: SelectorHealthReport) => request("POST", "/api/v1/health/selectors", SelectorHealthReceipt, { body: report }).then((r) => r.data),
   }
 }
 

@@ -59,10 +59,32 @@ export interface LocalActivity {
   syncedAt?: string
 }
 
+/**
+ * How often one detection strategy answered on one UTC day (selector health, src/background/health.ts).
+ * Counts only: no names, addresses or URLs. `key` is `day|site|view|strategy|version`.
+ */
+export interface SelectorCountRow {
+  key: string
+  day: string
+  site: string
+  view: string
+  strategy: string
+  version: string
+  count: number
+}
+
+/** The random id a day's report is sent under, kept so a resend replaces it on the server. */
+export interface HealthReportId {
+  day: string
+  reportId: string
+}
+
 export type RelayDb = Dexie & {
   contacts: EntityTable<CachedContact, "id">
   outbox: EntityTable<OutboxItem, "id">
   localActivities: EntityTable<LocalActivity, "id">
+  selectorCounts: EntityTable<SelectorCountRow, "key">
+  healthReports: EntityTable<HealthReportId, "day">
 }
 
 export const DB_NAME = "relay"
@@ -73,6 +95,10 @@ export function openDb(name = DB_NAME, opts?: ConstructorParameters<typeof Dexie
     contacts: "id, *keys, usedAt",
     outbox: "id, seq, contactId, state, nextAttemptAt",
     localActivities: "id, contactId, synced",
+  })
+  db.version(2).stores({
+    selectorCounts: "key, day",
+    healthReports: "day",
   })
   return db
 }

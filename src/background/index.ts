@@ -3,11 +3,13 @@
 import { createApiClient } from "./api-client"
 import { createAuth, readConfig } from "./auth"
 import { clearCache, openDb } from "./db"
+import { healthDue, nextHealthAlarm, recordDetection, sendHealth } from "./health"
 import { createInjector } from "./inject"
 import { createMessageHandler } from "./messages"
 import { Outbox, sendVia } from "./outbox"
 
 const OUTBOX_ALARM = "relay-outbox"
+const HEALTH_ALARM = "relay-selector-health"
 /** Chrome (120+) will not fire an alarm sooner than this; shorter waits use a timer while the worker is alive. */
 const MIN_ALARM_MS = 30_000
 
@@ -51,10 +53,22 @@ const injector = createInjector({
   getManifest: () => chrome.runtime.getManifest() as never,
 })
 
+const version = chrome.runtime.getManifest().version
 const handle = createMessageHandler(
-  { db, api, outbox, auth, injector, kickFlush, openOptionsPage: () => chrome.runtime.openOptionsPage() },
+  {
+    db, api, outbox, auth, injector, kickFlush, openOptionsPage: () => chrome.runtime.openOptionsPage(),
+    recordDetection: (d) => recordDetection(db, d, version),
+  },
   chrome.runtime.id,
 )
+
+/** Sends finished days of selector health, then sets the alarm for the next one. */
+function sendHealthIfDue() {
+  healthDue(db)
+    .then((due) => (due ? sendHealth(db, api) : undefined))
+    .catch((e) => console.warn("[relay] selector health not sent", e))
+    .finally(() => chrome.alarms.create(HEALTH_ALARM, { when: nextHealthAlarm() }).catch(() => {}))
+}
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   handle(message, sender).then(sendResponse)
@@ -63,6 +77,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === OUTBOX_ALARM) kickFlush()
+  if (alarm.name === HEALTH_ALARM) sendHealthIfDue()
 })
 // A browser start is a fresh chance for everything that waited, whatever its backoff said.
 chrome.runtime.onStartup.addListener(wakeAndFlush)
@@ -83,3 +98,4 @@ chrome.commands?.onCommand.addListener(async (command) => {
 
 // The worker starts for many reasons (a message, an alarm, the browser starting): each is a chance to send.
 kickFlush()
+sendHealthIfDue()

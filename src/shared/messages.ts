@@ -8,6 +8,7 @@ import type { Me } from "./contracts/me"
 import { Stage, Uuid } from "./contracts/common"
 import { AssetFeedbackInput, AssetKind, ShareCode, ShareInput } from "./contracts/assets"
 import type { AssetSearchResult, RecommendationsResult, ShareList } from "./contracts/assets"
+import { healthSites, healthStrategies, healthViews } from "./contracts/health"
 
 export const PersonKey = z.union([
   z.object({ email: z.string().min(3).max(320) }),
@@ -48,6 +49,8 @@ export const Request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("sidebar.inject") }),
   /** Opens Relay's settings page (content scripts cannot call chrome.runtime.openOptionsPage). */
   z.object({ type: z.literal("options.open") }),
+  /** A site's detector reported who is on screen: counted for selector health (which strategy, never who). */
+  z.object({ type: z.literal("health.detected"), site: z.enum(healthSites), view: z.enum(healthViews), strategy: z.enum(healthStrategies) }),
 ])
 export type Request = z.infer<typeof Request>
 
@@ -83,5 +86,6 @@ export interface Responses {
   "auth.signOut": AuthStatus
   "sidebar.inject": { injected: boolean }
   "options.open": { opened: true }
+  "health.detected": { counted: true }
 }
 export type ResponseFor<R extends Request> = Response<Responses[R["type"]]>

@@ -17,6 +17,20 @@ export interface Shell {
   stop: () => void
 }
 
+/**
+ * Selector health: tells the worker which strategy answered (or "none" when the site's app was on screen
+ * and nobody was found). Only site, view and strategy leave the page: never who, never the URL.
+ */
+function reportStrategy(context: PageContext) {
+  if (!context.strategy) return
+  try {
+    const message = { type: "health.detected", site: context.site, view: context.view, strategy: context.strategy }
+    Promise.resolve(chrome.runtime.sendMessage(message)).catch(() => {})
+  } catch {
+    // The extension was reloaded: nothing to count with.
+  }
+}
+
 export function startShell(site: Site, watch: Watch): Shell {
   const channel = relayChannel(site)
   if (channel.started) return { channel, stop: () => {} }
@@ -68,6 +82,7 @@ export function startShell(site: Site, watch: Watch): Shell {
     stopWatch = watch((context) => {
       publish(channel, { type: "context", context })
       if (context.people.length > 0) requestInject()
+      reportStrategy(context)
     })
   } catch {
     // A watcher that cannot start means "nothing detected", never an exception in the host page.

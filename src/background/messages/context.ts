@@ -15,6 +15,8 @@ export interface WorkerContext {
   openOptionsPage: () => Promise<void>
   /** Starts a flush without waiting for it (the item is safe in IndexedDB either way). */
   kickFlush: () => void
+  /** Counts one detection for selector health (src/background/health.ts). */
+  recordDetection: (d: { site: string; view: string; strategy: string }) => Promise<void>
 }
 
 export type Sender = chrome.runtime.MessageSender

@@ -5,11 +5,12 @@ import { ApiError } from "../api-client"
 import { authHandlers } from "./auth"
 import { contentHandlers } from "./content"
 import type { Handlers, Sender, WorkerContext } from "./context"
+import { healthHandlers } from "./health"
 import { lookupHandlers } from "./lookup"
 import { outboxHandlers } from "./outbox"
 import { sidebarHandlers } from "./sidebar"
 
-export const handlers: Handlers = { ...lookupHandlers, ...outboxHandlers, ...authHandlers, ...sidebarHandlers, ...contentHandlers }
+export const handlers: Handlers = { ...lookupHandlers, ...outboxHandlers, ...authHandlers, ...sidebarHandlers, ...contentHandlers, ...healthHandlers }
 
 /** Requests only Relay's own pages (options, popup) may make: a content script runs inside someone else's page. */
 const pageOnly = new Set<Request["type"]>(["auth.signIn", "auth.signOut"])

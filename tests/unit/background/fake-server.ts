@@ -40,6 +40,8 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
   const shares = new Map<string, any>()
   const assetFeedback = new Map<string, any>()
   const recommendations: any[] = []
+  /** Selector health reports by reportId: a resend replaces, as the real server does. */
+  const healthReports = new Map<string, any>()
   const hits: Hit[] = []
   const faults: { match: (h: Hit) => boolean; fault: Fault }[] = []
   let down = false
@@ -47,6 +49,11 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
   function work(h: Hit): Response {
     const u = new URL(h.path, "http://x")
     if (u.pathname === "/api/v1/health") return json(200, { ok: true, version: "test" })
+    if (u.pathname === "/api/v1/health/selectors" && h.method === "POST") {
+      const replaced = healthReports.has(h.body.reportId)
+      healthReports.set(h.body.reportId, h.body)
+      return json(200, { day: h.body.day, stored: h.body.counts.length, replaced })
+    }
     if (u.pathname === "/api/v1/me") return json(200, { user: { id: uuid(900), email: "rep@acme.test", name: "Rita Rep", role: "rep" }, org: { id: uuid(901), name: "Acme Sales" } })
     if (u.pathname === "/api/v1/activities" && h.method === "POST") {
       const prev = activities.get(h.body.id)
@@ -124,7 +131,7 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
   return {
     fetch: fetchImpl as unknown as typeof fetch,
     token,
-    activities, handoffs, feedback, contacts, hits, shares, assetFeedback, recommendations,
+    activities, handoffs, feedback, contacts, hits, shares, assetFeedback, recommendations, healthReports,
     /** The next request matching `path` (a substring) fails this way; order of calls = order of faults. */
     fail(path: string, fault: Fault, times = 1) {
       for (let i = 0; i < times; i++) faults.push({ match: (h) => h.path.includes(path), fault })

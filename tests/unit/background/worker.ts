@@ -7,6 +7,7 @@ import { createInjector } from "~/background/inject"
 import { createMessageHandler } from "~/background/messages"
 import type { WorkerContext } from "~/background/messages/context"
 import { Outbox, sendVia } from "~/background/outbox"
+import { recordDetection } from "~/background/health"
 import { createFakeServer } from "./fake-server"
 
 export const RUNTIME_ID = "abcdefghijklmnopabcdefghijklmnop"
@@ -48,7 +49,8 @@ export function createTestWorker(opts: { signedIn?: boolean } = {}) {
   })
   let flushes = 0
   const auth = createAuth({ store, api, clearCache: () => clearCache(db) })
-  const ctx: WorkerContext = { db, api, outbox, auth, injector, openOptionsPage: async () => {}, kickFlush: () => void flushes++ }
+  const ctx: WorkerContext = { db, api, outbox, auth, injector, openOptionsPage: async () => {}, kickFlush: () => void flushes++,
+    recordDetection: (d) => recordDetection(db, d, "1.2.3") }
   const handle = createMessageHandler(ctx, RUNTIME_ID)
   return { server, store, db, api, outbox, auth, injector, executed, ctx, handle, flushes: () => flushes }
 }

@@ -42,6 +42,25 @@ describe("site shell", () => {
     expect(globalThis.__relay?.context.people).toEqual([people.priya])
   })
 
+  it("tells the worker which strategy answered (selector health), and nothing about who or where", async () => {
+    const worker = new FakeWorker().install()
+    const { w, watch } = fakeWatch()
+    shell = startShell("gmail", watch)
+    w.emit({ site: "gmail", view: "list", people: [] })
+    w.emit({ ...threadWith(people.dana), strategy: "signals" })
+    w.emit({ site: "gmail", view: "thread", people: [], subject: "Re: pricing", strategy: "none" })
+    await flush()
+    expect(worker.sent("health.detected")).toEqual([
+      { type: "health.detected", site: "gmail", view: "thread", strategy: "signals" },
+      { type: "health.detected", site: "gmail", view: "thread", strategy: "none" },
+    ])
+    // A worker that cannot count does not stop detection.
+    worker.on("health.detected", () => { throw new Error("worker gone") })
+    w.emit({ ...threadWith(people.priya), strategy: "structure" })
+    await flush()
+    expect(globalThis.__relay?.context.people).toEqual([people.priya])
+  })
+
   it("tries again after the worker refused", async () => {
     const worker = new FakeWorker().install()
     let first = true
