@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { rows, sql } from "../../src/server/db/client"
 import type { SelectorHealth } from "../../src/shared/contracts/health"
+import { printHealth } from "../../src/server/health/cli"
 import { auth, backends, harness, type Harness } from "./harness"
 
 const utcDay = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10)
@@ -131,6 +132,22 @@ describe.each(backends)("selector health on %s", (kind) => {
       const res = await read(q)
       expect(res.statusCode, q).toBe(400)
     }
+  })
+
+  it("`relay health` prints the same rows for one org, and says why bad options are refused", async () => {
+    const lines: unknown[] = []
+    const log = { log: (m: unknown) => lines.push(m), table: (t: unknown) => lines.push(t) } as unknown as Console
+    await printHealth(h.database.db, h.acme.id, { from: yesterday, to: yesterday }, log)
+    expect(lines[0]).toMatch(new RegExp(`^Selector health from ${yesterday} to ${yesterday}`))
+    expect(lines[1]).toEqual([
+      { day: yesterday, version: "0.1.0", site: "gmail", view: "thread", structure: 40, signals: 7, name: 0, "nobody found": 3, total: 50, "missed %": "6.0", browsers: 1 },
+      { day: yesterday, version: "0.1.0", site: "outlook", view: "thread", structure: 0, signals: 0, name: 2, "nobody found": 0, total: 2, "missed %": "0.0", browsers: 1 },
+    ])
+    lines.length = 0
+    await printHealth(h.database.db, h.globex.id, { from: yesterday }, log)
+    expect(lines).toEqual([`No selector health reported from ${yesterday} to ${utcDay(0)}.`])
+    await expect(printHealth(h.database.db, h.acme.id, { site: "myspace" }, log)).rejects.toThrow(/--site/)
+    await expect(printHealth(h.database.db, h.acme.id, { from: "last week" }, log)).rejects.toThrow(/--from/)
   })
 
   it("appears in openapi.json", async () => {

@@ -21,11 +21,13 @@ const usage = `Usage: npm run relay -- <command> [options]
   import:contacts --org <org> --file <file.csv>   columns: email, first_name, last_name, title, company, industry, company_size, linkedin, stage, owner_email
   import:events --org <org> --file <file.csv>     columns: email, type, occurred_at, source, external_id, campaign, asset_id
   import:assets --org <org> --file <file.csv>     columns: title, url, kind, description, stages, personas, industries, topics (lists separated by |)
+  health --org <org> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site gmail|outlook|linkedin] [--version <extension version>]
+                                                  selector health: which detection strategy answered, per day, version, site and view
 <org> is an organization's name or id.`
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: Object.fromEntries(["name", "org", "email", "role", "label", "id", "file", "expires"].map((k) => [k, { type: "string" as const }])),
+  options: Object.fromEntries(["name", "org", "email", "role", "label", "id", "file", "expires", "from", "to", "site", "version"].map((k) => [k, { type: "string" as const }])),
 })
 const [command] = positionals
 const need = (k: string) => {
@@ -108,6 +110,10 @@ async function run(db: Db) {
       const org = await orgId(db)
       const { importAssetsCsv } = await import("./import-assets")
       return printSummary("Assets", await importAssetsCsv(db, org, need("file")))
+    }
+    case "health": {
+      const { printHealth } = await import("../health/cli")
+      return printHealth(db, await orgId(db), { from: values.from, to: values.to, site: values.site, version: values.version })
     }
     default:
       fail(`unknown command "${command}"`)
