@@ -15,6 +15,7 @@ const HandoffPage = lazy(() => import("./features/handoff/handoff-page").then((m
 const CalibrationPage = lazy(() => import("./features/calibration/calibration-page").then((m) => ({ default: m.CalibrationPage })))
 const RepActivityPage = lazy(() => import("./features/rep-activity/rep-activity-page").then((m) => ({ default: m.RepActivityPage })))
 const LibraryPage = lazy(() => import("./features/library/library-page").then((m) => ({ default: m.LibraryPage })))
+const SelectorHealthPage = lazy(() => import("./features/selector-health/selector-health-page").then((m) => ({ default: m.SelectorHealthPage })))
 const ScoringPage = lazy(() => import("./features/scoring/scoring-page").then((m) => ({ default: m.ScoringPage })))
 
 export function Dashboard({ queryClient, basename = "/dashboard" }: { queryClient: QueryClient; basename?: string }) {
@@ -57,6 +58,7 @@ function Session() {
         <Route path="/rep-activity" element={<RepActivityPage />} />
         <Route path="/library" element={<LibraryPage me={me.data} />} />
         <Route path="/scoring" element={<ScoringPage me={me.data} />} />
+        <Route path="/selector-health" element={<SelectorHealthPage me={me.data} />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
       </Suspense>

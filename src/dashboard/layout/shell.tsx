@@ -44,7 +44,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
           </ul>
           <p className="nav-heading" id="nav-manage">Manage</p>
           <ul aria-labelledby="nav-manage">
-            {navItems.filter((n) => !n.report).map((n) => (
+            {navItems.filter((n) => !n.report && (!n.adminOnly || me.user.role === "admin")).map((n) => (
               <li key={n.path}>
                 <NavLink to={n.path} className={({ isActive }) => (isActive ? "active" : undefined)}>
                   {n.label}
