@@ -1,6 +1,6 @@
 // Part of `npm run bench`: GET /api/v1/contacts/lookup under load, beside its ceiling measured in the
 // same run on the same data (a bare Fastify route running one indexed select through the same driver;
-// tests/bench/lookup-server.ts serves both). autocannon, 50 connections, emails rotating over 2,000
+// tests/bench/api-server.ts serves both). autocannon, 50 connections, emails rotating over 2,000
 // contacts of the demo org, the rate limit out of the way; the load generator runs on the same machine.
 //
 //   npx tsx tests/bench/lookup.bench.ts [--quick] [--json <file>]              PostgreSQL
@@ -10,12 +10,9 @@
 // only: no migrations, no seeding; BENCH_TOKEN or the seed's .data/demo-credentials.json gives a rep's
 // token. --quick: a throwaway schema in the scratch database (DATABASE_URL, default .../test), 2,000
 // contacts, dropped afterwards.
-import { spawn, type ChildProcess } from "node:child_process"
-import { randomUUID } from "node:crypto"
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import pg from "pg"
-import { autocannon, cpuSeconds, loadFigures, partArgs, processTree, report, round, type LoadResult } from "./part"
+import { autocannon, cpuSeconds, loadFigures, partArgs, processTree, report, round, scratchSchema, startApiServer, type LoadResult, type Ready } from "./part"
 
 const args = partArgs()
 const embedded = process.argv.includes("--embedded")
@@ -25,7 +22,6 @@ const warmup = quick ? 1 : 3
 const runs = Number(process.env.RUNS ?? (quick ? 1 : 2))
 const connections = 50
 
-interface Ready { relay: number; ceiling: number; token: string; emails: string[]; contacts: number; events: number }
 
 const env: Record<string, string> = { BENCH_ENGINE: embedded ? "pglite" : "postgres" }
 let dropSchema: (() => Promise<void>) | undefined
@@ -34,16 +30,9 @@ if (embedded) {
   Object.assign(env, { BENCH_SEED_CONTACTS: quick ? "2000" : "5000", BENCH_SEED_EVENTS: quick ? "20000" : "100000" })
   dataNote = "PGlite in memory (the embedded database), demo seed"
 } else if (quick) {
-  const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test"
-  if (new URL(url).pathname === "/relay_bench") throw new Error("--quick never uses relay_bench")
-  const schema = `bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`
-  Object.assign(env, { DATABASE_URL: url, BENCH_SCHEMA: schema, BENCH_SEED_CONTACTS: "2000", BENCH_SEED_EVENTS: "20000" })
-  dropSchema = async () => {
-    const c = new pg.Client({ connectionString: url })
-    await c.connect()
-    await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-    await c.end()
-  }
+  const scratch = scratchSchema()
+  Object.assign(env, { DATABASE_URL: scratch.url, BENCH_SCHEMA: scratch.schema, BENCH_SEED_CONTACTS: "2000", BENCH_SEED_EVENTS: "20000" })
+  dropSchema = scratch.drop
   dataNote = "PostgreSQL server, a throwaway schema of the scratch database, demo seed"
 } else {
   const url = process.env.BENCH_LOOKUP_URL ?? "postgres://postgres@127.0.0.1:5432/relay_bench"
@@ -58,21 +47,6 @@ if (embedded) {
   dataNote = "PostgreSQL server, the shared large benchmark database (read only)"
 }
 
-async function start(): Promise<{ server: ChildProcess; ready: Ready }> {
-  const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["tests/bench/lookup-server.ts"], {
-    env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"],
-  })
-  let out = ""
-  server.stdout!.on("data", (d) => { out += d })
-  const end = Date.now() + 300_000
-  for (;;) {
-    const line = out.split("\n").find((l) => l.startsWith("READY "))
-    if (line) return { server, ready: JSON.parse(line.slice(6)) as Ready }
-    if (Date.now() > end || server.exitCode !== null) throw new Error(`the lookup servers did not start:\n${out}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
-
 function load(ready: Ready, port: number, path: string, seconds: number, headers: Record<string, string>): Promise<LoadResult> {
   let i = 0
   return autocannon({
@@ -81,7 +55,7 @@ function load(ready: Ready, port: number, path: string, seconds: number, headers
   })
 }
 
-const { server, ready } = await start()
+const { server, ready, stop } = await startApiServer(env)
 const measured: { relay: ReturnType<typeof loadFigures>[]; ceiling: ReturnType<typeof loadFigures>[] } = { relay: [], ceiling: [] }
 const cpu: { relay: number; ceiling: number; requests: { relay: number; ceiling: number } } = { relay: 0, ceiling: 0, requests: { relay: 0, ceiling: 0 } }
 try {
@@ -103,8 +77,7 @@ try {
     }
   }
 } finally {
-  server.kill("SIGTERM")
-  await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)))
+  await stop()
   await dropSchema?.()
 }
 
@@ -119,6 +92,7 @@ report(args, {
   },
   ceiling: { rps: c.rps, p50: c.p50, p99: c.p99, runs: measured.ceiling, serverCpuMsPerRequest: round((cpu.ceiling * 1000) / Math.max(1, cpu.requests.ceiling)) },
   ratio: round(r.rps / c.rps),
+  summary: { measured: `${r.rps.toLocaleString("en-US")} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`, ceiling: `${c.rps.toLocaleString("en-US")} req/s, p50 ${c.p50} ms, p99 ${c.p99} ms (one indexed select through the same driver)` },
   notes: `${dataNote}: ${ready.contacts.toLocaleString("en-US")} contacts and ${ready.events.toLocaleString("en-US")} events in the demo org; `
     + `autocannon ${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${runs} run(s) each alternating, best run shown; `
     + `emails rotating over ${ready.emails.length.toLocaleString("en-US")} contacts; ratio = req/s over the ceiling's req/s; `

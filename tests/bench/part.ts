@@ -1,10 +1,13 @@
 // What every part of `npm run bench` shares: its arguments (--quick, --json <file>), how it hands its
 // figure back to tests/bench/run.ts, autocannon, free ports and where the CPU went during a run.
+import { spawn, type ChildProcess } from "node:child_process"
+import { randomUUID } from "node:crypto"
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { createServer } from "node:net"
-import { dirname } from "node:path"
+import { dirname, join } from "node:path"
 import { parseArgs } from "node:util"
+import pg from "pg"
 
 export interface PartArgs { quick: boolean; json?: string }
 
@@ -21,6 +24,8 @@ export interface Figure {
   ratio?: number
   /** What was measured, on what data, in plain words (results.md shows it). */
   notes?: string
+  /** The figure and its ceiling as results.md's table shows them ("1,234 req/s, p99 45 ms"). */
+  summary?: { measured: string; ceiling?: string }
 }
 
 /** The part's result, for run.ts (--json) and for a person running the part alone (stdout). */
@@ -52,11 +57,52 @@ export function freePort(): Promise<number> {
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
 export const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
 
-/** Never relay_bench, except for the parts that read it on purpose (the full lookup): it is shared and slow to rebuild. */
-export function scratchDatabaseUrl(): string | undefined {
-  const url = process.env.BENCH_SCRATCH_URL ?? process.env.DATABASE_URL
-  if (url && new URL(url).pathname === "/relay_bench") throw new Error("relay_bench is read only for benchmarks: give a scratch database (DATABASE_URL or BENCH_SCRATCH_URL)")
-  return url
+/**
+ * A throwaway schema in the scratch PostgreSQL database (DATABASE_URL, default the local `test` database),
+ * dropped by `drop()`. Never relay_bench: the large shared database is only ever read (the full lookup).
+ */
+export function scratchSchema() {
+  const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test"
+  if (new URL(url).pathname === "/relay_bench") throw new Error("relay_bench is read only for benchmarks: give a scratch database in DATABASE_URL")
+  const schema = `bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`
+  return {
+    url, schema,
+    /** A pg pool working in the schema. */
+    pool: (max = 10) => new pg.Pool({ connectionString: url, max, options: `-c search_path="${schema}",public` }),
+    async drop() {
+      const c = new pg.Client({ connectionString: url })
+      await c.connect()
+      await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+      await c.end()
+    },
+  }
+}
+
+export interface Ready { relay: number; ceiling: number; token: string; marketerToken?: string; repId: string; emails: string[]; contacts: number; events: number }
+
+/** tests/bench/api-server.ts in a child process (see there for `env`); resolves once it listens. */
+export async function startApiServer(env: Record<string, string>): Promise<{ server: ChildProcess; ready: Ready; stop(): Promise<void> }> {
+  const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["tests/bench/api-server.ts"], {
+    env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"],
+  })
+  const stop = async () => {
+    if (server.exitCode !== null) return
+    const exited = new Promise((r) => server.once("exit", r))
+    server.kill("SIGTERM")
+    await exited
+  }
+  let out = ""
+  server.stdout!.on("data", (d) => { out += d })
+  const end = Date.now() + 600_000
+  for (;;) {
+    const line = out.split("\n").find((l) => l.startsWith("READY "))
+    if (line) return { server, ready: JSON.parse(line.slice(6)) as Ready, stop }
+    if (Date.now() > end || server.exitCode !== null) {
+      await stop()
+      throw new Error(`the benchmark API server did not start:\n${out}`)
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
 }
 
 // CPU seconds used by a set of processes, from /proc (Linux): on a shared machine req/s alone says little.

@@ -18,13 +18,17 @@ import type { Principal } from "../../src/server/auth/service"
 import { importAssets } from "../../src/server/assets/service"
 import { candidateLimit, recommend } from "../../src/server/recommendations/service"
 import { assetKinds, personas, type AssetInput } from "../../src/shared/contracts/assets"
+import { partArgs, report, round } from "./part"
 
-const ASSETS = 10_000
-const EVENTS = 1_000
-const OTHER_CONTACTS = 300
-const SHARES = 3_000
-const WARMUP = 30
-const ITERATIONS = 200
+// --quick (npm run bench -- --quick) proves the part runs on a twentieth of the data.
+const args = partArgs()
+const q = args.quick
+const ASSETS = q ? 500 : 10_000
+const EVENTS = q ? 100 : 1_000
+const OTHER_CONTACTS = q ? 50 : 300
+const SHARES = q ? 200 : 3_000
+const WARMUP = q ? 5 : 30
+const ITERATIONS = q ? 20 : 200
 
 const now = new Date("2026-03-10T12:00:00Z")
 const industries = ["software", "fintech", "healthcare", "logistics", "retail", "manufacturing", "education", "media", "energy", "government"]
@@ -191,11 +195,22 @@ Target p95 ≤ 20 ms: **${verdict}** (p95 = ${ms(p95)} ms).
 Top recommendation for the first context: "${sample?.items[0]?.asset.title}" — ${sample?.items[0]?.reasons.join("; ")}.
 `
   console.log(md)
-  const out = join(dirname(fileURLToPath(import.meta.url)), "results", `recommendations-${process.env.DATABASE_URL ? "postgres" : "pglite"}.md`)
-  mkdirSync(dirname(out), { recursive: true })
-  writeFileSync(out, md)
-  console.log(`written to ${out}${sink === -1 ? "" : ""}`)
-  if (verdict === "FAIL") process.exitCode = 1
+  if (!q) {
+    const out = join(dirname(fileURLToPath(import.meta.url)), "results", `recommendations-${process.env.DATABASE_URL ? "postgres" : "pglite"}.md`)
+    mkdirSync(dirname(out), { recursive: true })
+    writeFileSync(out, md)
+    console.log(`written to ${out}${sink === -1 ? "" : ""}`)
+  }
+  report(args, {
+    values: { p50: round(p50), p95: round(p95), max: round(max), select1P50: round(sel), cpuLoopP50: round(loop), assets: ASSETS, events: EVENTS },
+    ceiling: { p95: 20 },
+    ratio: round(p95 / 20),
+    summary: { measured: `p95 ${ms(p95)} ms, p50 ${ms(p50)} ms`, ceiling: "p95 20 ms" },
+    notes: `recommend() (GET /contacts/:id/recommendations without HTTP) on ${engine}, ${ASSETS.toLocaleString("en")} assets, a contact with ${EVENTS.toLocaleString("en")} events; `
+      + `${ITERATIONS} calls after ${WARMUP} warm-up; same-run references: SELECT 1 p50 ${ms(sel)} ms, fixed CPU loop p50 ${ms(loop)} ms; ratio = p95 / 20 ms`,
+  })
+  // The harness asserts that the part works, never a speed; run alone (full size), the verdict sets the exit code.
+  if (verdict === "FAIL" && !args.json) process.exitCode = 1
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main().catch((e) => { console.error(e); process.exit(1) })

@@ -1,0 +1,119 @@
+// Part of `npm run bench`: POST /api/v1/events, 1,000-event NDJSON batches with 3 in flight (half the
+// events for known contacts, half creating contacts, every event scored), beside its ceiling measured in
+// the same run: COPY of the same rows, batch for batch and 3 in flight, into a table shaped and indexed
+// like marketing_events. PostgreSQL server, a throwaway schema of the scratch database (DATABASE_URL,
+// default .../test), seeded with the demo org first.
+//
+//   npx tsx tests/bench/ingest.bench.ts [--quick] [--json <file>]
+import { randomUUID } from "node:crypto"
+import { pipeline } from "node:stream/promises"
+import { Readable } from "node:stream"
+import { from as copyFrom } from "pg-copy-streams"
+import { partArgs, report, round, scratchSchema, startApiServer } from "./part"
+
+const args = partArgs()
+const quick = args.quick
+const size = quick ? { contacts: 2000, events: 10_000, batches: 6 } : { contacts: 20_000, events: 200_000, batches: 60 }
+const batchSize = 1000
+const inFlight = 3
+const types = ["email_open", "email_click", "page_visit", "content_download", "webinar_attended", "demo_request"]
+const campaigns = ["Q1 RevOps webinar series", "Pricing page retargeting", "Data quality nurture"]
+
+const scratch = scratchSchema()
+const api = await startApiServer({
+  BENCH_ENGINE: "postgres", DATABASE_URL: scratch.url, BENCH_SCHEMA: scratch.schema,
+  BENCH_SEED_CONTACTS: String(size.contacts), BENCH_SEED_EVENTS: String(size.events),
+})
+const pool = scratch.pool(inFlight + 1)
+try {
+  const { ready } = api
+  if (!ready.marketerToken) throw new Error("no marketer in the demo org")
+  const run = randomUUID().slice(0, 8)
+  const now = Date.now()
+  // Batch b: 500 events for known contacts, 500 for 250 new ones (two events each, the first with firmographics).
+  interface Ev { email: string; type: string; occurredAt: string; source: string; externalId: string; campaign: string; contact?: Record<string, unknown> }
+  const batches: Ev[][] = Array.from({ length: size.batches + 1 }, (_, b) => Array.from({ length: batchSize }, (_, i) => {
+    const known = i % 2 === 0
+    const email = known ? ready.emails[(b * 997 + i * 13) % ready.emails.length]! : `new-${run}-${b}-${(i - 1) / 2 % 250}@bench.example`
+    return {
+      email, type: types[(b + i) % types.length]!, occurredAt: new Date(now - ((b * batchSize + i) % 2_592_000) * 1000).toISOString(),
+      source: "bench", externalId: `${run}-${b}-${i}`, campaign: campaigns[i % campaigns.length]!,
+      ...(!known && i % 4 === 1 ? { contact: { firstName: "Bench", lastName: `Lead ${i}`, title: "VP Marketing", industry: "software", companySize: 250 } } : {}),
+    }
+  }))
+  const [warm, ...measured] = batches
+
+  // Relay: NDJSON batches, 3 in flight.
+  const post = async (batch: Ev[]) => {
+    const r = await fetch(`http://127.0.0.1:${ready.relay}/api/v1/events`, {
+      method: "POST", headers: { authorization: `Bearer ${ready.marketerToken}`, "content-type": "application/x-ndjson" },
+      body: batch.map((e) => JSON.stringify(e)).join("\n"),
+    })
+    if (r.status !== 200) throw new Error(`POST /api/v1/events answered ${r.status}: ${await r.text()}`)
+    return (await r.json()) as { accepted: number; rejected: unknown[]; contactsCreated: number; newMqls: number }
+  }
+  await post(warm!)
+  const latencies: number[] = []
+  const totals = { accepted: 0, rejected: 0, contactsCreated: 0, newMqls: 0 }
+  const inParallel = async (work: (i: number) => Promise<void>) => {
+    let next = 0
+    await Promise.all(Array.from({ length: inFlight }, async () => { for (let i = next++; i < measured.length; i = next++) await work(i) }))
+  }
+  let t = performance.now()
+  await inParallel(async (i) => {
+    const s = performance.now()
+    const r = await post(measured[i]!)
+    latencies.push(performance.now() - s)
+    totals.accepted += r.accepted
+    totals.rejected += r.rejected.length
+    totals.contactsCreated += r.contactsCreated
+    totals.newMqls += r.newMqls
+  })
+  const relaySeconds = (performance.now() - t) / 1000
+  if (totals.accepted !== measured.length * batchSize) throw new Error(`accepted ${totals.accepted} of ${measured.length * batchSize} events (${totals.rejected} rejected)`)
+
+  // Ceiling: COPY of the same rows (contact ids as Relay resolved them) into a table like marketing_events.
+  const ids = new Map((await pool.query<{ email: string; id: string }>(
+    "SELECT email, contact_id AS id FROM contact_emails WHERE org_id = $1 AND email LIKE 'new-' || $2 || '-%' OR (org_id = $1 AND email = ANY($3))",
+    ["a0000000-0000-4000-8000-000000000001", run, ready.emails])).rows.map((r) => [r.email, r.id]))
+  await pool.query("CREATE TABLE copy_ceiling (LIKE marketing_events INCLUDING ALL)")
+  const esc = (v: string) => v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n")
+  const copy = async (batch: Ev[], suffix: string) => {
+    const client = await pool.connect()
+    try {
+      const rows = batch.map((e) => [
+        "a0000000-0000-4000-8000-000000000001", ids.get(e.email) ?? randomUUID(), e.type, e.occurredAt, e.campaign, "\\N", e.source, e.externalId + suffix, "{}",
+      ].map((v) => (v === "\\N" ? v : esc(v))).join("\t")).join("\n") + "\n"
+      await pipeline(Readable.from([rows]), client.query(copyFrom(
+        "COPY copy_ceiling (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties) FROM STDIN")))
+    } finally {
+      client.release()
+    }
+  }
+  await copy(warm!, "")
+  t = performance.now()
+  await inParallel((i) => copy(measured[i]!, ""))
+  const copySeconds = (performance.now() - t) / 1000
+
+  latencies.sort((a, b) => a - b)
+  const events = measured.length * batchSize
+  const rate = events / relaySeconds
+  const ceiling = events / copySeconds
+  report(args, {
+    values: {
+      eventsPerSecond: Math.round(rate), batches: measured.length, batchSize, inFlight,
+      batchP50Ms: Math.round(latencies[Math.floor(latencies.length / 2)]!), batchMaxMs: Math.round(latencies[latencies.length - 1]!),
+      contactsCreated: totals.contactsCreated, newMqls: totals.newMqls, seededContacts: ready.contacts, seededEvents: ready.events,
+    },
+    ceiling: { eventsPerSecond: Math.round(ceiling), what: "COPY of the same rows, 1,000 per COPY, 3 in flight" },
+    ratio: round(rate / ceiling),
+    summary: { measured: `${Math.round(rate).toLocaleString("en-US")} events/s (batch p50 ${Math.round(latencies[Math.floor(latencies.length / 2)]!)} ms)`, ceiling: `${Math.round(ceiling).toLocaleString("en-US")} rows/s by COPY` },
+    notes: `PostgreSQL server, throwaway schema, demo org seeded with ${ready.contacts.toLocaleString("en-US")} contacts / ${ready.events.toLocaleString("en-US")} events; `
+      + `${measured.length} NDJSON batches of ${batchSize} after one warm-up, ${inFlight} in flight, half the events for known contacts and half creating ${totals.contactsCreated.toLocaleString("en-US")} contacts, every event scored; `
+      + `ceiling: COPY of the same rows into a table with marketing_events' columns and indexes, batch for batch; ratio = events/s over COPY's rows/s`,
+  })
+} finally {
+  await pool.end()
+  await api.stop()
+  await scratch.drop()
+}
