@@ -55,6 +55,29 @@ describe.each(backends)("activities, handoff and settings on %s", (kind) => {
     expect(unknown.statusCode).toBe(404)
   })
 
+  it("takes only the org's own assets: other ids are a 400 naming them, and nothing is written", async () => {
+    const asset = async (token: string, title: string) => {
+      const r = await post("/api/v1/assets", { title, url: "https://content.example/a", kind: "one_pager", description: "" }, token)
+      expect(r.statusCode, r.body).toBe(201)
+      return r.json().id as string
+    }
+    const ours = await asset(h.acme.tokens.marketer, "Acme one-pager")
+    const theirs = await asset(h.globex.tokens.marketer, "Globex one-pager")
+    const madeUp = randomUUID()
+    const a = { id: randomUUID(), contactId: leadId, type: "email", occurredAt: new Date().toISOString(), assetIds: [ours, theirs, madeUp] }
+    const r = await post("/api/v1/activities", a)
+    expect(r.statusCode).toBe(400)
+    expect(r.json().error.code).toBe("bad_request")
+    expect(r.json().error.message).toContain(theirs)
+    expect(r.json().error.message).toContain(madeUp)
+    expect(r.json().error.message).not.toContain(ours)
+    expect(r.json().error.issues.map((i: { path: string }) => i.path)).toEqual(["assetIds", "assetIds"])
+    expect((await get(`/api/v1/contacts/${leadId}/events?type=email`)).json().items).toHaveLength(0)
+    const good = await post("/api/v1/activities", { ...a, id: randomUUID(), assetIds: [ours] })
+    expect(good.statusCode).toBe(201)
+    expect(good.json().assetIds).toEqual([ours])
+  })
+
   it("rejects an MQL back to marketing with a reason, and refuses to hand off a non-MQL", async () => {
     expect((await get(`/api/v1/contacts/${mqlId}`)).json().sla.state).toBe("pending")
     const bad = await post(`/api/v1/contacts/${mqlId}/handoff`, { decision: "reject", reason: "because" })

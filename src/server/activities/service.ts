@@ -1,8 +1,7 @@
 import type { Db } from "../db/client"
-import { Conflict, NotFound } from "../errors"
+import { BadRequest, Conflict, NotFound } from "../errors"
 import type { Principal } from "../auth/service"
 import type { Activity, ActivityInput } from "../../shared/contracts/activities"
-import * as contacts from "../contacts/repository"
 import { contentHash } from "../content-hash"
 import * as repo from "./repository"
 
@@ -18,12 +17,18 @@ export function bodyHash(a: ActivityInput): string {
  */
 export async function logActivity(db: Db, p: Principal, a: ActivityInput): Promise<{ created: boolean; activity: Activity }> {
   const hash = bodyHash(a)
-  if (!(await contacts.exists(db, p.orgId, a.contactId))) throw new NotFound("contact")
-  const created = await repo.insertIfNew(db, p.orgId, p.userId, a, hash)
-  const row = await repo.findById(db, p.orgId, a.id)
+  const r = await repo.log(db, p.orgId, p.userId, a, hash)
+  if (!r.contactExists) throw new NotFound("contact")
+  // Another org's asset ids answer like unknown ones: which ids exist elsewhere is not this org's business.
+  if (r.unknownAssetIds.length) {
+    throw new BadRequest(`assetIds: no such asset in this organization: ${r.unknownAssetIds.join(", ")}`,
+      r.unknownAssetIds.map((id) => ({ path: "assetIds", message: `no such asset in this organization: ${id}` })))
+  }
+  // Written by a concurrent retry after this statement began: it is committed by now.
+  const row = r.row ?? (await repo.findById(db, p.orgId, a.id).then((x) => (x ? { ...x, created: false } : undefined)))
   if (!row) throw new Conflict("this activity id is taken") // ids are per org; cannot happen, but never return a 500
   if (row.bodyHash !== hash) throw new Conflict("an activity with this id was already logged with different content")
-  return { created, activity: toActivity(row) }
+  return { created: row.created, activity: toActivity(row) }
 }
 
 function toActivity(r: repo.ActivityRow): Activity {
