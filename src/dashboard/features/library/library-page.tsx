@@ -14,6 +14,7 @@ import { AssetForm } from "./asset-form"
 import { ImportPanel } from "./import-panel"
 import { useArchiveAsset } from "./use-archive-asset"
 import { useAssets } from "./use-assets"
+import { WebLink } from "../../ui/web-link"
 
 const col = createColumnHelper<Asset>()
 
@@ -33,7 +34,7 @@ export function LibraryPage({ me }: { me: Me }) {
       header: "Title",
       cell: (c) => (
         <div className="cell-title">
-          <a href={c.row.original.url} target="_blank" rel="noopener noreferrer">{c.getValue()}</a>
+          <WebLink url={c.row.original.url}>{c.getValue()}</WebLink>
           {c.row.original.archived && <span className="badge">Archived</span>}
           {c.row.original.description && <span className="tags clamp">{c.row.original.description}</span>}
         </div>
