@@ -1,7 +1,7 @@
 import { resolve } from "node:path"
 
 /** Settings from the environment, with the defaults the README documents. */
-export function config(env = process.env) {
+export function config(env: Record<string, string | undefined> = process.env) {
   return {
     port: Number(env.PORT ?? 8787),
     host: env.HOST ?? "127.0.0.1",

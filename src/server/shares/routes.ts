@@ -7,7 +7,7 @@ import * as service from "./service"
  * Where tracked links point: PUBLIC_URL, else this server's own address. Never the request's Host header:
  * whoever sends the request chooses it, and a link a rep pastes into an email must not lead elsewhere.
  */
-export function publicBase(env = process.env): string {
+export function publicBase(env: Record<string, string | undefined> = process.env): string {
   return config(env).publicUrl
 }
 
