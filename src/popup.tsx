@@ -1,5 +1,6 @@
 // The toolbar popup: who is signed in, whether the backend answers, and what waits to sync.
 import { useCallback, useEffect, useState } from "react"
+import type { OverlayStatus } from "~shared/contracts/sites-config"
 import type { AuthStatus, OutboxStatus } from "~shared/messages"
 import { send } from "~shared/send"
 
@@ -22,12 +23,15 @@ export default function Popup() {
   const [auth, setAuth] = useState<AuthStatus | null>(null)
   const [outbox, setOutbox] = useState<OutboxStatus | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [sites, setSites] = useState<OverlayStatus | null>(null)
+  const [checking, setChecking] = useState(false)
 
   const refreshOutbox = useCallback(() => send({ type: "outbox.status" }).then(setOutbox), [])
 
   useEffect(() => {
     send({ type: "auth.status" }).then(setAuth).catch((e) => setError(e.message))
     refreshOutbox().catch((e) => setError(e.message))
+    send({ type: "sites.status" }).then(setSites).catch(() => {})
     // While the popup is open, show items leaving the outbox as they sync.
     const t = setInterval(() => refreshOutbox().catch(() => {}), 3000)
     return () => clearInterval(t)
@@ -35,6 +39,11 @@ export default function Popup() {
 
   const act = (type: "outbox.retry" | "outbox.discard", id: string) =>
     send({ type, id }).then(setOutbox).catch((e) => setError(e.message))
+
+  const checkSelectors = () => {
+    setChecking(true)
+    send({ type: "sites.refresh" }).then(setSites).catch((e) => setError(e.message)).finally(() => setChecking(false))
+  }
 
   const openSettings = () => chrome.runtime.openOptionsPage()
   const me = auth?.signedIn ? auth.me : null
@@ -86,6 +95,25 @@ export default function Popup() {
                 ))}
               </ul>
             </>
+          )}
+        </section>
+      )}
+      {me && sites && (
+        <section aria-label="Selector updates" style={{ display: "grid", gap: 6 }}>
+          <div className="row">
+            <span>
+              {sites.current.state === "applied"
+                ? `Selector update ${sites.current.version} in use${sites.current.note ? `: ${sites.current.note}` : ""}`
+                : "Built-in selectors (no update published)"}
+            </span>
+            <button onClick={checkSelectors} disabled={checking}>
+              {checking ? "Checking…" : "Check now"}
+            </button>
+          </div>
+          {sites.rejected && (
+            <div role="alert" className="reason">
+              Selector update ignored: {sites.rejected.reason}.
+            </div>
           )}
         </section>
       )}

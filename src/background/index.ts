@@ -7,6 +7,7 @@ import { healthDue, nextHealthAlarm, recordDetection, sendHealth } from "./healt
 import { createInjector } from "./inject"
 import { createMessageHandler } from "./messages"
 import { Outbox, sendVia } from "./outbox"
+import { createSitesOverlay } from "./sites-config"
 
 const OUTBOX_ALARM = "relay-outbox"
 const HEALTH_ALARM = "relay-selector-health"
@@ -47,17 +48,20 @@ function wakeAndFlush() {
   outbox.wake().then(kickFlush, kickFlush)
 }
 
-const auth = createAuth({ store, api, clearCache: () => clearCache(db), onSignedIn: wakeAndFlush })
+const auth = createAuth({ store, api, clearCache: () => clearCache(db), onSignedIn: () => { wakeAndFlush(); void sites.refresh() } })
 const injector = createInjector({
   executeScript: (injection) => chrome.scripting.executeScript(injection),
   getManifest: () => chrome.runtime.getManifest() as never,
 })
 
 const version = chrome.runtime.getManifest().version
+// Built in at build time; without it no selector overlay is ever accepted.
+const sites = createSitesOverlay({ store, api, publicKey: process.env.PLASMO_PUBLIC_SITES_KEY || undefined })
 const handle = createMessageHandler(
   {
     db, api, outbox, auth, injector, kickFlush, openOptionsPage: () => chrome.runtime.openOptionsPage(),
     recordDetection: (d) => recordDetection(db, d, version),
+    sites,
   },
   chrome.runtime.id,
 )

@@ -1,6 +1,7 @@
 // Gmail: the detector's watcher and the tiny shell. No React here; the sidebar is injected on demand.
 import type { PlasmoCSConfig } from "plasmo"
 import { startShell } from "../sidebar/shell"
+import * as selectors from "../sites/gmail/selectors"
 import { watch } from "../sites/gmail/watch"
 
 export const config: PlasmoCSConfig = {
@@ -8,4 +9,5 @@ export const config: PlasmoCSConfig = {
   run_at: "document_idle",
 }
 
-startShell("gmail", watch)
+// The selectors module goes along so a signed overlay can add to its lists (src/sites/overlay.ts).
+startShell("gmail", watch, selectors as unknown as Record<string, unknown>)

@@ -1,6 +1,7 @@
 // LinkedIn: the detector's watcher and the tiny shell. No React here; the sidebar is injected on demand.
 import type { PlasmoCSConfig } from "plasmo"
 import { startShell } from "../sidebar/shell"
+import * as selectors from "../sites/linkedin/selectors"
 import { watch } from "../sites/linkedin/watch"
 
 export const config: PlasmoCSConfig = {
@@ -8,4 +9,5 @@ export const config: PlasmoCSConfig = {
   run_at: "document_idle",
 }
 
-startShell("linkedin", watch)
+// The selectors module goes along so a signed overlay can add to its lists (src/sites/overlay.ts).
+startShell("linkedin", watch, selectors as unknown as Record<string, unknown>)

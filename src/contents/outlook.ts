@@ -1,6 +1,7 @@
 // Outlook on the web: the detector's watcher and the tiny shell. No React here; the sidebar is injected on demand.
 import type { PlasmoCSConfig } from "plasmo"
 import { startShell } from "../sidebar/shell"
+import * as selectors from "../sites/outlook/selectors"
 import { watch } from "../sites/outlook/watch"
 
 export const config: PlasmoCSConfig = {
@@ -13,4 +14,5 @@ export const config: PlasmoCSConfig = {
   run_at: "document_idle",
 }
 
-startShell("outlook", watch)
+// The selectors module goes along so a signed overlay can add to its lists (src/sites/overlay.ts).
+startShell("outlook", watch, selectors as unknown as Record<string, unknown>)

@@ -21,6 +21,7 @@ import { linkRoutes } from "./links/routes"
 import { analyticsRoutes } from "./analytics/routes"
 import { sessionRoutes } from "./sessions/routes"
 import { healthRoutes } from "./health/routes"
+import { sitesRoutes } from "./sites/routes"
 import { rateLimitKey, rateLimited } from "./auth/request"
 import { sharedLimits } from "./ratelimit/redis"
 import * as z from "zod"
@@ -70,7 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     errorResponseBuilder: (_req, ctx) => rateLimited(ctx.ttl),
   })
   mount(app, opts.db, [...meRoutes, ...sessionRoutes, openapiRoute, ...contactRoutes, ...eventRoutes, ...activityRoutes, ...handoffRoutes, ...settingsRoutes,
-    ...assetRoutes, ...recommendationRoutes, ...shareRoutes, ...analyticsRoutes, ...healthRoutes])
+    ...assetRoutes, ...recommendationRoutes, ...shareRoutes, ...analyticsRoutes, ...healthRoutes, ...sitesRoutes])
   linkRoutes(app, opts.db)
   demoRoutes(app)
   await dashboardRoutes(app)

@@ -9,6 +9,7 @@ import { Stage, Uuid } from "./contracts/common"
 import { AssetFeedbackInput, AssetKind, ShareCode, ShareInput } from "./contracts/assets"
 import type { AssetSearchResult, RecommendationsResult, ShareList } from "./contracts/assets"
 import { healthSites, healthStrategies, healthViews } from "./contracts/health"
+import type { OverlayStatus, SiteOverlay } from "./contracts/sites-config"
 
 export const PersonKey = z.union([
   z.object({ email: z.string().min(3).max(320) }),
@@ -51,6 +52,11 @@ export const Request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("options.open") }),
   /** A site's detector reported who is on screen: counted for selector health (which strategy, never who). */
   z.object({ type: z.literal("health.detected"), site: z.enum(healthSites), view: z.enum(healthViews), strategy: z.enum(healthStrategies) }),
+  /** A site's script asks for its part of the signed selector overlay (checked by the worker), or null. */
+  z.object({ type: z.literal("sites.overlay"), site: z.enum(healthSites) }),
+  /** The popup: which overlay is in use and whether one was refused; "sites.refresh" checks the backend first. */
+  z.object({ type: z.literal("sites.status") }),
+  z.object({ type: z.literal("sites.refresh") }),
 ])
 export type Request = z.infer<typeof Request>
 
@@ -87,5 +93,8 @@ export interface Responses {
   "sidebar.inject": { injected: boolean }
   "options.open": { opened: true }
   "health.detected": { counted: true }
+  "sites.overlay": SiteOverlay | null
+  "sites.status": OverlayStatus
+  "sites.refresh": OverlayStatus
 }
 export type ResponseFor<R extends Request> = Response<Responses[R["type"]]>

@@ -2,7 +2,9 @@
 // this shell, nothing else. Plain TypeScript, no React: the sidebar bundle (React, react-query)
 // is injected by the worker only once there is someone to show or the rep asks for it
 // (DESIGN.md, "Performance rules").
-import type { PageContext, Site } from "../shared/page-context"
+import type { SiteOverlay } from "../shared/contracts/sites-config"
+import { emptyContext, type PageContext, type Site } from "../shared/page-context"
+import { applyOverlay, siteSwitchedOff, type SelectorModule } from "../sites/overlay"
 import { isRelayCommand, publish, relayChannel, type RelayChannel } from "./relay-channel"
 
 export type Watch = (onChange: (ctx: PageContext) => void) => () => void
@@ -31,7 +33,11 @@ function reportStrategy(context: PageContext) {
   }
 }
 
-export function startShell(site: Site, watch: Watch): Shell {
+/**
+ * `selectors` is the site's selectors.ts module: the worker's signed overlay (if any) adds to its lists,
+ * or switches the site off, without a new release of Relay.
+ */
+export function startShell(site: Site, watch: Watch, selectors?: SelectorModule): Shell {
   const channel = relayChannel(site)
   if (channel.started) return { channel, stop: () => {} }
   channel.started = true
@@ -78,14 +84,43 @@ export function startShell(site: Site, watch: Watch): Shell {
   chrome.runtime.onMessage.addListener(onMessage)
 
   let stopWatch: () => void = () => {}
-  try {
-    stopWatch = watch((context) => {
-      publish(channel, { type: "context", context })
-      if (context.people.length > 0) requestInject()
-      reportStrategy(context)
-    })
-  } catch {
-    // A watcher that cannot start means "nothing detected", never an exception in the host page.
+  let switchedOff = false
+  const startWatch = () => {
+    stopWatch()
+    try {
+      stopWatch = watch((context) => {
+        if (switchedOff) return
+        publish(channel, { type: "context", context })
+        if (context.people.length > 0) requestInject()
+        reportStrategy(context)
+      })
+    } catch {
+      // A watcher that cannot start means "nothing detected", never an exception in the host page.
+      stopWatch = () => {}
+    }
+  }
+  startWatch()
+
+  // The signed selector overlay arrives after the first detection (a round trip to the worker); when it
+  // changes a list, detection runs again with it. An overlay that switches the site off empties the page.
+  if (selectors) {
+    const applyFromWorker = (overlay: SiteOverlay | null | undefined) => {
+      if (siteSwitchedOff(overlay)) {
+        switchedOff = true
+        stopWatch()
+        stopWatch = () => {}
+        publish(channel, { type: "context", context: emptyContext(site) })
+        return
+      }
+      if (applyOverlay(selectors, overlay).lists.length > 0) startWatch()
+    }
+    try {
+      Promise.resolve(chrome.runtime.sendMessage({ type: "sites.overlay", site }))
+        .then((res: { ok?: boolean; data?: SiteOverlay | null } | undefined) => res?.ok && applyFromWorker(res.data))
+        .catch(() => {})
+    } catch {
+      // The extension was reloaded: keep the built-in selectors.
+    }
   }
 
   return {

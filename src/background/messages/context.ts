@@ -5,6 +5,7 @@ import type { Auth } from "../auth"
 import type { RelayDb } from "../db"
 import type { Injector } from "../inject"
 import type { Outbox } from "../outbox"
+import type { SitesOverlayStore } from "../sites-config"
 
 export interface WorkerContext {
   db: RelayDb
@@ -17,6 +18,8 @@ export interface WorkerContext {
   kickFlush: () => void
   /** Counts one detection for selector health (src/background/health.ts). */
   recordDetection: (d: { site: string; view: string; strategy: string }) => Promise<void>
+  /** The signed selector overlay (src/background/sites-config.ts). */
+  sites: SitesOverlayStore
 }
 
 export type Sender = chrome.runtime.MessageSender

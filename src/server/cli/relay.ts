@@ -21,13 +21,17 @@ const usage = `Usage: npm run relay -- <command> [options]
   import:contacts --org <org> --file <file.csv>   columns: email, first_name, last_name, title, company, industry, company_size, linkedin, stage, owner_email
   import:events --org <org> --file <file.csv>     columns: email, type, occurred_at, source, external_id, campaign, asset_id
   import:assets --org <org> --file <file.csv>     columns: title, url, kind, description, stages, personas, industries, topics (lists separated by |)
+  sites keygen                                    a new Ed25519 key pair for signing selector overlays
+  sites sign --file <overlay.json> [--out <file>] [--key-file <private.pem>]
+                                                  signs a selector overlay (key: SITES_SIGNING_KEY or --key-file) and
+                                                  publishes it (SITES_CONFIG_FILE, else <DATA_DIR>/sites-config.json)
   health --org <org> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site gmail|outlook|linkedin] [--version <extension version>]
                                                   selector health: which detection strategy answered, per day, version, site and view
 <org> is an organization's name or id.`
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: Object.fromEntries(["name", "org", "email", "role", "label", "id", "file", "expires", "from", "to", "site", "version"].map((k) => [k, { type: "string" as const }])),
+  options: Object.fromEntries(["name", "org", "email", "role", "label", "id", "file", "expires", "from", "to", "site", "version", "out", "key-file"].map((k) => [k, { type: "string" as const }])),
 })
 const [command] = positionals
 const need = (k: string) => {
@@ -43,6 +47,18 @@ function fail(msg: string): never {
 if (!command || command === "help" || command === "--help") {
   console.log(usage)
   process.exit(0)
+}
+
+// Signing needs no database (and must not wait for the embedded one).
+if (command === "sites") {
+  try {
+    const { runSites } = await import("../sites/cli")
+    runSites(positionals[1], { file: values.file, out: values.out, keyFile: values["key-file"] })
+  } catch (e) {
+    console.error(`Error: ${(e as Error).message}`)
+    process.exitCode = 1
+  }
+  process.exit()
 }
 
 const cfg = config()

@@ -42,6 +42,8 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
   const recommendations: any[] = []
   /** Selector health reports by reportId: a resend replaces, as the real server does. */
   const healthReports = new Map<string, any>()
+  /** The signed selector overlay GET /api/v1/sites/config serves; null: none published (404). */
+  let sitesConfig: unknown = null
   const hits: Hit[] = []
   const faults: { match: (h: Hit) => boolean; fault: Fault }[] = []
   let down = false
@@ -49,6 +51,9 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
   function work(h: Hit): Response {
     const u = new URL(h.path, "http://x")
     if (u.pathname === "/api/v1/health") return json(200, { ok: true, version: "test" })
+    if (u.pathname === "/api/v1/sites/config") {
+      return sitesConfig === null ? json(404, { error: { code: "not_found", message: "selector overlay (none is published) not found" } }) : json(200, sitesConfig)
+    }
     if (u.pathname === "/api/v1/health/selectors" && h.method === "POST") {
       const replaced = healthReports.has(h.body.reportId)
       healthReports.set(h.body.reportId, h.body)
@@ -138,6 +143,9 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
     },
     failWhere(match: (h: Hit) => boolean, fault: Fault) {
       faults.push({ match, fault })
+    },
+    publishSites(body: unknown) {
+      sitesConfig = body
     },
     setDown(v: boolean) {
       down = v

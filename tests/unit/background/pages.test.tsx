@@ -6,6 +6,7 @@ import { createElement } from "react"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import Options from "~/options"
 import Popup from "~/popup"
+import { generateSigningKey, privateKeyFrom, signOverlay } from "~/server/sites/signing"
 import { uuid } from "./fake-server"
 import { createTestWorker, fromPage } from "./worker"
 
@@ -181,5 +182,30 @@ describe("popup", () => {
     expect(c.runtime.openOptionsPage).toHaveBeenCalled()
     expect(await screen.findByText("Backend unreachable")).toBeTruthy()
     expect(await screen.findByText("Nothing waiting to sync")).toBeTruthy()
+  })
+})
+
+describe("popup: selector updates", () => {
+  const key = generateSigningKey()
+  const overlay = (version: number) => signOverlay(JSON.stringify({ version, issuedAt: "2026-12-01T10:00:00Z", note: "Outlook personas as div", sites: { outlook: { enabled: true } } }), privateKeyFrom(key.privateKeyPem))
+
+  it("shows the update in use, and warns when a tampered one was ignored; Check now asks the backend again", async () => {
+    const w = createTestWorker({ sitesKey: key.publicKey })
+    installChrome(w)
+    w.server.publishSites(overlay(2))
+    await w.sites.refresh()
+    const good = overlay(3)
+    w.server.publishSites({ ...good, payload: good.payload.replace("Outlook", "Evil") })
+    await w.sites.refresh()
+
+    render(createElement(Popup))
+    const section = await screen.findByRole("region", { name: "Selector updates" })
+    expect(section.textContent).toContain("Selector update 2 in use: Outlook personas as div")
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^Selector update ignored: the selector update's signature does not match Relay's key/)
+
+    w.server.publishSites(good)
+    await userEvent.click(screen.getByRole("button", { name: "Check now" }))
+    await waitFor(() => expect(section.textContent).toContain("Selector update 3 in use"))
+    expect(screen.queryByRole("alert")).toBeNull()
   })
 })

@@ -8,6 +8,7 @@ import { createMessageHandler } from "~/background/messages"
 import type { WorkerContext } from "~/background/messages/context"
 import { Outbox, sendVia } from "~/background/outbox"
 import { recordDetection } from "~/background/health"
+import { createSitesOverlay } from "~/background/sites-config"
 import { createFakeServer } from "./fake-server"
 
 export const RUNTIME_ID = "abcdefghijklmnopabcdefghijklmnop"
@@ -28,7 +29,7 @@ export function memoryStore(init: Record<string, unknown> = {}): KeyValueStore &
   }
 }
 
-export function createTestWorker(opts: { signedIn?: boolean } = {}) {
+export function createTestWorker(opts: { signedIn?: boolean; sitesKey?: string; now?: () => number } = {}) {
   const server = createFakeServer()
   const store = memoryStore(opts.signedIn === false ? {} : { "relay.backendUrl": "https://relay.test", "relay.token": server.token, "relay.me": { user: { id: "u", name: "Rita Rep", email: "rep@acme.test", role: "rep" }, org: { id: "o", name: "Acme Sales" } } })
   const db = openDb(`worker-${Math.random()}`)
@@ -48,9 +49,10 @@ export function createTestWorker(opts: { signedIn?: boolean } = {}) {
     getManifest: () => ({ content_scripts: [{ matches: ["https://mail.google.com/*"], js: ["gmail.1234.js"] }, { matches: ["https://relay.invalid/*"], js: ["sidebar.abcd.js"] }] }),
   })
   let flushes = 0
+  const sites = createSitesOverlay({ store, api, publicKey: opts.sitesKey, now: opts.now })
   const auth = createAuth({ store, api, clearCache: () => clearCache(db) })
   const ctx: WorkerContext = { db, api, outbox, auth, injector, openOptionsPage: async () => {}, kickFlush: () => void flushes++,
-    recordDetection: (d) => recordDetection(db, d, "1.2.3") }
+    recordDetection: (d) => recordDetection(db, d, "1.2.3"), sites }
   const handle = createMessageHandler(ctx, RUNTIME_ID)
-  return { server, store, db, api, outbox, auth, injector, executed, ctx, handle, flushes: () => flushes }
+  return { server, store, db, api, outbox, auth, injector, executed, ctx, handle, sites, flushes: () => flushes }
 }

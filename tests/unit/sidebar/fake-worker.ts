@@ -172,6 +172,8 @@ export class FakeWorker {
       case "share":
         this.queueView(req.share.id, req.share.contactId, "share")
         return ok({ queued: true as const, pending: this.outboxStatus().pending, url: `http://localhost:8787/r/${req.share.code}` })
+      case "sites.overlay":
+        return ok(null)
       case "health.detected":
         return ok({ counted: true as const })
       case "asset.feedback":

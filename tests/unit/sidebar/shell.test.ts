@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from "vitest"
 import type { PageContext } from "../../../src/shared/page-context"
-import { takeCommand } from "../../../src/sidebar/relay-channel"
+import { relayChannel, takeCommand } from "../../../src/sidebar/relay-channel"
 import { startShell, type Shell } from "../../../src/sidebar/shell"
 import { deferred, fail, FakeWorker, ok } from "./fake-worker"
 import { people, threadWith } from "./fixtures"
@@ -59,6 +59,33 @@ describe("site shell", () => {
     w.emit({ ...threadWith(people.priya), strategy: "structure" })
     await flush()
     expect(globalThis.__relay?.context.people).toEqual([people.priya])
+  })
+
+  it("applies the worker's selector overlay to the site's lists and detects again; an overlay can switch the site off", async () => {
+    const worker = new FakeWorker().install()
+    worker.on("sites.overlay", () => ok({ selectors: { SENDER: ["span.sender-2027[email]"] } }))
+    const selectors = { SENDER: ["span.gD[email]"], MAIN: ['div[role="main"]'] }
+    let starts = 0
+    const { w, watch } = fakeWatch()
+    shell = startShell("gmail", (cb) => { starts++; return watch(cb) }, selectors)
+    expect(worker.sent("sites.overlay")).toEqual([{ type: "sites.overlay", site: "gmail" }])
+    await flush()
+    expect(selectors.SENDER).toEqual(["span.sender-2027[email]", "span.gD[email]"])
+    expect(starts).toBe(2)
+
+    shell!.stop()
+    globalThis.__relay = undefined
+    const off = new FakeWorker().install()
+    off.on("sites.overlay", () => ok({ enabled: false }))
+    const second = fakeWatch()
+    shell = startShell("linkedin", second.watch, {})
+    second.w.emit({ site: "linkedin", view: "profile", people: [{ linkedin: "someone", role: "profile" }], strategy: "structure" })
+    await flush()
+    expect(relayChannel().context).toEqual({ site: "linkedin", view: "other", people: [] })
+    expect(second.w.stopped).toBe(true)
+    second.w.emit({ site: "linkedin", view: "profile", people: [{ linkedin: "someone-else", role: "profile" }] })
+    await flush()
+    expect(relayChannel().context.people).toEqual([])
   })
 
   it("tries again after the worker refused", async () => {
