@@ -4,3 +4,5 @@ import { resolve } from "node:path"
 export const e2ePort = Number(process.env.E2E_PORT ?? 8797)
 export const extensionDir = resolve("build/chrome-mv3-e2e")
 export const screenshotDir = resolve("tests/e2e/screenshots")
+/** The private key the e2e build's selector overlays are signed with (written by global-setup). */
+export const sitesKeyFile = resolve("build/e2e-sites-signing-key.pem")
