@@ -13,7 +13,7 @@ import { partArgs, report, round, scratchSchema, startApiServer } from "./part"
 
 const args = partArgs()
 const quick = args.quick
-const size = quick ? { contacts: 2000, events: 10_000, batches: 6 } : { contacts: 20_000, events: 200_000, batches: 60 }
+const size = quick ? { contacts: 500, events: 2000, batches: 4 } : { contacts: 20_000, events: 200_000, batches: 60 }
 const batchSize = 1000
 const inFlight = 3
 const types = ["email_open", "email_click", "page_visit", "content_download", "webinar_attended", "demo_request"]

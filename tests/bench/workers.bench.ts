@@ -8,6 +8,8 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay_workers_bench npm run seed
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay_workers_bench npx tsx tests/bench/workers.bench.ts
 // → tests/bench/results/workers.md   (WORKERS=1,2,1,2  DURATION=15  CONNECTIONS=50  OUT=<file> to vary)
+// Part "workers" of `npm run bench`: --json <file> writes the figure there; --quick seeds 500 contacts into a
+// throwaway schema of the scratch database (DATABASE_URL, default .../test), loads 2 s per run, writes no .md.
 import { spawn, execSync, type ChildProcess } from "node:child_process"
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
@@ -16,18 +18,28 @@ import { cpus, loadavg } from "node:os"
 import { dirname, join } from "node:path"
 import { createToken } from "../../src/server/auth/service"
 import { openDatabase, rows, sql } from "../../src/server/db/client"
-import { demoOrgs } from "../../src/server/seed/index"
+import { demoOrgs, seedDemo } from "../../src/server/seed/index"
+import { partArgs, report, round, scratchSchema } from "./part"
 
 interface Histogram { average: number; mean: number; p50: number; p99: number; max: number }
 interface Result { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number; "2xx": number }
 type Autocannon = (opts: Record<string, unknown>) => Promise<Result>
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon
 
-const databaseUrl = process.env.DATABASE_URL
+const args = partArgs()
+const scratch = args.quick ? scratchSchema() : undefined
+if (scratch) {
+  const d = await openDatabase({ databaseUrl: scratch.url, schema: scratch.schema })
+  await seedDemo(d.db, { contacts: 500, events: 2000 })
+  await d.db.execute(sql`VACUUM ANALYZE`)
+  await d.close()
+}
+// The servers this starts (src/server/main.ts) take no schema: the connection string carries the search path.
+const databaseUrl = scratch ? `${scratch.url}${scratch.url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${scratch.schema},public`)}` : process.env.DATABASE_URL
 if (!databaseUrl) throw new Error("set DATABASE_URL to a PostgreSQL database of your own, seeded with `npm run seed`")
 if (new URL(databaseUrl).pathname === "/relay_bench") throw new Error("relay_bench is someone else's benchmark database: seed one of your own")
 const workerCounts = (process.env.WORKERS ?? "1,2").split(",").map(Number)
-const duration = Number(process.env.DURATION ?? 15)
+const duration = Number(process.env.DURATION ?? (args.quick ? 2 : 15))
 const connections = Number(process.env.CONNECTIONS ?? 50)
 
 // A token of one of Acme's reps, and 2,000 of Acme's contact emails.
@@ -39,7 +51,7 @@ const emails = (await rows<{ email: string }>(database.db, sql`
   SELECT email FROM contact_emails WHERE org_id = ${demoOrgs.acme} AND is_primary ORDER BY email LIMIT 2000`)).map((r) => r.email)
 const contacts = (await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM contacts WHERE org_id = ${demoOrgs.acme}`))[0]!.n
 await database.close()
-if (emails.length < 2000) throw new Error(`only ${emails.length} contacts in the demo org: seed at the demo size`)
+if (emails.length < (args.quick ? 100 : 2000)) throw new Error(`only ${emails.length} contacts in the demo org: seed at the demo size`)
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,7 +64,7 @@ function freePort(): Promise<number> {
 async function start(workers: number): Promise<{ server: ChildProcess; port: number }> {
   const port = await freePort()
   const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["src/server/main.ts", "--workers", String(workers)], {
-    env: { ...process.env, PORT: String(port), RATE_LIMIT_PER_MINUTE: "100000000", LOG: "" }, stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RATE_LIMIT_PER_MINUTE: "100000000", LOG: "" }, stdio: ["ignore", "pipe", "inherit"],
   })
   let out = ""
   server.stdout!.on("data", (d) => { out += d })
@@ -109,6 +121,7 @@ async function backendPids(): Promise<number[]> {
 }
 
 const lines: string[] = []
+const measured: { workers: number; rps: number; p50: number; p99: number }[] = []
 for (const workers of workerCounts) {
   const { server, port } = await start(workers)
   try {
@@ -127,6 +140,7 @@ for (const workers of workerCounts) {
     const after = loadavg()
     const row = { workers, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors + r.timeouts, before, after, cpu }
     console.log(JSON.stringify(row))
+    measured.push({ workers, rps: Math.round(row.rps), p50: row.p50, p99: row.p99 })
     const s1 = (x: number) => x.toFixed(1)
     lines.push(`| ${workers} | ${Math.round(row.rps).toLocaleString("en-US")} | ${row.p50} ms | ${row.p99} ms | ${row.ok.toLocaleString("en-US")} | ${row.non2xx} | ${row.errors} | ${before.map((x) => x.toFixed(2)).join(" ")} → ${after.map((x) => x.toFixed(2)).join(" ")} | ${s1(cpu.server)} / ${s1(cpu.pg)} / ${s1(cpu.autocannon)} / ${s1(cpu.machine)} (${Math.round(cpu.busyShare * 100)} % busy) |`)
   } finally {
@@ -150,7 +164,17 @@ const out = `# Lookup with 1 and 2 workers
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${lines.join("\n")}
 `
-const file = process.env.OUT ?? "tests/bench/results/workers.md"
-mkdirSync(dirname(file), { recursive: true })
-writeFileSync(file, out)
-console.log(out)
+if (!args.quick) {
+  const file = process.env.OUT ?? "tests/bench/results/workers.md"
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, out)
+  console.log(out)
+}
+await scratch?.drop()
+const best = (n: number) => Math.max(0, ...measured.filter((m) => m.workers === n).map((m) => m.rps))
+report(args, {
+  values: { runs: measured, contacts },
+  ...(best(1) && best(2) ? { ratio: round(best(2) / best(1)) } : {}),
+  summary: { measured: measured.map((m) => `${m.workers} worker${m.workers > 1 ? "s" : ""}: ${m.rps.toLocaleString("en-US")} req/s, p99 ${m.p99} ms`).join("; ") },
+  notes: `the lookup through \`npm run server -- --workers N\` on PostgreSQL (${contacts.toLocaleString("en-US")} demo contacts), autocannon ${connections} connections, ${duration} s per run; ratio = best req/s with 2 workers over best with 1 (no ceiling: this says what a second process adds on this machine)`,
+})
