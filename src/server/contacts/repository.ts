@@ -1,5 +1,5 @@
 import type { SQL } from "drizzle-orm"
-import { type Executor, one, rows, sql } from "../db/client"
+import { type Executor, one, preparedRows, rows, sql } from "../db/client"
 import type { ContactSummary, TimelineItem } from "../../shared/contracts/contacts"
 import type { Bant } from "../../shared/contracts/handoff"
 
@@ -121,7 +121,8 @@ export async function context(ex: Executor, orgId: string, target: ContactTarget
       ? sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
           WHERE c.org_id = ${orgId} AND lower(c.linkedin) = lower(${target.linkedin}) ORDER BY c.created_at LIMIT 1`
       : sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id WHERE c.org_id = ${orgId} AND c.id = ${target.id}`
-  return one<ContextRow>(ex, sql`
+  const kind = "email" in target ? "email" : "linkedin" in target ? "linkedin" : "id"
+  const [row] = await preparedRows<ContextRow>(ex, `relay_contact_context_${kind}_${pageSize}`, sql`
     WITH c AS (SELECT ${contactColumns} ${find})
     SELECT c.*,
       (SELECT coalesce(json_agg(r ORDER BY r."occurredAt" DESC), '[]'::json) FROM (
@@ -132,6 +133,7 @@ export async function context(ex: Executor, orgId: string, target: ContactTarget
       (SELECT coalesce(json_agg(t ORDER BY t."occurredAt" DESC, t.key DESC), '[]'::json) FROM (${timelineSql(orgId, sql`c.id`, pageSize)}) t) AS timeline,
       (SELECT coalesce(json_agg(k), '[]'::json) FROM (${countsSql(orgId, sql`c.id`)}) k) AS counts
     FROM c`)
+  return row
 }
 
 export async function updateBant(ex: Executor, orgId: string, id: string, bant: Bant) {

@@ -3,7 +3,7 @@ import { PGlite } from "@electric-sql/pglite"
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm"
 import { sql, type SQL } from "drizzle-orm"
 import { drizzle as drizzleNode } from "drizzle-orm/node-postgres"
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core"
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core"
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite"
 import pg from "pg"
 import { migrate } from "./migrate"
@@ -129,6 +129,23 @@ export async function rows<T>(ex: Executor, query: SQL): Promise<T[]> {
 
 export async function one<T>(ex: Executor, query: SQL): Promise<T | undefined> {
   return (await rows<T>(ex, query))[0]
+}
+
+const dialect = new PgDialect()
+// Times as the text PostgreSQL sends, as drizzle's node-postgres driver hands them over: the same rows either way.
+const rawTimes = new Set([1082, 1083, 1114, 1184, 1186, 1115, 1182, 1183, 1185, 1187, 1231])
+const sameTypes = { getTypeParser: (id: number, format?: "text" | "binary") => (rawTimes.has(id) ? (v: string) => v : pg.types.getTypeParser(id, format)) }
+
+/**
+ * Rows of a statement run often (the sidebar's lookup), as a named prepared statement on the PostgreSQL
+ * server: each pooled connection parses and plans it once rather than on every call. `name` must always
+ * come with the same SQL text. Inside a transaction, or on PGlite, it runs as any other statement.
+ */
+export async function preparedRows<T>(ex: Executor, name: string, query: SQL): Promise<T[]> {
+  const client = (ex as { $client?: unknown }).$client
+  if (!(client instanceof pg.Pool)) return rows<T>(ex, query)
+  const q = dialect.sqlToQuery(query)
+  return (await client.query({ name, text: q.sql, values: q.params as unknown[], types: sameTypes as pg.CustomTypesConfig })).rows as T[]
 }
 
 /** An array literal, so one parameter carries a whole column (faster than thousands of parameters). */
