@@ -153,6 +153,8 @@ export type ShareInput = z.infer<typeof ShareInput>
 
 /** The tracked link to paste: `url` is `<public base>/r/<code>`. */
 export const Share = ShareInput.extend({
+  // Read back, a time is only an instant: "at most a day ahead" was checked against the writer's clock.
+  sharedAt: IsoDate,
   code: z.string(),
   url: z.string(),
 })
