@@ -3,40 +3,47 @@ import type { SQL } from "drizzle-orm"
 import { type Executor, pgArray, rows, sql } from "../db/client"
 import type { EventInput } from "../../shared/contracts/events"
 
-/** Finds contacts by email and creates the missing ones, all in a few multi-row statements. */
+/**
+ * Finds contacts by email, updates the firmographics sent for known ones, and creates the missing ones with
+ * their email, in one statement (one round trip per batch instead of up to four).
+ */
 export async function upsertContactsByEmail(ex: Executor, orgId: string, people: Map<string, EventInput["contact"]>) {
   const emails = [...people.keys()]
-  const found = await rows<{ email: string; contactId: string }>(ex, sql`
-    SELECT email, contact_id AS "contactId" FROM contact_emails WHERE org_id = ${orgId} AND email = ANY(${pgArray(emails)}::text[])`)
-  const ids = new Map(found.map((f) => [f.email, f.contactId]))
-  const updates = found.filter((f) => people.get(f.email) && Object.keys(people.get(f.email)!).length > 0)
-  if (updates.length > 0) {
-    const col = columnOf(updates.map((u) => people.get(u.email)))
-    // Marketing automation knows firmographics better over time: a value sent wins, a value left out is kept.
-    await ex.execute(sql`
+  if (emails.length === 0) return { ids: new Map<string, string>(), created: 0 }
+  const all = emails.map((e) => people.get(e))
+  const col = columnOf(all)
+  const sent = all.map((c) => (c && Object.keys(c).length > 0 ? "t" : "f"))
+  const r = await rows<{ email: string; contactId: string; created: boolean }>(ex, sql`
+    WITH v AS (
+      SELECT * FROM unnest(${pgArray(emails)}::text[], ${col((c) => c.firstName)}::text[], ${col((c) => c.lastName)}::text[],
+        ${col((c) => c.title)}::text[], ${col((c) => c.company)}::text[], ${col((c) => c.industry)}::text[], ${col((c) => c.companySize)}::text[],
+        ${col((c) => c.linkedin)}::text[], ${pgArray(emails.map(() => randomUUID()))}::uuid[], ${pgArray(sent)}::bool[])
+        AS v(email, fn, ln, ti, co, ind, sz, li, new_id, sent)
+    ),
+    found AS MATERIALIZED (
+      SELECT v.email, ce.contact_id FROM v JOIN contact_emails ce ON ce.org_id = ${orgId} AND ce.email = v.email
+    ),
+    -- Marketing automation knows firmographics better over time: a value sent wins, a value left out is kept.
+    upd AS (
       UPDATE contacts c SET first_name = coalesce(v.fn, c.first_name), last_name = coalesce(v.ln, c.last_name), title = coalesce(v.ti, c.title),
-        linkedin = coalesce(v.li, c.linkedin), company = coalesce(v.co, c.company), industry = coalesce(v.ind, c.industry), company_size = coalesce(v.sz::int, c.company_size), updated_at = now()
-      FROM unnest(${pgArray(updates.map((u) => u.contactId))}::uuid[], ${col((c) => c.firstName)}::text[], ${col((c) => c.lastName)}::text[],
-        ${col((c) => c.title)}::text[], ${col((c) => c.company)}::text[], ${col((c) => c.industry)}::text[], ${col((c) => c.companySize)}::text[], ${col((c) => c.linkedin)}::text[])
-        AS v(id, fn, ln, ti, co, ind, sz, li)
-      WHERE c.org_id = ${orgId} AND c.id = v.id`)
-  }
-  const missing = emails.filter((e) => !ids.has(e))
-  if (missing.length > 0) {
-    const newIds = missing.map(() => randomUUID())
-    const col = columnOf(missing.map((e) => people.get(e)))
-    await ex.execute(sql`
+        linkedin = coalesce(v.li, c.linkedin), company = coalesce(v.co, c.company), industry = coalesce(v.ind, c.industry),
+        company_size = coalesce(v.sz::int, c.company_size), updated_at = now()
+      FROM found f JOIN v ON v.email = f.email
+      WHERE c.org_id = ${orgId} AND c.id = f.contact_id AND v.sent
+    ),
+    ins AS (
       INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, linkedin, stage)
-      SELECT ${orgId}, id, fn, ln, ti, co, ind, sz::int, li, 'lead'
-      FROM unnest(${pgArray(newIds)}::uuid[], ${col((c) => c.firstName)}::text[], ${col((c) => c.lastName)}::text[],
-        ${col((c) => c.title)}::text[], ${col((c) => c.company)}::text[], ${col((c) => c.industry)}::text[], ${col((c) => c.companySize)}::text[], ${col((c) => c.linkedin)}::text[])
-        AS t(id, fn, ln, ti, co, ind, sz, li)`)
-    await ex.execute(sql`
+      SELECT ${orgId}, v.new_id, v.fn, v.ln, v.ti, v.co, v.ind, v.sz::int, v.li, 'lead' FROM v
+      WHERE NOT EXISTS (SELECT 1 FROM found f WHERE f.email = v.email)
+      RETURNING id
+    ),
+    em AS (
       INSERT INTO contact_emails (org_id, email, contact_id, is_primary)
-      SELECT ${orgId}, email, id, true FROM unnest(${pgArray(missing)}::text[], ${pgArray(newIds)}::uuid[]) AS t(email, id)`)
-    missing.forEach((e, i) => ids.set(e, newIds[i]!))
-  }
-  return { ids, created: missing.length }
+      SELECT ${orgId}, v.email, v.new_id, true FROM v JOIN ins ON ins.id = v.new_id
+    )
+    SELECT v.email, coalesce(f.contact_id, v.new_id) AS "contactId", f.contact_id IS NULL AS created
+    FROM v LEFT JOIN found f ON f.email = v.email`)
+  return { ids: new Map(r.map((x) => [x.email, x.contactId])), created: r.filter((x) => x.created).length }
 }
 
 type ContactFields = NonNullable<EventInput["contact"]>
