@@ -6,7 +6,7 @@ import type { SelectorHealth, SelectorHealthQuery, SelectorHealthRow } from "~sh
 import { healthSites } from "~shared/contracts/health"
 import type { Me } from "~shared/contracts/me"
 import { PageHeader } from "../../layout/shell"
-import { count, humanize, percent } from "../../format"
+import { count, day, humanize, percent } from "../../format"
 import { DataTable, numeric } from "../../ui/data-table"
 import { Panel } from "../../ui/panel"
 import { Stat, Stats } from "../../ui/stats"
@@ -21,21 +21,21 @@ const flagged = (r: SelectorHealthRow) => r.missRate >= MISS_WARN && r.total >= 
 
 const col = createColumnHelper<SelectorHealthRow>()
 const columns = [
-  col.accessor("day", { header: "Day" }),
+  col.accessor("day", { header: "Day", cell: (c) => <span style={{ whiteSpace: "nowrap" }}>{day(c.getValue())}</span> }),
   col.accessor("version", { header: "Version" }),
   col.accessor("site", { header: "Site", cell: (c) => siteNames[c.getValue()] ?? c.getValue() }),
   col.accessor("view", { header: "View", cell: (c) => humanize(c.getValue()) }),
   col.accessor("structure", { header: "Structure", cell: (c) => count(c.getValue()), ...numeric }),
   col.accessor("signals", { header: "Signals", cell: (c) => count(c.getValue()), ...numeric }),
-  col.accessor("name", { header: "Name only", cell: (c) => count(c.getValue()), ...numeric }),
-  col.accessor("none", { header: "Nobody found", cell: (c) => count(c.getValue()), ...numeric }),
-  col.accessor("total", { header: "Detections", cell: (c) => count(c.getValue()), ...numeric }),
+  col.accessor("name", { header: "Name", cell: (c) => count(c.getValue()), ...numeric }),
+  col.accessor("none", { header: "None found", cell: (c) => count(c.getValue()), ...numeric }),
+  col.accessor("total", { header: "Total", cell: (c) => count(c.getValue()), ...numeric }),
   col.accessor("missRate", {
     header: "Missed",
     cell: (c) => (flagged(c.row.original) ? <strong className="error-text" title="A fifth or more found nobody">{percent(c.getValue())} ⚠</strong> : percent(c.getValue())),
     ...numeric,
   }),
-  col.accessor("reports", { header: "Browsers", cell: (c) => count(c.getValue()), ...numeric }),
+  col.accessor("reports", { header: "Reports", cell: (c) => count(c.getValue()), ...numeric }),
 ]
 
 export function SelectorHealthPage({ me }: { me: Me }) {
@@ -47,7 +47,7 @@ export function SelectorHealthPage({ me }: { me: Me }) {
       <PageHeader title="Selector health">
         How Relay's extension found people on Gmail, Outlook and LinkedIn, day by day and per extension version: by the
         sites' current structure, by structure-free signals, by a display name only, or not at all while the site was on
-        screen. Reps' browsers send anonymous counts once a day; a jump in "Nobody found" means a site changed its markup.
+        screen. Reps' browsers send anonymous counts once a day; a jump in "None found" means a site changed its markup.
       </PageHeader>
       {!admin ? (
         <Empty title="Only admins can see selector health">Ask an admin of your organization.</Empty>
@@ -108,11 +108,11 @@ function HealthBody({ data, stale }: { data: SelectorHealth; stale: boolean }) {
   return (
     <div className={stale ? "report stale" : "report"} aria-busy={stale}>
       <Stats label="Selector health totals" dense>
-        <Stat label="Detections" value={count(total)} hint={`${data.from} to ${data.to}`} />
+        <Stat label="Detections" value={count(total)} hint={`${day(data.from)} to ${day(data.to)}`} />
         <Stat label="Found by structure" value={percent(total ? sum("structure") / total : null)} />
         <Stat label="Found by signals or name" value={percent(total ? (sum("signals") + sum("name")) / total : null)} />
         <Stat label="Nobody found" value={percent(total ? sum("none") / total : null)} tone={worst ? "bad" : undefined}
-          hint={worst ? `worst: ${siteNames[worst.site]} ${humanize(worst.view).toLowerCase()} on ${worst.day} (${worst.version})` : undefined} />
+          hint={worst ? `worst: ${siteNames[worst.site]} ${humanize(worst.view).toLowerCase()} on ${day(worst.day)} (${worst.version})` : undefined} />
       </Stats>
       <Panel title="Per day, version, site and view">
         <DataTable label="Selector health per day and extension version" data={data.rows} columns={columns}
