@@ -1,4 +1,4 @@
-import { type Executor, one, pgArray, sql } from "../db/client"
+import { type Executor, one, pgArray, preparedRows, sql } from "../db/client"
 import type { ActivityInput } from "../../shared/contracts/activities"
 
 export interface ActivityRow extends ActivityInput { userId: string; createdAt: string | Date; bodyHash: string }
@@ -20,7 +20,7 @@ export interface LogResult {
  * is neither written nor seen here (`row` absent while the contact and assets are fine): read it with findById.
  */
 export async function log(ex: Executor, orgId: string, userId: string, a: ActivityInput, bodyHash: string): Promise<LogResult> {
-  const r = await one<{ contactExists: boolean; unknownAssetIds: string[] | string } & Partial<ActivityRow> & { created: boolean | null }>(ex, sql`
+  const [r] = await preparedRows<{ contactExists: boolean; unknownAssetIds: string[] | string } & Partial<ActivityRow> & { created: boolean | null }>(ex, "relay_activity_log", sql`
     WITH c AS (SELECT EXISTS (SELECT 1 FROM contacts WHERE org_id = ${orgId} AND id = ${a.contactId}) AS ok),
     bad AS (
       SELECT coalesce(array_agg(x::text ORDER BY x), '{}') AS ids FROM unnest(${pgArray(a.assetIds ?? [])}::uuid[]) AS x
