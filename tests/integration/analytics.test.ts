@@ -595,8 +595,8 @@ describe.each(backends)("analytics API on %s", (kind) => {
       const G = h.globex.id
       const August = "from=2025-08-01&to=2025-08-31"
       const grep = h.globex.userIds.rep
-      const comparison = async () => (await ok(`/api/v1/analytics/content-influence?${August}`, h.globex.tokens.marketer))
-        .overall.map((t: { comparison: { n: number; hits: number } }) => [t.comparison.n, t.comparison.hits] as [number, number])
+      const comparison = async (): Promise<[number, number][]> => (await ok(`/api/v1/analytics/content-influence?${August}`, h.globex.tokens.marketer))
+        .overall.map((t: { comparison: { n: number; hits: number } }) => [t.comparison.n, t.comparison.hits])
       const base = await comparison()
       // What the steps below add to the comparison group's mql → sql, sql → opportunity and opportunity → customer.
       const plus = (...d: [number, number][]) => base.map(([n, hits], i) => [n + d[i]![0], hits + d[i]![1]])
