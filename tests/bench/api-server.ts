@@ -63,7 +63,7 @@ const emails = (await rows<{ email: string }>(db, sql`
 const [{ n: contacts } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM contacts WHERE org_id = ${demoOrgs.acme}`)
 const [{ n: events } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT count(*)::bigint::text AS n FROM marketing_events WHERE org_id = ${demoOrgs.acme}`)
 
-const relay = await buildApp({ db, rateLimitPerMinute: 1_000_000_000 })
+const relay = await buildApp({ db, rateLimitPerMinute: 1_000_000_000, logger: process.env.BENCH_LOG === "1" })
 
 // The ceiling: what one indexed select through the driver costs, served by Fastify, nothing else.
 const ceilingSql = `SELECT c.id, c.first_name, c.last_name, c.title, c.company, c.stage, c.fit_score, c.engagement_value, c.engagement_at

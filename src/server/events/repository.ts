@@ -23,12 +23,18 @@ export async function upsertContactsByEmail(ex: Executor, orgId: string, people:
     found AS MATERIALIZED (
       SELECT v.email, ce.contact_id FROM v JOIN contact_emails ce ON ce.org_id = ${orgId} AND ce.email = v.email
     ),
+    -- The batch's known contacts are locked here, first and in id order, for the whole ingest transaction: its
+    -- later statements (first touch, scores) lock them again in other orders, and two batches in flight that
+    -- share contacts would otherwise deadlock.
+    locked AS MATERIALIZED (
+      SELECT c.id FROM contacts c WHERE c.org_id = ${orgId} AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR UPDATE
+    ),
     -- Marketing automation knows firmographics better over time: a value sent wins, a value left out is kept.
     upd AS (
       UPDATE contacts c SET first_name = coalesce(v.fn, c.first_name), last_name = coalesce(v.ln, c.last_name), title = coalesce(v.ti, c.title),
         linkedin = coalesce(v.li, c.linkedin), company = coalesce(v.co, c.company), industry = coalesce(v.ind, c.industry),
         company_size = coalesce(v.sz::int, c.company_size), updated_at = now()
-      FROM found f JOIN v ON v.email = f.email
+      FROM found f JOIN v ON v.email = f.email JOIN locked l ON l.id = f.contact_id
       WHERE c.org_id = ${orgId} AND c.id = f.contact_id AND v.sent
     ),
     ins AS (
@@ -42,7 +48,7 @@ export async function upsertContactsByEmail(ex: Executor, orgId: string, people:
       SELECT ${orgId}, v.email, v.new_id, true FROM v JOIN ins ON ins.id = v.new_id
     )
     SELECT v.email, coalesce(f.contact_id, v.new_id) AS "contactId", f.contact_id IS NULL AS created
-    FROM v LEFT JOIN found f ON f.email = v.email`)
+    FROM v LEFT JOIN found f ON f.email = v.email CROSS JOIN (SELECT count(*) FROM locked) AS l`)
   return { ids: new Map(r.map((x) => [x.email, x.contactId])), created: r.filter((x) => x.created).length }
 }
 
