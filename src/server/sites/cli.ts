@@ -10,7 +10,7 @@ import { generateSigningKey, privateKeyFrom, rawPublicKey, signOverlay } from ".
 
 export interface SitesCliOptions { file?: string; out?: string; keyFile?: string }
 
-export function runSites(sub: string | undefined, opts: SitesCliOptions, env = process.env, log = console): void {
+export function runSites(sub: string | undefined, opts: SitesCliOptions, env: Record<string, string | undefined> = process.env, log = console): void {
   if (sub === "keygen") {
     const k = generateSigningKey()
     log.log(`Private key (set SITES_SIGNING_KEY to this, or save it to a file for --key-file; keep it secret):\n${k.privateKeyPem}`)

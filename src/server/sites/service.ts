@@ -8,7 +8,7 @@ import { config } from "../config"
 import { NotFound } from "../errors"
 import { SignedSitesOverlay } from "../../shared/contracts/sites-config"
 
-export const overlayFile = (env = process.env) => env.SITES_CONFIG_FILE || join(config(env).dataDir, "sites-config.json")
+export const overlayFile = (env: Record<string, string | undefined> = process.env) => env.SITES_CONFIG_FILE || join(config(env).dataDir, "sites-config.json")
 
 export async function publishedOverlay(file = overlayFile()): Promise<SignedSitesOverlay> {
   let text: string
