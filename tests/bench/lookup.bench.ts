@@ -9,7 +9,7 @@
 // PostgreSQL, full: the shared 1,000,000-contact database (BENCH_LOOKUP_URL, default relay_bench), read
 // only: no migrations, no seeding; BENCH_TOKEN or the seed's .data/demo-credentials.json gives a rep's
 // token. --quick: a throwaway schema in the scratch database (DATABASE_URL, default .../test), 2,000
-// contacts, dropped afterwards.
+// contacts, dropped afterwards. BENCH_LOOKUP_SEED=contacts,events: a throwaway schema seeded at that size instead.
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { autocannon, cpuSeconds, loadFigures, partArgs, processTree, report, round, scratchSchema, startApiServer, type LoadResult, type Ready } from "./part"
@@ -34,6 +34,13 @@ if (embedded) {
   Object.assign(env, { DATABASE_URL: scratch.url, BENCH_SCHEMA: scratch.schema, BENCH_SEED_CONTACTS: "500", BENCH_SEED_EVENTS: "2000" })
   dropSchema = scratch.drop
   dataNote = "PostgreSQL server, a throwaway schema of the scratch database, demo seed"
+} else if (process.env.BENCH_LOOKUP_SEED) {
+  // A database of its own at a chosen size ("contacts,events"), when the shared large one cannot be read as it is.
+  const [contacts, events] = process.env.BENCH_LOOKUP_SEED.split(",")
+  const scratch = scratchSchema()
+  Object.assign(env, { DATABASE_URL: scratch.url, BENCH_SCHEMA: scratch.schema, BENCH_SEED_CONTACTS: contacts!, BENCH_SEED_EVENTS: events! })
+  dropSchema = scratch.drop
+  dataNote = "PostgreSQL server, a throwaway schema of the scratch database seeded for this run (BENCH_LOOKUP_SEED)"
 } else {
   const url = process.env.BENCH_LOOKUP_URL ?? "postgres://postgres@127.0.0.1:5432/relay_bench"
   let token = process.env.BENCH_TOKEN

@@ -93,7 +93,7 @@ export async function startApiServer(env: Record<string, string>): Promise<{ ser
   }
   let out = ""
   server.stdout!.on("data", (d) => { out += d })
-  const end = Date.now() + 600_000
+  const end = Date.now() + 3_600_000 // a large seed takes a while
   for (;;) {
     const line = out.split("\n").find((l) => l.startsWith("READY "))
     if (line) return { server, ready: JSON.parse(line.slice(6)) as Ready, stop }
