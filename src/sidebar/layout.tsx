@@ -2,6 +2,8 @@
 // opened Relay on purpose (shortcut), so an inbox page stays untouched.
 import { useEffect, useId } from "react"
 import type { PageContext, Person } from "../shared/page-context"
+import { makeRoom } from "../sites/room"
+import { PANEL_WIDTH, TAB_WIDTH } from "./styles"
 import { useCommandShortcut, usePageContext, useToggleShortcut } from "./channel"
 import { ContactPanel } from "./features/contact/contact-panel"
 import { OutboxBar } from "./features/log/outbox-bar"
@@ -25,6 +27,14 @@ export function SidebarLayout() {
     channel.open = false
     void hydrate(openRequested)
   }, [hydrate])
+  // The host page makes room for what Relay shows so that it covers nothing: the panel's width when open,
+  // the slim tab's strip when collapsed; with nothing shown, the page has its whole width back.
+  const tabShown = hydrated && !visible && hasPeople
+  useEffect(() => {
+    const site = relayChannel().site
+    makeRoom(site, visible ? PANEL_WIDTH : tabShown ? TAB_WIDTH : 0)
+    return () => makeRoom(site, 0)
+  }, [visible, tabShown])
   useToggleShortcut(() => toggle(visible))
   // A command (log a call) acts on the panel: open it if it is collapsed; the log bar takes the command.
   useCommandShortcut(() => {

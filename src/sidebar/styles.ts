@@ -2,6 +2,12 @@
 // page's rules do not reach in. `all: initial` also stops inherited properties (font, colour,
 // line-height) crossing the shadow boundary from Gmail / Outlook / LinkedIn.
 import { contentCss } from "./features/content/styles"
+
+/** The open panel's width in px: the host page makes exactly this much room for it (src/sites/room.ts). */
+export const PANEL_WIDTH = 360
+/** The collapsed tab's width in px, kept free at the page's right edge as well. */
+export const TAB_WIDTH = 28
+
 export const sidebarCss = `
 :host { all: initial; }
 *, *::before, *::after { box-sizing: border-box; }
@@ -31,7 +37,7 @@ export const sidebarCss = `
 .relay-panel {
   display: flex;
   flex-direction: column;
-  width: 360px;
+  width: ${PANEL_WIDTH}px;
   max-width: 100vw;
   height: 100vh;
   background: var(--relay-bg);
@@ -59,7 +65,7 @@ export const sidebarCss = `
   align-items: center;
   justify-content: center;
   margin-top: 35vh;
-  width: 28px;
+  width: ${TAB_WIDTH}px;
   height: 64px;
   border: 1px solid var(--relay-border);
   border-right: none;

@@ -77,7 +77,7 @@ header#gb{display:flex;align-items:center;gap:16px;height:64px;padding:0 16px}.l
 .search{flex:1;max-width:720px;background:#e9eef6;border-radius:24px;padding:12px 20px;color:#5f6368}.acct{margin-left:auto;width:32px;height:32px;border-radius:50%;background:#1a73e8;color:#fff;display:grid;place-items:center;text-decoration:none}
 .wrap{display:flex}nav{width:256px;padding:8px}.compose-btn{display:inline-block;background:#c2e7ff;border-radius:16px;padding:18px 24px;margin:0 0 16px 8px;font-weight:500;color:#001d35;text-decoration:none}
 nav a.f{display:flex;justify-content:space-between;padding:6px 24px;border-radius:0 16px 16px 0;color:#1f1f1f;text-decoration:none}nav a.f.on{background:#d3e3fd;font-weight:700}
-div[role=main]{flex:1;background:#fff;border-radius:16px;margin:0 16px 16px 0;min-height:80vh;overflow:hidden}
+div[role=main]{flex:1;min-width:0;background:#fff;border-radius:16px;margin:0 16px 16px 0;min-height:80vh;overflow:hidden}
 .toolbar{display:flex;gap:18px;align-items:center;padding:10px 16px;color:#444}.toolbar .count{margin-left:auto}.tb{color:#444;text-decoration:none;cursor:pointer}
 .tabs{display:flex;border-bottom:1px solid #eee}.tab{padding:14px 24px;color:#5f6368}.tab.on{color:#0b57d0;border-bottom:3px solid #0b57d0}
 table.zt{width:100%;border-collapse:collapse}tr.zA{border-bottom:1px solid #f1f1f1;cursor:pointer}tr.zA:hover{box-shadow:inset 1px 0 #dadce0,0 1px 2px #3c404326}
@@ -90,6 +90,7 @@ tr.zA td{padding:10px 8px;white-space:nowrap}tr.zE{font-weight:700}.row-link{col
 .hdr{display:flex;justify-content:space-between;background:#f2f6fc;padding:10px 16px;border-radius:8px 8px 0 0;font-weight:500}.close{text-decoration:none;color:#444}
 .row{display:flex;align-items:center;gap:8px;border-bottom:1px solid #eee;margin:0 16px;padding:6px 0}.lbl{color:#5f6368}.chip{background:#e8eaed;border-radius:12px;padding:2px 10px}
 .row input{border:0;outline:0;flex:1;font:inherit;padding:4px 0}.body{min-height:220px;padding:12px 16px;outline:0;line-height:1.5}.ftr{padding:12px 16px}.send{background:#0b57d0;color:#fff;border-radius:18px;padding:9px 24px}
+.bq9{width:56px;display:flex;flex-direction:column;align-items:center;gap:20px;padding-top:12px}.bq9 button{width:36px;height:36px;border:0;border-radius:50%;background:#e9eef6;font:inherit;cursor:pointer}
 .banner{background:#fff8e1;border-bottom:1px solid #f0e0a0;padding:6px 16px;font-size:12px;color:#6b5900}`
 
 const script = `(function(){
@@ -121,7 +122,8 @@ export function render(): string {
 <a class="acct" href="#inbox" aria-label="Google Account: ${esc(V.name)} (${V.email})">${V.name[0]}</a></header>
 <div class="wrap"><nav role="navigation"><a class="compose-btn" href="#inbox?compose=new" gh="cm">✎ Compose</a>
 <a class="f on" href="#inbox" title="Inbox">Inbox <span>${threads.length}</span></a><a class="f" href="#starred">Starred</a><a class="f" href="#sent">Sent</a><a class="f" href="#drafts">Drafts</a></nav>
-<div class="nH ar4 z" role="main"></div></div>
+<div class="nH ar4 z" role="main"></div>
+<div class="bq9" role="complementary" aria-label="Side panel"><button type="button" aria-label="Calendar">31</button><button type="button" aria-label="Keep">K</button><button type="button" aria-label="Tasks">✓</button><button type="button" aria-label="Contacts">☺</button></div></div>
 <div class="dw"></div>
 <template id="tpl-list">${listView()}</template>
 ${threads.map((t, i) => `<template id="tpl-thread-${t.id}">${threadView(t, i)}</template>`).join("\n")}

@@ -53,11 +53,13 @@ function messagingView(t: (typeof threads)[number]): string {
 
 const feedView = `<div class="cols"><main class="scaffold-layout__main">${members.map((m) => `<div class="artdeco-card post"><div class="row">${avatar(full(m), 40)}<a href="${BASE}/in/${m.linkedin}"><b>${esc(full(m))}</b></a></div><p>Proud of what the ${esc(m.company)} team shipped this quarter.</p></div>`).join("")}</main></div>`
 
-const css = `*{box-sizing:border-box}body{margin:0;font:14px -apple-system,system-ui,"Segoe UI",Roboto,sans-serif;background:#f4f2ee;color:rgba(0,0,0,.9)}
+const css = `*{box-sizing:border-box}#msg-overlay{position:fixed;right:16px;bottom:0;width:288px;z-index:10;background:#fff;border-radius:8px 8px 0 0;box-shadow:0 0 0 1px #00000014,0 4px 12px #0000002e}
+.msg-overlay-list-bubble__header{display:flex;align-items:center;gap:8px;padding:8px 12px}.msg-overlay-list-bubble__header b{flex:1}.msg-overlay-list-bubble__header button{border:0;background:none;font-size:16px;cursor:pointer}
+body{margin:0;font:14px -apple-system,system-ui,"Segoe UI",Roboto,sans-serif;background:#f4f2ee;color:rgba(0,0,0,.9)}
 .global-nav{background:#fff;border-bottom:1px solid #e8e8e8;height:52px;display:flex;align-items:center;gap:24px;padding:0 max(16px,calc(50% - 560px))}
 .logo{background:#0a66c2;color:#fff;font-weight:700;border-radius:4px;padding:2px 6px;text-decoration:none}.search{background:#edf3f8;border-radius:4px;padding:7px 12px;width:280px;color:#666}
 .global-nav ul{display:flex;gap:28px;list-style:none;margin:0 0 0 auto;padding:0}.global-nav a{color:#666;text-decoration:none;font-size:12px}.global-nav__me img{width:24px;height:24px;border-radius:50%;background:#888;display:block}
-.cols{display:flex;gap:24px;max-width:1128px;margin:24px auto}main{flex:1}aside{width:300px}.artdeco-card{background:#fff;border-radius:8px;box-shadow:0 0 0 1px #00000014;margin-bottom:8px;padding:16px 24px;position:relative}
+.cols{display:flex;gap:24px;max-width:1128px;margin:24px auto;padding:0 16px}main{flex:1}aside{width:300px}.artdeco-card{background:#fff;border-radius:8px;box-shadow:0 0 0 1px #00000014;margin-bottom:8px;padding:16px 24px;position:relative}
 .pv-top-card{padding:0}.cover{height:150px;background:linear-gradient(120deg,#a0b4b7,#e9e5df);border-radius:8px 8px 0 0}.ph5{padding:0 24px 24px}.ph5 .av{margin-top:-70px;border:4px solid #fff}
 .av{border-radius:50%;background:#5e7f9d;color:#fff;display:grid;place-items:center;font-weight:600;flex:none}h1{font-size:24px;margin:8px 0 0}.muted{color:#666;font-size:13px}
 .pv-text-details__right-panel{position:absolute;right:24px;top:170px;list-style:none}.pv-text-details__right-panel button{border:0;background:none;font-weight:600;cursor:pointer}
@@ -92,6 +94,7 @@ export function render(): string {
 <ul><li><a href="${BASE}/feed/">Home</a></li><li><a href="${BASE}/feed/">My Network</a></li><li><a href="${BASE}/messaging/thread/${threads[0].id}/">Messaging</a></li>
 <li class="global-nav__me"><img class="global-nav__me-photo" alt="${esc(V.name)}" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><a href="${BASE}/in/${V.slug}/">Me</a></li></ul></header>
 <div id="relay-demo-view"></div></div>
+<aside id="msg-overlay" class="msg-overlay-container" aria-label="Messaging"><div class="msg-overlay-list-bubble"><div class="msg-overlay-list-bubble__header">${avatar(V.name, 32)}<b>Messaging</b><button type="button" aria-label="Compose message">✎</button></div></div></aside>
 <template id="tpl-feed">${feedView}</template>
 ${members.map((c) => `<template id="tpl-in-${c.linkedin}">${profileView(c)}</template>`).join("\n")}
 <template id="tpl-in-${V.slug}"><div class="cols"><main class="scaffold-layout__main"><section class="artdeco-card pv-top-card"><div class="cover"></div><div class="ph5">${avatar(V.name, 120)}<h1>${esc(V.name)}</h1><div class="text-body-medium">Account Executive at Acme Analytics</div></div></section></main></div></template>
