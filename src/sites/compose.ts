@@ -10,18 +10,21 @@
 // Like the detectors, nothing here throws into the host page: a missing editor means "false".
 import type { Site } from "../shared/page-context"
 import { closestAny, isHidden, queryAll, type Selectors } from "./common"
+import { withSharedOverlay } from "./overlay"
 import * as gmail from "./gmail/selectors"
 import * as linkedin from "./linkedin/selectors"
 import * as outlook from "./outlook/selectors"
 
-const bodies: Record<Site, Selectors> = { gmail: gmail.composeBody, outlook: outlook.composeBody, linkedin: linkedin.composeBody }
+const sites = { gmail, outlook, linkedin }
+/** The site's one compose-body list (the detector reads it too), with what a signed overlay added to it. */
+const bodies = (site: Site, doc?: Document | null): Selectors => withSharedOverlay(site, sites[site], doc ?? undefined).COMPOSE_BODY
 
 const isEditable = (el: Element): el is HTMLElement => el.getAttribute("contenteditable") === "true" && !isHidden(el)
 
 /** The compose body `node` is in (or is), if any. */
 export function composeBodyOf(site: Site, node: Node | null | undefined): HTMLElement | null {
   const el = node ? (node.nodeType === 1 ? (node as Element) : node.parentElement) : null
-  const body = closestAny(el, bodies[site])
+  const body = closestAny(el, bodies(site, el?.ownerDocument))
   return body && isEditable(body) ? body : null
 }
 
@@ -31,7 +34,7 @@ export function composeBodyOf(site: Site, node: Node | null | undefined): HTMLEl
  */
 export function findComposeBody(site: Site, doc: Document, hint?: Node | null): HTMLElement | null {
   try {
-    const all = queryAll(doc, bodies[site]).filter(isEditable)
+    const all = queryAll(doc, bodies(site, doc)).filter(isEditable)
     if (all.length === 0) return null
     return (
       (hint && all.find((b) => b.contains(hint))) ||
@@ -112,7 +115,7 @@ export function insertLink(body: HTMLElement | null | undefined, link: LinkToIns
   try {
     if (!body || !body.isConnected || !isEditable(body) || !isWebUrl(link.url)) return false
     const doc = body.ownerDocument
-    const mode = options.mode ?? (closestAny(body, linkedin.composeBody) ? "text" : "link")
+    const mode = options.mode ?? (closestAny(body, bodies("linkedin", body.ownerDocument)) ? "text" : "link")
     const inBody = (n: Node) => n === body || body.contains(n)
     const range =
       savedRange && inBody(savedRange.startContainer) && inBody(savedRange.endContainer)

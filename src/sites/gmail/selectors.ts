@@ -50,18 +50,12 @@ export const BODY = ["div.a3s", "div.ii.gt", "div[data-message-body]"] as const
 /** Conversation list rows in the inbox. tr.zA seen 2012–2026. */
 export const LIST_ROW = ["tr.zA", 'div[role="main"] table[role="grid"] tr'] as const
 
-/** The editable body of a compose window or inline reply. */
-export const COMPOSE_BODY = [
-  'div[contenteditable="true"][g_editable="true"]', // seen 2014–2026
-  'div[contenteditable="true"][role="textbox"][aria-label="Message Body"]', // English aria-label, seen 2018–2026
-  "div.Am.Al.editable", // legacy class names, seen 2014–2021
-] as const
-
 /**
- * Where "Insert" puts a tracked link (src/sites/compose.ts): the body the rep is typing in, of a
- * floating compose, a pop-out or an inline reply. Attributes first, they outlive Gmail's class names.
+ * The editable body of a compose window, a pop-out or an inline reply: detection reads who the rep writes to
+ * from the compose around it, and "Insert" puts a tracked link in it (src/sites/compose.ts). One list for both,
+ * so a signed overlay that adds a selector here fixes both. Attributes first, they outlive Gmail's class names.
  */
-export const composeBody = [
+export const COMPOSE_BODY = [
   'div[contenteditable="true"][g_editable="true"]', // every compose and inline reply, seen 2014–2026 (fixtures compose.html, inline-reply-legacy.html)
   'div[contenteditable="true"][role="textbox"][aria-label="Message Body"]', // English aria-label, seen 2018–2026 (demo page /demo/gmail?compose=new)
   'div.Am.editable[contenteditable="true"]', // legacy class names, seen 2014–2021

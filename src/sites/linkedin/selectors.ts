@@ -54,7 +54,7 @@ export const THREAD_MESSAGES = [".msg-s-event-listitem__body", ".msg-s-message-l
  * Where "Insert" puts a tracked link (src/sites/compose.ts): the message box of the messaging page or
  * of a chat bubble. It holds plain text (a link becomes a preview once sent), so the URL goes in as text.
  */
-export const composeBody = [
+export const COMPOSE_BODY = [
   'div.msg-form__contenteditable[contenteditable="true"]', // messaging page and chat bubbles, seen 2019–2026 (fixture messaging.html, demo page)
   'form.msg-form div[contenteditable="true"][role="textbox"]', // hashed classes around a stable form, seen 2022–2026
 ] as const

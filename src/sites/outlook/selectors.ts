@@ -45,17 +45,12 @@ export const BODY = [
   "div.allowTextSelection", // legacy body wrapper, seen 2017–2021
 ] as const
 
-/** Compose: the editable body and its container. */
-export const COMPOSE_BODY = [
-  'div[contenteditable="true"][role="textbox"][aria-label^="Message body"]', // English, seen 2019–2026
-  '[data-app-section="MailCompose"] div[contenteditable="true"][aria-multiline="true"]', // any language, seen 2022–2026
-  '#docking_InitVisiblePart_0 div[contenteditable="true"][aria-multiline="true"]', // seen 2019–2024
-] as const
 /**
- * Where "Insert" puts a tracked link (src/sites/compose.ts): the multi-line body of a new mail or an
- * inline reply. The To / Cc wells are contenteditable textboxes too, but single-line (aria-multiline="false").
+ * The multi-line body of a new mail or an inline reply: detection reads the compose around it, and "Insert"
+ * puts a tracked link in it (src/sites/compose.ts). One list for both, so an overlay that adds here fixes both.
+ * The To / Cc wells are contenteditable textboxes too, but single-line (aria-multiline="false").
  */
-export const composeBody = [
+export const COMPOSE_BODY = [
   'div[contenteditable="true"][role="textbox"][aria-label^="Message body"]', // "Message body, press Alt+F10 to exit", English, seen 2019–2026 (fixture compose.html)
   '[aria-label="Message body"][contenteditable="true"]', // demo page /demo/outlook#/mail/deeplink/compose, 2026
   '[data-app-section="MailCompose"] div[contenteditable="true"][aria-multiline="true"]', // any language, seen 2022–2026

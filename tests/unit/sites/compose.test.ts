@@ -186,3 +186,46 @@ describe("insertLink", () => {
     tracker.stop()
   })
 })
+
+describe("one compose-body list per site (issue 11, item 4)", () => {
+  it("detection and Insert read the same list, so an overlay that adds to it fixes both", async () => {
+    const gmail = await import("../../../src/sites/gmail/selectors")
+    const { detect } = await import("../../../src/sites/gmail/detect")
+    const { applyOverlay, shareOverlay } = await import("../../../src/sites/overlay")
+    const { composeBodyOf } = await import("../../../src/sites/compose")
+    expect(Object.keys(gmail).filter((k) => /compose.?body/i.test(k))).toEqual(["COMPOSE_BODY"])
+    // A compose whose body Gmail has renamed: no built-in selector matches it.
+    const doc = new JSDOM(
+      '<div role="dialog"><div class="M9"><div data-hovercard-id="ann.example@x.example" data-name="Ann Example" role="option">Ann Example</div>' +
+        '<input name="subjectbox" value="Pilot"><div class="editor-2027" contenteditable="true">Hi Ann,</div></div></div>',
+      { url: "https://mail.google.com/mail/u/0/#inbox?compose=new" },
+    ).window.document
+    const body = doc.querySelector(".editor-2027")!
+    const url = new URL(doc.URL)
+    expect(composeBodyOf("gmail", body.firstChild)).toBeNull()
+    expect(detect(doc, url).strategy).not.toBe("structure")
+
+    const overlay = { selectors: { COMPOSE_BODY: ['div.editor-2027[contenteditable="true"]'] } }
+    const list = gmail.COMPOSE_BODY as unknown as string[]
+    try {
+      // The shell applies the overlay to its copy and shares it; the sidebar's copy (here the same) follows.
+      applyOverlay(gmail as unknown as Record<string, unknown>, overlay, doc)
+      shareOverlay("gmail", overlay)
+      expect(composeBodyOf("gmail", body.firstChild)).toBe(body)
+      expect(detect(doc, url)).toMatchObject({
+        view: "compose", strategy: "structure", subject: "Pilot",
+        people: [{ email: "ann.example@x.example", name: "Ann Example", role: "to" }],
+      })
+    } finally {
+      list.splice(0, list.length - 3)
+      delete (globalThis as { __relaySitesOverlay?: unknown }).__relaySitesOverlay
+    }
+  })
+
+  it("Outlook's list has what Insert needed (the demo body) and what detection needed (any language)", async () => {
+    const outlook = await import("../../../src/sites/outlook/selectors")
+    expect(Object.keys(outlook).filter((k) => /compose.?body/i.test(k))).toEqual(["COMPOSE_BODY"])
+    const doc = demo(renderOutlook(), "/demo/outlook#/mail/deeplink/compose")
+    expect(findComposeBody("outlook", doc)?.getAttribute("aria-label")).toBe("Message body")
+  })
+})

@@ -50,6 +50,15 @@ describe("gmail layered detection", () => {
   it("signals: the older compose window's chips and hidden inputs when no compose body selector matches", () => {
     for (const hash of ["#inbox?compose=new", "#inbox"]) {
       const { document, url } = load("gmail", "compose-legacy-fields.html", BASE + hash)
+      // Its body carries the legacy classes Insert already knew ("Am … editable"): since compose bodies are one list
+      // (issue 11), the structure reads this compose, with the same people, and the body's text.
+      expect(detect(document, url)).toMatchObject({ view: "compose", strategy: "structure", subject: "Wartungsvertrag Presse 4" })
+      expect(detect(document, url).people).toEqual([
+        { email: "henrike.aldenhoven@porta-maschinenbau.example", name: "Henrike Aldenhoven", role: "to" },
+        { email: "c.oberheide@porta-maschinenbau.example", name: "Carsten Oberheide", role: "cc" },
+      ])
+      // The class this fixture stands for: a body no compose body selector matches (Gmail renamed its classes).
+      for (const body of document.querySelectorAll("div.Am.editable")) body.className = "x9Qz"
       expect(detect(document, url)).toEqual({
         site: "gmail",
         view: "compose",
