@@ -4,7 +4,7 @@
 // (DESIGN.md, "Performance rules").
 import type { SiteOverlay } from "../shared/contracts/sites-config"
 import { emptyContext, type PageContext, type Site } from "../shared/page-context"
-import { applyOverlay, siteSwitchedOff, type SelectorModule } from "../sites/overlay"
+import { applyOverlay, shareOverlay, siteSwitchedOff, type SelectorModule } from "../sites/overlay"
 import { isRelayCommand, publish, relayChannel, type RelayChannel } from "./relay-channel"
 
 export type Watch = (onChange: (ctx: PageContext) => void) => () => void
@@ -65,6 +65,7 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
   const onMessage = (message: unknown, sender: chrome.runtime.MessageSender) => {
     if (sender.id !== chrome.runtime.id) return
     const msg = message as { type?: unknown; command?: unknown } | null
+    if (msg?.type === TOGGLE_MESSAGE || msg?.type === COMMAND_MESSAGE) askOverlay()
     if (msg?.type === TOGGLE_MESSAGE) {
       if (channel.mounted) {
         publish(channel, { type: "toggle" })
@@ -85,12 +86,16 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
 
   let stopWatch: () => void = () => {}
   let switchedOff = false
+  let overlayAsked = false
   const startWatch = () => {
     stopWatch()
     try {
       stopWatch = watch((context) => {
         if (switchedOff) return
         publish(channel, { type: "context", context })
+        // The overlay matters only where someone is (or should be) on screen: a list, a feed or a page with
+        // nobody expected costs no round trip to the worker (the budget for those pages is 10 ms).
+        if (context.people.length > 0 || context.strategy) askOverlay()
         if (context.people.length > 0) requestInject()
         reportStrategy(context)
       })
@@ -99,21 +104,25 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
       stopWatch = () => {}
     }
   }
-  startWatch()
 
-  // The signed selector overlay arrives after the first detection (a round trip to the worker); when it
-  // changes a list, detection runs again with it. An overlay that switches the site off empties the page.
-  if (selectors) {
-    const applyFromWorker = (overlay: SiteOverlay | null | undefined) => {
-      if (siteSwitchedOff(overlay)) {
-        switchedOff = true
-        stopWatch()
-        stopWatch = () => {}
-        publish(channel, { type: "context", context: emptyContext(site) })
-        return
-      }
-      if (applyOverlay(selectors, overlay).lists.length > 0) startWatch()
+  // The signed selector overlay arrives after the first detection that expects someone (a round trip to the
+  // worker); when it changes a list, detection runs again with it. An overlay that switches the site off
+  // empties the page.
+  const applyFromWorker = (overlay: SiteOverlay | null | undefined) => {
+    if (!selectors) return
+    if (siteSwitchedOff(overlay)) {
+      switchedOff = true
+      stopWatch()
+      stopWatch = () => {}
+      publish(channel, { type: "context", context: emptyContext(site) })
+      return
     }
+    shareOverlay(site, overlay)
+    if (applyOverlay(selectors, overlay).lists.length > 0) startWatch()
+  }
+  function askOverlay() {
+    if (!selectors || overlayAsked) return
+    overlayAsked = true
     try {
       Promise.resolve(chrome.runtime.sendMessage({ type: "sites.overlay", site }))
         .then((res: { ok?: boolean; data?: SiteOverlay | null } | undefined) => res?.ok && applyFromWorker(res.data))
@@ -122,6 +131,7 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
       // The extension was reloaded: keep the built-in selectors.
     }
   }
+  startWatch()
 
   return {
     channel,

@@ -68,6 +68,13 @@ describe("site shell", () => {
     let starts = 0
     const { w, watch } = fakeWatch()
     shell = startShell("gmail", (cb) => { starts++; return watch(cb) }, selectors)
+    // A list with nobody expected on it costs no round trip to the worker.
+    w.emit({ site: "gmail", view: "list", people: [] })
+    await flush()
+    expect(worker.sent("sites.overlay")).toEqual([])
+    // A thread expects someone: the overlay is asked for once, applied, and detection starts again with it.
+    w.emit({ site: "gmail", view: "thread", people: [], strategy: "none" })
+    w.emit({ ...threadWith(people.dana), strategy: "structure" })
     expect(worker.sent("sites.overlay")).toEqual([{ type: "sites.overlay", site: "gmail" }])
     await flush()
     expect(selectors.SENDER).toEqual(["span.sender-2027[email]", "span.gD[email]"])
