@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { pgArray, rows, sql } from "../../src/server/db/client"
-import { auth, event, harness, type Harness } from "./harness"
+import { auth, backends, event, harness, type Harness } from "./harness"
 
 // Batches in flight at once that share contacts: each locks the batch's known contacts first, in id
 // order (src/server/events/repository.ts), so they queue instead of deadlocking. Before, the first-touch
 // update and the score update locked them in different orders and one batch failed with a 500.
-// Needs several connections: the PostgreSQL server only (PGlite runs one statement at a time).
-if (process.env.DATABASE_URL) describe("ingest batches in flight together on postgres", () => {
+// The deadlock needs several connections (the PostgreSQL server); PGlite runs one statement at a time and
+// checks the same outcome.
+describe.each(backends)("ingest batches in flight together on %s", (kind) => {
   let h: Harness
   const people = Array.from({ length: 300 }, (_, i) => `shared.${i}@overlap.example`)
   beforeAll(async () => {
-    h = await harness("postgres")
+    h = await harness(kind)
     const r = await h.app.inject({ method: "POST", url: "/api/v1/events", headers: auth(h.acme.tokens.marketer),
       payload: people.map((e, i) => event(e, "email_open", new Date(Date.now() - 86_400_000), `seed-${i}`)) })
     expect(r.statusCode).toBe(200)
