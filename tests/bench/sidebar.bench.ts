@@ -9,7 +9,7 @@
 // (part "extension" of `npm run bench`; --quick: 2 runs of each, no results file). It uses the e2e port: run it
 // under `flock /tmp/relay-e2e.lock` on a shared machine (npm run bench does).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
-import { cpus } from "node:os"
+import { cpus, loadavg } from "node:os"
 import { join } from "node:path"
 import { gzipSync } from "node:zlib"
 import { chromium, type BrowserContext, type Page } from "playwright-core"
@@ -20,6 +20,7 @@ import { showcaseContacts } from "../../src/server/seed/showcase"
 import { partArgs, report, round } from "./part"
 
 const args = partArgs()
+const startLoad = loadavg()[0]!.toFixed(1)
 const runs = Number(process.env.RUNS ?? (args.quick ? 2 : 15))
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!
@@ -152,14 +153,19 @@ async function loadTaskTime(ctx: BrowserContext): Promise<number> {
 }
 // The same page load traced: the main-thread time spent in Relay's own scripts (compile, run,
 // callbacks), which the noisy page-wide total above cannot resolve to a few milliseconds.
-async function relayScriptTime(ctx: BrowserContext): Promise<number> {
+// Two figures per load: wall time of those slices (what a user waits through on an idle machine, inflated when
+// other processes share the cores) and their thread time (`tdur`: CPU the main thread spent in Relay's code,
+// which another process's load does not inflate). The ceiling is read against thread time.
+async function relayScriptTime(ctx: BrowserContext, hash = "#inbox", name?: string): Promise<{ wall: number; thread: number }> {
   const p = await ctx.newPage()
   const cdp = await ctx.newCDPSession(p)
-  const events: { name: string; ph: string; dur?: number; ts: number; args?: { data?: { url?: string; stackTrace?: { url?: string }[] } } }[] = []
+  const events: { name: string; ph: string; dur?: number; tdur?: number; ts: number; args?: { data?: { url?: string; stackTrace?: { url?: string }[] } } }[] = []
   cdp.on("Tracing.dataCollected", (e) => { events.push(...(e.value as unknown as typeof events)) })
   const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()))
   await cdp.send("Tracing.start", { categories: "devtools.timeline,v8", transferMode: "ReportEvents" })
-  await p.goto(`${backend.url}/demo/gmail#inbox`, { waitUntil: "load" })
+  await p.goto(`${backend.url}/demo/gmail${hash}`, { waitUntil: "load" })
+  // With someone on the page: until their name is in the sidebar (detection, inject, mount, first render).
+  if (name) await sidebarRoot(p).getByRole("heading", { name }).waitFor()
   await p.waitForTimeout(600)
   await cdp.send("Tracing.end")
   await done
@@ -168,19 +174,34 @@ async function relayScriptTime(ctx: BrowserContext): Promise<number> {
   // Top-level slices only (compile, evaluate, callbacks), so nested work is not counted twice.
   const top = events.filter((e) => e.ph === "X" && ["EvaluateScript", "FunctionCall", "v8.compile", "TimerFire", "FireAnimationFrame"].includes(e.name) && ours(e))
   top.sort((a, b) => a.ts - b.ts)
-  if (process.env.TRACE_DEBUG) console.log(top.map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(2)}ms ${e.args?.data?.url?.slice(-40)}`).join("\n"))
+  if (process.env.TRACE_DEBUG) console.log(top.map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(2)}ms (thread ${((e.tdur ?? 0) / 1000).toFixed(2)}ms) ${e.args?.data?.url?.slice(-40)}`).join("\n"))
   let total = 0
+  let thread = 0
   let end = 0
   for (const e of top) {
     const from = Math.max(e.ts, end)
     const to = e.ts + (e.dur ?? 0)
-    if (to > from) total += to - from
+    if (to > from) {
+      total += to - from
+      // A slice nested in an earlier one was counted with it; a whole slice adds its own thread time.
+      if (from === e.ts) thread += e.tdur ?? e.dur ?? 0
+    }
     end = Math.max(end, to)
   }
-  return total / 1000
+  return { wall: total / 1000, thread: thread / 1000 }
 }
+const tracedWall: number[] = []
 const traced: number[] = []
-for (let i = 0; i < runs; i++) traced.push(await relayScriptTime(context))
+const shownWall: number[] = []
+const shown: number[] = []
+for (let i = 0; i < runs; i++) {
+  const t = await relayScriptTime(context)
+  tracedWall.push(t.wall)
+  traced.push(t.thread)
+  const s = await relayScriptTime(context, threads[0]!.hash, threads[0]!.name)
+  shownWall.push(s.wall)
+  shown.push(s.thread)
+}
 
 const plain = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] })
 const plainCtx = await plain.newContext()
@@ -198,7 +219,7 @@ const added = median(withExt) - median(without)
 const row = (what: string, xs: number[], ceiling: number) => `| ${what} | ${ms(median(xs))} | ${ms(p95(xs))} | ${ms(ceiling)} | ${(median(xs) / ceiling).toFixed(2)} |`
 const out = `# Sidebar benchmark
 
-${new Date().toISOString()} · ${cpus().length} cores (${cpus()[0]?.model ?? "?"}) · Debian Chromium, headless · ${runs} runs each.
+${new Date().toISOString()} · ${cpus().length} cores (${cpus()[0]?.model ?? "?"}) · load average ${startLoad} at the start, ${loadavg()[0]!.toFixed(1)} at the end (other processes on the same cores inflate wall times) · Debian Chromium, headless · ${runs} runs each.
 
 ## Content-script size
 
@@ -225,7 +246,18 @@ ${row("fresh page, first person (inject + mount), worker cache empty", cold.unca
 | without Relay | ${ms(median(without))} |
 | with Relay | ${ms(median(withExt))} |
 | difference (page-wide, noisy) | ${ms(added)} |
-| **Relay's own scripts on the main thread (trace)** | **${ms(median(traced))}** median, ${ms(p95(traced))} p95 (ceiling 10 ms: ratio ${(median(traced) / 10).toFixed(2)}) |
+| Relay's own scripts on the main thread, wall time (trace; inflated when other processes share the cores) | ${ms(median(tracedWall))} median, ${ms(p95(tracedWall))} p95 |
+| **Relay's own scripts on the main thread, thread time (trace)** | **${ms(median(traced))}** median, ${ms(p95(traced))} p95 (ceiling 10 ms: ratio ${(median(traced) / 10).toFixed(2)}) |
+
+## Main-thread time added to a page load with a person shown
+
+Relay's own scripts (site script, sidebar bundle: detection, inject, mount, first render) during the load of
+/demo/gmail${threads[0]!.hash} until ${threads[0]!.name}'s name is in the sidebar, from the worker's cache.
+
+| measure | median | p95 | ceiling | median / ceiling |
+| --- | --- | --- | --- | --- |
+| wall time (trace; inflated when other processes share the cores) | ${ms(median(shownWall))} | ${ms(p95(shownWall))} | | |
+| **thread time (trace)** | **${ms(median(shown))}** | ${ms(p95(shown))} | 50.0 ms | ${(median(shown) / 50).toFixed(2)} |
 `
 if (!args.quick) {
   mkdirSync("tests/bench/results", { recursive: true })
@@ -235,16 +267,16 @@ if (!args.quick) {
 const scriptsGz = siteScripts.reduce((n, c) => n + size(c.js[0]!).gz, 0)
 report(args, {
   values: {
-    relayMainThreadMs: round(median(traced)), relayMainThreadP95Ms: round(p95(traced)),
+    relayMainThreadMs: round(median(traced)), relayMainThreadP95Ms: round(p95(traced)), relayMainThreadWallMs: round(median(tracedWall)), personShownMainThreadMs: round(median(shown)), personShownMainThreadWallMs: round(median(shownWall)),
     nameShownMs: { warmCached: round(median(warm.cached)), warmUncached: round(median(warm.uncached)), coldCached: round(median(cold.cached)), coldUncached: round(median(cold.uncached)) },
     pageLoadMainThreadMs: { without: round(median(without)), with: round(median(withExt)) },
     siteScriptsGzipBytes: scriptsGz, sidebarGzipBytes: sidebar.gz, runs,
   },
-  ceiling: { relayMainThreadMs: 10, nameShownMs: { cached: 50, uncached: 200 } },
+  ceiling: { relayMainThreadMs: 10, personShownMainThreadMs: 50, nameShownMs: { cached: 50, uncached: 200 } },
   ratio: round(median(traced) / 10),
   summary: {
-    measured: `Relay's scripts on a page with nobody on it: ${ms(median(traced))} main-thread; name shown ${ms(median(warm.cached))} from cache, ${ms(median(warm.uncached))} uncached`,
-    ceiling: "10 ms main-thread; name 50 ms cached, 200 ms uncached",
+    measured: `Relay's scripts on a page with nobody on it: ${ms(median(traced))} main-thread, with a person shown ${ms(median(shown))}; name shown ${ms(median(warm.cached))} from cache, ${ms(median(warm.uncached))} uncached`,
+    ceiling: "10 ms main-thread with nobody on the page, 50 ms with a person shown; name 50 ms cached, 200 ms uncached",
   },
   notes: `Debian Chromium headless with the e2e build on the demo Gmail page, ${runs} runs each (medians); ratio = Relay's own main-thread time on a page load with nobody on it / 10 ms (tests/bench/results/sidebar.md has the whole table)`,
 })
