@@ -614,6 +614,15 @@ describe.each(backends)("analytics API on %s", (kind) => {
       expect(await comparison()).toEqual(plus([1, 1], [2, 0], [1, 0]))
     })
 
+    it("counts in the threshold preview a lead whose fit alone reaches T while an unsubscribe made its engagement negative", async () => {
+      const G = h.globex.id
+      const proposed = async () => (await ok("/api/v1/analytics/calibration/threshold?threshold=38", h.globex.tokens.marketer)).proposed.mqls as number
+      const base = await proposed()
+      // Fit 40, engagement -10: the score is 40 (engagement counts from 0), though fit + engagement is only 30.
+      await contact(G, "uma", { first: "Uma", last: "Unsub", stage: "lead", stageAt: "2025-01-01T00:00:00Z", owner: null, fit: 40, engagement: -10 })
+      expect(await proposed()).toBe(base + 1)
+    })
+
     it("keeps an MQL's owner, attribution, stage, firmographics and points at the crossing current as they change", async () => {
       const G = h.globex.id
       const grep = h.globex.userIds.rep

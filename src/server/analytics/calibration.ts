@@ -112,6 +112,9 @@ export async function report(ex: Executor, a: Applied, rules: ScoringRules, band
 export async function thresholdPreview(ex: Executor, orgId: string, rules: ScoringRules, threshold: number, ownerId: string | null, now: Date) {
   const since = new Date(now.getTime() - 90 * 86_400_000).toISOString()
   const owner = (c: ReturnType<typeof sql>) => (ownerId ? sql`${c}.owner_id = ${ownerId}::uuid` : sql`TRUE`)
+  // A score is at most fit + positive engagement (engagement only decays), plus 1 for rounding each half: the
+  // expression of the contacts_score_ceiling index (migration 0013).
+  const ceiling = sql`c.fit_score + GREATEST(c.engagement_value, 0) >= ${threshold - 1}::float8`
   const [r] = await rows<{ current: number; proposed: number; decided: number; accepted: number }>(ex, sql`
     -- The 90 days' MQLs by their best recorded score at a crossing. Their best known score also counts the score now,
     -- max(recorded, now) >= T: the contact is read only for those whose recorded score is under T.
@@ -120,11 +123,10 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
       FROM mql_outcomes m
       WHERE m.org_id = ${orgId} AND m.mql_at >= ${since} AND m.stage IS NOT NULL AND ${owner(sql`m`)}
       GROUP BY m.contact_id),
-    -- Contacts that did not cross but stand at or above T now; fit + stored engagement bounds the score from
-    -- above (engagement only decays), which lets an index skip everyone who cannot qualify.
+    -- Contacts that did not cross but stand at or above T now; the ceiling lets an index skip everyone who cannot.
     waiting AS (
       SELECT c.id FROM contacts c
-      WHERE c.org_id = ${orgId} AND c.fit_score + c.engagement_value >= ${threshold - 1}::float8
+      WHERE c.org_id = ${orgId} AND ${ceiling}
         AND c.stage IN ('subscriber', 'lead', 'recycled') AND ${owner(sql`c`)}
         AND ${currentScoreSql(rules, now)} >= ${threshold}::int
         AND NOT EXISTS (SELECT 1 FROM crossed x WHERE x.contact_id = c.id)),
@@ -138,10 +140,11 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
       WHERE m.org_id = ${orgId} AND m.decision IN ('accept', 'reject') AND m.score IS NULL AND ${owner(sql`m`)}
         AND (SELECT ${currentScoreSql(rules, now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id) >= ${threshold}::int)
     SELECT (SELECT count(*)::int FROM crossed) AS current,
-      -- Only the MQLs whose recorded score is under T need their contact; the planner picks probes or one hash join.
-      (SELECT count(*)::int FROM crossed x
-        LEFT JOIN contacts c ON x.recorded < ${threshold}::int AND c.org_id = ${orgId} AND c.id = x.contact_id
-        WHERE x.recorded >= ${threshold}::int OR ${currentScoreSql(rules, now)} >= ${threshold}::int)
+      (SELECT count(*)::int FROM crossed x WHERE x.recorded >= ${threshold}::int)
+        -- Those under T at their crossing count if they stand at T now: the same ceiling as above finds the few
+        -- contacts that can, instead of reading every MQL's contact.
+        + (SELECT count(*)::int FROM crossed x JOIN contacts c ON c.org_id = ${orgId} AND c.id = x.contact_id
+            WHERE x.recorded < ${threshold}::int AND ${ceiling} AND ${currentScoreSql(rules, now)} >= ${threshold}::int)
         + (SELECT count(*)::int FROM waiting) AS proposed,
       h.decided, h.accepted
     FROM (SELECT count(*)::int AS decided, count(*) FILTER (WHERE decision = 'accept')::int AS accepted FROM decided) h`)

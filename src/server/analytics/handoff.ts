@@ -36,8 +36,9 @@ const conversionBy = (column: "campaign" | "source") => sql`(
   LEFT JOIN (
     -- Every rating of each contact, once per key however many MQLs it had: kept on its mql_outcomes rows (0009).
     SELECT k.key, (sum(k.rating_sum)::numeric / sum(k.ratings)::numeric)::float8 AS avg_rating, sum(k.ratings)::int AS ratings
-    FROM (SELECT DISTINCT ON (1, contact_id) coalesce(${sql.identifier(column)}, '(none)') AS key, contact_id, rating_sum, ratings FROM o) k
-    WHERE k.ratings > 0
+    -- Only rated contacts are deduplicated: most MQLs have no rating, and the sort is the costly part.
+    FROM (SELECT DISTINCT ON (1, contact_id) coalesce(${sql.identifier(column)}, '(none)') AS key, contact_id, rating_sum, ratings
+          FROM o WHERE ratings > 0) k
     GROUP BY k.key) r ON r.key = g.key)`
 
 export interface HandoffSql {
@@ -66,7 +67,9 @@ export async function handoffReport(ex: Executor, a: Applied, slaHours: number):
        FROM (SELECT owner_id, ${slaCounts} FROM o WHERE owner_id IS NOT NULL GROUP BY owner_id) x
        JOIN users u ON u.org_id = ${a.orgId} AND u.id = x.owner_id) AS "byRep",
       (SELECT coalesce(json_agg(json_build_object('week', x.week, 'mqls', x.mqls, 'met', x.met, 'missed', x.missed, 'waiting', x.waiting) ORDER BY x.week), '[]')
-       FROM (SELECT ${weekSql(sql`at`)} AS week, ${slaCounts} FROM o GROUP BY 1) x) AS "byWeek",
+       -- Grouped by the week's start, then formatted: a dozen strings instead of one per MQL.
+       FROM (SELECT ${weekSql(sql`w`)} AS week, mqls, met, missed, waiting
+             FROM (SELECT date_trunc('week', at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS w, ${slaCounts} FROM o GROUP BY 1) y) x) AS "byWeek",
       ${conversionBy("campaign")} AS "byCampaign",
       ${conversionBy("source")} AS "bySource"`)
   // json comes back parsed from pg and from PGlite alike; a string would mean a driver change.

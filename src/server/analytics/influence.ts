@@ -52,15 +52,15 @@ export async function influence(ex: Executor, a: Applied, windowDays: number): P
       SELECT sc.contact_id, sc.to_stage AS stage, sc.at AS anchor, sc.advanced_at AS advanced FROM stage_changes sc
       WHERE sc.org_id = ${orgId} AND sc.to_stage IN ('mql', 'sql', 'opportunity') AND sc.at >= ${P0} AND sc.at < ${P1}
       UNION ALL
-      -- Already in it when the period began and left it since: the first change after the start says from where,
-      -- and its from_advanced_at when it came after the start (one exactly at the start is not "after" it).
-      SELECT x.contact_id, x.from_stage, ${P0}::timestamptz,
-        CASE WHEN x.at > ${P0}::timestamptz THEN x.from_advanced_at
-          ELSE relay_stage_advance(${orgId}::uuid, x.contact_id, ${P0}::timestamptz, x.from_stage, false) END
-      FROM (
-        SELECT DISTINCT ON (sc.contact_id) sc.contact_id, sc.from_stage, sc.at, sc.from_advanced_at FROM stage_changes sc
-        WHERE sc.org_id = ${orgId} AND sc.at >= ${P0} ORDER BY sc.contact_id, sc.at, sc.id) x
-      WHERE x.from_stage IN ('mql', 'sql', 'opportunity')),
+      -- Already in it when the period began and left it since: the first change after the start (the one whose
+      -- previous change came before it) says from where, and its from_advanced_at when it came after the start
+      -- (one exactly at the start is not "after" it).
+      SELECT sc.contact_id, sc.from_stage, ${P0}::timestamptz,
+        CASE WHEN sc.at > ${P0}::timestamptz THEN sc.from_advanced_at
+          ELSE relay_stage_advance(${orgId}::uuid, sc.contact_id, ${P0}::timestamptz, sc.from_stage, false) END
+      FROM stage_changes sc
+      WHERE sc.org_id = ${orgId} AND sc.at >= ${P0} AND (sc.prev_at IS NULL OR sc.prev_at < ${P0})
+        AND sc.from_stage IN ('mql', 'sql', 'opportunity')),
     comparison AS (
       SELECT e.contact_id, e.stage, min(e.anchor) AS anchor, min(e.advanced) AS advanced FROM entered e
       ${ownerFiltered ? sql`JOIN contacts c ON c.org_id = ${orgId} AND c.id = e.contact_id

@@ -8,7 +8,8 @@ export default {
 -- kept on write: on every stage change (when it first moved past the stage it entered, and past the stage it
 -- left) and on every share (past the stage the contact was in when it was shared, 0008's history_stage).
 -- The first advance after a moment t only moves later as t moves later: the earliest of a group's anchors has
--- the earliest advance, which lets the report take min() of both.
+-- the earliest advance, which lets the report take min() of both. Each change also keeps when the contact's
+-- previous change was (prev_at), so "the first change after the period began" is a range read, not a sort.
 CREATE FUNCTION relay_later_stages(stage text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE stage WHEN 'mql' THEN ARRAY['sql', 'opportunity', 'customer'] WHEN 'sql' THEN ARRAY['opportunity', 'customer']
     WHEN 'opportunity' THEN ARRAY['customer'] END
@@ -22,22 +23,24 @@ CREATE FUNCTION relay_stage_advance(p_org uuid, p_contact uuid, p_at timestamptz
     AND q.to_stage = ANY(relay_later_stages(p_stage))
 $$;
 
-ALTER TABLE stage_changes ADD COLUMN advanced_at timestamptz, ADD COLUMN from_advanced_at timestamptz;
+ALTER TABLE stage_changes ADD COLUMN advanced_at timestamptz, ADD COLUMN from_advanced_at timestamptz, ADD COLUMN prev_at timestamptz;
 ALTER TABLE asset_shares ADD COLUMN advanced_at timestamptz;
 
 -- A change's own columns: every change of the contacts whose history changed is recomputed (a contact has a
 -- handful), in one set-based statement per statement that changed the history.
 CREATE FUNCTION relay_stage_changes_advances() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-  UPDATE stage_changes sc SET advanced_at = v.advanced_at, from_advanced_at = v.from_advanced_at
+  UPDATE stage_changes sc SET advanced_at = v.advanced_at, from_advanced_at = v.from_advanced_at, prev_at = v.prev_at
   FROM (
     SELECT s.org_id, s.id,
       (SELECT min(q.at) FROM stage_changes q WHERE q.org_id = s.org_id AND q.contact_id = s.contact_id AND q.at > s.at
         AND q.to_stage = ANY(relay_later_stages(s.to_stage))) AS advanced_at,
       (SELECT min(q.at) FROM stage_changes q WHERE q.org_id = s.org_id AND q.contact_id = s.contact_id AND q.at >= s.at
-        AND q.to_stage = ANY(relay_later_stages(s.from_stage))) AS from_advanced_at
+        AND q.to_stage = ANY(relay_later_stages(s.from_stage))) AS from_advanced_at,
+      (SELECT q.at FROM stage_changes q WHERE q.org_id = s.org_id AND q.contact_id = s.contact_id AND (q.at, q.id) < (s.at, s.id)
+        ORDER BY q.at DESC, q.id DESC LIMIT 1) AS prev_at
     FROM stage_changes s JOIN (SELECT DISTINCT org_id, contact_id FROM changed_rows) x ON s.org_id = x.org_id AND s.contact_id = x.contact_id) v
   WHERE sc.org_id = v.org_id AND sc.id = v.id
-    AND (sc.advanced_at IS DISTINCT FROM v.advanced_at OR sc.from_advanced_at IS DISTINCT FROM v.from_advanced_at)
+    AND (sc.advanced_at IS DISTINCT FROM v.advanced_at OR sc.from_advanced_at IS DISTINCT FROM v.from_advanced_at OR sc.prev_at IS DISTINCT FROM v.prev_at)
   ; RETURN NULL
 ; END $$;
 CREATE TRIGGER stage_changes_advances_ins AFTER INSERT ON stage_changes REFERENCING NEW TABLE AS changed_rows
@@ -83,15 +86,23 @@ UPDATE stage_changes s SET
   advanced_at = (SELECT min(q.at) FROM stage_changes q WHERE q.org_id = s.org_id AND q.contact_id = s.contact_id AND q.at > s.at
     AND q.to_stage = ANY(relay_later_stages(s.to_stage))),
   from_advanced_at = (SELECT min(q.at) FROM stage_changes q WHERE q.org_id = s.org_id AND q.contact_id = s.contact_id AND q.at >= s.at
-    AND q.to_stage = ANY(relay_later_stages(s.from_stage)))
-  WHERE s.to_stage IN ('mql', 'sql', 'opportunity') OR s.from_stage IN ('mql', 'sql', 'opportunity');
+    AND q.to_stage = ANY(relay_later_stages(s.from_stage))),
+  prev_at = (SELECT q.at FROM stage_changes q WHERE q.org_id = s.org_id AND q.contact_id = s.contact_id AND (q.at, q.id) < (s.at, s.id)
+    ORDER BY q.at DESC, q.id DESC LIMIT 1);
 ALTER TABLE stage_changes ENABLE TRIGGER stage_changes_share_stages_upd;
 UPDATE asset_shares s SET advanced_at = relay_stage_advance(s.org_id, s.contact_id, s.shared_at, s.history_stage, false)
   WHERE s.history_stage IN ('mql', 'sql', 'opportunity');
 -- Influence's comparison group: the period's changes with their advances, from the index alone.
-CREATE INDEX stage_changes_at ON stage_changes (org_id, at) INCLUDE (contact_id, from_stage, to_stage, advanced_at, from_advanced_at);
+CREATE INDEX stage_changes_at ON stage_changes (org_id, at) INCLUDE (contact_id, from_stage, to_stage, advanced_at, from_advanced_at, prev_at);
 DROP INDEX asset_shares_at_stage;
 CREATE INDEX asset_shares_at_stage ON asset_shares (org_id, shared_at) INCLUDE (asset_id, user_id, contact_id, history_stage, advanced_at);
+-- The threshold preview's contacts that could stand at T now. A score never exceeds its fit plus its stored
+-- engagement when that is positive (engagement only decays), nor its fit when it is negative: 0009's bound,
+-- fit + engagement, missed a contact whose negative engagement (an unsubscribe) hides a fit of T or more.
+CREATE INDEX contacts_score_ceiling ON contacts (org_id, (fit_score + GREATEST(engagement_value, 0)))
+  INCLUDE (id, owner_id, stage, fit_score, engagement_value, engagement_at);
+DROP INDEX contacts_waiting_score;
+ANALYZE contacts;
 ANALYZE stage_changes;
 ANALYZE asset_shares
 `
