@@ -198,6 +198,16 @@ describe.each(backends)("dashboard sessions on %s", (kind) => {
     expect((await signIn(token)).r.statusCode).toBe(401)
   })
 
+  it("a session ends when the API token it was made from expires", async () => {
+    const { token } = await createToken(h.database.db, h.acme.id, "rep@acme.example", "expiring")
+    const s = await signIn(token)
+    expect((await h.app.inject({ url: "/api/v1/me", headers: withCookie(s.secret) })).statusCode).toBe(200)
+    await h.database.db.execute(sql`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE org_id = ${h.acme.id} AND name = 'expiring'`)
+    const r = await h.app.inject({ url: "/api/v1/me", headers: withCookie(s.secret) })
+    expect(r.statusCode).toBe(401)
+    expect(r.json().error.message).toBe("your session has ended; sign in again")
+  })
+
   it("an unknown cookie is a 401, never a 500", async () => {
     for (const value of ["nonsense", "", "%00%ff", "a".repeat(5000)]) {
       const r = await h.app.inject({ url: "/api/v1/me", headers: { cookie: `relay_session=${value}` } })

@@ -22,6 +22,8 @@ export async function findLiveBySecretHash(ex: Executor, hash: string, idleMs: n
     JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id
     JOIN orgs o ON o.id = s.org_id
     WHERE s.secret_hash = ${hash} AND s.revoked_at IS NULL AND t.revoked_at IS NULL
+      -- A session lives no longer than the token it was made from.
+      AND (t.expires_at IS NULL OR t.expires_at > now())
       AND s.expires_at > now() AND s.last_seen_at > now() - ${idleMs / 1000} * interval '1 second'`)
 }
 
