@@ -92,6 +92,8 @@ if (args.json) {
     values: { slowest: `${slowest.name} (${slowest.filter})`, p95Ms: Math.round(slowest.p95), reports: results.map((r) => ({ ...r, p50: Math.round(r.p50), p95: Math.round(r.p95), max: Math.round(r.max) })), data: dataSize, database: quick ? "pglite (quick)" : "postgres" },
     ceiling: { p95Ms: ceilingMs },
     ratio: Number((slowest.p95 / ceilingMs).toFixed(2)),
+    summary: { measured: `slowest: ${slowest.name} (${slowest.filter}) p95 ${Math.round(slowest.p95)} ms`, ceiling: `p95 ${ceilingMs} ms` },
+    notes: `service calls without HTTP as the demo org's marketer, last 90 days, ${WARMUP} warm-up then ${ITERATIONS} calls per report, on ${quick ? "a small demo org in PGlite (quick)" : `the PostgreSQL server with ${int(dataSize.contacts)} contacts, ${int(dataSize.activities)} activities, ${int(dataSize.marketingEvents)} events, ${int(dataSize.shares)} shares`}; every report's figures in tests/bench/results/reports.md; ratio = the slowest p95 / ${ceilingMs} ms`,
   }, null, 2))
 }
 if (quick) process.exit(0)
