@@ -15,8 +15,6 @@ import { assetIn, contactCond, contactIn, hasContactFilter, repCond } from "./fi
 //   failures and the comparison (whose clocks mostly start earlier) would look better than it is.
 // - Rep and team filter the sharer for the receiving group and the owner for the comparison group.
 
-export const ladder = ["mql", "sql", "opportunity", "customer"] as const
-
 export interface GroupRow { assetId: string | null; group: "received" | "comparison"; stage: string; n: number; hits: number }
 
 // When each contact first advanced past its stage after a share or a stage change is kept on write
