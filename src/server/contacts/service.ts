@@ -6,7 +6,7 @@ import type { Stage } from "../../shared/contracts/common"
 import type { Bant } from "../../shared/contracts/handoff"
 import { linkedinSlug } from "../../shared/linkedin"
 import type { Settings } from "../../shared/contracts/settings"
-import { engagementNow, engagementScore, fitScore, scoreReasons, totalScore } from "../../shared/scoring"
+import { contactScore, currentTotal } from "../scores/service"
 import { slaState } from "../../shared/sla"
 import { cachedSettings } from "../settings/service"
 import * as repo from "./repository"
@@ -52,16 +52,6 @@ async function context(db: Db, orgId: string, target: repo.ContactTarget, now: D
   }
 }
 
-/** The score as the sidebar shows it: the stored state decayed to now, and the reasons behind it (from the recent counted events). */
-function contactScore(c: repo.ContactRow, recent: repo.ScoredEventRow[], settings: Settings, now: Date): Score {
-  const rules = settings.scoring
-  const fit = fitScore(c, rules)
-  const { parts } = engagementScore(recent.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt) })), rules, now)
-  const engagement = engagementNow({ value: Number(c.engagementValue), at: new Date(c.engagementAt) }, now, rules.halfLifeDays)
-  const t = totalScore(fit.points, engagement, rules)
-  return { ...t, threshold: settings.mqlThreshold, reasons: scoreReasons(fit.reasons, parts, now) }
-}
-
 export async function events(db: Db, p: Principal, id: string, q: { before?: string; limit: number; type?: string }): Promise<EventsPage> {
   if (!(await repo.exists(db, p.orgId, id))) throw new NotFound("contact")
   return timelinePage(db, p.orgId, id, q.limit, q.before, q.type)
@@ -87,7 +77,7 @@ export async function search(db: Db, p: Principal, q: string, limit: number) {
     items: r.map(({ fitScore, engagementValue, engagementAt, ...c }) => ({
       ...c,
       stage: c.stage as Stage,
-      score: totalScore(fitScore, engagementNow({ value: Number(engagementValue), at: new Date(engagementAt) }, now, settings.scoring.halfLifeDays), settings.scoring).total,
+      score: currentTotal({ fit: fitScore, value: Number(engagementValue), at: new Date(engagementAt) }, settings.scoring, now),
     })),
   }
 }

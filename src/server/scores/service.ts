@@ -1,5 +1,5 @@
 import type { Executor } from "../db/client"
-import { rows, sql } from "../db/client"
+import { sql } from "../db/client"
 import type { Score } from "../../shared/contracts/contacts"
 import type { Settings, ScoringRules } from "../../shared/contracts/settings"
 import { addDecayed, cappedPoints, engagementNow, engagementScore, fitScore, scoreReasons, totalScore, utcDay } from "../../shared/scoring"
@@ -60,28 +60,24 @@ async function markMql(tx: Executor, orgId: string, contactId: string, from: str
     VALUES (${orgId}, ${contactId}, ${from}, 'mql', ${now.toISOString()}, 'score crossed the MQL threshold', ${score})`)
 }
 
-function currentTotal(s: { fit: number; value: number; at: Date }, rules: ScoringRules, now: Date) {
+/** The score now from its stored state (fit, engagement and when it was stored), without the reasons. */
+export function currentTotal(s: { fit: number; value: number; at: Date }, rules: ScoringRules, now: Date) {
   return totalScore(s.fit, engagementNow(s, now, rules.halfLifeDays), rules).total
 }
 
-/** The score as the sidebar shows it: the stored state decayed to now, and the reasons behind it. */
-export async function contactScore(
-  ex: Executor, orgId: string,
-  c: { id: string; title: string | null; industry: string | null; companySize: number | null; engagementValue: number; engagementAt: Date },
-  settings: Settings, now: Date,
-): Promise<Score> {
+/**
+ * The score as the sidebar shows it: the stored state decayed to now, and the reasons behind it from the contact's
+ * recent counted events (read with the rest of its context in one statement: contacts/repository.ts).
+ */
+export function contactScore(
+  c: { title: string | null; industry: string | null; companySize: number | null; engagementValue: number | string; engagementAt: Date | string },
+  recent: { type: string; occurredAt: string | Date; label: string | null }[], settings: Settings, now: Date,
+): Score {
   const rules = settings.scoring
   const fit = fitScore(c, rules)
-  // Events older than eight half-lives weigh under 0.4%: they cannot be a top reason.
-  const since = new Date(now.getTime() - rules.halfLifeDays * 8 * 86_400_000)
-  const recent = await rows<{ type: string; occurredAt: string | Date; label: string | null }>(ex, sql`
-    SELECT e.type, e.occurred_at AS "occurredAt", coalesce(a.title, e.properties->>'title', e.campaign) AS label
-    FROM marketing_events e LEFT JOIN assets a ON a.org_id = e.org_id AND a.id = e.asset_id
-    WHERE e.org_id = ${orgId} AND e.contact_id = ${c.id} AND e.counted AND e.occurred_at >= ${since.toISOString()}
-    ORDER BY e.occurred_at DESC LIMIT 2000`)
   const { parts } = engagementScore(recent.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt) })), rules, now)
-  const t = totalScore(fit.points, engagementNow({ value: c.engagementValue, at: c.engagementAt }, now, rules.halfLifeDays), rules)
-  return { ...t, threshold: settings.mqlThreshold, reasons: scoreReasons(fit.reasons, parts, now) }
+  const engagement = engagementNow({ value: Number(c.engagementValue), at: new Date(c.engagementAt) }, now, rules.halfLifeDays)
+  return { ...totalScore(fit.points, engagement, rules), threshold: settings.mqlThreshold, reasons: scoreReasons(fit.reasons, parts, now) }
 }
 
 /** Fit after firmographics changed (imports): engagement stays as it is. */
