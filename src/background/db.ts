@@ -113,10 +113,6 @@ export async function cachedByKey(db: RelayDb, key: string, now = Date.now()): P
   return hit
 }
 
-export async function cachedById(db: RelayDb, id: string): Promise<CachedContact | null> {
-  return (await db.contacts.get(id)) ?? null
-}
-
 /** Stores a fresh context under its id and `key` (a key moves if it now names someone else), then trims to `max`. */
 export async function putContact(db: RelayDb, context: ContactContext, key: string | null, now = Date.now(), max = CACHE_MAX): Promise<void> {
   await db.transaction("rw", db.contacts, async () => {

@@ -97,4 +97,3 @@ export interface Responses {
   "sites.status": OverlayStatus
   "sites.refresh": OverlayStatus
 }
-export type ResponseFor<R extends Request> = Response<Responses[R["type"]]>
