@@ -28,7 +28,7 @@ describe.each(backends)("date bounds on %s", (kind) => {
     expect(ok.statusCode, ok.body).toBe(200)
   })
 
-  it("activities: occurredAt 9999-12-31 or before 1970 is a 400 with the reason", async () => {
+  it("activities: occurredAt 9999-12-31, before 1970 or days ahead is a 400 with the reason", async () => {
     const log = (occurredAt: string) => h.app.inject({ method: "POST", url: "/api/v1/activities", headers: auth(h.acme.tokens.rep),
       payload: { id: randomUUID(), contactId, type: "call", occurredAt } })
     const far = await log("9999-12-31T23:59:59Z")
@@ -37,6 +37,9 @@ describe.each(backends)("date bounds on %s", (kind) => {
     const early = await log("1969-07-20T20:17:00Z")
     expect(early.statusCode).toBe(400)
     expect(early.json().error.message).toContain("occurredAt: must be a date from 1970-01-01")
+    const ahead = await log(new Date(Date.now() + 3 * 86_400_000).toISOString())
+    expect(ahead.statusCode).toBe(400)
+    expect(ahead.json().error.message).toContain("occurredAt: must not be more than a day in the future")
     const fine = await log(new Date().toISOString())
     expect(fine.statusCode, fine.body).toBe(201)
   })

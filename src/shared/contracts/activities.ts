@@ -1,5 +1,5 @@
 import * as z from "zod"
-import { IsoDate, Uuid } from "./common"
+import { IsoDate, PastDate, Uuid } from "./common"
 
 export const activityTypes = ["call", "email", "linkedin_message", "meeting", "note"] as const
 export const ActivityType = z.enum(activityTypes)
@@ -12,7 +12,8 @@ export const ActivityInput = z.object({
   id: Uuid,
   contactId: Uuid,
   type: ActivityType,
-  occurredAt: IsoDate,
+  // What happened: at most a day ahead (clock skew), as for events and shares.
+  occurredAt: PastDate,
   outcome: z.string().max(64).optional(),
   direction: z.enum(["inbound", "outbound"]).optional(),
   durationSeconds: z.number().int().min(0).max(24 * 3600).optional(),
