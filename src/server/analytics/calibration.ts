@@ -1,4 +1,4 @@
-import { type Executor, rows, sql } from "../db/client"
+import { type Executor, jsonValue, rows, sql } from "../db/client"
 import type { ScoringRules } from "../../shared/contracts/settings"
 import type { Applied } from "./scope"
 import { contactCond, repCond } from "./filters"
@@ -100,8 +100,7 @@ export async function report(ex: Executor, a: Applied, rules: ScoringRules, band
       (SELECT coalesce(json_agg(json_build_object('rule', rule, 'kind', kind, 'acceptedLeads', accepted_leads, 'rejectedLeads', rejected_leads,
           'acceptedPoints', accepted_points, 'rejectedPoints', rejected_points) ORDER BY leads DESC, rule), '[]')
        FROM rule_rows) AS rules`)
-  const parse = <T,>(v: T | string): T => (typeof v === "string" ? JSON.parse(v) : v)
-  return { bands: parse(r!.bands), rejections: parse(r!.rejections), rules: parse(r!.rules) }
+  return { bands: jsonValue(r!.bands), rejections: jsonValue(r!.rejections), rules: jsonValue(r!.rules) }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Executor, rows, sql } from "../db/client"
+import { type Executor, jsonValue, rows, sql } from "../db/client"
 import type { ContentUsageRow } from "../../shared/contracts/analytics"
 import type { Applied } from "./scope"
 import { assetCond, assetIn, contactIn, hasAssetFilter, hasContactFilter, repCond, weekSql, weeksSql } from "./filters"
@@ -69,10 +69,9 @@ export async function usage(ex: Executor, a: Applied): Promise<Usage> {
        WHERE a.org_id = ${orgId} AND ${hasAssetFilter(f) ? assetCond(f, sql`a`) : sql`TRUE`}
          -- Archived assets stay listed only while they still have something to show.
          AND (NOT a.archived OR sa.asset_id IS NOT NULL OR va.asset_id IS NOT NULL OR fa.asset_id IS NOT NULL)) AS rows`)
-  const parse = <T,>(x: T | string): T => (typeof x === "string" ? JSON.parse(x) : x)
   return {
-    totals: parse(r!.totals),
-    weekly: parse(r!.weekly),
-    rows: parse(r!.rows).map((x) => ({ ...x, lastUsedAt: x.lastUsedAt === null ? null : new Date(x.lastUsedAt).toISOString() })),
+    totals: jsonValue(r!.totals),
+    weekly: jsonValue(r!.weekly),
+    rows: jsonValue(r!.rows).map((x) => ({ ...x, lastUsedAt: x.lastUsedAt === null ? null : new Date(x.lastUsedAt).toISOString() })),
   }
 }

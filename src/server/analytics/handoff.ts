@@ -1,4 +1,4 @@
-import { type Executor, rows, sql } from "../db/client"
+import { type Executor, jsonValue, rows, sql } from "../db/client"
 import type { Applied } from "./scope"
 import { contactCond, repCond, weekSql } from "./filters"
 
@@ -72,10 +72,8 @@ export async function handoffReport(ex: Executor, a: Applied, slaHours: number):
              FROM (SELECT date_trunc('week', at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS w, ${slaCounts} FROM o GROUP BY 1) y) x) AS "byWeek",
       ${conversionBy("campaign")} AS "byCampaign",
       ${conversionBy("source")} AS "bySource"`)
-  // json comes back parsed from pg and from PGlite alike; a string would mean a driver change.
-  const parse = <T,>(v: T | string): T => (typeof v === "string" ? JSON.parse(v) : v)
   return {
-    summary: parse(r!.summary), rejections: parse(r!.rejections), byRep: parse(r!.byRep), byWeek: parse(r!.byWeek),
-    byCampaign: parse(r!.byCampaign), bySource: parse(r!.bySource),
+    summary: jsonValue(r!.summary), rejections: jsonValue(r!.rejections), byRep: jsonValue(r!.byRep), byWeek: jsonValue(r!.byWeek),
+    byCampaign: jsonValue(r!.byCampaign), bySource: jsonValue(r!.bySource),
   }
 }

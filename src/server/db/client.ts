@@ -131,6 +131,9 @@ export async function one<T>(ex: Executor, query: SQL): Promise<T | undefined> {
   return (await rows<T>(ex, query))[0]
 }
 
+/** A json column's value: pg and PGlite both return it parsed; a string would mean the driver changed. */
+export const jsonValue = <T,>(v: T | string): T => (typeof v === "string" ? JSON.parse(v) : v)
+
 const dialect = new PgDialect()
 // Times as the text PostgreSQL sends, as drizzle's node-postgres driver hands them over: the same rows either way.
 const rawTimes = new Set([1082, 1083, 1114, 1184, 1186, 1115, 1182, 1183, 1185, 1187, 1231])

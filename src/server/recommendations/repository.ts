@@ -1,4 +1,4 @@
-import { type Executor, one, pgArray, rows, sql } from "../db/client"
+import { type Executor, jsonValue, one, pgArray, rows, sql } from "../db/client"
 import { type AssetRow, assetColumns } from "../assets/repository"
 
 export interface HistoryRow {
@@ -26,8 +26,7 @@ export async function history(ex: Executor, orgId: string, contactId: string, si
              WHERE org_id = ${orgId} AND contact_id = ${contactId} GROUP BY asset_id) s) AS received
     FROM contacts c WHERE c.org_id = ${orgId} AND c.id = ${contactId}`)
   if (!r) return undefined
-  const json = <T>(v: string | T): T => (typeof v === "string" ? JSON.parse(v) : v)
-  return { ...r, engaged: json(r.engaged), received: json(r.received) } as HistoryRow
+  return { ...r, engaged: jsonValue(r.engaged), received: jsonValue(r.received) } as HistoryRow
 }
 
 export interface CandidateQuery {
