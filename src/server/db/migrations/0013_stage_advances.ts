@@ -26,9 +26,10 @@ $$;
 ALTER TABLE stage_changes ADD COLUMN advanced_at timestamptz, ADD COLUMN from_advanced_at timestamptz, ADD COLUMN prev_at timestamptz;
 ALTER TABLE asset_shares ADD COLUMN advanced_at timestamptz;
 
--- A change's own columns: every change of the contacts whose history changed is recomputed (a contact has a
--- handful), in one set-based statement per statement that changed the history.
-CREATE FUNCTION relay_stage_changes_advances() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+-- A change's own columns: every change of the given contacts is recomputed (a contact has a handful), in one
+-- set-based statement. The correlated reads are written out rather than calling relay_stage_advance: a backfill of
+-- every change pays a function call per row otherwise.
+CREATE FUNCTION relay_stage_changes_refresh(p_org uuid, p_contacts uuid[]) RETURNS void LANGUAGE sql AS $$
   UPDATE stage_changes sc SET advanced_at = v.advanced_at, from_advanced_at = v.from_advanced_at, prev_at = v.prev_at
   FROM (
     SELECT s.org_id, s.id,
@@ -38,9 +39,14 @@ CREATE FUNCTION relay_stage_changes_advances() RETURNS trigger LANGUAGE plpgsql 
         AND q.to_stage = ANY(relay_later_stages(s.from_stage))) AS from_advanced_at,
       (SELECT q.at FROM stage_changes q WHERE q.org_id = s.org_id AND q.contact_id = s.contact_id AND (q.at, q.id) < (s.at, s.id)
         ORDER BY q.at DESC, q.id DESC LIMIT 1) AS prev_at
-    FROM stage_changes s JOIN (SELECT DISTINCT org_id, contact_id FROM changed_rows) x ON s.org_id = x.org_id AND s.contact_id = x.contact_id) v
+    -- Joined with the list, not "= ANY(list)": a long list would be searched once per change.
+    FROM stage_changes s JOIN unnest(p_contacts) AS k(contact_id) ON s.org_id = p_org AND s.contact_id = k.contact_id) v
   WHERE sc.org_id = v.org_id AND sc.id = v.id
     AND (sc.advanced_at IS DISTINCT FROM v.advanced_at OR sc.from_advanced_at IS DISTINCT FROM v.from_advanced_at OR sc.prev_at IS DISTINCT FROM v.prev_at)
+$$;
+CREATE FUNCTION relay_stage_changes_advances() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+  PERFORM relay_stage_changes_refresh(x.org_id, x.contacts)
+    FROM (SELECT org_id, array_agg(DISTINCT contact_id) AS contacts FROM changed_rows GROUP BY org_id) x
   ; RETURN NULL
 ; END $$;
 CREATE TRIGGER stage_changes_advances_ins AFTER INSERT ON stage_changes REFERENCING NEW TABLE AS changed_rows
@@ -82,13 +88,7 @@ DECLARE k_org uuid[]
 -- What is already recorded: every change's columns, then every share's advance (0008's update trigger would
 -- recompute every share's stage as well, for nothing: the history itself does not change here).
 ALTER TABLE stage_changes DISABLE TRIGGER stage_changes_share_stages_upd;
-UPDATE stage_changes s SET
-  advanced_at = (SELECT min(q.at) FROM stage_changes q WHERE q.org_id = s.org_id AND q.contact_id = s.contact_id AND q.at > s.at
-    AND q.to_stage = ANY(relay_later_stages(s.to_stage))),
-  from_advanced_at = (SELECT min(q.at) FROM stage_changes q WHERE q.org_id = s.org_id AND q.contact_id = s.contact_id AND q.at >= s.at
-    AND q.to_stage = ANY(relay_later_stages(s.from_stage))),
-  prev_at = (SELECT q.at FROM stage_changes q WHERE q.org_id = s.org_id AND q.contact_id = s.contact_id AND (q.at, q.id) < (s.at, s.id)
-    ORDER BY q.at DESC, q.id DESC LIMIT 1);
+SELECT relay_stage_changes_refresh(org_id, array_agg(DISTINCT contact_id)) FROM stage_changes GROUP BY org_id;
 ALTER TABLE stage_changes ENABLE TRIGGER stage_changes_share_stages_upd;
 UPDATE asset_shares s SET advanced_at = relay_stage_advance(s.org_id, s.contact_id, s.shared_at, s.history_stage, false)
   WHERE s.history_stage IN ('mql', 'sql', 'opportunity');
