@@ -1,8 +1,8 @@
 // Relay's settings page: sign in to a backend with an API token. The token goes straight to the
 // background worker, which checks it and keeps it; this page never stores anything itself.
 import { useEffect, useState, type FormEvent } from "react"
-import type { AuthStatus } from "~shared/messages"
-import { ExtensionError, send } from "~shared/send"
+import type { AuthStatus } from "./shared/messages"
+import { ExtensionError, send } from "./shared/send"
 import { BackendUrlError, backendOrigin } from "./background/backend-url"
 
 const DEFAULT_BACKEND_URL = "http://localhost:8787"
@@ -137,8 +137,15 @@ export default function Options() {
             <label>
               Backend URL
               <input
-                type="url" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder={DEFAULT_BACKEND_URL}
-                autoComplete="url" required aria-invalid={url.trim() !== "" && !origin} aria-describedby="backend-url-why"
+                type="url"
+                inputMode="url"
+                value={url}
+                onChange={(e) => setUrl(e.target.value)}
+                placeholder={DEFAULT_BACKEND_URL}
+                autoComplete="url"
+                required
+                aria-invalid={url.trim() !== "" && !origin}
+                aria-describedby="backend-url-why"
               />
             </label>
             <span id="backend-url-why" className={url.trim() !== "" && !origin ? "hint problem" : "hint"}>

@@ -1,8 +1,8 @@
 // The toolbar popup: who is signed in, whether the backend answers, and what waits to sync.
 import { useCallback, useEffect, useState } from "react"
-import type { OverlayStatus } from "~shared/contracts/sites-config"
-import type { AuthStatus, OutboxStatus } from "~shared/messages"
-import { send } from "~shared/send"
+import type { OverlayStatus } from "./shared/contracts/sites-config"
+import type { AuthStatus, OutboxStatus } from "./shared/messages"
+import { send } from "./shared/send"
 
 const css = `
   body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -29,20 +29,29 @@ export default function Popup() {
   const refreshOutbox = useCallback(() => send({ type: "outbox.status" }).then(setOutbox), [])
 
   useEffect(() => {
-    send({ type: "auth.status" }).then(setAuth).catch((e) => setError(e.message))
+    send({ type: "auth.status" })
+      .then(setAuth)
+      .catch((e) => setError(e.message))
     refreshOutbox().catch((e) => setError(e.message))
-    send({ type: "sites.status" }).then(setSites).catch(() => {})
+    send({ type: "sites.status" })
+      .then(setSites)
+      .catch(() => {})
     // While the popup is open, show items leaving the outbox as they sync.
     const t = setInterval(() => refreshOutbox().catch(() => {}), 3000)
     return () => clearInterval(t)
   }, [refreshOutbox])
 
   const act = (type: "outbox.retry" | "outbox.discard", id: string) =>
-    send({ type, id }).then(setOutbox).catch((e) => setError(e.message))
+    send({ type, id })
+      .then(setOutbox)
+      .catch((e) => setError(e.message))
 
   const checkSelectors = () => {
     setChecking(true)
-    send({ type: "sites.refresh" }).then(setSites).catch((e) => setError(e.message)).finally(() => setChecking(false))
+    send({ type: "sites.refresh" })
+      .then(setSites)
+      .catch((e) => setError(e.message))
+      .finally(() => setChecking(false))
   }
 
   const openSettings = () => chrome.runtime.openOptionsPage()

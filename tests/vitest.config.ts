@@ -1,12 +1,9 @@
 import { fileURLToPath } from "node:url"
 import { defineConfig } from "vitest/config"
 
-const src = fileURLToPath(new URL("../src/", import.meta.url))
-
 // Unit, component and integration tests. End-to-end tests have their own config (e2e/vitest.config.ts).
 export default defineConfig({
   root: fileURLToPath(new URL("..", import.meta.url)),
-  resolve: { alias: [{ find: /^~(.*)$/, replacement: `${src}$1` }] },
   // tsconfig says jsx "preserve" for Plasmo's bundler; tests compile JSX themselves.
   oxc: { jsx: { runtime: "automatic" } },
   test: {

@@ -1,17 +1,20 @@
 // The only code that talks HTTP to the backend. It knows the URL and token only through
 // `getConfig`, so tests pass a plain object and the worker passes chrome.storage (auth.ts).
 import type { ZodType } from "zod"
-import type { ErrorCode } from "~shared/messages"
-import { ActivityInput, Activity } from "~shared/contracts/activities"
-import { ContactContext, EventsPage, SearchResult } from "~shared/contracts/contacts"
-import { Bant, HandoffInput, HandoffResult, LeadFeedbackInput } from "~shared/contracts/handoff"
-import { Health, Me } from "~shared/contracts/me"
-import { AssetFeedback, AssetFeedbackInput, AssetSearchResult, RecommendationsResult, Share, ShareInput, ShareList } from "~shared/contracts/assets"
-import { SelectorHealthReceipt, type SelectorHealthReport } from "~shared/contracts/health"
-import { linkedinKey, linkedinSlug } from "~shared/linkedin"
+import type { ErrorCode } from "../shared/messages"
+import { ActivityInput, Activity } from "../shared/contracts/activities"
+import { ContactContext, EventsPage, SearchResult } from "../shared/contracts/contacts"
+import { Bant, HandoffInput, HandoffResult, LeadFeedbackInput } from "../shared/contracts/handoff"
+import { Health, Me } from "../shared/contracts/me"
+import { AssetFeedback, AssetFeedbackInput, AssetSearchResult, RecommendationsResult, Share, ShareInput, ShareList } from "../shared/contracts/assets"
+import { SelectorHealthReceipt, type SelectorHealthReport } from "../shared/contracts/health"
+import { linkedinKey, linkedinSlug } from "../shared/linkedin"
 import { backendOrigin } from "./backend-url"
 
-export interface ApiConfig { baseUrl: string; token: string | null }
+export interface ApiConfig {
+  baseUrl: string
+  token: string | null
+}
 
 /** A failure the worker answers with: HTTP errors sorted into the codes the UI understands (and a few of its own). */
 export class ApiError extends Error {
@@ -28,7 +31,9 @@ export class ApiError extends Error {
 
   /** Worth trying again later: network, timeout, 5xx, 429, or not signed in yet. */
   get transient() {
-    return this.code === "offline" || this.code === "signed_out" || (this.status !== undefined && (this.status >= 500 || this.status === 429 || this.status === 408))
+    return (
+      this.code === "offline" || this.code === "signed_out" || (this.status !== undefined && (this.status >= 500 || this.status === 429 || this.status === 408))
+    )
   }
 }
 
@@ -40,7 +45,10 @@ export interface ApiClientOptions {
   onReachable?: () => void
 }
 
-export interface ApiResult<T> { status: number; data: T }
+export interface ApiResult<T> {
+  status: number
+  data: T
+}
 
 /** Normalises what a person types into the backend field to an origin (https, or http to this computer only). */
 export const normaliseBackendUrl = backendOrigin
@@ -70,7 +78,12 @@ export function createApiClient(opts: ApiClientOptions) {
   // Whether the last request found the backend unreachable: the next answer means it is back.
   let unreachable = false
 
-  async function request<T>(method: string, path: string, schema: ZodType<T> | null, init: { body?: unknown; auth?: boolean; config?: ApiConfig; timeoutMs?: number } = {}): Promise<ApiResult<T>> {
+  async function request<T>(
+    method: string,
+    path: string,
+    schema: ZodType<T> | null,
+    init: { body?: unknown; auth?: boolean; config?: ApiConfig; timeoutMs?: number } = {},
+  ): Promise<ApiResult<T>> {
     const config = init.config ?? (await opts.getConfig())
     if (!config) throw new ApiError("signed_out", "Not signed in: open Relay's settings and sign in")
     const needsAuth = init.auth !== false

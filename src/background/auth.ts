@@ -1,7 +1,7 @@
 // Sign-in state: the backend origin and the token, in chrome.storage.local of the extension's own
 // origin. Only the worker reads the token; pages and content scripts get AuthStatus, never it.
-import type { Me } from "~shared/contracts/me"
-import type { AuthStatus } from "~shared/messages"
+import type { Me } from "../shared/contracts/me"
+import type { AuthStatus } from "../shared/messages"
 import { ApiError, normaliseBackendUrl, type ApiClient, type ApiConfig } from "./api-client"
 import { allowedBackend, BackendUrlError } from "./backend-url"
 
@@ -89,7 +89,8 @@ export function createAuth(d: AuthDeps) {
       } catch (e) {
         if (e instanceof ApiError && e.code === "signed_out") throw new ApiError("signed_out", "That token was not accepted", 401)
         if (e instanceof ApiError && e.code === "offline") throw new ApiError("offline", `Cannot reach ${baseUrl}`)
-        if (e instanceof ApiError && e.code === "not_found") throw new ApiError("not_found", `${baseUrl} does not look like a Relay backend (no /api/v1/me)`, 404)
+        if (e instanceof ApiError && e.code === "not_found")
+          throw new ApiError("not_found", `${baseUrl} does not look like a Relay backend (no /api/v1/me)`, 404)
         throw e
       }
       const prev = await stored()

@@ -1,10 +1,10 @@
 // The worker's IndexedDB (extension origin), the only Dexie module. Content scripts never open
 // it: their IndexedDB would belong to mail.google.com and be readable by that page.
 import Dexie, { type EntityTable } from "dexie"
-import type { ContactContext } from "~shared/contracts/contacts"
-import type { ActivityInput } from "~shared/contracts/activities"
-import type { Bant, HandoffInput, LeadFeedbackInput } from "~shared/contracts/handoff"
-import type { AssetFeedbackInput, ShareInput } from "~shared/contracts/assets"
+import type { ContactContext } from "../shared/contracts/contacts"
+import type { ActivityInput } from "../shared/contracts/activities"
+import type { Bant, HandoffInput, LeadFeedbackInput } from "../shared/contracts/handoff"
+import type { AssetFeedbackInput, ShareInput } from "../shared/contracts/assets"
 
 /** One cached contact, reachable by its id and by every lookup key it was found under. */
 export interface CachedContact {
@@ -130,7 +130,10 @@ export async function putContact(db: RelayDb, context: ContactContext, key: stri
     await db.contacts.put({ id, keys: [...keys], context, cachedAt: new Date(now).toISOString(), usedAt: now })
     const count = await db.contacts.count()
     if (count > max) {
-      const victims = await db.contacts.orderBy("usedAt").limit(count - max).primaryKeys()
+      const victims = await db.contacts
+        .orderBy("usedAt")
+        .limit(count - max)
+        .primaryKeys()
       await db.contacts.bulkDelete(victims)
     }
   })

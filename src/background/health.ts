@@ -3,12 +3,16 @@
 // module). Once a day is over, its counts go to POST /api/v1/health/selectors under a random report id
 // kept per day, so a resend after a lost answer replaces the report on the server instead of doubling it.
 // Sent from the daily alarm and whenever the worker starts with a finished day waiting.
-import type { SelectorHealthReport } from "~shared/contracts/health"
-import { HEALTH_MAX_AGE_DAYS } from "~shared/contracts/health"
+import type { SelectorHealthReport } from "../shared/contracts/health"
+import { HEALTH_MAX_AGE_DAYS } from "../shared/contracts/health"
 import { ApiError, type ApiClient } from "./api-client"
 import type { RelayDb } from "./db"
 
-export interface Detection { site: string; view: string; strategy: string }
+export interface Detection {
+  site: string
+  view: string
+  strategy: string
+}
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 const dayMs = 86_400_000
@@ -30,14 +34,23 @@ export async function healthDue(db: RelayDb, now = Date.now()): Promise<boolean>
   return (await db.selectorCounts.where("day").below(utcDay(now)).count()) > 0
 }
 
-export interface SendResult { sent: string[]; dropped: string[]; kept: string[] }
+export interface SendResult {
+  sent: string[]
+  dropped: string[]
+  kept: string[]
+}
 
 /**
  * Sends every finished day (oldest first) and forgets it once the server has it. Signed out, offline or
  * a server error: the day waits for the next chance. A day the server refuses as malformed, or one too
  * old for it to take, is dropped (it would be refused forever).
  */
-export async function sendHealth(db: RelayDb, api: Pick<ApiClient, "selectorHealth">, now = Date.now(), newId = () => crypto.randomUUID()): Promise<SendResult> {
+export async function sendHealth(
+  db: RelayDb,
+  api: Pick<ApiClient, "selectorHealth">,
+  now = Date.now(),
+  newId = () => crypto.randomUUID(),
+): Promise<SendResult> {
   const result: SendResult = { sent: [], dropped: [], kept: [] }
   const today = utcDay(now)
   const oldest = utcDay(now - (HEALTH_MAX_AGE_DAYS - 1) * dayMs)
@@ -56,8 +69,11 @@ export async function sendHealth(db: RelayDb, api: Pick<ApiClient, "selectorHeal
       await db.healthReports.put({ day, reportId: id })
     }
     const report = {
-      reportId: id, day,
-      counts: ofDay.slice(0, MAX_COUNTS).map((r) => ({ site: r.site, view: r.view, strategy: r.strategy, version: r.version, count: Math.min(r.count, 1_000_000) })),
+      reportId: id,
+      day,
+      counts: ofDay
+        .slice(0, MAX_COUNTS)
+        .map((r) => ({ site: r.site, view: r.view, strategy: r.strategy, version: r.version, count: Math.min(r.count, 1_000_000) })),
     } as SelectorHealthReport
     try {
       await api.selectorHealth(report)

@@ -48,7 +48,15 @@ function wakeAndFlush() {
   outbox.wake().then(kickFlush, kickFlush)
 }
 
-const auth = createAuth({ store, api, clearCache: () => clearCache(db), onSignedIn: () => { wakeAndFlush(); void sites.refresh() } })
+const auth = createAuth({
+  store,
+  api,
+  clearCache: () => clearCache(db),
+  onSignedIn: () => {
+    wakeAndFlush()
+    void sites.refresh()
+  },
+})
 const injector = createInjector({
   executeScript: (injection) => chrome.scripting.executeScript(injection),
   getManifest: () => chrome.runtime.getManifest() as never,
@@ -59,7 +67,13 @@ const version = chrome.runtime.getManifest().version
 const sites = createSitesOverlay({ store, api, publicKey: process.env.PLASMO_PUBLIC_SITES_KEY || undefined })
 const handle = createMessageHandler(
   {
-    db, api, outbox, auth, injector, kickFlush, openOptionsPage: () => chrome.runtime.openOptionsPage(),
+    db,
+    api,
+    outbox,
+    auth,
+    injector,
+    kickFlush,
+    openOptionsPage: () => chrome.runtime.openOptionsPage(),
     recordDetection: (d) => recordDetection(db, d, version),
     sites,
   },

@@ -19,7 +19,12 @@ export interface InjectorDeps {
   getManifest: () => Manifest
 }
 
-export interface InjectSender { tab?: { id?: number }; frameId?: number; documentId?: string; url?: string }
+export interface InjectSender {
+  tab?: { id?: number }
+  frameId?: number
+  documentId?: string
+  url?: string
+}
 
 export function createInjector(d: InjectorDeps) {
   // Frames we injected into, by document: a navigation makes a new document and needs a new bundle.

@@ -5,12 +5,16 @@
 //
 // No chrome APIs here: the worker passes the Dexie db, a `send` function and a clock, so tests
 // drive it directly and index.ts only wires alarms and events.
-import type { ActivityInput } from "~shared/contracts/activities"
-import type { OutboxItemView, OutboxStatus } from "~shared/messages"
+import type { ActivityInput } from "../shared/contracts/activities"
+import type { OutboxItemView, OutboxStatus } from "../shared/messages"
 import { ApiError, type ApiClient } from "./api-client"
 import type { LocalActivity, OutboxItem, OutboxKind, OutboxPayload, RelayDb } from "./db"
 
-export interface BackoffOptions { baseMs: number; capMs: number; minMs: number }
+export interface BackoffOptions {
+  baseMs: number
+  capMs: number
+  minMs: number
+}
 export const defaultBackoff: BackoffOptions = { baseMs: 2_000, capMs: 10 * 60_000, minMs: 1_000 }
 
 /**
@@ -37,7 +41,11 @@ export function classify(err: unknown): SendOutcome {
 
 const label = (s: string) => s.replace(/_/g, " ")
 const activityNames: Record<ActivityInput["type"], string> = {
-  call: "Call", email: "Email", linkedin_message: "LinkedIn message", meeting: "Meeting", note: "Note",
+  call: "Call",
+  email: "Email",
+  linkedin_message: "LinkedIn message",
+  meeting: "Meeting",
+  note: "Note",
 }
 
 const shareChannelNames: Record<string, string> = { gmail: "Gmail", outlook: "Outlook", linkedin: "LinkedIn", copy: "copy" }
@@ -75,7 +83,11 @@ export function summarize(p: OutboxPayload, contactName?: string | null): string
   return contactName ? `${s} (${contactName})` : s
 }
 
-export interface EnqueueInput { id: string; contactId: string; payload: OutboxPayload }
+export interface EnqueueInput {
+  id: string
+  contactId: string
+  payload: OutboxPayload
+}
 
 export interface OutboxOptions {
   db: RelayDb
@@ -94,7 +106,12 @@ export interface OutboxOptions {
   owner?: () => Promise<string | null>
 }
 
-export interface FlushResult { sent: number; retried: number; failed: number; signedOut: boolean }
+export interface FlushResult {
+  sent: number
+  retried: number
+  failed: number
+  signedOut: boolean
+}
 
 export class Outbox {
   readonly db: RelayDb
@@ -271,7 +288,13 @@ export class Outbox {
       } else {
         const attempts = cur.attempts + 1
         const retryAfter = err instanceof ApiError ? err.retryAfterMs : undefined
-        await db.outbox.put({ ...base, state: "pending", attempts, nextAttemptAt: now + backoffDelay(attempts, this.random, this.backoff, retryAfter), error: message })
+        await db.outbox.put({
+          ...base,
+          state: "pending",
+          attempts,
+          nextAttemptAt: now + backoffDelay(attempts, this.random, this.backoff, retryAfter),
+          error: message,
+        })
       }
     })
     return outcome
@@ -323,10 +346,13 @@ export class Outbox {
   /** When the next item falls due (epoch ms), or null when nothing is waiting. */
   async nextDueAt(): Promise<number | null> {
     let next: number | null = null
-    await this.db.outbox.where("state").anyOf("pending", "sending").each((it) => {
-      const at = it.state === "pending" ? it.nextAttemptAt : (it.leaseAt ?? 0) + this.leaseMs
-      if (next === null || at < next) next = at
-    })
+    await this.db.outbox
+      .where("state")
+      .anyOf("pending", "sending")
+      .each((it) => {
+        const at = it.state === "pending" ? it.nextAttemptAt : (it.leaseAt ?? 0) + this.leaseMs
+        if (next === null || at < next) next = at
+      })
     return next
   }
 

@@ -3,12 +3,16 @@
 // and cached in the worker's own storage. Anything unsigned, tampered with, malformed, expired or older
 // than what is cached is ignored, and the popup says so; the sites then keep what they had. Only data
 // travels: lists of selectors and an on/off switch per site, never code.
-import { SignedSitesOverlay, SitesOverlay, type OverlayState, type OverlayStatus, type SiteOverlay } from "~shared/contracts/sites-config"
-import type { Site } from "~shared/page-context"
+import { SignedSitesOverlay, SitesOverlay, type OverlayState, type OverlayStatus, type SiteOverlay } from "../shared/contracts/sites-config"
+import type { Site } from "../shared/page-context"
 import { ApiError, type ApiClient } from "./api-client"
 import type { KeyValueStore } from "./auth"
 
-interface Stored { overlay: SitesOverlay | null; checkedAt: string | null; rejected?: { reason: string; at: string } }
+interface Stored {
+  overlay: SitesOverlay | null
+  checkedAt: string | null
+  rejected?: { reason: string; at: string }
+}
 
 const KEY = "relay.sitesOverlay"
 /** A page asking for the overlay refreshes it when the copy is older than this. */
@@ -17,7 +21,12 @@ export const OVERLAY_MAX_AGE_MS = 10 * 60_000
 const b64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0))
 
 /** Checks the signature and the contract; answers the overlay or why it is refused. */
-export async function verifySignedOverlay(raw: unknown, publicKey: string | undefined, now = Date.now(), subtle: SubtleCrypto = crypto.subtle): Promise<{ ok: true; overlay: SitesOverlay } | { ok: false; reason: string }> {
+export async function verifySignedOverlay(
+  raw: unknown,
+  publicKey: string | undefined,
+  now = Date.now(),
+  subtle: SubtleCrypto = crypto.subtle,
+): Promise<{ ok: true; overlay: SitesOverlay } | { ok: false; reason: string }> {
   if (!publicKey) return { ok: false, reason: "this build of Relay has no key to check selector updates with" }
   const signed = SignedSitesOverlay.safeParse(raw)
   if (!signed.success) return { ok: false, reason: "the selector update is not signed" }
@@ -36,8 +45,13 @@ export async function verifySignedOverlay(raw: unknown, publicKey: string | unde
     return { ok: false, reason: "the selector update is not JSON" }
   }
   const overlay = SitesOverlay.safeParse(json)
-  if (!overlay.success) return { ok: false, reason: `the selector update does not match its contract (${overlay.error.issues[0]?.path.join(".") || "root"}: ${overlay.error.issues[0]?.message})` }
-  if (overlay.data.expiresAt && Date.parse(overlay.data.expiresAt) <= now) return { ok: false, reason: `the selector update expired at ${overlay.data.expiresAt}` }
+  if (!overlay.success)
+    return {
+      ok: false,
+      reason: `the selector update does not match its contract (${overlay.error.issues[0]?.path.join(".") || "root"}: ${overlay.error.issues[0]?.message})`,
+    }
+  if (overlay.data.expiresAt && Date.parse(overlay.data.expiresAt) <= now)
+    return { ok: false, reason: `the selector update expired at ${overlay.data.expiresAt}` }
   return { ok: true, overlay: overlay.data }
 }
 
@@ -108,7 +122,13 @@ export function createSitesOverlay(d: OverlayDeps) {
     async status(): Promise<OverlayStatus> {
       const s = await load()
       const current: OverlayState = s.overlay
-        ? { state: "applied", version: s.overlay.version, issuedAt: s.overlay.issuedAt, checkedAt: s.checkedAt ?? "", ...(s.overlay.note ? { note: s.overlay.note } : {}) }
+        ? {
+            state: "applied",
+            version: s.overlay.version,
+            issuedAt: s.overlay.issuedAt,
+            checkedAt: s.checkedAt ?? "",
+            ...(s.overlay.note ? { note: s.overlay.note } : {}),
+          }
         : { state: "none", ...(s.checkedAt ? { checkedAt: s.checkedAt } : {}) }
       return { current, ...(s.rejected ? { rejected: s.rejected } : {}) }
     },

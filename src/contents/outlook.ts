@@ -5,12 +5,7 @@ import * as selectors from "../sites/outlook/selectors"
 import { watch } from "../sites/outlook/watch"
 
 export const config: PlasmoCSConfig = {
-  matches: [
-    "https://outlook.office.com/*",
-    "https://outlook.office365.com/*",
-    "https://outlook.live.com/*",
-    "$PLASMO_PUBLIC_DEMO_OUTLOOK",
-  ],
+  matches: ["https://outlook.office.com/*", "https://outlook.office365.com/*", "https://outlook.live.com/*", "$PLASMO_PUBLIC_DEMO_OUTLOOK"],
   run_at: "document_idle",
 }
 

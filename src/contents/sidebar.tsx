@@ -2,9 +2,7 @@
 // site's tiny shell asks (`sidebar.inject`), into the same isolated world, where it reads the
 // shell's channel (src/sidebar/relay-channel.ts).
 import { createRoot } from "react-dom/client"
-import type {
-  PlasmoCSConfig, PlasmoCreateShadowRoot, PlasmoGetShadowHostId, PlasmoGetStyle, PlasmoMountShadowHost, PlasmoRender,
-} from "plasmo"
+import type { PlasmoCSConfig, PlasmoCreateShadowRoot, PlasmoGetShadowHostId, PlasmoGetStyle, PlasmoMountShadowHost, PlasmoRender } from "plasmo"
 import { Sidebar } from "../sidebar/app"
 import { relayChannel } from "../sidebar/relay-channel"
 import { sidebarCss } from "../sidebar/styles"
@@ -36,8 +34,16 @@ export const getStyle: PlasmoGetStyle = () => {
 export const mountShadowHost: PlasmoMountShadowHost = ({ shadowHost }) => {
   const host = shadowHost as HTMLElement
   const fixed: Record<string, string> = {
-    display: "block", position: "fixed", top: "0", right: "0", height: "100vh",
-    "z-index": "2147483646", "pointer-events": "none", margin: "0", padding: "0", border: "0",
+    display: "block",
+    position: "fixed",
+    top: "0",
+    right: "0",
+    height: "100vh",
+    "z-index": "2147483646",
+    "pointer-events": "none",
+    margin: "0",
+    padding: "0",
+    border: "0",
   }
   for (const [name, value] of Object.entries(fixed)) host.style.setProperty(name, value, "important")
   // Typing in the sidebar must not reach the host's single-key shortcuts (Gmail: "c" composes, "r" replies).

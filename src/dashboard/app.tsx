@@ -48,19 +48,19 @@ function Session() {
   return (
     <Shell me={me.data}>
       <Suspense fallback={<Skeleton label="Loading the page" />}>
-      <Routes>
-        <Route path="/" element={<Navigate to="/content-usage" replace />} />
-        <Route path="/content-usage" element={<ContentUsagePage />} />
-        <Route path="/content-usage/:assetId" element={<AssetSharesPage />} />
-        <Route path="/influence" element={<InfluencePage />} />
-        <Route path="/handoff" element={<HandoffPage />} />
-        <Route path="/calibration" element={<CalibrationPage />} />
-        <Route path="/rep-activity" element={<RepActivityPage />} />
-        <Route path="/library" element={<LibraryPage me={me.data} />} />
-        <Route path="/scoring" element={<ScoringPage me={me.data} />} />
-        <Route path="/selector-health" element={<SelectorHealthPage me={me.data} />} />
-        <Route path="*" element={<NotFound />} />
-      </Routes>
+        <Routes>
+          <Route path="/" element={<Navigate to="/content-usage" replace />} />
+          <Route path="/content-usage" element={<ContentUsagePage />} />
+          <Route path="/content-usage/:assetId" element={<AssetSharesPage />} />
+          <Route path="/influence" element={<InfluencePage />} />
+          <Route path="/handoff" element={<HandoffPage />} />
+          <Route path="/calibration" element={<CalibrationPage />} />
+          <Route path="/rep-activity" element={<RepActivityPage />} />
+          <Route path="/library" element={<LibraryPage me={me.data} />} />
+          <Route path="/scoring" element={<ScoringPage me={me.data} />} />
+          <Route path="/selector-health" element={<SelectorHealthPage me={me.data} />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
       </Suspense>
     </Shell>
   )

@@ -1,5 +1,5 @@
 // Numbers, rates and dates as a marketer reads them.
-import type { Rate } from "~shared/contracts/analytics"
+import type { Rate } from "../shared/contracts/analytics"
 
 const int = new Intl.NumberFormat("en-US")
 
@@ -47,8 +47,14 @@ export function humanize(s: string): string {
 }
 
 const stageNames: Record<string, string> = {
-  subscriber: "Subscriber", lead: "Lead", mql: "MQL", sql: "SQL", opportunity: "Opportunity", customer: "Customer",
-  recycled: "Recycled", disqualified: "Disqualified",
+  subscriber: "Subscriber",
+  lead: "Lead",
+  mql: "MQL",
+  sql: "SQL",
+  opportunity: "Opportunity",
+  customer: "Customer",
+  recycled: "Recycled",
+  disqualified: "Disqualified",
 }
 export const stageLabel = (s: string) => stageNames[s] ?? humanize(s)
 

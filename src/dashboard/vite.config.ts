@@ -1,7 +1,6 @@
 import { fileURLToPath } from "node:url"
 import { defineConfig } from "vite"
 
-const src = fileURLToPath(new URL("../", import.meta.url))
 const root = fileURLToPath(new URL(".", import.meta.url))
 
 // The marketer dashboard: built into build/dashboard and served by the backend at /dashboard.
@@ -10,7 +9,6 @@ const root = fileURLToPath(new URL(".", import.meta.url))
 export default defineConfig({
   root,
   base: "/dashboard/",
-  resolve: { alias: [{ find: /^~(.*)$/, replacement: `${src}$1` }] },
   oxc: { jsx: { runtime: "automatic" } },
   build: {
     outDir: fileURLToPath(new URL("../../build/dashboard", import.meta.url)),

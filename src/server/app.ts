@@ -39,7 +39,12 @@ export interface AppOptions {
 }
 
 const openapiRoute = route({
-  method: "GET", url: "/api/v1/openapi.json", tag: "meta", summary: "This document", auth: false, response: z.record(z.string(), z.unknown()),
+  method: "GET",
+  url: "/api/v1/openapi.json",
+  tag: "meta",
+  summary: "This document",
+  auth: false,
+  response: z.record(z.string(), z.unknown()),
   handler: async () => openapi(version),
 })
 
@@ -70,8 +75,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     keyGenerator: rateLimitKey,
     errorResponseBuilder: (_req, ctx) => rateLimited(ctx.ttl),
   })
-  mount(app, opts.db, [...meRoutes, ...sessionRoutes, openapiRoute, ...contactRoutes, ...eventRoutes, ...activityRoutes, ...handoffRoutes, ...settingsRoutes,
-    ...assetRoutes, ...recommendationRoutes, ...shareRoutes, ...analyticsRoutes, ...healthRoutes, ...sitesRoutes])
+  mount(app, opts.db, [
+    ...meRoutes,
+    ...sessionRoutes,
+    openapiRoute,
+    ...contactRoutes,
+    ...eventRoutes,
+    ...activityRoutes,
+    ...handoffRoutes,
+    ...settingsRoutes,
+    ...assetRoutes,
+    ...recommendationRoutes,
+    ...shareRoutes,
+    ...analyticsRoutes,
+    ...healthRoutes,
+    ...sitesRoutes,
+  ])
   linkRoutes(app, opts.db)
   demoRoutes(app)
   await dashboardRoutes(app)

@@ -46,12 +46,19 @@ export function superviseWorkers(n: number, log: (msg: string) => void = console
     process.once(signal, () => {
       stopping = true
       const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead())
-      const force = setTimeout(() => { for (const w of workers) if (!w.isDead()) w.process.kill("SIGKILL") }, 10_000)
+      const force = setTimeout(() => {
+        for (const w of workers) if (!w.isDead()) w.process.kill("SIGKILL")
+      }, 10_000)
       let left = workers.length
-      const done = () => { clearTimeout(force); process.exit(0) }
+      const done = () => {
+        clearTimeout(force)
+        process.exit(0)
+      }
       if (left === 0) return done()
       for (const w of workers) {
-        w.once("exit", () => { if (--left === 0) done() })
+        w.once("exit", () => {
+          if (--left === 0) done()
+        })
         w.process.kill("SIGTERM")
       }
     })

@@ -51,11 +51,17 @@ if (!isWorker()) {
 
 async function serve(database: Awaited<ReturnType<typeof openDatabase>>) {
   const app = await buildApp({
-    db: database.db, logger: process.env.LOG === "1", trustProxy: cfg.trustProxy,
-    redisUrl: cfg.redisUrl, rateLimitPerMinute: cfg.rateLimitPerMinute,
+    db: database.db,
+    logger: process.env.LOG === "1",
+    trustProxy: cfg.trustProxy,
+    redisUrl: cfg.redisUrl,
+    rateLimitPerMinute: cfg.rateLimitPerMinute,
   })
   // Which process answered, so a load balancer's (or a test's) view of the workers can be checked; only when clustered.
-  if (clustered) app.addHook("onSend", async (_req, reply) => { reply.header("x-relay-worker", String(process.pid)) })
+  if (clustered)
+    app.addHook("onSend", async (_req, reply) => {
+      reply.header("x-relay-worker", String(process.pid))
+    })
   await app.listen({ port: cfg.port, host: cfg.host })
   let closing = false
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

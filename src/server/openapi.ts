@@ -9,7 +9,10 @@ export function openapi(version: string) {
   for (const r of registry) {
     const path = r.url.replace(/:(\w+)/g, "{$1}")
     const parameters: unknown[] = []
-    for (const [where, schema] of [["query", r.query], ["path", r.params]] as const) {
+    for (const [where, schema] of [
+      ["query", r.query],
+      ["path", r.params],
+    ] as const) {
       if (!schema) continue
       const js = zodJson(schema, "input") as { properties?: Record<string, unknown>; required?: string[]; anyOf?: { properties?: Record<string, unknown> }[] }
       const props = js.properties ?? Object.assign({}, ...(js.anyOf ?? []).map((a) => a.properties ?? {}))
@@ -19,7 +22,9 @@ export function openapi(version: string) {
     }
     const requestBody = r.body
       ? { required: true, content: { "application/json": { schema: zodJson(r.body, "input") } } }
-      : r.rawBody ? { required: true, content: Object.fromEntries(r.rawBody.contentTypes.map((t) => [t, { schema: zodJson(r.rawBody!.schema, "input") }])) } : undefined
+      : r.rawBody
+        ? { required: true, content: Object.fromEntries(r.rawBody.contentTypes.map((t) => [t, { schema: zodJson(r.rawBody!.schema, "input") }])) }
+        : undefined
     ;(paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: r.summary,
       tags: [r.tag],
@@ -39,7 +44,9 @@ export function openapi(version: string) {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer" },
         session: {
-          type: "apiKey", in: "cookie", name: sessionCookie,
+          type: "apiKey",
+          in: "cookie",
+          name: sessionCookie,
           description: `The dashboard's session (POST /api/v1/sessions). Writes made with it also need the ${writeHeader} header.`,
         },
       },

@@ -11,10 +11,7 @@ import type { AssetSearchResult, RecommendationsResult, ShareList } from "./cont
 import { healthSites, healthStrategies, healthViews } from "./contracts/health"
 import type { OverlayStatus, SiteOverlay } from "./contracts/sites-config"
 
-export const PersonKey = z.union([
-  z.object({ email: z.string().min(3).max(320) }),
-  z.object({ linkedin: z.string().min(1).max(500) }),
-])
+export const PersonKey = z.union([z.object({ email: z.string().min(3).max(320) }), z.object({ linkedin: z.string().min(1).max(500) })])
 export type PersonKey = z.infer<typeof PersonKey>
 
 export const Request = z.discriminatedUnion("type", [
@@ -63,10 +60,31 @@ export type Request = z.infer<typeof Request>
 export type ErrorCode = "signed_out" | "not_found" | "offline" | "http" | "invalid" | "forbidden"
 export type Response<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; status?: number } }
 
-export interface Cached<T> { data: T; cachedAt: string }
-export interface OutboxItemView { id: string; kind: string; contactId: string; createdAt: string; state: "pending" | "failed"; attempts: number; error?: string; summary: string }
-export interface OutboxStatus { pending: number; failed: OutboxItemView[]; items: OutboxItemView[] }
-export interface AuthStatus { signedIn: boolean; backendUrl: string | null; me: Me | null; reachable: boolean | null }
+export interface Cached<T> {
+  data: T
+  cachedAt: string
+}
+export interface OutboxItemView {
+  id: string
+  kind: string
+  contactId: string
+  createdAt: string
+  state: "pending" | "failed"
+  attempts: number
+  error?: string
+  summary: string
+}
+export interface OutboxStatus {
+  pending: number
+  failed: OutboxItemView[]
+  items: OutboxItemView[]
+}
+export interface AuthStatus {
+  signedIn: boolean
+  backendUrl: string | null
+  me: Me | null
+  reachable: boolean | null
+}
 
 /** What each request answers with. */
 export interface Responses {

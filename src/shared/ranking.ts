@@ -5,20 +5,48 @@ import { ago, decay, describeEvent } from "./scoring"
 
 const dayMs = 86_400_000
 
-export interface RankPerson { stage: string; title?: string | null; industry?: string | null }
+export interface RankPerson {
+  stage: string
+  title?: string | null
+  industry?: string | null
+}
 
 /** An asset the person engaged with (from marketing events), summarised per asset and event type. */
-export interface EngagedAsset { assetId: string; title: string; topics: string[]; type: string; at: Date; count: number }
+export interface EngagedAsset {
+  assetId: string
+  title: string
+  topics: string[]
+  type: string
+  at: Date
+  count: number
+}
 /** An asset a rep already sent them (from shares), summarised per asset. */
-export interface ReceivedAsset { assetId: string; at: Date; count: number }
-export interface RankHistory { engaged: EngagedAsset[]; received: ReceivedAsset[] }
+export interface ReceivedAsset {
+  assetId: string
+  at: Date
+  count: number
+}
+export interface RankHistory {
+  engaged: EngagedAsset[]
+  received: ReceivedAsset[]
+}
 
 export interface RankAsset {
-  id: string; title: string; kind: string
-  stages: string[]; personas: string[]; industries: string[]; topics: string[]
+  id: string
+  title: string
+  kind: string
+  stages: string[]
+  personas: string[]
+  industries: string[]
+  topics: string[]
 }
 /** Measured across the org: how often it was shared, how many of those contacts then advanced, and reps' ratings. */
-export interface AssetOutcome { shares: number; advanced: number; helped: number; notHelped: number }
+export interface AssetOutcome {
+  shares: number
+  advanced: number
+  helped: number
+  notHelped: number
+}
 
 export interface RankInput<A extends RankAsset = RankAsset> {
   person: RankPerson
@@ -29,7 +57,11 @@ export interface RankInput<A extends RankAsset = RankAsset> {
   outcomes?: Map<string, AssetOutcome> | Record<string, AssetOutcome>
   now: Date
 }
-export interface Ranked<A extends RankAsset = RankAsset> { asset: A; score: number; reasons: string[] }
+export interface Ranked<A extends RankAsset = RankAsset> {
+  asset: A
+  score: number
+  reasons: string[]
+}
 
 export const weights = {
   stage: 30,
@@ -52,8 +84,17 @@ export const weights = {
 
 // Engagement that says something about interest; "was sent" and "unsubscribed" say nothing good.
 export const interestWeight: Record<string, number> = {
-  content_download: 1, asset_view: 1, webinar_attended: 1, webinar_registered: 0.8, demo_request: 1, form_submit: 0.8,
-  email_click: 0.7, page_visit: 0.5, ad_click: 0.4, email_open: 0.3, trial_signup: 1,
+  content_download: 1,
+  asset_view: 1,
+  webinar_attended: 1,
+  webinar_registered: 0.8,
+  demo_request: 1,
+  form_submit: 0.8,
+  email_click: 0.7,
+  page_visit: 0.5,
+  ad_click: 0.4,
+  email_open: 0.3,
+  trial_signup: 1,
 }
 
 // ---- persona from title ----
@@ -81,16 +122,31 @@ function personaPhrase(persona: string, title: string): string {
     if (/\b(founder|co-founder|cofounder|owner)\b/.test(t)) return "for founders"
     return "for VP-level buyers"
   }
-  return ({ revops: "for RevOps teams", marketing: "for marketing teams", sales: "for sales teams", data: "for data teams", it: "for IT and security teams" } as Record<string, string>)[persona]
-    ?? `for ${persona} teams`
+  return (
+    (
+      {
+        revops: "for RevOps teams",
+        marketing: "for marketing teams",
+        sales: "for sales teams",
+        data: "for data teams",
+        it: "for IT and security teams",
+      } as Record<string, string>
+    )[persona] ?? `for ${persona} teams`
+  )
 }
 
 // ---- labels ----
 
 const stageLabels: Record<string, string> = { mql: "MQL", sql: "SQL", subscriber: "subscriber", lead: "lead", opportunity: "opportunity", customer: "customer" }
 export const kindLabels: Record<string, string> = {
-  case_study: "case study", battle_card: "battle card", one_pager: "one-pager", pricing_guide: "pricing guide", demo_video: "demo video",
-  deck: "deck", blog_post: "blog post", whitepaper: "whitepaper",
+  case_study: "case study",
+  battle_card: "battle card",
+  one_pager: "one-pager",
+  pricing_guide: "pricing guide",
+  demo_video: "demo video",
+  deck: "deck",
+  blog_post: "blog post",
+  whitepaper: "whitepaper",
 }
 const kindLabel = (k: string) => kindLabels[k] ?? k.replaceAll("_", " ")
 
@@ -99,14 +155,18 @@ export const stageForContent = (stage: string) => (stage === "recycled" ? "lead"
 
 // ---- conversation text ----
 
-const stopWords = new Set(("a about above after again against all am an and any are as at be because been before being below between both but by " +
-  "can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into " +
-  "is it its itself just let me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so " +
-  "some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when " +
-  "where which while who whom why will with would you your yours yourself yourselves also get got like one two may might must shall us " +
-  // mail filler
-  "re fw fwd hi hello hey dear thanks thank regards best cheers sent wrote pm am monday tuesday wednesday thursday friday saturday sunday " +
-  "today tomorrow yesterday week next last please quick question call meeting chat follow following up let know sure great good").split(/\s+/))
+const stopWords = new Set(
+  (
+    "a about above after again against all am an and any are as at be because been before being below between both but by " +
+    "can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into " +
+    "is it its itself just let me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so " +
+    "some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when " +
+    "where which while who whom why will with would you your yours yourself yourselves also get got like one two may might must shall us " +
+    // mail filler
+    "re fw fwd hi hello hey dear thanks thank regards best cheers sent wrote pm am monday tuesday wednesday thursday friday saturday sunday " +
+    "today tomorrow yesterday week next last please quick question call meeting chat follow following up let know sure great good"
+  ).split(/\s+/),
+)
 
 /** A light stem so "integrations" meets "integration" and "policies" meets "policy"; no dictionary needed. */
 export function stem(w: string): string {
@@ -146,7 +206,10 @@ export function contextTerms(text: string | null | undefined, max = 40): string[
 
 // ---- ranking ----
 
-interface Part { points: number; text: string }
+interface Part {
+  points: number
+  text: string
+}
 
 /** Ranks assets for one person and one conversation; same input, same order. */
 export function rankAssets<A extends RankAsset>(input: RankInput<A>): Ranked<A>[] {
@@ -193,7 +256,8 @@ export function rankAssets<A extends RankAsset>(input: RankInput<A>): Ranked<A>[
       parts.push({ points, text: `already sent ${ago(sent.at, now)}` })
     } else {
       const seen = engagedById.get(asset.id)
-      if (seen && (interestWeight[seen.type] ?? 0) >= 0.7) parts.push({ points: -weights.alreadySeen, text: `they already ${describeEvent(seen.type, null)} it ${ago(seen.at, now)}` })
+      if (seen && (interestWeight[seen.type] ?? 0) >= 0.7)
+        parts.push({ points: -weights.alreadySeen, text: `they already ${describeEvent(seen.type, null)} it ${ago(seen.at, now)}` })
     }
 
     const score = round1(parts.reduce((n, p) => n + p.points, 0))

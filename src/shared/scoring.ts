@@ -5,8 +5,16 @@ import type { ScoringRules } from "./contracts/settings"
 
 const dayMs = 86_400_000
 
-export interface FitInput { title?: string | null; industry?: string | null; companySize?: number | null }
-export interface ScoredEvent { type: string; occurredAt: Date; label?: string | null }
+export interface FitInput {
+  title?: string | null
+  industry?: string | null
+  companySize?: number | null
+}
+export interface ScoredEvent {
+  type: string
+  occurredAt: Date
+  label?: string | null
+}
 
 export function fitScore(c: FitInput, rules: ScoringRules): { points: number; reasons: ScoreReason[] } {
   const reasons: ScoreReason[] = []
@@ -19,7 +27,11 @@ export function fitScore(c: FitInput, rules: ScoringRules): { points: number; re
   const size = c.companySize
   const s = size == null ? undefined : rules.fit.companySize.find((r) => size >= r.min && size <= r.max)
   if (s) reasons.push({ kind: "fit", points: s.points, text: `${signed(s.points)} company size ${s.min}-${s.max}` })
-  const points = clamp(reasons.reduce((n, r) => n + r.points, 0), 0, rules.fitMax)
+  const points = clamp(
+    reasons.reduce((n, r) => n + r.points, 0),
+    0,
+    rules.fitMax,
+  )
   return { points, reasons }
 }
 
@@ -79,10 +91,19 @@ export function totalScore(fit: number, engagement: number, rules: ScoringRules)
 }
 
 const typeLabels: Record<string, string> = {
-  email_sent: "was sent", email_open: "opened", email_click: "clicked", page_visit: "visited",
-  content_download: "downloaded", webinar_registered: "registered for webinar", webinar_attended: "attended webinar",
-  form_submit: "submitted form", ad_click: "clicked ad", demo_request: "requested a demo", asset_view: "viewed",
-  trial_signup: "signed up for a trial", unsubscribe: "unsubscribed",
+  email_sent: "was sent",
+  email_open: "opened",
+  email_click: "clicked",
+  page_visit: "visited",
+  content_download: "downloaded",
+  webinar_registered: "registered for webinar",
+  webinar_attended: "attended webinar",
+  form_submit: "submitted form",
+  ad_click: "clicked ad",
+  demo_request: "requested a demo",
+  asset_view: "viewed",
+  trial_signup: "signed up for a trial",
+  unsubscribe: "unsubscribed",
 }
 
 export function describeEvent(type: string, label?: string | null): string {

@@ -4,7 +4,11 @@ import type { ErrorCode, Request, Response, Responses } from "./messages"
 
 /** The worker answered `{ ok: false }` (or could not be reached: code "offline"). */
 export class ExtensionError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly status?: number) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status?: number,
+  ) {
     super(message)
     this.name = "ExtensionError"
   }

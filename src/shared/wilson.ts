@@ -4,7 +4,13 @@
 /** z for a two-sided 95% interval. */
 export const z95 = 1.959963984540054
 
-export interface Rate { n: number; hits: number; rate: number | null; low: number | null; high: number | null }
+export interface Rate {
+  n: number
+  hits: number
+  rate: number | null
+  low: number | null
+  high: number | null
+}
 
 /**
  * Wilson rather than the textbook p ± z·√(p(1-p)/n): it stays inside [0, 1] and stays honest for small

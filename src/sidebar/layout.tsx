@@ -12,7 +12,11 @@ import { useLayoutStore } from "./stores/layout"
 import { defaultPerson, displayName, personId, usePersonStore } from "./stores/person"
 
 const roleLabels: Record<Person["role"], string> = {
-  from: "From", to: "To", cc: "Cc", profile: "Profile", counterpart: "Conversation",
+  from: "From",
+  to: "To",
+  cc: "Cc",
+  profile: "Profile",
+  counterpart: "Conversation",
 }
 
 export function SidebarLayout() {
@@ -78,7 +82,9 @@ function PersonSwitcher({ context }: { context: PageContext }) {
   const select = usePersonStore((s) => s.select)
   return (
     <div className="switcher">
-      <label htmlFor={id} className="visually-hidden">Person</label>
+      <label htmlFor={id} className="visually-hidden">
+        Person
+      </label>
       <select id={id} value={person ? personId(person) : ""} onChange={(e) => select(e.target.value)}>
         {context.people.map((p) => (
           <option key={personId(p)} value={personId(p)}>

@@ -8,7 +8,8 @@ export const PANEL_WIDTH = 360
 /** The collapsed tab's width in px, kept free at the page's right edge as well. */
 export const TAB_WIDTH = 28
 
-export const sidebarCss = `
+export const sidebarCss =
+  `
 :host { all: initial; }
 *, *::before, *::after { box-sizing: border-box; }
 

@@ -36,11 +36,7 @@ export function findComposeBody(site: Site, doc: Document, hint?: Node | null): 
   try {
     const all = queryAll(doc, bodies(site, doc)).filter(isEditable)
     if (all.length === 0) return null
-    return (
-      (hint && all.find((b) => b.contains(hint))) ||
-      all.find((b) => b.contains(doc.activeElement)) ||
-      all[all.length - 1]!
-    )
+    return (hint && all.find((b) => b.contains(hint))) || all.find((b) => b.contains(doc.activeElement)) || all[all.length - 1]!
   } catch {
     return null
   }
@@ -84,7 +80,10 @@ export function trackComposeCaret(site: Site, doc: Document): CaretTracker {
   }
 }
 
-export interface LinkToInsert { url: string; text: string }
+export interface LinkToInsert {
+  url: string
+  text: string
+}
 
 /** Only http(s) links go into a message: a javascript: or data: one would run wherever it is clicked. */
 export function isWebUrl(url: string): boolean {

@@ -7,7 +7,10 @@ import type { SiteOverlay } from "../shared/contracts/sites-config"
 
 export type SelectorModule = Record<string, unknown>
 
-export interface Applied { lists: string[]; skipped: string[] }
+export interface Applied {
+  lists: string[]
+  skipped: string[]
+}
 
 const isSelectorList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string")
 

@@ -47,4 +47,3 @@ export function layered(attempts: readonly Attempt[], viewer: Viewer): Answer {
  */
 export const strategyOf = (answer: Answer | undefined, expected: boolean): DetectionStrategy | undefined =>
   answer?.strategy ?? (expected && !answer?.viewerOnly ? "none" : undefined)
-

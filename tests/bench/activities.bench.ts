@@ -17,8 +17,11 @@ const orgId = "a0000000-0000-4000-8000-000000000001"
 
 const scratch = scratchSchema()
 const api = await startApiServer({
-  BENCH_ENGINE: "postgres", DATABASE_URL: scratch.url, BENCH_SCHEMA: scratch.schema,
-  BENCH_SEED_CONTACTS: quick ? "500" : "20000", BENCH_SEED_EVENTS: quick ? "2000" : "200000",
+  BENCH_ENGINE: "postgres",
+  DATABASE_URL: scratch.url,
+  BENCH_SCHEMA: scratch.schema,
+  BENCH_SEED_CONTACTS: quick ? "500" : "20000",
+  BENCH_SEED_EVENTS: quick ? "2000" : "200000",
 })
 const pool = scratch.pool(connections)
 try {
@@ -26,55 +29,78 @@ try {
   const contactIds = (await pool.query<{ id: string }>("SELECT id FROM contacts WHERE org_id = $1 ORDER BY id LIMIT 2000", [orgId])).rows.map((r) => r.id)
   const types = ["call", "email", "linkedin_message", "meeting", "note"]
   const newActivity = (i: number) => ({
-    id: randomUUID(), contactId: contactIds[i % contactIds.length]!, type: types[i % types.length]!, occurredAt: new Date(Date.now() - i * 1000).toISOString(),
-    ...(i % 5 === 0 ? { outcome: "connected", durationSeconds: 120 } : {}), notes: `Benchmark activity ${i}`,
+    id: randomUUID(),
+    contactId: contactIds[i % contactIds.length]!,
+    type: types[i % types.length]!,
+    occurredAt: new Date(Date.now() - i * 1000).toISOString(),
+    ...(i % 5 === 0 ? { outcome: "connected", durationSeconds: 120 } : {}),
+    notes: `Benchmark activity ${i}`,
   })
 
   const sent: string[] = []
   const acknowledged = new Set<string>()
   const statuses: Record<number, number> = {}
   let i = 0
-  const load = (seconds: number) => autocannon({
-    url: `http://127.0.0.1:${ready.relay}`, connections, duration: seconds, timeout: 30,
-    headers: { authorization: `Bearer ${ready.token}`, "content-type": "application/json" },
-    requests: [{
-      method: "POST", path: "/api/v1/activities",
-      // One in ten repeats an activity already sent, byte for byte.
-      setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
-        const n = i++
-        const body = n % 10 === 9 && sent.length ? sent[Math.floor(Math.random() * sent.length)]! : JSON.stringify(newActivity(n))
-        if (!(n % 10 === 9 && sent.length)) sent.push(body)
-        context.id = (JSON.parse(body) as { id: string }).id
-        return { ...req, body }
-      },
-      onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
-        statuses[status] = (statuses[status] ?? 0) + 1
-        if (status === 200 || status === 201) acknowledged.add(context.id as string)
-      },
-    }],
-  })
+  const load = (seconds: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${ready.relay}`,
+      connections,
+      duration: seconds,
+      timeout: 30,
+      headers: { authorization: `Bearer ${ready.token}`, "content-type": "application/json" },
+      requests: [
+        {
+          method: "POST",
+          path: "/api/v1/activities",
+          // One in ten repeats an activity already sent, byte for byte.
+          setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
+            const n = i++
+            const body = n % 10 === 9 && sent.length ? sent[Math.floor(Math.random() * sent.length)]! : JSON.stringify(newActivity(n))
+            if (!(n % 10 === 9 && sent.length)) sent.push(body)
+            context.id = (JSON.parse(body) as { id: string }).id
+            return { ...req, body }
+          },
+          onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
+            statuses[status] = (statuses[status] ?? 0) + 1
+            if (status === 200 || status === 201) acknowledged.add(context.id as string)
+          },
+        },
+      ],
+    })
   await load(1)
   const relay = await load(duration)
-  const [stored] = (await pool.query<{ rows: number; ids: number; missing: number }>(`
+  const [stored] = (
+    await pool.query<{ rows: number; ids: number; missing: number }>(
+      `
     SELECT count(*)::int AS rows, count(DISTINCT a.id)::int AS ids,
       (SELECT count(*)::int FROM unnest($2::uuid[]) x WHERE NOT EXISTS (SELECT 1 FROM activities b WHERE b.org_id = $1 AND b.id = x)) AS missing
-    FROM activities a WHERE a.org_id = $1 AND a.id = ANY($2::uuid[])`, [orgId, [...acknowledged]])).rows
+    FROM activities a WHERE a.org_id = $1 AND a.id = ANY($2::uuid[])`,
+      [orgId, [...acknowledged]],
+    )
+  ).rows
   const duplicates = stored!.rows - stored!.ids
   if (duplicates !== 0 || stored!.missing !== 0) throw new Error(`${duplicates} duplicate and ${stored!.missing} lost activities`)
-  if (relay.non2xx || relay.errors || relay.timeouts || !relay["2xx"]) throw new Error(`${relay.non2xx} non-2xx answers (${JSON.stringify(statuses)}) and ${relay.errors} errors`)
+  if (relay.non2xx || relay.errors || relay.timeouts || !relay["2xx"])
+    throw new Error(`${relay.non2xx} non-2xx answers (${JSON.stringify(statuses)}) and ${relay.errors} errors`)
 
   // Ceiling: single-row upserts through pg, 50 at a time, as pgbench would send them.
   await pool.query("CREATE TABLE upsert_ceiling (LIKE activities INCLUDING ALL)")
   const userId = ready.repId
-  const upsert = (n: number) => pool.query(
-    `INSERT INTO upsert_ceiling (org_id, id, contact_id, user_id, type, occurred_at, notes, asset_ids, body_hash)
+  const upsert = (n: number) =>
+    pool.query(
+      `INSERT INTO upsert_ceiling (org_id, id, contact_id, user_id, type, occurred_at, notes, asset_ids, body_hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, '{}', 'x') ON CONFLICT (org_id, id) DO NOTHING`,
-    [orgId, randomUUID(), contactIds[n % contactIds.length], userId, types[n % types.length], new Date().toISOString(), `Benchmark activity ${n}`])
+      [orgId, randomUUID(), contactIds[n % contactIds.length], userId, types[n % types.length], new Date().toISOString(), `Benchmark activity ${n}`],
+    )
   const loop = async (seconds: number) => {
     let done = 0
     const end = performance.now() + seconds * 1000
     const t = performance.now()
-    await Promise.all(Array.from({ length: connections }, async () => { while (performance.now() < end) await upsert(done++) }))
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (performance.now() < end) await upsert(done++)
+      }),
+    )
     return done / ((performance.now() - t) / 1000)
   }
   await loop(1)
@@ -82,12 +108,25 @@ try {
 
   const f = loadFigures(relay)
   report(args, {
-    values: { perSecond: f.rps, p50: f.p50, p99: f.p99, requests: f.ok, created: statuses[201] ?? 0, repeats: statuses[200] ?? 0, duplicates, lost: stored!.missing },
+    values: {
+      perSecond: f.rps,
+      p50: f.p50,
+      p99: f.p99,
+      requests: f.ok,
+      created: statuses[201] ?? 0,
+      repeats: statuses[200] ?? 0,
+      duplicates,
+      lost: stored!.missing,
+    },
     ceiling: { perSecond: Math.round(ceiling), what: "single-row INSERT … ON CONFLICT DO NOTHING through pg, 50 connections" },
     ratio: round(f.rps / ceiling),
-    summary: { measured: `${f.rps.toLocaleString("en-US")}/s, p99 ${f.p99} ms, ${duplicates} duplicates`, ceiling: `${Math.round(ceiling).toLocaleString("en-US")}/s single-row upserts` },
-    notes: `PostgreSQL server, throwaway schema, demo org seeded with ${ready.contacts.toLocaleString("en-US")} contacts; autocannon ${connections} connections, ${duration} s after a warm-up, `
-      + `one request in ten re-sending an earlier activity; every acknowledged id checked stored exactly once; ceiling: a pgbench-like loop of single-row upserts over ${connections} connections for as long, same run; ratio = activities/s over upserts/s`,
+    summary: {
+      measured: `${f.rps.toLocaleString("en-US")}/s, p99 ${f.p99} ms, ${duplicates} duplicates`,
+      ceiling: `${Math.round(ceiling).toLocaleString("en-US")}/s single-row upserts`,
+    },
+    notes:
+      `PostgreSQL server, throwaway schema, demo org seeded with ${ready.contacts.toLocaleString("en-US")} contacts; autocannon ${connections} connections, ${duration} s after a warm-up, ` +
+      `one request in ten re-sending an earlier activity; every acknowledged id checked stored exactly once; ceiling: a pgbench-like loop of single-row upserts over ${connections} connections for as long, same run; ratio = activities/s over upserts/s`,
   })
 } finally {
   await pool.end()

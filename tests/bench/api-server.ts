@@ -55,11 +55,19 @@ if (readonly) {
   if (!ok) throw new Error("BENCH_TOKEN is not a live token of this database")
 } else {
   token = (await createToken(db, demoOrgs.acme, rep.email, `benchmark ${randomUUID().slice(0, 8)}`)).token
-  const [marketer] = await rows<{ email: string }>(db, sql`SELECT email FROM users WHERE org_id = ${demoOrgs.acme} AND role = 'marketer' ORDER BY email LIMIT 1`)
+  const [marketer] = await rows<{ email: string }>(
+    db,
+    sql`SELECT email FROM users WHERE org_id = ${demoOrgs.acme} AND role = 'marketer' ORDER BY email LIMIT 1`,
+  )
   if (marketer) marketerToken = (await createToken(db, demoOrgs.acme, marketer.email, `benchmark ${randomUUID().slice(0, 8)}`)).token
 }
-const emails = (await rows<{ email: string }>(db, sql`
-  SELECT email FROM contact_emails WHERE org_id = ${demoOrgs.acme} AND is_primary ORDER BY email LIMIT 2000`)).map((r) => r.email)
+const emails = (
+  await rows<{ email: string }>(
+    db,
+    sql`
+  SELECT email FROM contact_emails WHERE org_id = ${demoOrgs.acme} AND is_primary ORDER BY email LIMIT 2000`,
+  )
+).map((r) => r.email)
 const [{ n: contacts } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM contacts WHERE org_id = ${demoOrgs.acme}`)
 const [{ n: events } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT count(*)::bigint::text AS n FROM marketing_events WHERE org_id = ${demoOrgs.acme}`)
 

@@ -24,8 +24,11 @@ const orgId = "a0000000-0000-4000-8000-000000000001"
 
 const scratch = scratchSchema()
 const api = await startApiServer({
-  BENCH_ENGINE: "postgres", DATABASE_URL: scratch.url, BENCH_SCHEMA: scratch.schema,
-  BENCH_SEED_CONTACTS: String(size.contacts), BENCH_SEED_EVENTS: String(size.events),
+  BENCH_ENGINE: "postgres",
+  DATABASE_URL: scratch.url,
+  BENCH_SCHEMA: scratch.schema,
+  BENCH_SEED_CONTACTS: String(size.contacts),
+  BENCH_SEED_EVENTS: String(size.events),
 })
 const pool = scratch.pool(inFlight + 1)
 try {
@@ -33,26 +36,45 @@ try {
   if (!ready.marketerToken) throw new Error("no marketer in the demo org")
   // Known contacts spread over the whole org, as marketing automation's traffic is: batches in flight rarely
   // share a contact (they lock the contacts they score).
-  const known = (await pool.query<{ email: string }>("SELECT email FROM contact_emails WHERE org_id = $1 ORDER BY contact_id", [orgId])).rows.map((r) => r.email)
+  const known = (await pool.query<{ email: string }>("SELECT email FROM contact_emails WHERE org_id = $1 ORDER BY contact_id", [orgId])).rows.map(
+    (r) => r.email,
+  )
   const run = randomUUID().slice(0, 8)
   const now = Date.now()
   // Batch b: 500 events for known contacts, 500 for 250 new ones (two events each, the first with firmographics).
-  interface Ev { email: string; type: string; occurredAt: string; source: string; externalId: string; campaign: string; contact?: Record<string, unknown> }
-  const batches: Ev[][] = Array.from({ length: size.batches + 1 }, (_, b) => Array.from({ length: batchSize }, (_, i) => {
-    const isKnown = i % 2 === 0
-    const email = isKnown ? known[(b * 500 + i / 2) % known.length]! : `new-${run}-${b}-${(i - 1) / 2 % 250}@bench.example`
-    return {
-      email, type: types[(b * 31 + i * 7) % types.length]!, occurredAt: new Date(now - ((b * batchSize + i) % 2_592_000) * 1000).toISOString(),
-      source: "bench", externalId: `${run}-${b}-${i}`, campaign: campaigns[i % campaigns.length]!,
-      ...(!isKnown && i % 4 === 1 ? { contact: { firstName: "Bench", lastName: `Lead ${i}`, title: "VP Marketing", industry: "software", companySize: 250 } } : {}),
-    }
-  }))
+  interface Ev {
+    email: string
+    type: string
+    occurredAt: string
+    source: string
+    externalId: string
+    campaign: string
+    contact?: Record<string, unknown>
+  }
+  const batches: Ev[][] = Array.from({ length: size.batches + 1 }, (_, b) =>
+    Array.from({ length: batchSize }, (_, i) => {
+      const isKnown = i % 2 === 0
+      const email = isKnown ? known[(b * 500 + i / 2) % known.length]! : `new-${run}-${b}-${((i - 1) / 2) % 250}@bench.example`
+      return {
+        email,
+        type: types[(b * 31 + i * 7) % types.length]!,
+        occurredAt: new Date(now - ((b * batchSize + i) % 2_592_000) * 1000).toISOString(),
+        source: "bench",
+        externalId: `${run}-${b}-${i}`,
+        campaign: campaigns[i % campaigns.length]!,
+        ...(!isKnown && i % 4 === 1
+          ? { contact: { firstName: "Bench", lastName: `Lead ${i}`, title: "VP Marketing", industry: "software", companySize: 250 } }
+          : {}),
+      }
+    }),
+  )
   const [warm, ...measured] = batches
 
   // Relay: NDJSON batches, 3 in flight.
   const post = async (batch: Ev[]) => {
     const r = await fetch(`http://127.0.0.1:${ready.relay}/api/v1/events`, {
-      method: "POST", headers: { authorization: `Bearer ${ready.marketerToken}`, "content-type": "application/x-ndjson" },
+      method: "POST",
+      headers: { authorization: `Bearer ${ready.marketerToken}`, "content-type": "application/x-ndjson" },
       body: batch.map((e) => JSON.stringify(e)).join("\n"),
     })
     if (r.status !== 200) throw new Error(`POST /api/v1/events answered ${r.status}: ${await r.text()}`)
@@ -63,7 +85,11 @@ try {
   const totals = { accepted: 0, rejected: 0, contactsCreated: 0, newMqls: 0 }
   const inParallel = async (work: (i: number) => Promise<void>) => {
     let next = 0
-    await Promise.all(Array.from({ length: inFlight }, async () => { for (let i = next++; i < measured.length; i = next++) await work(i) }))
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        for (let i = next++; i < measured.length; i = next++) await work(i)
+      }),
+    )
   }
   let t = performance.now()
   await inParallel(async (i) => {
@@ -76,22 +102,35 @@ try {
     totals.newMqls += r.newMqls
   })
   const relaySeconds = (performance.now() - t) / 1000
-  if (totals.accepted !== measured.length * batchSize) throw new Error(`accepted ${totals.accepted} of ${measured.length * batchSize} events (${totals.rejected} rejected)`)
+  if (totals.accepted !== measured.length * batchSize)
+    throw new Error(`accepted ${totals.accepted} of ${measured.length * batchSize} events (${totals.rejected} rejected)`)
 
   // Ceiling: COPY of the same rows (contact ids as Relay resolved them) into a table like marketing_events.
-  const ids = new Map((await pool.query<{ email: string; id: string }>(
-    "SELECT email, contact_id AS id FROM contact_emails WHERE org_id = $1 AND email LIKE 'new-' || $2 || '-%' OR (org_id = $1 AND email = ANY($3))",
-    [orgId, run, known])).rows.map((r) => [r.email, r.id]))
+  const ids = new Map(
+    (
+      await pool.query<{ email: string; id: string }>(
+        "SELECT email, contact_id AS id FROM contact_emails WHERE org_id = $1 AND email LIKE 'new-' || $2 || '-%' OR (org_id = $1 AND email = ANY($3))",
+        [orgId, run, known],
+      )
+    ).rows.map((r) => [r.email, r.id]),
+  )
   await pool.query("CREATE TABLE copy_ceiling (LIKE marketing_events INCLUDING ALL)")
   const esc = (v: string) => v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n")
   const copy = async (batch: Ev[], suffix: string) => {
     const client = await pool.connect()
     try {
-      const rows = batch.map((e) => [
-        orgId, ids.get(e.email) ?? randomUUID(), e.type, e.occurredAt, e.campaign, "\\N", e.source, e.externalId + suffix, "{}",
-      ].map((v) => (v === "\\N" ? v : esc(v))).join("\t")).join("\n") + "\n"
-      await pipeline(Readable.from([rows]), client.query(copyFrom(
-        "COPY copy_ceiling (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties) FROM STDIN")))
+      const rows =
+        batch
+          .map((e) =>
+            [orgId, ids.get(e.email) ?? randomUUID(), e.type, e.occurredAt, e.campaign, "\\N", e.source, e.externalId + suffix, "{}"]
+              .map((v) => (v === "\\N" ? v : esc(v)))
+              .join("\t"),
+          )
+          .join("\n") + "\n"
+      await pipeline(
+        Readable.from([rows]),
+        client.query(copyFrom("COPY copy_ceiling (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties) FROM STDIN")),
+      )
     } finally {
       client.release()
     }
@@ -107,16 +146,27 @@ try {
   const ceiling = events / copySeconds
   report(args, {
     values: {
-      eventsPerSecond: Math.round(rate), batches: measured.length, batchSize, inFlight,
-      batchP50Ms: Math.round(latencies[Math.floor(latencies.length / 2)]!), batchMaxMs: Math.round(latencies[latencies.length - 1]!),
-      contactsCreated: totals.contactsCreated, newMqls: totals.newMqls, seededContacts: ready.contacts, seededEvents: ready.events,
+      eventsPerSecond: Math.round(rate),
+      batches: measured.length,
+      batchSize,
+      inFlight,
+      batchP50Ms: Math.round(latencies[Math.floor(latencies.length / 2)]!),
+      batchMaxMs: Math.round(latencies[latencies.length - 1]!),
+      contactsCreated: totals.contactsCreated,
+      newMqls: totals.newMqls,
+      seededContacts: ready.contacts,
+      seededEvents: ready.events,
     },
     ceiling: { eventsPerSecond: Math.round(ceiling), what: "COPY of the same rows, 1,000 per COPY, 3 in flight" },
     ratio: round(rate / ceiling),
-    summary: { measured: `${Math.round(rate).toLocaleString("en-US")} events/s (batch p50 ${Math.round(latencies[Math.floor(latencies.length / 2)]!)} ms)`, ceiling: `${Math.round(ceiling).toLocaleString("en-US")} rows/s by COPY` },
-    notes: `PostgreSQL server, throwaway schema, demo org seeded with ${ready.contacts.toLocaleString("en-US")} contacts / ${ready.events.toLocaleString("en-US")} events; `
-      + `${measured.length} NDJSON batches of ${batchSize} after one warm-up, ${inFlight} in flight, half the events for known contacts (spread over the org) and half creating ${totals.contactsCreated.toLocaleString("en-US")} contacts (${totals.newMqls.toLocaleString("en-US")} became MQLs), the demo seed's mix of event types, every event scored; `
-      + `ceiling: COPY of the same rows into a table with marketing_events' columns and indexes, batch for batch; ratio = events/s over COPY's rows/s`,
+    summary: {
+      measured: `${Math.round(rate).toLocaleString("en-US")} events/s (batch p50 ${Math.round(latencies[Math.floor(latencies.length / 2)]!)} ms)`,
+      ceiling: `${Math.round(ceiling).toLocaleString("en-US")} rows/s by COPY`,
+    },
+    notes:
+      `PostgreSQL server, throwaway schema, demo org seeded with ${ready.contacts.toLocaleString("en-US")} contacts / ${ready.events.toLocaleString("en-US")} events; ` +
+      `${measured.length} NDJSON batches of ${batchSize} after one warm-up, ${inFlight} in flight, half the events for known contacts (spread over the org) and half creating ${totals.contactsCreated.toLocaleString("en-US")} contacts (${totals.newMqls.toLocaleString("en-US")} became MQLs), the demo seed's mix of event types, every event scored; ` +
+      `ceiling: COPY of the same rows into a table with marketing_events' columns and indexes, batch for batch; ratio = events/s over COPY's rows/s`,
   })
 } finally {
   await pool.end()

@@ -22,7 +22,6 @@ const warmup = quick ? 1 : 3
 const runs = Number(process.env.RUNS ?? (quick ? 1 : 2))
 const connections = 50
 
-
 const env: Record<string, string> = { BENCH_ENGINE: embedded ? "pglite" : "postgres" }
 let dropSchema: (() => Promise<void>) | undefined
 let dataNote: string
@@ -57,8 +56,17 @@ if (embedded) {
 function load(ready: Ready, port: number, path: string, seconds: number, headers: Record<string, string>): Promise<LoadResult> {
   let i = 0
   return autocannon({
-    url: `http://127.0.0.1:${port}`, connections, duration: seconds, headers, timeout: 30,
-    requests: [{ method: "GET", setupRequest: (req: { path: string }) => ({ ...req, path: `${path}?email=${encodeURIComponent(ready.emails[i++ % ready.emails.length]!)}` }) }],
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    headers,
+    timeout: 30,
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (req: { path: string }) => ({ ...req, path: `${path}?email=${encodeURIComponent(ready.emails[i++ % ready.emails.length]!)}` }),
+      },
+    ],
   })
 }
 
@@ -75,12 +83,16 @@ try {
   const pids = processTree(server.pid!)
   // Alternating, so that whatever else the shared machine does falls on both alike.
   for (let i = 0; i < runs; i++) {
-    for (const [name, run] of [["relay", relay], ["ceiling", bare]] as const) {
+    for (const [name, run] of [
+      ["relay", relay],
+      ["ceiling", bare],
+    ] as const) {
       const t = cpuSeconds(pids)
       const r = await run(duration)
       cpu[name] += cpuSeconds(pids) - t
       cpu.requests[name] += r["2xx"]
-      if (r.non2xx || r.errors || r.timeouts || !r["2xx"]) throw new Error(`${name}: ${r["2xx"]} answers, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`)
+      if (r.non2xx || r.errors || r.timeouts || !r["2xx"])
+        throw new Error(`${name}: ${r["2xx"]} answers, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`)
       measured[name].push(loadFigures(r))
     }
   }
@@ -94,15 +106,29 @@ const r = best(measured.relay)
 const c = best(measured.ceiling)
 report(args, {
   values: {
-    rps: r.rps, p50: r.p50, p99: r.p99, runs: measured.relay,
+    rps: r.rps,
+    p50: r.p50,
+    p99: r.p99,
+    runs: measured.relay,
     serverCpuMsPerRequest: round((cpu.relay * 1000) / Math.max(1, cpu.requests.relay)),
-    contacts: ready.contacts, events: ready.events,
+    contacts: ready.contacts,
+    events: ready.events,
   },
-  ceiling: { rps: c.rps, p50: c.p50, p99: c.p99, runs: measured.ceiling, serverCpuMsPerRequest: round((cpu.ceiling * 1000) / Math.max(1, cpu.requests.ceiling)) },
+  ceiling: {
+    rps: c.rps,
+    p50: c.p50,
+    p99: c.p99,
+    runs: measured.ceiling,
+    serverCpuMsPerRequest: round((cpu.ceiling * 1000) / Math.max(1, cpu.requests.ceiling)),
+  },
   ratio: round(r.rps / c.rps),
-  summary: { measured: `${r.rps.toLocaleString("en-US")} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`, ceiling: `${c.rps.toLocaleString("en-US")} req/s, p50 ${c.p50} ms, p99 ${c.p99} ms (one indexed select through the same driver)` },
-  notes: `${dataNote}: ${ready.contacts.toLocaleString("en-US")} contacts and ${ready.events.toLocaleString("en-US")} events in the demo org; `
-    + `autocannon ${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${runs} run(s) each alternating, best run shown; `
-    + `emails rotating over ${ready.emails.length.toLocaleString("en-US")} contacts; ratio = req/s over the ceiling's req/s; `
-    + `server CPU (Node, not the database) per request from /proc`,
+  summary: {
+    measured: `${r.rps.toLocaleString("en-US")} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`,
+    ceiling: `${c.rps.toLocaleString("en-US")} req/s, p50 ${c.p50} ms, p99 ${c.p99} ms (one indexed select through the same driver)`,
+  },
+  notes:
+    `${dataNote}: ${ready.contacts.toLocaleString("en-US")} contacts and ${ready.events.toLocaleString("en-US")} events in the demo org; ` +
+    `autocannon ${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${runs} run(s) each alternating, best run shown; ` +
+    `emails rotating over ${ready.emails.length.toLocaleString("en-US")} contacts; ratio = req/s over the ceiling's req/s; ` +
+    `server CPU (Node, not the database) per request from /proc`,
 })

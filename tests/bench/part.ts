@@ -9,7 +9,10 @@ import { dirname, join } from "node:path"
 import { parseArgs } from "node:util"
 import pg from "pg"
 
-export interface PartArgs { quick: boolean; json?: string }
+export interface PartArgs {
+  quick: boolean
+  json?: string
+}
 
 export function partArgs(argv = process.argv.slice(2)): PartArgs {
   const { values } = parseArgs({ args: argv, options: { quick: { type: "boolean" }, json: { type: "string" } }, strict: false })
@@ -37,20 +40,44 @@ export function report(args: PartArgs, figure: Figure) {
   }
 }
 
-export interface Histogram { average: number; mean: number; p50: number; p90: number; p99: number; max: number }
-export interface LoadResult { requests: Histogram; latency: Histogram; throughput: Histogram; non2xx: number; errors: number; timeouts: number; "2xx": number; duration: number }
+export interface Histogram {
+  average: number
+  mean: number
+  p50: number
+  p90: number
+  p99: number
+  max: number
+}
+export interface LoadResult {
+  requests: Histogram
+  latency: Histogram
+  throughput: Histogram
+  non2xx: number
+  errors: number
+  timeouts: number
+  "2xx": number
+  duration: number
+}
 export const autocannon = createRequire(import.meta.url)("autocannon") as (opts: Record<string, unknown>) => Promise<LoadResult>
 
 /** The figures of an autocannon run worth keeping. */
 export const loadFigures = (r: LoadResult) => ({
-  rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors + r.timeouts,
+  rps: Math.round(r.requests.average),
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  ok: r["2xx"],
+  non2xx: r.non2xx,
+  errors: r.errors + r.timeouts,
 })
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer()
     s.once("error", reject)
-    s.listen(0, "127.0.0.1", () => { const port = (s.address() as { port: number }).port; s.close(() => resolve(port)) })
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => resolve(port))
+    })
   })
 }
 
@@ -66,7 +93,8 @@ export function scratchSchema() {
   if (new URL(url).pathname === "/relay_bench") throw new Error("relay_bench is read only for benchmarks: give a scratch database in DATABASE_URL")
   const schema = `bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`
   return {
-    url, schema,
+    url,
+    schema,
     /** A pg pool working in the schema. */
     pool: (max = 10) => new pg.Pool({ connectionString: url, max, options: `-c search_path="${schema}",public` }),
     async drop() {
@@ -78,12 +106,22 @@ export function scratchSchema() {
   }
 }
 
-export interface Ready { relay: number; ceiling: number; token: string; marketerToken?: string; repId: string; emails: string[]; contacts: number; events: number }
+export interface Ready {
+  relay: number
+  ceiling: number
+  token: string
+  marketerToken?: string
+  repId: string
+  emails: string[]
+  contacts: number
+  events: number
+}
 
 /** tests/bench/api-server.ts in a child process (see there for `env`); resolves once it listens. */
 export async function startApiServer(env: Record<string, string>): Promise<{ server: ChildProcess; ready: Ready; stop(): Promise<void> }> {
   const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["tests/bench/api-server.ts"], {
-    env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
   })
   const stop = async () => {
     if (server.exitCode !== null) return
@@ -92,7 +130,9 @@ export async function startApiServer(env: Record<string, string>): Promise<{ ser
     await exited
   }
   let out = ""
-  server.stdout!.on("data", (d) => { out += d })
+  server.stdout!.on("data", (d) => {
+    out += d
+  })
   const end = Date.now() + 3_600_000 // a large seed takes a while
   for (;;) {
     const line = out.split("\n").find((l) => l.startsWith("READY "))
@@ -112,17 +152,29 @@ function procStat(pid: number) {
     const f = readFileSync(`/proc/${pid}/stat`, "utf8")
     const rest = f.slice(f.lastIndexOf(")") + 2).split(" ")
     return { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) }
-  } catch { return undefined }
+  } catch {
+    return undefined
+  }
 }
 /** A process and all its descendants. */
 export function processTree(root: number): number[] {
   let all: number[] = []
-  try { all = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number) } catch { return [root] }
+  try {
+    all = readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number)
+  } catch {
+    return [root]
+  }
   const parents = new Map(all.map((p) => [p, procStat(p)?.ppid]))
   const found = [root]
   for (let grew = true; grew;) {
     grew = false
-    for (const [p, pp] of parents) if (pp !== undefined && found.includes(pp) && !found.includes(p)) { found.push(p); grew = true }
+    for (const [p, pp] of parents)
+      if (pp !== undefined && found.includes(pp) && !found.includes(p)) {
+        found.push(p)
+        grew = true
+      }
   }
   return found
 }

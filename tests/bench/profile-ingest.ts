@@ -19,22 +19,43 @@ try {
     const orig = target.execute.bind(target)
     target.execute = (async (q: Parameters<typeof db.execute>[0]) => {
       const t = performance.now()
-      try { return await orig(q) } finally {
-        const text = typeof q === "string" ? q : ((q as unknown as { queryChunks?: unknown[] }).queryChunks ?? []).map((c) => (typeof c === "object" && c && "value" in c ? (c as { value: string[] }).value.join("") : "?")).join("").replace(/\s+/g, " ").slice(0, 90)
+      try {
+        return await orig(q)
+      } finally {
+        const text =
+          typeof q === "string"
+            ? q
+            : ((q as unknown as { queryChunks?: unknown[] }).queryChunks ?? [])
+                .map((c) => (typeof c === "object" && c && "value" in c ? (c as { value: string[] }).value.join("") : "?"))
+                .join("")
+                .replace(/\s+/g, " ")
+                .slice(0, 90)
         times.push({ ms: performance.now() - t, text })
       }
     }) as typeof db.execute
   }
   timed(db)
   const origTx = db.transaction.bind(db)
-  ;(db as { transaction: unknown }).transaction = (async (fn: (tx: typeof db) => unknown) => origTx(async (tx) => { timed(tx); const ot = tx.transaction.bind(tx); (tx as { transaction: unknown }).transaction = (f: (t: typeof db) => unknown) => ot(async (sp) => { timed(sp); return f(sp) }); return fn(tx) })) as never
+  ;(db as { transaction: unknown }).transaction = (async (fn: (tx: typeof db) => unknown) =>
+    origTx(async (tx) => {
+      timed(tx)
+      const ot = tx.transaction.bind(tx)
+      ;(tx as { transaction: unknown }).transaction = (f: (t: typeof db) => unknown) =>
+        ot(async (sp) => {
+          timed(sp)
+          return f(sp)
+        })
+      return fn(tx)
+    })) as never
   const p = { orgId: demoOrgs.acme, orgName: "Acme", userId: randomUUID(), email: "m", name: "m", role: "marketer" as const, tokenId: "" }
   for (let b = 0; b < 3; b++) {
     times.length = 0
     const batch = Array.from({ length: 1000 }, (_, i) => ({
-      email: i % 2 === 0 ? emails[(b * 997 + i * 13) % emails.length]! : `new-${b}-${(i - 1) / 2 % 250}@bench.example`,
-      type: ["email_open", "email_click", "page_visit", "content_download"][i % 4]!, occurredAt: new Date(Date.now() - i * 60_000).toISOString(),
-      source: "bench", externalId: `p-${b}-${i}`,
+      email: i % 2 === 0 ? emails[(b * 997 + i * 13) % emails.length]! : `new-${b}-${((i - 1) / 2) % 250}@bench.example`,
+      type: ["email_open", "email_click", "page_visit", "content_download"][i % 4]!,
+      occurredAt: new Date(Date.now() - i * 60_000).toISOString(),
+      source: "bench",
+      externalId: `p-${b}-${i}`,
     }))
     const t = performance.now()
     const r = await ingest(db, p, batch)

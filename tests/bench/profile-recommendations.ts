@@ -11,16 +11,30 @@ const since = new Date(now.getTime() - 150 * 86_400_000)
 const time = async (label: string, f: () => Promise<unknown>, n = 40) => {
   for (let i = 0; i < 5; i++) await f()
   const t: number[] = []
-  for (let i = 0; i < n; i++) { const s = performance.now(); await f(); t.push(performance.now() - s) }
+  for (let i = 0; i < n; i++) {
+    const s = performance.now()
+    await f()
+    t.push(performance.now() - s)
+  }
   t.sort((a, b) => a - b)
   console.log(`${label.padEnd(22)} p50 ${t[Math.floor(n / 2)]!.toFixed(2)} ms   p90 ${t[Math.floor(n * 0.9)]!.toFixed(2)} ms`)
 }
 const o = principal.orgId
 const k = (s: string) => `${o.slice(0, 8)}|${s}`
 await time("history", () => repo.history(db, o, contactId, since, 60))
-const base = { stage: "mql", personas: ["executive"], industry: "fintech", topics: ["security", "roi"], terms: ["security", "review"],
-  textQuery: "'security' | 'review'", stageKey: k("s:mql"), limit: 100 }
-await time("candidates (strong)", () => repo.candidates(db, o, { ...base, keys: [k("s:mql|i:fintech|p:executive"), k("s:mql|i:fintech|t:security"), k("s:mql|p:executive|t:security")] }))
+const base = {
+  stage: "mql",
+  personas: ["executive"],
+  industry: "fintech",
+  topics: ["security", "roi"],
+  terms: ["security", "review"],
+  textQuery: "'security' | 'review'",
+  stageKey: k("s:mql"),
+  limit: 100,
+}
+await time("candidates (strong)", () =>
+  repo.candidates(db, o, { ...base, keys: [k("s:mql|i:fintech|p:executive"), k("s:mql|i:fintech|t:security"), k("s:mql|p:executive|t:security")] }),
+)
 await time("candidates (broad)", () => repo.candidates(db, o, { ...base, keys: [k("s:mql"), k("p:executive"), k("i:fintech")] }))
 await time("candidates (all)", () => repo.candidates(db, o, { ...base, keys: [] }))
 await time("recommend", () => recommend(db, principal, contactId, { context: "security review", limit: 5 }, now))

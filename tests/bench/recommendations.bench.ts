@@ -32,8 +32,28 @@ const ITERATIONS = q ? 20 : 200
 
 const now = new Date("2026-03-10T12:00:00Z")
 const industries = ["software", "fintech", "healthcare", "logistics", "retail", "manufacturing", "education", "media", "energy", "government"]
-const topics = ["lead scoring", "attribution", "forecasting", "data quality", "security", "integrations", "pipeline", "roi", "pricing", "onboarding",
-  "compliance", "churn", "territory planning", "quota", "dashboards", "benchmarks", "hiring", "enablement", "intent data", "account based marketing"]
+const topics = [
+  "lead scoring",
+  "attribution",
+  "forecasting",
+  "data quality",
+  "security",
+  "integrations",
+  "pipeline",
+  "roi",
+  "pricing",
+  "onboarding",
+  "compliance",
+  "churn",
+  "territory planning",
+  "quota",
+  "dashboards",
+  "benchmarks",
+  "hiring",
+  "enablement",
+  "intent data",
+  "account based marketing",
+]
 const stages = ["subscriber", "lead", "mql", "sql", "opportunity", "customer"] as const
 const contexts = [
   "Re: security review before we sign — our auditors need your SOC 2 report and SSO details",
@@ -44,7 +64,7 @@ const contexts = [
 
 // A small deterministic generator: the same data on every run.
 let seed = 42
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
 const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)]!
 const some = <T>(a: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(a)))]
 
@@ -108,7 +128,9 @@ export async function setup() {
   // Shares from reps, a third of the shared-to contacts advancing afterwards, ratings, and 15 shares to our contact.
   const shareAssets = assetIds.slice(0, 800)
   const sh = Array.from({ length: SHARES }, (_, i) => ({
-    id: randomUUID(), asset: pick(shareAssets), contact: i < 15 ? contactId : pick(others),
+    id: randomUUID(),
+    asset: pick(shareAssets),
+    contact: i < 15 ? contactId : pick(others),
     at: new Date(now.getTime() - (1 + rand() * 90) * 86_400_000).toISOString(),
   }))
   await db.execute(sql`INSERT INTO asset_shares (org_id, id, asset_id, contact_id, user_id, channel, code, shared_at, created_at, body_hash)
@@ -172,7 +194,9 @@ async function main() {
 
 Service call \`recommend()\` (the handler of \`GET /api/v1/contacts/:id/recommendations\`, without HTTP), ${engine},
 run with \`npx tsx tests/bench/recommendations.bench.ts\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version},
-${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end of the run — other work shares this machine).
+${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")} at the end of the run — other work shares this machine).
 
 Data: ${ASSETS.toLocaleString("en")} live assets, one contact with ${EVENTS.toLocaleString("en")} events (40% about an asset) and 15 shares,
 ${OTHER_CONTACTS} other contacts with 30,000 events, ${SHARES.toLocaleString("en")} shares, 600 ratings, a third of shared-to contacts advanced.
@@ -206,11 +230,16 @@ Top recommendation for the first context: "${sample?.items[0]?.asset.title}" —
     ceiling: { p95: 20 },
     ratio: round(p95 / 20),
     summary: { measured: `p95 ${ms(p95)} ms, p50 ${ms(p50)} ms`, ceiling: "p95 20 ms" },
-    notes: `recommend() (GET /contacts/:id/recommendations without HTTP) on ${engine}, ${ASSETS.toLocaleString("en")} assets, a contact with ${EVENTS.toLocaleString("en")} events; `
-      + `${ITERATIONS} calls after ${WARMUP} warm-up; same-run references: SELECT 1 p50 ${ms(sel)} ms, fixed CPU loop p50 ${ms(loop)} ms; ratio = p95 / 20 ms`,
+    notes:
+      `recommend() (GET /contacts/:id/recommendations without HTTP) on ${engine}, ${ASSETS.toLocaleString("en")} assets, a contact with ${EVENTS.toLocaleString("en")} events; ` +
+      `${ITERATIONS} calls after ${WARMUP} warm-up; same-run references: SELECT 1 p50 ${ms(sel)} ms, fixed CPU loop p50 ${ms(loop)} ms; ratio = p95 / 20 ms`,
   })
   // The harness asserts that the part works, never a speed; run alone (full size), the verdict sets the exit code.
   if (verdict === "FAIL" && !args.json) process.exitCode = 1
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main().catch((e) => { console.error(e); process.exit(1) })
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  main().catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })

@@ -37,19 +37,36 @@ const int = (n: number) => n.toLocaleString("en-US")
 const database = quick ? await openDatabase({}) : await openDatabase({ databaseUrl })
 const { db } = database
 if (quick) await seedDemo(db, { contacts: 1000, events: 10_000 })
-const marketer = await one<{ id: string; email: string; name: string; orgName: string }>(db, sql`
+const marketer = await one<{ id: string; email: string; name: string; orgName: string }>(
+  db,
+  sql`
   SELECT u.id, u.email, u.name, o.name AS "orgName" FROM users u JOIN orgs o ON o.id = u.org_id
-  WHERE u.org_id = ${demoOrgs.acme} AND u.role = 'marketer' ORDER BY u.email LIMIT 1`)
+  WHERE u.org_id = ${demoOrgs.acme} AND u.role = 'marketer' ORDER BY u.email LIMIT 1`,
+)
 if (!marketer) throw new Error(`no demo org in ${databaseUrl.replace(/\/\/[^@]*@/, "//")}: run the seed first (see the top of this file)`)
-const p: Principal = { orgId: demoOrgs.acme, orgName: marketer.orgName, userId: marketer.id, email: marketer.email, name: marketer.name, role: "marketer", tokenId: "00000000-0000-4000-8000-000000000000" }
+const p: Principal = {
+  orgId: demoOrgs.acme,
+  orgName: marketer.orgName,
+  userId: marketer.id,
+  email: marketer.email,
+  name: marketer.name,
+  role: "marketer",
+  tokenId: "00000000-0000-4000-8000-000000000000",
+}
 
-const counts = (await one<Record<string, string>>(db, sql`
+const counts = (await one<Record<string, string>>(
+  db,
+  sql`
   SELECT (SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM activities) AS activities,
     (SELECT count(*) FROM marketing_events) AS marketing_events, (SELECT count(*) FROM asset_shares) AS asset_shares,
-    (SELECT count(*) FROM asset_views) AS asset_views, (SELECT count(*) FROM handoffs) AS handoffs, (SELECT count(*) FROM stage_changes) AS stage_changes`))!
+    (SELECT count(*) FROM asset_views) AS asset_views, (SELECT count(*) FROM handoffs) AS handoffs, (SELECT count(*) FROM stage_changes) AS stage_changes`,
+))!
 // The drill-down opens the most shared asset: the longest list.
-const top = (await one<{ id: string }>(db, sql`
-  SELECT asset_id AS id FROM asset_shares WHERE org_id = ${demoOrgs.acme} GROUP BY asset_id ORDER BY count(*) DESC, asset_id LIMIT 1`))!
+const top = (await one<{ id: string }>(
+  db,
+  sql`
+  SELECT asset_id AS id FROM asset_shares WHERE org_id = ${demoOrgs.acme} GROUP BY asset_id ORDER BY count(*) DESC, asset_id LIMIT 1`,
+))!
 
 const none: ReportFilters = {}
 const reports: { name: string; filter: string; run: () => Promise<unknown> }[] = [
@@ -86,27 +103,49 @@ for (const r of reports) {
 await database.close()
 
 const slowest = results.reduce((a, b) => (b.p95 > a.p95 ? b : a))
-const dataSize = { contacts: Number(counts.contacts), activities: Number(counts.activities), marketingEvents: Number(counts.marketing_events), shares: Number(counts.asset_shares) }
+const dataSize = {
+  contacts: Number(counts.contacts),
+  activities: Number(counts.activities),
+  marketingEvents: Number(counts.marketing_events),
+  shares: Number(counts.asset_shares),
+}
 if (args.json) {
-  writeFileSync(args.json, JSON.stringify({
-    values: { slowest: `${slowest.name} (${slowest.filter})`, p95Ms: Math.round(slowest.p95), reports: results.map((r) => ({ ...r, p50: Math.round(r.p50), p95: Math.round(r.p95), max: Math.round(r.max) })), data: dataSize, database: quick ? "pglite (quick)" : "postgres" },
-    ceiling: { p95Ms: ceilingMs },
-    ratio: Number((slowest.p95 / ceilingMs).toFixed(2)),
-    summary: { measured: `slowest: ${slowest.name} (${slowest.filter}) p95 ${Math.round(slowest.p95)} ms`, ceiling: `p95 ${ceilingMs} ms` },
-    notes: `service calls without HTTP as the demo org's marketer, last 90 days, ${WARMUP} warm-up then ${ITERATIONS} calls per report, on ${quick ? "a small demo org in PGlite (quick)" : `the PostgreSQL server with ${int(dataSize.contacts)} contacts, ${int(dataSize.activities)} activities, ${int(dataSize.marketingEvents)} events, ${int(dataSize.shares)} shares`}; every report's figures in tests/bench/results/reports.md; ratio = the slowest p95 / ${ceilingMs} ms`,
-  }, null, 2))
+  writeFileSync(
+    args.json,
+    JSON.stringify(
+      {
+        values: {
+          slowest: `${slowest.name} (${slowest.filter})`,
+          p95Ms: Math.round(slowest.p95),
+          reports: results.map((r) => ({ ...r, p50: Math.round(r.p50), p95: Math.round(r.p95), max: Math.round(r.max) })),
+          data: dataSize,
+          database: quick ? "pglite (quick)" : "postgres",
+        },
+        ceiling: { p95Ms: ceilingMs },
+        ratio: Number((slowest.p95 / ceilingMs).toFixed(2)),
+        summary: { measured: `slowest: ${slowest.name} (${slowest.filter}) p95 ${Math.round(slowest.p95)} ms`, ceiling: `p95 ${ceilingMs} ms` },
+        notes: `service calls without HTTP as the demo org's marketer, last 90 days, ${WARMUP} warm-up then ${ITERATIONS} calls per report, on ${quick ? "a small demo org in PGlite (quick)" : `the PostgreSQL server with ${int(dataSize.contacts)} contacts, ${int(dataSize.activities)} activities, ${int(dataSize.marketingEvents)} events, ${int(dataSize.shares)} shares`}; every report's figures in tests/bench/results/reports.md; ratio = the slowest p95 / ${ceilingMs} ms`,
+      },
+      null,
+      2,
+    ),
+  )
 }
 if (quick) process.exit(0)
 
 const commit = execSync("git rev-parse --short HEAD").toString().trim()
-const dirty = execSync("git status --porcelain -- src/server/analytics src/server/db").toString().trim() ? " (analytics or db files modified in the working tree)" : ""
+const dirty = execSync("git status --porcelain -- src/server/analytics src/server/db").toString().trim()
+  ? " (analytics or db files modified in the working tree)"
+  : ""
 const over = results.filter((r) => r.p95 > ceilingMs)
 const md = `# Reports benchmark
 
 Service calls of the dashboard's reports (\`src/server/analytics/service.ts\`, without HTTP) on the PostgreSQL server
 on 127.0.0.1, database \`${databaseUrl.split("/").pop()}\`, run with \`npx tsx tests/bench/reports.bench.ts\` on
 ${new Date().toISOString()} at commit ${commit}${dirty} (Node ${process.version}, ${cpus().length} cores ${cpus()[0]?.model ?? "?"},
-load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end of the run — other work shares this machine).
+load average ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" / ")} at the end of the run — other work shares this machine).
 
 Data (whole database): ${int(Number(counts.contacts))} contacts, ${int(Number(counts.activities))} activities, ${int(Number(counts.marketing_events))} marketing_events,
 ${int(Number(counts.asset_shares))} asset_shares, ${int(Number(counts.asset_views))} asset_views, ${int(Number(counts.handoffs))} handoffs, ${int(Number(counts.stage_changes))} stage_changes.

@@ -54,12 +54,25 @@ const partDir = mkdtempSync(join(tmpdir(), "relay-bench-parts-"))
 const env = { ...process.env }
 if (quick && env.DATABASE_URL && new URL(env.DATABASE_URL).pathname === "/relay_bench") delete env.DATABASE_URL
 
-const git = (cmd: string) => { try { return execSync(`git ${cmd}`, { stdio: ["ignore", "pipe", "ignore"] }).toString().trim() } catch { return "" } }
+const git = (cmd: string) => {
+  try {
+    return execSync(`git ${cmd}`, { stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim()
+  } catch {
+    return ""
+  }
+}
 const commit = `${git("rev-parse --short HEAD") || "?"}${git("status --porcelain -- src tests/bench") ? " (with uncommitted changes)" : ""}`
 const started = new Date()
 const loadBefore = loadavg()
 
-interface Outcome { part: Part; figure?: Figure; error?: string; seconds: number }
+interface Outcome {
+  part: Part
+  figure?: Figure
+  error?: string
+  seconds: number
+}
 
 function runPart(part: Part): Promise<Outcome> {
   const json = join(partDir, `${part.key}.json`)
@@ -74,7 +87,9 @@ function runPart(part: Part): Promise<Outcome> {
     }
     let log = ""
     const child = spawn(cmd, argv, { env, stdio: ["ignore", "pipe", "pipe"] })
-    const keep = (d: Buffer) => { log = (log + d.toString()).slice(-4000) }
+    const keep = (d: Buffer) => {
+      log = (log + d.toString()).slice(-4000)
+    }
     child.stdout.on("data", keep)
     child.stderr.on("data", keep)
     const limit = setTimeout(() => child.kill("SIGTERM"), (quick ? 150 : 3600) * 1000)
@@ -108,14 +123,18 @@ const outcomes: Outcome[] = []
 // The browser part is the longest: started first, the others run beside it.
 const queue = quick ? [...chosen].sort((a, b) => Number(b.key === "extension") - Number(a.key === "extension")) : [...chosen]
 const concurrency = quick ? 3 : 1
-await Promise.all(Array.from({ length: concurrency }, async () => {
-  for (let p = queue.shift(); p; p = queue.shift()) {
-    console.log(`▶ ${p.key}: ${p.what}${quick ? " (quick)" : ""}`)
-    const o = await runPart(p)
-    outcomes.push(o)
-    console.log(o.error ? `✗ ${p.key} (${o.seconds} s): ${o.error}` : `✓ ${p.key} (${o.seconds} s)${o.figure!.ratio !== undefined ? `: ratio ${o.figure!.ratio}` : ""}`)
-  }
-}))
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    for (let p = queue.shift(); p; p = queue.shift()) {
+      console.log(`▶ ${p.key}: ${p.what}${quick ? " (quick)" : ""}`)
+      const o = await runPart(p)
+      outcomes.push(o)
+      console.log(
+        o.error ? `✗ ${p.key} (${o.seconds} s): ${o.error}` : `✓ ${p.key} (${o.seconds} s)${o.figure!.ratio !== undefined ? `: ratio ${o.figure!.ratio}` : ""}`,
+      )
+    }
+  }),
+)
 outcomes.sort((a, b) => parts.indexOf(a.part) - parts.indexOf(b.part))
 
 const meta = {
@@ -143,14 +162,16 @@ writeFileSync(jsonFile, `${JSON.stringify(ordered, null, 2)}\n`)
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ")
 const compact = (v: unknown) => cell(JSON.stringify(v).slice(0, 300))
-const rowsMd = parts.filter((p) => ordered[p.key]).map((p) => {
-  const f = ordered[p.key] as Figure & { error?: string; run?: { date: string; commit: string } }
-  const when = f.run ? `${f.run.date.slice(0, 16).replace("T", " ")} @ ${f.run.commit}` : ""
-  if (f.error) return `| ${p.key} | ${cell(p.what)} | not measured: ${cell(f.error.split("\n")[0]!)} | | | ${when} |`
-  const measured = f.summary?.measured ?? compact(f.values)
-  const ceiling = f.summary?.ceiling ?? (f.ceiling === undefined ? "—" : compact(f.ceiling))
-  return `| ${p.key} | ${cell(p.what)} | ${cell(measured)} | ${cell(ceiling)} | ${f.ratio ?? "—"} | ${when} |`
-})
+const rowsMd = parts
+  .filter((p) => ordered[p.key])
+  .map((p) => {
+    const f = ordered[p.key] as Figure & { error?: string; run?: { date: string; commit: string } }
+    const when = f.run ? `${f.run.date.slice(0, 16).replace("T", " ")} @ ${f.run.commit}` : ""
+    if (f.error) return `| ${p.key} | ${cell(p.what)} | not measured: ${cell(f.error.split("\n")[0]!)} | | | ${when} |`
+    const measured = f.summary?.measured ?? compact(f.values)
+    const ceiling = f.summary?.ceiling ?? (f.ceiling === undefined ? "—" : compact(f.ceiling))
+    return `| ${p.key} | ${cell(p.what)} | ${cell(measured)} | ${cell(ceiling)} | ${f.ratio ?? "—"} | ${when} |`
+  })
 const notes = parts.filter((p) => (ordered[p.key] as Figure | undefined)?.notes).map((p) => `- **${p.key}**: ${(ordered[p.key] as Figure).notes}`)
 const md = `# Relay benchmarks${quick ? " (quick: small data, proves the harness only)" : ""}
 

@@ -29,7 +29,10 @@ const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`
 
 // 1. Sizes, from the manifest of the build the browser loads.
 const manifest = JSON.parse(readFileSync(join(extensionDir, "manifest.json"), "utf8")) as { content_scripts: { matches: string[]; js: string[] }[] }
-const size = (file: string) => { const b = readFileSync(join(extensionDir, file)); return { raw: b.length, gz: gzipSync(b, { level: 9 }).length } }
+const size = (file: string) => {
+  const b = readFileSync(join(extensionDir, file))
+  return { raw: b.length, gz: gzipSync(b, { level: 9 }).length }
+}
 const siteScripts = manifest.content_scripts.filter((c) => !c.matches.includes("https://relay.invalid/*"))
 const sidebarFile = manifest.content_scripts.find((c) => c.matches.includes("https://relay.invalid/*"))!.js[0]!
 const sidebar = size(sidebarFile)
@@ -37,7 +40,9 @@ const sizeRows = siteScripts.map((c) => {
   const s = size(c.js[0]!)
   return `| ${c.js[0]!.split(".")[0]} (runs on every page of the site) | ${s.raw.toLocaleString()} B (${kb(s.raw)}) | ${s.gz.toLocaleString()} B (${kb(s.gz)}) | ${(s.gz / sidebar.gz).toFixed(2)} |`
 })
-sizeRows.push(`| sidebar (React; injected only when someone is detected) | ${sidebar.raw.toLocaleString()} B (${kb(sidebar.raw)}) | ${sidebar.gz.toLocaleString()} B (${kb(sidebar.gz)}) | 1.00 |`)
+sizeRows.push(
+  `| sidebar (React; injected only when someone is detected) | ${sidebar.raw.toLocaleString()} B (${kb(sidebar.raw)}) | ${sidebar.gz.toLocaleString()} B (${kb(sidebar.gz)}) | 1.00 |`,
+)
 
 // 2. Time to the person's name, measured inside the page: the clock starts when the page's own
 // script switches to the thread, and stops when the name is in the sidebar's shadow root.
@@ -65,7 +70,9 @@ async function inExtensionWorld(page: Page, expression: string): Promise<unknown
 }
 
 async function timeToName(page: Page, hash: string, name: string): Promise<number> {
-  return inExtensionWorld(page, `new Promise((resolve, reject) => {
+  return inExtensionWorld(
+    page,
+    `new Promise((resolve, reject) => {
     const name = ${JSON.stringify(name)}
     function found() {
       const root = globalThis.__relayTest?.root
@@ -79,19 +86,30 @@ async function timeToName(page: Page, hash: string, name: string): Promise<numbe
     }
     location.hash = ${JSON.stringify(hash)}
     requestAnimationFrame(tick)
-  })`) as Promise<number>
+  })`,
+  ) as Promise<number>
 }
 
-const threads = [{ hash: "#inbox/FMfcgzQbfLmdwxkTqZzvBmRnXhPsWcLd", name: "Marisol Quintero" }, { hash: "#inbox/FMfcgzQbfLmwPQRsTvWxKjHgFdSaZcMn", name: "Tobias Wrenfield" }]
+const threads = [
+  { hash: "#inbox/FMfcgzQbfLmdwxkTqZzvBmRnXhPsWcLd", name: "Marisol Quintero" },
+  { hash: "#inbox/FMfcgzQbfLmwPQRsTvWxKjHgFdSaZcMn", name: "Tobias Wrenfield" },
+]
 
 const backend = await startBackend()
 // A crash must not leave the backend holding the port for the next run.
-process.on("uncaughtException", (e) => { console.error(e); void backend.stop().finally(() => process.exit(1)) })
-process.on("unhandledRejection", (e) => { console.error(e); void backend.stop().finally(() => process.exit(1)) })
+process.on("uncaughtException", (e) => {
+  console.error(e)
+  void backend.stop().finally(() => process.exit(1))
+})
+process.on("unhandledRejection", (e) => {
+  console.error(e)
+  void backend.stop().finally(() => process.exit(1))
+})
 const { context, extensionId } = await launchBrowser()
 await (await signIn(context, extensionId, backend.url, repToken(backend))).close()
 const worker = context.serviceWorkers()[0]!
-const clearWorkerCache = () => worker.evaluate(`new Promise((resolve) => {
+const clearWorkerCache = () =>
+  worker.evaluate(`new Promise((resolve) => {
   const req = indexedDB.open("relay")
   req.onsuccess = () => {
     const db = req.result
@@ -149,7 +167,7 @@ async function loadTaskTime(ctx: BrowserContext): Promise<number> {
   await p.waitForTimeout(600) // let the content script (document_idle) and its first detection run
   const { metrics } = await cdp.send("Performance.getMetrics")
   await p.close()
-  return (metrics.find((m) => m.name === "TaskDuration")!.value) * 1000
+  return metrics.find((m) => m.name === "TaskDuration")!.value * 1000
 }
 // The same page load traced: the main-thread time spent in Relay's own scripts (compile, run,
 // callbacks), which the noisy page-wide total above cannot resolve to a few milliseconds.
@@ -159,8 +177,11 @@ async function loadTaskTime(ctx: BrowserContext): Promise<number> {
 async function relayScriptTime(ctx: BrowserContext, hash = "#inbox", name?: string): Promise<{ wall: number; thread: number }> {
   const p = await ctx.newPage()
   const cdp = await ctx.newCDPSession(p)
-  const events: { name: string; ph: string; dur?: number; tdur?: number; ts: number; args?: { data?: { url?: string; stackTrace?: { url?: string }[] } } }[] = []
-  cdp.on("Tracing.dataCollected", (e) => { events.push(...(e.value as unknown as typeof events)) })
+  const events: { name: string; ph: string; dur?: number; tdur?: number; ts: number; args?: { data?: { url?: string; stackTrace?: { url?: string }[] } } }[] =
+    []
+  cdp.on("Tracing.dataCollected", (e) => {
+    events.push(...(e.value as unknown as typeof events))
+  })
   const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()))
   await cdp.send("Tracing.start", { categories: "devtools.timeline,v8", transferMode: "ReportEvents" })
   await p.goto(`${backend.url}/demo/gmail${hash}`, { waitUntil: "load" })
@@ -172,9 +193,16 @@ async function relayScriptTime(ctx: BrowserContext, hash = "#inbox", name?: stri
   await p.close()
   const ours = (e: (typeof events)[number]) => (e.args?.data?.url ?? "").startsWith("chrome-extension://")
   // Top-level slices only (compile, evaluate, callbacks), so nested work is not counted twice.
-  const top = events.filter((e) => e.ph === "X" && ["EvaluateScript", "FunctionCall", "v8.compile", "TimerFire", "FireAnimationFrame"].includes(e.name) && ours(e))
+  const top = events.filter(
+    (e) => e.ph === "X" && ["EvaluateScript", "FunctionCall", "v8.compile", "TimerFire", "FireAnimationFrame"].includes(e.name) && ours(e),
+  )
   top.sort((a, b) => a.ts - b.ts)
-  if (process.env.TRACE_DEBUG) console.log(top.map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(2)}ms (thread ${((e.tdur ?? 0) / 1000).toFixed(2)}ms) ${e.args?.data?.url?.slice(-40)}`).join("\n"))
+  if (process.env.TRACE_DEBUG)
+    console.log(
+      top
+        .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(2)}ms (thread ${((e.tdur ?? 0) / 1000).toFixed(2)}ms) ${e.args?.data?.url?.slice(-40)}`)
+        .join("\n"),
+    )
   let total = 0
   let thread = 0
   let end = 0
@@ -203,7 +231,10 @@ for (let i = 0; i < runs; i++) {
   shown.push(s.thread)
 }
 
-const plain = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] })
+const plain = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+})
 const plainCtx = await plain.newContext()
 const withExt: number[] = []
 const without: number[] = []
@@ -216,7 +247,8 @@ await context.close()
 await backend.stop()
 
 const added = median(withExt) - median(without)
-const row = (what: string, xs: number[], ceiling: number) => `| ${what} | ${ms(median(xs))} | ${ms(p95(xs))} | ${ms(ceiling)} | ${(median(xs) / ceiling).toFixed(2)} |`
+const row = (what: string, xs: number[], ceiling: number) =>
+  `| ${what} | ${ms(median(xs))} | ${ms(p95(xs))} | ${ms(ceiling)} | ${(median(xs) / ceiling).toFixed(2)} |`
 const out = `# Sidebar benchmark
 
 ${new Date().toISOString()} · ${cpus().length} cores (${cpus()[0]?.model ?? "?"}) · load average ${startLoad} at the start, ${loadavg()[0]!.toFixed(1)} at the end (other processes on the same cores inflate wall times) · Debian Chromium, headless · ${runs} runs each.
@@ -267,10 +299,21 @@ if (!args.quick) {
 const scriptsGz = siteScripts.reduce((n, c) => n + size(c.js[0]!).gz, 0)
 report(args, {
   values: {
-    relayMainThreadMs: round(median(traced)), relayMainThreadP95Ms: round(p95(traced)), relayMainThreadWallMs: round(median(tracedWall)), personShownMainThreadMs: round(median(shown)), personShownMainThreadWallMs: round(median(shownWall)),
-    nameShownMs: { warmCached: round(median(warm.cached)), warmUncached: round(median(warm.uncached)), coldCached: round(median(cold.cached)), coldUncached: round(median(cold.uncached)) },
+    relayMainThreadMs: round(median(traced)),
+    relayMainThreadP95Ms: round(p95(traced)),
+    relayMainThreadWallMs: round(median(tracedWall)),
+    personShownMainThreadMs: round(median(shown)),
+    personShownMainThreadWallMs: round(median(shownWall)),
+    nameShownMs: {
+      warmCached: round(median(warm.cached)),
+      warmUncached: round(median(warm.uncached)),
+      coldCached: round(median(cold.cached)),
+      coldUncached: round(median(cold.uncached)),
+    },
     pageLoadMainThreadMs: { without: round(median(without)), with: round(median(withExt)) },
-    siteScriptsGzipBytes: scriptsGz, sidebarGzipBytes: sidebar.gz, runs,
+    siteScriptsGzipBytes: scriptsGz,
+    sidebarGzipBytes: sidebar.gz,
+    runs,
   },
   ceiling: { relayMainThreadMs: 10, personShownMainThreadMs: 50, nameShownMs: { cached: 50, uncached: 200 } },
   ratio: round(median(traced) / 10),

@@ -21,8 +21,21 @@ import { openDatabase, rows, sql } from "../../src/server/db/client"
 import { demoOrgs, seedDemo } from "../../src/server/seed/index"
 import { partArgs, report, round, scratchSchema } from "./part"
 
-interface Histogram { average: number; mean: number; p50: number; p99: number; max: number }
-interface Result { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number; "2xx": number }
+interface Histogram {
+  average: number
+  mean: number
+  p50: number
+  p99: number
+  max: number
+}
+interface Result {
+  requests: Histogram
+  latency: Histogram
+  non2xx: number
+  errors: number
+  timeouts: number
+  "2xx": number
+}
 type Autocannon = (opts: Record<string, unknown>) => Promise<Result>
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon
 
@@ -35,7 +48,9 @@ if (scratch) {
   await d.close()
 }
 // The servers this starts (src/server/main.ts) take no schema: the connection string carries the search path.
-const databaseUrl = scratch ? `${scratch.url}${scratch.url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${scratch.schema},public`)}` : process.env.DATABASE_URL
+const databaseUrl = scratch
+  ? `${scratch.url}${scratch.url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${scratch.schema},public`)}`
+  : process.env.DATABASE_URL
 if (!databaseUrl) throw new Error("set DATABASE_URL to a PostgreSQL database of your own, seeded with `npm run seed`")
 if (new URL(databaseUrl).pathname === "/relay_bench") throw new Error("relay_bench is someone else's benchmark database: seed one of your own")
 const workerCounts = (process.env.WORKERS ?? "1,2").split(",").map(Number)
@@ -47,8 +62,13 @@ const database = await openDatabase({ databaseUrl })
 const [rep] = await rows<{ email: string }>(database.db, sql`SELECT email FROM users WHERE org_id = ${demoOrgs.acme} AND role = 'rep' ORDER BY email LIMIT 1`)
 if (!rep) throw new Error("no demo data in this database: run `npm run seed` against it first")
 const { token } = await createToken(database.db, demoOrgs.acme, rep.email, "workers benchmark")
-const emails = (await rows<{ email: string }>(database.db, sql`
-  SELECT email FROM contact_emails WHERE org_id = ${demoOrgs.acme} AND is_primary ORDER BY email LIMIT 2000`)).map((r) => r.email)
+const emails = (
+  await rows<{ email: string }>(
+    database.db,
+    sql`
+  SELECT email FROM contact_emails WHERE org_id = ${demoOrgs.acme} AND is_primary ORDER BY email LIMIT 2000`,
+  )
+).map((r) => r.email)
 const contacts = (await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM contacts WHERE org_id = ${demoOrgs.acme}`))[0]!.n
 await database.close()
 if (emails.length < (args.quick ? 100 : 2000)) throw new Error(`only ${emails.length} contacts in the demo org: seed at the demo size`)
@@ -57,17 +77,23 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer()
     s.once("error", reject)
-    s.listen(0, "127.0.0.1", () => { const port = (s.address() as { port: number }).port; s.close(() => resolve(port)) })
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => resolve(port))
+    })
   })
 }
 
 async function start(workers: number): Promise<{ server: ChildProcess; port: number }> {
   const port = await freePort()
   const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["src/server/main.ts", "--workers", String(workers)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RATE_LIMIT_PER_MINUTE: "100000000", LOG: "" }, stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RATE_LIMIT_PER_MINUTE: "100000000", LOG: "" },
+    stdio: ["ignore", "pipe", "inherit"],
   })
   let out = ""
-  server.stdout!.on("data", (d) => { out += d })
+  server.stdout!.on("data", (d) => {
+    out += d
+  })
   const end = Date.now() + 60_000
   // Ready when every worker says so (one process says "Relay backend on …" instead).
   const ready = () => (workers === 1 ? out.includes("Relay backend on") : (out.match(/worker \d+ listening/g) ?? []).length >= workers)
@@ -81,9 +107,16 @@ async function start(workers: number): Promise<{ server: ChildProcess; port: num
 async function load(port: number, seconds: number): Promise<Result> {
   let i = 0
   return autocannon({
-    url: `http://127.0.0.1:${port}`, connections, duration: seconds,
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
     headers: { authorization: `Bearer ${token}` },
-    requests: [{ method: "GET", setupRequest: (req: { path: string }) => ({ ...req, path: `/api/v1/contacts/lookup?email=${encodeURIComponent(emails[i++ % emails.length]!)}` }) }],
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (req: { path: string }) => ({ ...req, path: `/api/v1/contacts/lookup?email=${encodeURIComponent(emails[i++ % emails.length]!)}` }),
+      },
+    ],
   })
 }
 
@@ -96,15 +129,24 @@ const procStat = (pid: number) => {
     const f = readFileSync(`/proc/${pid}/stat`, "utf8")
     const rest = f.slice(f.lastIndexOf(")") + 2).split(" ")
     return { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) }
-  } catch { return undefined }
+  } catch {
+    return undefined
+  }
 }
-const allPids = () => readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number)
+const allPids = () =>
+  readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
 function tree(root: number): number[] {
   const parents = new Map(allPids().map((p) => [p, procStat(p)?.ppid]))
   const found = [root]
   for (let grew = true; grew;) {
     grew = false
-    for (const [p, pp] of parents) if (pp !== undefined && found.includes(pp) && !found.includes(p)) { found.push(p); grew = true }
+    for (const [p, pp] of parents)
+      if (pp !== undefined && found.includes(pp) && !found.includes(p)) {
+        found.push(p)
+        grew = true
+      }
   }
   return found
 }
@@ -134,15 +176,31 @@ for (const workers of workerCounts) {
     const self = process.cpuUsage(t0.self)
     const m = machineBusy()
     const cpu = {
-      server: (ticks(serverPids) - t0.server) / hz, pg: (ticks(pgPids) - t0.pg) / hz, autocannon: (self.user + self.system) / 1e6,
-      machine: (m.busy - t0.machine.busy) / hz, busyShare: (m.busy - t0.machine.busy) / (m.all - t0.machine.all),
+      server: (ticks(serverPids) - t0.server) / hz,
+      pg: (ticks(pgPids) - t0.pg) / hz,
+      autocannon: (self.user + self.system) / 1e6,
+      machine: (m.busy - t0.machine.busy) / hz,
+      busyShare: (m.busy - t0.machine.busy) / (m.all - t0.machine.all),
     }
     const after = loadavg()
-    const row = { workers, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors + r.timeouts, before, after, cpu }
+    const row = {
+      workers,
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      ok: r["2xx"],
+      non2xx: r.non2xx,
+      errors: r.errors + r.timeouts,
+      before,
+      after,
+      cpu,
+    }
     console.log(JSON.stringify(row))
     measured.push({ workers, rps: Math.round(row.rps), p50: row.p50, p99: row.p99 })
     const s1 = (x: number) => x.toFixed(1)
-    lines.push(`| ${workers} | ${Math.round(row.rps).toLocaleString("en-US")} | ${row.p50} ms | ${row.p99} ms | ${row.ok.toLocaleString("en-US")} | ${row.non2xx} | ${row.errors} | ${before.map((x) => x.toFixed(2)).join(" ")} → ${after.map((x) => x.toFixed(2)).join(" ")} | ${s1(cpu.server)} / ${s1(cpu.pg)} / ${s1(cpu.autocannon)} / ${s1(cpu.machine)} (${Math.round(cpu.busyShare * 100)} % busy) |`)
+    lines.push(
+      `| ${workers} | ${Math.round(row.rps).toLocaleString("en-US")} | ${row.p50} ms | ${row.p99} ms | ${row.ok.toLocaleString("en-US")} | ${row.non2xx} | ${row.errors} | ${before.map((x) => x.toFixed(2)).join(" ")} → ${after.map((x) => x.toFixed(2)).join(" ")} | ${s1(cpu.server)} / ${s1(cpu.pg)} / ${s1(cpu.autocannon)} / ${s1(cpu.machine)} (${Math.round(cpu.busyShare * 100)} % busy) |`,
+    )
   } finally {
     server.kill("SIGTERM")
     await new Promise((r) => server.once("exit", r))
@@ -175,6 +233,8 @@ const best = (n: number) => Math.max(0, ...measured.filter((m) => m.workers === 
 report(args, {
   values: { runs: measured, contacts },
   ...(best(1) && best(2) ? { ratio: round(best(2) / best(1)) } : {}),
-  summary: { measured: measured.map((m) => `${m.workers} worker${m.workers > 1 ? "s" : ""}: ${m.rps.toLocaleString("en-US")} req/s, p99 ${m.p99} ms`).join("; ") },
+  summary: {
+    measured: measured.map((m) => `${m.workers} worker${m.workers > 1 ? "s" : ""}: ${m.rps.toLocaleString("en-US")} req/s, p99 ${m.p99} ms`).join("; "),
+  },
   notes: `the lookup through \`npm run server -- --workers N\` on PostgreSQL (${contacts.toLocaleString("en-US")} demo contacts), autocannon ${connections} connections, ${duration} s per run; ratio = best req/s with 2 workers over best with 1 (no ceiling: this says what a second process adds on this machine)`,
 })

@@ -49,7 +49,10 @@ describe("enablement content in Chromium with the built extension", () => {
     await panel.getByRole("tab", { name: "Content" }).click()
     await panel.getByRole("heading", { name: "Recommended for Anneke" }).waitFor({ timeout: 20_000 })
     const top = panel.getByRole("article").first()
-    await top.waitFor({ timeout: 20_000 }).catch(async (e) => { await screenshot(page, "content-failed"); throw e })
+    await top.waitFor({ timeout: 20_000 }).catch(async (e) => {
+      await screenshot(page, "content-failed")
+      throw e
+    })
     const title = (await top.getByRole("heading").textContent())!.trim()
     const insert = top.getByRole("button", { name: "Insert" })
     await expect.poll(() => insert.isEnabled(), { timeout: 10_000 }).toBe(true)
@@ -68,11 +71,16 @@ describe("enablement content in Chromium with the built extension", () => {
     // The share reaches the backend through the worker's outbox.
     const code = href.split("/r/")[1]
     let share: { id: string; assetId: string; channel: string; code: string; assetTitle: string } | undefined
-    await expect.poll(async () => {
-      const r = await api(`/api/v1/shares?contactId=${anneke.id}`)
-      share = ((await r.json()) as { items: NonNullable<typeof share>[] }).items.find((s) => s.code === code)
-      return !!share
-    }, { timeout: 30_000, interval: 500 }).toBe(true)
+    await expect
+      .poll(
+        async () => {
+          const r = await api(`/api/v1/shares?contactId=${anneke.id}`)
+          share = ((await r.json()) as { items: NonNullable<typeof share>[] }).items.find((s) => s.code === code)
+          return !!share
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true)
     expect(share).toMatchObject({ channel: "gmail", assetTitle: title })
 
     // Following the link: a redirect to the asset itself.

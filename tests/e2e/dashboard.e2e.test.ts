@@ -26,11 +26,19 @@ describe("the marketer dashboard in Chromium", () => {
   })
 
   const h1 = () => page.getByRole("heading", { level: 1 })
-  const statValue = (label: string) => page.locator(".stat", { has: page.locator("dt", { hasText: label }) }).locator(".stat-value").first()
+  const statValue = (label: string) =>
+    page
+      .locator(".stat", { has: page.locator("dt", { hasText: label }) })
+      .locator(".stat-value")
+      .first()
   const open = async (name: string, heading = name) => {
     await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name }).click()
     await expect.poll(() => h1().textContent()).toBe(heading)
-    await page.locator("[aria-busy=true], [role=status][aria-label^=Loading]").first().waitFor({ state: "detached", timeout: 30_000 }).catch(() => {})
+    await page
+      .locator("[aria-busy=true], [role=status][aria-label^=Loading]")
+      .first()
+      .waitFor({ state: "detached", timeout: 30_000 })
+      .catch(() => {})
   }
 
   it("signs in with the demo marketer's token and lands on content usage with the org and the person shown", async () => {
@@ -69,7 +77,7 @@ describe("the marketer dashboard in Chromium", () => {
 
   it("exports the filtered table as a CSV the browser downloads", async () => {
     const link = page.getByRole("link", { name: "Export CSV (asset usage)" })
-    expect(await link.getAttribute("href")).toContain(`team=${encodeURIComponent((await page.getByLabel("Team").inputValue()))}`)
+    expect(await link.getAttribute("href")).toContain(`team=${encodeURIComponent(await page.getByLabel("Team").inputValue())}`)
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()])
     const file = join(mkdtempSync(join(tmpdir(), "relay-csv-")), download.suggestedFilename())
     await download.saveAs(file)
@@ -130,7 +138,16 @@ describe("the marketer dashboard in Chromium", () => {
     await slider.focus()
     for (let i = 0; i < 15; i++) await slider.press("ArrowLeft")
     const lower = current - 15
-    await expect.poll(async () => Number((await statValue(`Estimated MQLs at ${lower}`).textContent().catch(() => "-1"))!.replace(/,/g, "")), { timeout: 30_000 })
+    await expect
+      .poll(
+        async () =>
+          Number(
+            (await statValue(`Estimated MQLs at ${lower}`)
+              .textContent()
+              .catch(() => "-1"))!.replace(/,/g, ""),
+          ),
+        { timeout: 30_000 },
+      )
       .toBeGreaterThan(atCurrent)
     expect(await page.getByText("Expected acceptance").count()).toBe(1)
     await screenshot(page, "dashboard-threshold-preview")
@@ -150,15 +167,20 @@ describe("the marketer dashboard in Chromium", () => {
     await form.getByRole("button", { name: "Add asset" }).click()
     await form.waitFor({ state: "detached" })
     await page.getByRole("searchbox", { name: "Search" }).fill("onboarding checklist")
-    await expect.poll(() => page.getByRole("table", { name: "Assets" }).getByRole("link", { name: "Onboarding checklist for e2e" }).count(), { timeout: 30_000 }).toBe(1)
+    await expect
+      .poll(() => page.getByRole("table", { name: "Assets" }).getByRole("link", { name: "Onboarding checklist for e2e" }).count(), { timeout: 30_000 })
+      .toBe(1)
 
     const csv = join(mkdtempSync(join(tmpdir(), "relay-import-")), "assets.csv")
-    writeFileSync(csv, [
-      "title,url,kind,topics",
-      "Imported one-pager A,https://content.example/imp-a,one_pager,imports|e2e",
-      "Imported one-pager B,https://content.example/imp-b,one_pager,imports",
-      "Broken row,ftp://content.example/imp-c,one_pager,",
-    ].join("\n"))
+    writeFileSync(
+      csv,
+      [
+        "title,url,kind,topics",
+        "Imported one-pager A,https://content.example/imp-a,one_pager,imports|e2e",
+        "Imported one-pager B,https://content.example/imp-b,one_pager,imports",
+        "Broken row,ftp://content.example/imp-c,one_pager,",
+      ].join("\n"),
+    )
     await page.getByRole("button", { name: "Import CSV" }).click()
     await page.getByLabel("CSV file to import").setInputFiles(csv)
     await page.getByText("Import finished").waitFor({ timeout: 30_000 })
@@ -176,7 +198,10 @@ describe("the marketer dashboard in Chromium", () => {
     await page.getByRole("button", { name: "Preview MQLs" }).click()
     const line = page.getByText(/would change sides/)
     await line.waitFor({ timeout: 60_000 })
-    const [proposed, now] = (await line.textContent())!.match(/Under these rules ([\d,]+) of [\d,]+ contacts would be MQLs \(threshold \d+\), against ([\d,]+) now/)!.slice(1).map((n) => Number(n.replace(/,/g, "")))
+    const [proposed, now] = (await line.textContent())!
+      .match(/Under these rules ([\d,]+) of [\d,]+ contacts would be MQLs \(threshold \d+\), against ([\d,]+) now/)!
+      .slice(1)
+      .map((n) => Number(n.replace(/,/g, "")))
     expect(proposed).toBeGreaterThan(now!)
     await screenshot(page, "dashboard-scoring-preview")
     // Not saved: discarding leaves the org's rules as they were.

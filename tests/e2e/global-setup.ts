@@ -17,6 +17,9 @@ export default function setup() {
   const r = spawnSync("npx", ["plasmo", "build", "--tag=e2e"], { stdio: "inherit", env })
   if (r.status !== 0) throw new Error("the extension build failed")
   // NODE_ENV: vitest sets "test", which would make Vite bundle React's development build.
-  const d = spawnSync("npx", ["vite", "build", "-c", "src/dashboard/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } })
+  const d = spawnSync("npx", ["vite", "build", "-c", "src/dashboard/vite.config.ts", "--logLevel", "warn"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  })
   if (d.status !== 0) throw new Error("the dashboard build failed")
 }

@@ -5,15 +5,25 @@ import { join } from "node:path"
 import { chromium, type BrowserContext, type Page } from "playwright-core"
 import { e2ePort, extensionDir, screenshotDir } from "./env"
 
-export interface Backend { url: string; dataDir: string; tokens: { org: string; email: string; role: string; token: string }[]; stop(): Promise<void> }
+export interface Backend {
+  url: string
+  dataDir: string
+  tokens: { org: string; email: string; role: string; token: string }[]
+  stop(): Promise<void>
+}
 
 /** Starts `npm run server` on the e2e port with its own embedded database (seeded on first start). */
 export async function startBackend(dataDir = mkdtempSync(join(tmpdir(), "relay-e2e-"))): Promise<Backend> {
   const url = `http://localhost:${e2ePort}`
-  const busy = await fetch(`${url}/api/v1/health`).then(() => true, () => false)
+  const busy = await fetch(`${url}/api/v1/health`).then(
+    () => true,
+    () => false,
+  )
   if (busy) throw new Error(`port ${e2ePort} is taken by another server; set E2E_PORT to a free port`)
   const child: ChildProcess = spawn("npx", ["tsx", "src/server/main.ts"], {
-    env: { ...process.env, PORT: String(e2ePort), DATA_DIR: dataDir, DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"], detached: true,
+    env: { ...process.env, PORT: String(e2ePort), DATA_DIR: dataDir, DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   })
   let output = ""
   child.stdout!.on("data", (d) => (output += d))
@@ -23,13 +33,17 @@ export async function startBackend(dataDir = mkdtempSync(join(tmpdir(), "relay-e
     if (child.exitCode !== null) throw new Error(`backend exited:\n${output}`)
     try {
       if ((await fetch(`${url}/api/v1/health`)).ok) break
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline) throw new Error(`backend did not start:\n${output}`)
     await new Promise((r) => setTimeout(r, 250))
   }
   const tokens = JSON.parse(readFileSync(join(dataDir, "demo-credentials.json"), "utf8"))
   return {
-    url, dataDir, tokens,
+    url,
+    dataDir,
+    tokens,
     stop: async () => {
       if (child.exitCode !== null) return
       const exited = new Promise((r) => child.once("exit", r))
@@ -46,8 +60,15 @@ export async function launchBrowser(profileDir = mkdtempSync(join(tmpdir(), "rel
     headless: false, // the flag below asks for the new headless mode, which runs extensions
     viewport: { width: 1400, height: 900 },
     args: [
-      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--no-first-run", "--disable-sync", `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
     ],
   })
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }))

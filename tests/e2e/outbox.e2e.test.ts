@@ -26,19 +26,30 @@ describe("logging with the backend down and a browser restart", () => {
 
   const panel = (page: Page) => sidebarPanel(page)
   const openThread = async (page: Page, contact: typeof marisol) => {
-    await page.evaluate((hash) => { location.hash = hash }, threads[contact.id]!)
-    await panel(page).getByRole("heading", { name: name(contact) }).waitFor({ timeout: 20_000 })
-      .catch(async (e) => { await screenshot(page, `outbox-failed-${contact.firstName}`); throw e })
+    await page.evaluate((hash) => {
+      location.hash = hash
+    }, threads[contact.id]!)
+    await panel(page)
+      .getByRole("heading", { name: name(contact) })
+      .waitFor({ timeout: 20_000 })
+      .catch(async (e) => {
+        await screenshot(page, `outbox-failed-${contact.firstName}`)
+        throw e
+      })
   }
   const logCall = async (page: Page, double = false) => {
     await panel(page).getByRole("button", { name: "Log call" }).click()
     const save = panel(page).getByRole("button", { name: "Save call" })
     if (double) await save.dblclick()
     else await save.click()
-    await panel(page).getByText(/Call logged/).waitFor()
+    await panel(page)
+      .getByText(/Call logged/)
+      .waitFor()
   }
   const calls = async (contactId: string) => {
-    const r = await fetch(`${backend!.url}/api/v1/contacts/${contactId}/events?type=call&limit=100`, { headers: { authorization: `Bearer ${repToken(backend!)}` } })
+    const r = await fetch(`${backend!.url}/api/v1/contacts/${contactId}/events?type=call&limit=100`, {
+      headers: { authorization: `Bearer ${repToken(backend!)}` },
+    })
     expect(r.status).toBe(200)
     return ((await r.json()) as { items: unknown[] }).items.length
   }
@@ -75,8 +86,18 @@ describe("logging with the backend down and a browser restart", () => {
     await expect.poll(async () => (await calls(marisol.id)) + (await calls(tobias.id)), { timeout: 120_000, interval: 1000 }).toBe(20)
     expect(await calls(marisol.id)).toBe(10)
     expect(await calls(tobias.id)).toBe(10)
-    await panel(again).getByRole("heading", { name: name(marisol) }).waitFor({ timeout: 20_000 })
-    await expect.poll(() => panel(again).getByText(/waiting to sync/).count(), { timeout: 30_000 }).toBe(0)
+    await panel(again)
+      .getByRole("heading", { name: name(marisol) })
+      .waitFor({ timeout: 20_000 })
+    await expect
+      .poll(
+        () =>
+          panel(again)
+            .getByText(/waiting to sync/)
+            .count(),
+        { timeout: 30_000 },
+      )
+      .toBe(0)
 
     // A double-click on "Save call" logs one call, not two.
     await logCall(again, true)

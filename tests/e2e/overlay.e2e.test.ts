@@ -61,7 +61,12 @@ describe("a selector fix without a store release", () => {
     await popup.close()
 
     await page.reload()
-    await heading(page).waitFor({ timeout: 20_000 }).catch(async (e) => { await screenshot(page, "overlay-failed"); throw e })
+    await heading(page)
+      .waitFor({ timeout: 20_000 })
+      .catch(async (e) => {
+        await screenshot(page, "overlay-failed")
+        throw e
+      })
     expect(await page.locator("div.persona-2027").count()).toBeGreaterThan(0) // still the changed markup
     await screenshot(page, "overlay-after")
     await page.close()

@@ -72,11 +72,19 @@ describe("the open sidebar covers nothing of the host page", () => {
 
   it("Gmail: the thread, the side panel and an open compose window stay left of the panel", async () => {
     const page = await open("/demo/gmail#inbox/FMfcgzQbfLmdwxkTqZzvBmRnXhPsWcLd?compose=new", "Anneke Solberg")
-    await expectUncovered(page, ['div[role="main"]', 'div[role="complementary"]', 'div[role="dialog"][aria-label="New Message"]', '[role="button"][aria-label="Send"]', "a.acct"])
+    await expectUncovered(page, [
+      'div[role="main"]',
+      'div[role="complementary"]',
+      'div[role="dialog"][aria-label="New Message"]',
+      '[role="button"][aria-label="Send"]',
+      "a.acct",
+    ])
     await screenshot(page, "placement-gmail-open")
     // The compose's Send button is reachable: a real click lands on it, not on Relay.
     const send = await box(page, '[role="button"][aria-label="Send"]')
-    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute("aria-label"), [send.x + send.width / 2, send.y + send.height / 2])).toBe("Send")
+    expect(
+      await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute("aria-label"), [send.x + send.width / 2, send.y + send.height / 2]),
+    ).toBe("Send")
     await collapseAndCheck(page, 'div[role="complementary"]', "placement-gmail")
     await page.close()
   })
@@ -91,7 +99,12 @@ describe("the open sidebar covers nothing of the host page", () => {
 
   it("LinkedIn: the profile, the right column and the messaging overlay stay left of the panel", async () => {
     const page = await open("/demo/linkedin/in/marisol-quintero-revops", "Marisol Quintero")
-    await expectUncovered(page, ["main.scaffold-layout__main", "aside.scaffold-layout__aside", "#msg-overlay", '#msg-overlay button[aria-label="Compose message"]'])
+    await expectUncovered(page, [
+      "main.scaffold-layout__main",
+      "aside.scaffold-layout__aside",
+      "#msg-overlay",
+      '#msg-overlay button[aria-label="Compose message"]',
+    ])
     await screenshot(page, "placement-linkedin-open")
     await collapseAndCheck(page, "#msg-overlay", "placement-linkedin")
     await page.close()

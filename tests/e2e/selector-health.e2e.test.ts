@@ -30,7 +30,8 @@ describe("selector health on the dashboard", () => {
       { site: "linkedin", view: "profile", strategy: "structure", version, count: 63 },
     ]
     const res = await fetch(`${backend.url}/api/v1/health/selectors`, {
-      method: "POST", headers: { authorization: `Bearer ${repToken(backend)}`, "content-type": "application/json" },
+      method: "POST",
+      headers: { authorization: `Bearer ${repToken(backend)}`, "content-type": "application/json" },
       body: JSON.stringify({ reportId: randomUUID(), day: day(ago), counts }),
     })
     expect(res.status).toBe(200)
@@ -49,7 +50,19 @@ describe("selector health on the dashboard", () => {
     const table = page.getByRole("table", { name: "Selector health per day and extension version" })
     await table.waitFor({ timeout: 30_000 })
     const flagged = table.getByRole("row").filter({ hasText: "Outlook" }).filter({ hasText: "0.2.0" })
-    expect(await flagged.getByRole("cell").allTextContents()).toEqual([shownDay(day(1)), "0.2.0", "Outlook", "Thread", "40", "0", "0", "61", "101", "60% ⚠", "1"])
+    expect(await flagged.getByRole("cell").allTextContents()).toEqual([
+      shownDay(day(1)),
+      "0.2.0",
+      "Outlook",
+      "Thread",
+      "40",
+      "0",
+      "0",
+      "61",
+      "101",
+      "60% ⚠",
+      "1",
+    ])
     await screenshot(page, "dashboard-selector-health")
     await page.close()
   })

@@ -8,15 +8,16 @@ import type { CDPSession, Page } from "playwright-core"
 
 type TextMatch = { source: string; flags: string } | { text: string; exact: boolean }
 type Step =
-  | { kind: "role"; role: string; name?: TextMatch }
-  | { kind: "text"; text: TextMatch }
-  | { kind: "hasText"; text: TextMatch }
-  | { kind: "nth"; index: number }
+  { kind: "role"; role: string; name?: TextMatch } | { kind: "text"; text: TextMatch } | { kind: "hasText"; text: TextMatch } | { kind: "nth"; index: number }
 type Action = "count" | "read" | "scroll"
-interface Read { count: number; text?: string; enabled?: boolean; point?: { x: number; y: number } | null }
+interface Read {
+  count: number
+  text?: string
+  enabled?: boolean
+  point?: { x: number; y: number } | null
+}
 
-const toMatch = (m: string | RegExp, exact = false): TextMatch =>
-  m instanceof RegExp ? { source: m.source, flags: m.flags } : { text: m, exact }
+const toMatch = (m: string | RegExp, exact = false): TextMatch => (m instanceof RegExp ? { source: m.source, flags: m.flags } : { text: m, exact })
 
 // Runs in the isolated world; plain JavaScript so no compiler helper can slip into the string.
 const FIND = String.raw`(steps, action) => {
@@ -122,11 +123,17 @@ const FIND = String.raw`(steps, action) => {
 /** The extension's isolated world in a page's main frame, followed across navigations. */
 class IsolatedWorld {
   private contexts = new Map<number, string>()
-  private constructor(private session: CDPSession, private mainFrame: () => Promise<string>) {}
+  private constructor(
+    private session: CDPSession,
+    private mainFrame: () => Promise<string>,
+  ) {}
 
   static async attach(page: Page): Promise<IsolatedWorld> {
     const session = await page.context().newCDPSession(page)
-    const world = new IsolatedWorld(session, async () => ((await session.send("Page.getFrameTree")) as { frameTree: { frame: { id: string } } }).frameTree.frame.id)
+    const world = new IsolatedWorld(
+      session,
+      async () => ((await session.send("Page.getFrameTree")) as { frameTree: { frame: { id: string } } }).frameTree.frame.id,
+    )
     session.on("Runtime.executionContextCreated", ({ context }) => {
       const aux = context.auxData as { type?: string; frameId?: string } | undefined
       if (aux?.type === "isolated" && context.origin.startsWith("chrome-extension://")) world.contexts.set(context.id, aux.frameId ?? "")
@@ -145,7 +152,9 @@ class IsolatedWorld {
     if (contextId === undefined) return { count: 0 }
     try {
       const r = await this.session.send("Runtime.evaluate", {
-        expression: `(${FIND})(${JSON.stringify(steps)}, ${JSON.stringify(action)})`, contextId, returnByValue: true,
+        expression: `(${FIND})(${JSON.stringify(steps)}, ${JSON.stringify(action)})`,
+        contextId,
+        returnByValue: true,
       })
       if (r.exceptionDetails) throw new Error(`sidebar query failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`)
       return r.result.value as Read
@@ -165,7 +174,11 @@ const worldOf = (page: Page) => {
 }
 
 export class SidebarLocator {
-  constructor(private page: Page, private steps: Step[], private description = "the sidebar") {}
+  constructor(
+    private page: Page,
+    private steps: Step[],
+    private description = "the sidebar",
+  ) {}
 
   private with(step: Step, what: string) {
     return new SidebarLocator(this.page, [...this.steps, step], `${this.description} › ${what}`)
@@ -179,9 +192,15 @@ export class SidebarLocator {
   filter(opts: { hasText: string | RegExp }) {
     return this.with({ kind: "hasText", text: toMatch(opts.hasText) }, `with ${opts.hasText}`)
   }
-  first() { return this.with({ kind: "nth", index: 0 }, "first") }
-  last() { return this.with({ kind: "nth", index: -1 }, "last") }
-  nth(index: number) { return this.with({ kind: "nth", index }, `#${index}`) }
+  first() {
+    return this.with({ kind: "nth", index: 0 }, "first")
+  }
+  last() {
+    return this.with({ kind: "nth", index: -1 }, "last")
+  }
+  nth(index: number) {
+    return this.with({ kind: "nth", index }, `#${index}`)
+  }
 
   async count(): Promise<number> {
     return (await (await worldOf(this.page)).find(this.steps, "count")).count
@@ -199,10 +218,18 @@ export class SidebarLocator {
       await new Promise((res) => setTimeout(res, 100))
     }
   }
-  async waitFor(opts: { timeout?: number } = {}) { await this.one("count", opts.timeout ?? 30_000) }
-  async textContent() { return (await this.one("read", 30_000)).text ?? null }
-  async isEnabled() { return (await this.one("read", 30_000)).enabled ?? false }
-  async scrollIntoViewIfNeeded() { await this.one("scroll", 30_000) }
+  async waitFor(opts: { timeout?: number } = {}) {
+    await this.one("count", opts.timeout ?? 30_000)
+  }
+  async textContent() {
+    return (await this.one("read", 30_000)).text ?? null
+  }
+  async isEnabled() {
+    return (await this.one("read", 30_000)).enabled ?? false
+  }
+  async scrollIntoViewIfNeeded() {
+    await this.one("scroll", 30_000)
+  }
 
   /** A real mouse click at the element's centre, once it is visible, enabled and not covered. */
   async click(opts: { timeout?: number; clickCount?: number } = {}) {

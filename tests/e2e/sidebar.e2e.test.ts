@@ -73,7 +73,13 @@ describe("the sidebar in Chromium with the built extension", () => {
     const linkedin = await context.newPage()
     await linkedin.goto(`${backend.url}/demo/linkedin/in/marisol-quintero-revops`)
     await expect.poll(() => sidebar(linkedin).getByRole("heading", { name: "Marisol Quintero" }).count(), { timeout: 20_000 }).toBe(1)
-    await expect.poll(() => sidebar(linkedin).getByText(/Lead score/i).count()).toBeGreaterThan(0)
+    await expect
+      .poll(() =>
+        sidebar(linkedin)
+          .getByText(/Lead score/i)
+          .count(),
+      )
+      .toBeGreaterThan(0)
     await screenshot(linkedin, "linkedin-profile")
     await linkedin.getByRole("link", { name: "Message" }).first().click()
     await expect.poll(() => sidebar(linkedin).getByRole("heading", { name: "Dario Faulkner" }).count(), { timeout: 20_000 }).toBe(1)

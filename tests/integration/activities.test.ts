@@ -9,22 +9,40 @@ describe.each(backends)("activities, handoff and settings on %s", (kind) => {
   beforeAll(async () => {
     h = await harness(kind)
     const now = Date.now()
-    const r = await h.app.inject({ method: "POST", url: "/api/v1/events", headers: auth(h.acme.tokens.marketer), payload: [
-      event("mira.cole@vantage.example", "demo_request", new Date(now - 3_600_000), "a1", { contact: { firstName: "Mira", lastName: "Cole", title: "VP Marketing", industry: "software", companySize: 300 } }),
-      event("mira.cole@vantage.example", "webinar_attended", new Date(now - 7_200_000), "a2"),
-      event("finn.ash@vantage.example", "email_open", new Date(now - 3_600_000), "a3", { contact: { firstName: "Finn", lastName: "Ash" } }),
-    ] })
+    const r = await h.app.inject({
+      method: "POST",
+      url: "/api/v1/events",
+      headers: auth(h.acme.tokens.marketer),
+      payload: [
+        event("mira.cole@vantage.example", "demo_request", new Date(now - 3_600_000), "a1", {
+          contact: { firstName: "Mira", lastName: "Cole", title: "VP Marketing", industry: "software", companySize: 300 },
+        }),
+        event("mira.cole@vantage.example", "webinar_attended", new Date(now - 7_200_000), "a2"),
+        event("finn.ash@vantage.example", "email_open", new Date(now - 3_600_000), "a3", { contact: { firstName: "Finn", lastName: "Ash" } }),
+      ],
+    })
     expect(r.json().newMqls).toBe(1)
     mqlId = (await get("/api/v1/contacts/lookup?email=mira.cole@vantage.example")).json().contact.id
     leadId = (await get("/api/v1/contacts/lookup?email=finn.ash@vantage.example")).json().contact.id
   })
-  afterAll(async () => { await h?.close() })
+  afterAll(async () => {
+    await h?.close()
+  })
 
   const get = (url: string, token = h.acme.tokens.rep) => h.app.inject({ url, headers: auth(token) })
-  const post = (url: string, payload: unknown, token = h.acme.tokens.rep) => h.app.inject({ method: "POST", url, headers: auth(token), payload: payload as object })
+  const post = (url: string, payload: unknown, token = h.acme.tokens.rep) =>
+    h.app.inject({ method: "POST", url, headers: auth(token), payload: payload as object })
 
   it("logs an activity once per client id: 201, then 200 with the same record, 409 on different content", async () => {
-    const a = { id: randomUUID(), contactId: leadId, type: "call", occurredAt: new Date().toISOString(), outcome: "connected", durationSeconds: 300, notes: "Talked budget" }
+    const a = {
+      id: randomUUID(),
+      contactId: leadId,
+      type: "call",
+      occurredAt: new Date().toISOString(),
+      outcome: "connected",
+      durationSeconds: 300,
+      notes: "Talked budget",
+    }
     const first = await post("/api/v1/activities", a)
     expect(first.statusCode).toBe(201)
     const again = await post("/api/v1/activities", a)
@@ -49,7 +67,12 @@ describe.each(backends)("activities, handoff and settings on %s", (kind) => {
     expect(r.statusCode).toBe(400)
     const paths = r.json().error.issues.map((i: { path: string }) => i.path)
     expect(paths).toEqual(expect.arrayContaining(["id", "type", "occurredAt"]))
-    const notJson = await h.app.inject({ method: "POST", url: "/api/v1/activities", headers: { ...auth(h.acme.tokens.rep), "content-type": "application/json" }, payload: "{oops" })
+    const notJson = await h.app.inject({
+      method: "POST",
+      url: "/api/v1/activities",
+      headers: { ...auth(h.acme.tokens.rep), "content-type": "application/json" },
+      payload: "{oops",
+    })
     expect(notJson.statusCode).toBe(400)
     const unknown = await post("/api/v1/activities", { id: randomUUID(), contactId: randomUUID(), type: "call", occurredAt: new Date().toISOString() })
     expect(unknown.statusCode).toBe(404)
@@ -87,7 +110,9 @@ describe.each(backends)("activities, handoff and settings on %s", (kind) => {
     expect(r.statusCode).toBe(200)
     expect(r.json()).toMatchObject({ stage: "recycled", decision: "reject" })
     // A retry of the same decision is safe.
-    expect((await post(`/api/v1/contacts/${mqlId}/handoff`, { id: handoffId, decision: "reject", reason: "no_budget", note: "Next fiscal year" })).statusCode).toBe(200)
+    expect(
+      (await post(`/api/v1/contacts/${mqlId}/handoff`, { id: handoffId, decision: "reject", reason: "no_budget", note: "Next fiscal year" })).statusCode,
+    ).toBe(200)
     const again = await post(`/api/v1/contacts/${mqlId}/handoff`, { decision: "accept" })
     expect(again.statusCode).toBe(409)
     expect(again.json().error.message).toMatch(/recycled/)
@@ -120,7 +145,9 @@ describe.each(backends)("activities, handoff and settings on %s", (kind) => {
     expect(r.json().slaHours).toBe(8)
     const after = (await get(`/api/v1/contacts/${mqlId}`)).json().score
     expect(after.engagement).toBeGreaterThan(before.engagement)
-    expect((await h.app.inject({ method: "PUT", url: "/api/v1/settings", headers: auth(h.acme.tokens.admin), payload: { mqlThreshold: 0 } })).statusCode).toBe(400)
+    expect((await h.app.inject({ method: "PUT", url: "/api/v1/settings", headers: auth(h.acme.tokens.admin), payload: { mqlThreshold: 0 } })).statusCode).toBe(
+      400,
+    )
     expect((await get("/api/v1/settings", h.globex.tokens.rep)).json().slaHours).toBe(24)
   })
 })

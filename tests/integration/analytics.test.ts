@@ -25,10 +25,26 @@ describe.each(backends)("analytics API on %s", (kind) => {
   }
   const run = (q: ReturnType<typeof sql>) => h.database.db.execute(q)
 
-  const contact = async (org: string, key: string, x: {
-    first: string; last: string; stage: string; stageAt: string; owner: string | null; campaign?: string | null; source?: string | null
-    industry?: string | null; title?: string | null; size?: number | null; fit?: number; engagement?: number; createdAt?: string; email?: string
-  }) => {
+  const contact = async (
+    org: string,
+    key: string,
+    x: {
+      first: string
+      last: string
+      stage: string
+      stageAt: string
+      owner: string | null
+      campaign?: string | null
+      source?: string | null
+      industry?: string | null
+      title?: string | null
+      size?: number | null
+      fit?: number
+      engagement?: number
+      createdAt?: string
+      email?: string
+    },
+  ) => {
     const id = randomUUID()
     c[key] = id
     await run(sql`INSERT INTO contacts (org_id, id, first_name, last_name, company, title, industry, company_size, owner_id, stage, stage_changed_at,
@@ -40,7 +56,9 @@ describe.each(backends)("analytics API on %s", (kind) => {
   const change = (org: string, key: string, from: string, to: string, at: string, score: number | null = null) =>
     run(sql`INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, score) VALUES (${org}, ${c[key]}, ${from}, ${to}, ${at}, ${score})`)
   const handoff = (org: string, key: string, user: string, decision: string, at: string, reason: string | null = null) =>
-    run(sql`INSERT INTO handoffs (org_id, id, contact_id, user_id, decision, reason, created_at) VALUES (${org}, ${randomUUID()}, ${c[key]}, ${user}, ${decision}, ${reason}, ${at})`)
+    run(
+      sql`INSERT INTO handoffs (org_id, id, contact_id, user_id, decision, reason, created_at) VALUES (${org}, ${randomUUID()}, ${c[key]}, ${user}, ${decision}, ${reason}, ${at})`,
+    )
   const asset = async (org: string, key: string, x: { title: string; kind: string; topics?: string[]; industries?: string[]; archived?: boolean }) => {
     const id = randomUUID()
     a[key] = id
@@ -83,49 +101,123 @@ describe.each(backends)("analytics API on %s", (kind) => {
     await asset(A, "unused", { title: "=Retail one-pager", kind: "one_pager", topics: ["retail"] })
 
     // c1 Ada: MQL 2 Mar 09:00 at 65, accepted 12:00 (3 h), opportunity 20 Mar, customer 10 Apr.
-    await contact(A, "ada", { first: "Ada", last: "Quill", stage: "customer", stageAt: "2026-04-10T09:00:00Z", owner: rep, campaign: "Spring webinar",
-      source: "hubspot", industry: "fintech", title: "VP Finance", size: 320, email: "ada@quill.example" })
+    await contact(A, "ada", {
+      first: "Ada",
+      last: "Quill",
+      stage: "customer",
+      stageAt: "2026-04-10T09:00:00Z",
+      owner: rep,
+      campaign: "Spring webinar",
+      source: "hubspot",
+      industry: "fintech",
+      title: "VP Finance",
+      size: 320,
+      email: "ada@quill.example",
+    })
     await change(A, "ada", "lead", "mql", "2026-03-02T09:00:00Z", 65)
     await change(A, "ada", "mql", "sql", "2026-03-02T12:00:00Z")
     await change(A, "ada", "sql", "opportunity", "2026-03-20T09:00:00Z")
     await change(A, "ada", "opportunity", "customer", "2026-04-10T09:00:00Z")
     await handoff(A, "ada", rep, "accept", "2026-03-02T12:00:00Z")
     // c2 Ben: MQL 9 Mar 08:00 at 72, first touch an email 25 h later (SLA missed), rejected for budget → recycled.
-    await contact(A, "ben", { first: "Ben", last: "Ortiz", stage: "recycled", stageAt: "2026-03-12T08:00:00Z", owner: rep, campaign: "Spring webinar",
-      source: "marketo", industry: "fintech", title: "Marketing Manager", size: 45 })
+    await contact(A, "ben", {
+      first: "Ben",
+      last: "Ortiz",
+      stage: "recycled",
+      stageAt: "2026-03-12T08:00:00Z",
+      owner: rep,
+      campaign: "Spring webinar",
+      source: "marketo",
+      industry: "fintech",
+      title: "Marketing Manager",
+      size: 45,
+    })
     await change(A, "ben", "lead", "mql", "2026-03-09T08:00:00Z", 72)
     await change(A, "ben", "mql", "recycled", "2026-03-12T08:00:00Z")
     await handoff(A, "ben", rep, "reject", "2026-03-12T08:00:00Z", "no_budget")
     // c3 Cleo: MQL 5 Mar 10:00 at 81, called 4 h later, accepted 10 Mar.
-    await contact(A, "cleo", { first: "Cleo", last: "Park", stage: "sql", stageAt: "2026-03-10T13:00:00Z", owner: rep2, campaign: "Pricing ads",
-      source: "hubspot", industry: "software", title: "Head of Data", size: 80 })
+    await contact(A, "cleo", {
+      first: "Cleo",
+      last: "Park",
+      stage: "sql",
+      stageAt: "2026-03-10T13:00:00Z",
+      owner: rep2,
+      campaign: "Pricing ads",
+      source: "hubspot",
+      industry: "software",
+      title: "Head of Data",
+      size: 80,
+    })
     await change(A, "cleo", "lead", "mql", "2026-03-05T10:00:00Z", 81)
     await change(A, "cleo", "mql", "sql", "2026-03-10T13:00:00Z")
     await handoff(A, "cleo", rep2, "accept", "2026-03-10T13:00:00Z")
     // c4 Dev: MQL 3 Mar 10:00 at 62, accepted exactly 24 h later (SLA met, at the edge), never shared anything.
-    await contact(A, "dev", { first: "Dev", last: "Rao", stage: "sql", stageAt: "2026-03-04T10:00:00Z", owner: rep, source: "hubspot",
-      industry: "retail", title: "Analyst", size: 12 })
+    await contact(A, "dev", {
+      first: "Dev",
+      last: "Rao",
+      stage: "sql",
+      stageAt: "2026-03-04T10:00:00Z",
+      owner: rep,
+      source: "hubspot",
+      industry: "retail",
+      title: "Analyst",
+      size: 12,
+    })
     await change(A, "dev", "lead", "mql", "2026-03-03T10:00:00Z", 62)
     await change(A, "dev", "mql", "sql", "2026-03-04T10:00:00Z")
     await handoff(A, "dev", rep, "accept", "2026-03-04T10:00:00Z")
     // c5 Eve: an MQL since January, still waiting there.
-    await contact(A, "eve", { first: "Eve", last: "Stone", stage: "mql", stageAt: "2026-01-10T10:00:00Z", owner: rep, campaign: "Spring webinar", source: "hubspot" })
+    await contact(A, "eve", {
+      first: "Eve",
+      last: "Stone",
+      stage: "mql",
+      stageAt: "2026-01-10T10:00:00Z",
+      owner: rep,
+      campaign: "Spring webinar",
+      source: "hubspot",
+    })
     await change(A, "eve", "lead", "mql", "2026-01-10T10:00:00Z", 61)
     // c6 Fay: SQL since February (accepted at 68), opportunity on 15 Mar.
-    await contact(A, "fay", { first: "Fay", last: "Lin", stage: "opportunity", stageAt: "2026-03-15T10:00:00Z", owner: rep2, campaign: "Pricing ads", source: "marketo" })
+    await contact(A, "fay", {
+      first: "Fay",
+      last: "Lin",
+      stage: "opportunity",
+      stageAt: "2026-03-15T10:00:00Z",
+      owner: rep2,
+      campaign: "Pricing ads",
+      source: "marketo",
+    })
     await change(A, "fay", "lead", "mql", "2026-01-20T10:00:00Z", 68)
     await change(A, "fay", "mql", "sql", "2026-02-01T10:00:00Z")
     await change(A, "fay", "sql", "opportunity", "2026-03-15T10:00:00Z")
     await handoff(A, "fay", rep2, "accept", "2026-02-01T10:00:00Z")
     // c7 Gus: MQL 20 Mar 10:00 at 90, rejected as not a fit 26 h later.
-    await contact(A, "gus", { first: "Gus", last: "Hale", stage: "recycled", stageAt: "2026-03-21T12:00:00Z", owner: rep2, campaign: "Pricing ads",
-      source: "marketo", title: "Student" })
+    await contact(A, "gus", {
+      first: "Gus",
+      last: "Hale",
+      stage: "recycled",
+      stageAt: "2026-03-21T12:00:00Z",
+      owner: rep2,
+      campaign: "Pricing ads",
+      source: "marketo",
+      title: "Student",
+    })
     await change(A, "gus", "lead", "mql", "2026-03-20T10:00:00Z", 90)
     await change(A, "gus", "mql", "recycled", "2026-03-21T12:00:00Z")
     await handoff(A, "gus", rep2, "reject", "2026-03-21T12:00:00Z", "not_a_fit")
     // c8 Hal: a lead created in the period, scoring 33 now.
-    await contact(A, "hal", { first: "Hal", last: "Berg", stage: "lead", stageAt: "2026-03-10T09:00:00Z", owner: rep, industry: "software",
-      title: "Director IT", size: 320, fit: 33, createdAt: "2026-03-10T09:00:00Z" })
+    await contact(A, "hal", {
+      first: "Hal",
+      last: "Berg",
+      stage: "lead",
+      stageAt: "2026-03-10T09:00:00Z",
+      owner: rep,
+      industry: "software",
+      title: "Director IT",
+      size: 320,
+      fit: 33,
+      createdAt: "2026-03-10T09:00:00Z",
+    })
     // c9 Ivy: became an MQL an hour ago at 70; nobody has touched her yet.
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString()
     await contact(A, "ivy", { first: "Ivy", last: "Cho", stage: "mql", stageAt: hourAgo, owner: rep, fit: 30, engagement: 40 })
@@ -177,7 +269,15 @@ describe.each(backends)("analytics API on %s", (kind) => {
     const G = h.globex.id
     const grep = h.globex.userIds.rep
     await asset(G, "gcase", { title: "Globex case", kind: "case_study", topics: ["security"] })
-    await contact(G, "gina", { first: "Gina", last: "Globex", stage: "sql", stageAt: "2026-03-06T10:00:00Z", owner: grep, campaign: "Spring webinar", source: "hubspot" })
+    await contact(G, "gina", {
+      first: "Gina",
+      last: "Globex",
+      stage: "sql",
+      stageAt: "2026-03-06T10:00:00Z",
+      owner: grep,
+      campaign: "Spring webinar",
+      source: "hubspot",
+    })
     await change(G, "gina", "lead", "mql", "2026-03-04T10:00:00Z", 99)
     await change(G, "gina", "mql", "sql", "2026-03-06T10:00:00Z")
     await handoff(G, "gina", grep, "accept", "2026-03-06T10:00:00Z")
@@ -185,12 +285,20 @@ describe.each(backends)("analytics API on %s", (kind) => {
     await view(G, "g1", "gcase", "gina", "2026-03-04T13:00:00Z")
     await activity(G, "gina", grep, "call", "2026-03-04T11:00:00Z")
   })
-  afterAll(async () => { await h?.close() })
+  afterAll(async () => {
+    await h?.close()
+  })
 
   describe("content usage", () => {
     it("counts shares, reps, contacts, people and scanner views, feedback and last use per asset, and weekly", async () => {
       const r = await ok(`/api/v1/analytics/content-usage?${P}`)
-      expect(r.scope).toEqual({ kind: "org", note: "The whole organization", from: "2026-03-02", to: "2026-03-29", applied: { from: "2026-03-02", to: "2026-03-29" } })
+      expect(r.scope).toEqual({
+        kind: "org",
+        note: "The whole organization",
+        from: "2026-03-02",
+        to: "2026-03-29",
+        applied: { from: "2026-03-02", to: "2026-03-29" },
+      })
       expect(r.totals).toEqual({ shares: 4, reps: 2, contacts: 3, views: 4, botViews: 2 })
       expect(r.weekly).toEqual([
         { week: "2026-03-02", shares: 1, views: 3 },
@@ -199,12 +307,51 @@ describe.each(backends)("analytics API on %s", (kind) => {
         { week: "2026-03-23", shares: 0, views: 0 },
       ])
       expect(r.rows).toEqual([
-        { assetId: a.case, title: "Fintech security case study", kind: "case_study", tags: ["fintech", "security"], archived: false,
-          shares: 3, reps: 2, contacts: 3, views: 4, botViews: 1, helped: 1, notHelped: 1, lastUsedAt: "2026-03-10T12:00:00.000Z" },
-        { assetId: a.pricing, title: "Pricing guide 2026", kind: "pricing_guide", tags: ["pricing"], archived: false,
-          shares: 1, reps: 1, contacts: 1, views: 0, botViews: 1, helped: 0, notHelped: 0, lastUsedAt: "2026-03-17T09:00:00.000Z" },
-        { assetId: a.unused, title: "=Retail one-pager", kind: "one_pager", tags: ["retail"], archived: false,
-          shares: 0, reps: 0, contacts: 0, views: 0, botViews: 0, helped: 0, notHelped: 0, lastUsedAt: null },
+        {
+          assetId: a.case,
+          title: "Fintech security case study",
+          kind: "case_study",
+          tags: ["fintech", "security"],
+          archived: false,
+          shares: 3,
+          reps: 2,
+          contacts: 3,
+          views: 4,
+          botViews: 1,
+          helped: 1,
+          notHelped: 1,
+          lastUsedAt: "2026-03-10T12:00:00.000Z",
+        },
+        {
+          assetId: a.pricing,
+          title: "Pricing guide 2026",
+          kind: "pricing_guide",
+          tags: ["pricing"],
+          archived: false,
+          shares: 1,
+          reps: 1,
+          contacts: 1,
+          views: 0,
+          botViews: 1,
+          helped: 0,
+          notHelped: 0,
+          lastUsedAt: "2026-03-17T09:00:00.000Z",
+        },
+        {
+          assetId: a.unused,
+          title: "=Retail one-pager",
+          kind: "one_pager",
+          tags: ["retail"],
+          archived: false,
+          shares: 0,
+          reps: 0,
+          contacts: 0,
+          views: 0,
+          botViews: 0,
+          helped: 0,
+          notHelped: 0,
+          lastUsedAt: null,
+        },
       ])
     })
 
@@ -230,23 +377,57 @@ describe.each(backends)("analytics API on %s", (kind) => {
       const r = await ok(`/api/v1/analytics/content-usage?${P}&rep=${rep2}`, h.acme.tokens.rep)
       expect(r.scope).toMatchObject({ kind: "self", note: "Only your own numbers: you are signed in as a rep", applied: { rep: h.acme.userIds.rep } })
       expect(r.totals).toEqual({ shares: 2, reps: 1, contacts: 2, views: 4, botViews: 1 })
-      expect(r.rows[0]).toMatchObject({ assetId: a.case, shares: 2, reps: 1, contacts: 2, views: 4, botViews: 1, helped: 1, notHelped: 0, lastUsedAt: "2026-03-10T10:00:00.000Z" })
+      expect(r.rows[0]).toMatchObject({
+        assetId: a.case,
+        shares: 2,
+        reps: 1,
+        contacts: 2,
+        views: 4,
+        botViews: 1,
+        helped: 1,
+        notHelped: 0,
+        lastUsedAt: "2026-03-10T10:00:00.000Z",
+      })
     })
 
     it("drills down to the shares of one asset, newest first, page by page", async () => {
       const first = await ok(`/api/v1/analytics/content-usage/${a.case}/shares?${P}&limit=2`)
       expect(first.asset).toEqual({ id: a.case, title: "Fintech security case study", kind: "case_study" })
       expect(first.rows).toEqual([
-        { shareId: s.s3, sharedAt: "2026-03-10T12:00:00.000Z", channel: "gmail", rep: { id: rep2, name: "Acme Second rep" },
-          contact: { id: c.cleo, name: "Cleo Park", company: "Park Labs", email: null }, views: 0, botViews: 0, firstViewedAt: null },
-        { shareId: s.s2, sharedAt: "2026-03-10T10:00:00.000Z", channel: "gmail", rep: { id: h.acme.userIds.rep, name: "Acme Test rep" },
-          contact: { id: c.ben, name: "Ben Ortiz", company: "Ortiz Labs", email: null }, views: 1, botViews: 0, firstViewedAt: "2026-03-11T09:00:00.000Z" },
+        {
+          shareId: s.s3,
+          sharedAt: "2026-03-10T12:00:00.000Z",
+          channel: "gmail",
+          rep: { id: rep2, name: "Acme Second rep" },
+          contact: { id: c.cleo, name: "Cleo Park", company: "Park Labs", email: null },
+          views: 0,
+          botViews: 0,
+          firstViewedAt: null,
+        },
+        {
+          shareId: s.s2,
+          sharedAt: "2026-03-10T10:00:00.000Z",
+          channel: "gmail",
+          rep: { id: h.acme.userIds.rep, name: "Acme Test rep" },
+          contact: { id: c.ben, name: "Ben Ortiz", company: "Ortiz Labs", email: null },
+          views: 1,
+          botViews: 0,
+          firstViewedAt: "2026-03-11T09:00:00.000Z",
+        },
       ])
       expect(first.nextCursor).toEqual(expect.any(String))
       const second = await ok(`/api/v1/analytics/content-usage/${a.case}/shares?${P}&limit=2&cursor=${first.nextCursor}`)
       expect(second.rows).toEqual([
-        { shareId: s.s1, sharedAt: "2026-03-03T10:00:00.000Z", channel: "gmail", rep: { id: h.acme.userIds.rep, name: "Acme Test rep" },
-          contact: { id: c.ada, name: "Ada Quill", company: "Quill Labs", email: "ada@quill.example" }, views: 2, botViews: 1, firstViewedAt: "2026-03-03T11:00:00.000Z" },
+        {
+          shareId: s.s1,
+          sharedAt: "2026-03-03T10:00:00.000Z",
+          channel: "gmail",
+          rep: { id: h.acme.userIds.rep, name: "Acme Test rep" },
+          contact: { id: c.ada, name: "Ada Quill", company: "Quill Labs", email: "ada@quill.example" },
+          views: 2,
+          botViews: 1,
+          firstViewedAt: "2026-03-03T11:00:00.000Z",
+        },
       ])
       expect(second.nextCursor).toBeNull()
       const mine = await ok(`/api/v1/analytics/content-usage/${a.case}/shares?${P}`, rep2Token)
@@ -267,9 +448,15 @@ describe.each(backends)("analytics API on %s", (kind) => {
         else expect(actual[k], k).toBeCloseTo(v, 4)
       }
     }
-    const check = (ts: { from: string; to: string; received: Record<string, number>; comparison: Record<string, number> }[], expected: [string, string, object, object][]) => {
+    const check = (
+      ts: { from: string; to: string; received: Record<string, number>; comparison: Record<string, number> }[],
+      expected: [string, string, object, object][],
+    ) => {
       expect(ts.map((t) => [t.from, t.to])).toEqual(expected.map((e) => [e[0], e[1]]))
-      ts.forEach((t, i) => { close(t.received, expected[i]![2] as never); close(t.comparison, expected[i]![3] as never) })
+      ts.forEach((t, i) => {
+        close(t.received, expected[i]![2] as never)
+        close(t.comparison, expected[i]![3] as never)
+      })
     }
 
     it("compares contacts who received an asset with contacts in the same stage who received none", async () => {
@@ -280,20 +467,40 @@ describe.each(backends)("analytics API on %s", (kind) => {
       // Received: Ben (mql, no move), Cleo (mql → sql in 1 h), Ada (sql → opportunity in 17 days).
       // Comparison: Dev (mql → sql), Gus (mql, recycled), Eve (mql all along); Dev (sql, stayed), Fay (sql → opportunity 13 days
       // after the period began); Fay (opportunity, no customer).
-      check(r.overall, [["mql", "sql", r1of2, r1of3], ["sql", "opportunity", r1of1, { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 }], ["opportunity", "customer", none, r0of1]])
+      check(r.overall, [
+        ["mql", "sql", r1of2, r1of3],
+        ["sql", "opportunity", r1of1, { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 }],
+        ["opportunity", "customer", none, r0of1],
+      ])
       expect(r.rows.map((x: { assetId: string }) => x.assetId)).toEqual([a.case, a.pricing])
       expect(r.rows[0]).toMatchObject({ title: "Fintech security case study", kind: "case_study" })
-      check(r.rows[0].transitions, [["mql", "sql", r1of2, r1of3], ["sql", "opportunity", r1of1, r1of2], ["opportunity", "customer", none, r0of1]])
-      check(r.rows[1].transitions, [["mql", "sql", none, r1of3], ["sql", "opportunity", r1of1, r1of2], ["opportunity", "customer", none, r0of1]])
+      check(r.rows[0].transitions, [
+        ["mql", "sql", r1of2, r1of3],
+        ["sql", "opportunity", r1of1, r1of2],
+        ["opportunity", "customer", none, r0of1],
+      ])
+      check(r.rows[1].transitions, [
+        ["mql", "sql", none, r1of3],
+        ["sql", "opportunity", r1of1, r1of2],
+        ["opportunity", "customer", none, r0of1],
+      ])
     })
 
     it("narrows both groups by team (the sharer, the owner) and shortens the window", async () => {
       const r = await ok(`/api/v1/analytics/content-influence?${P}&team=East`)
-      check(r.overall, [["mql", "sql", r1of1, { n: 1, hits: 0, rate: 0, low: 0, high: 0.7935 }], ["sql", "opportunity", r1of1, r1of1], ["opportunity", "customer", none, r0of1]])
+      check(r.overall, [
+        ["mql", "sql", r1of1, { n: 1, hits: 0, rate: 0, low: 0, high: 0.7935 }],
+        ["sql", "opportunity", r1of1, r1of1],
+        ["opportunity", "customer", none, r0of1],
+      ])
       // With 10 days, Ada's opportunity (17 days after her share) and Fay's (13 days) no longer count.
       const short = await ok(`/api/v1/analytics/content-influence?${P}&windowDays=10`)
       expect(short.windowDays).toBe(10)
-      check(short.overall, [["mql", "sql", r1of2, r1of3], ["sql", "opportunity", r0of1, { n: 2, hits: 0, rate: 0, low: 0, high: 0.6576 }], ["opportunity", "customer", none, r0of1]])
+      check(short.overall, [
+        ["mql", "sql", r1of2, r1of3],
+        ["sql", "opportunity", r0of1, { n: 2, hits: 0, rate: 0, low: 0, high: 0.6576 }],
+        ["opportunity", "customer", none, r0of1],
+      ])
     })
   })
 
@@ -302,7 +509,10 @@ describe.each(backends)("analytics API on %s", (kind) => {
       const r = await ok(`/api/v1/analytics/handoff?${P}`)
       expect(r.slaHours).toBe(24)
       expect(r.mqls).toEqual({ created: 5, accepted: 3, rejected: 2, recycled: 2, waiting: 0 })
-      expect(r.rejections).toEqual([{ reason: "no_budget", count: 1 }, { reason: "not_a_fit", count: 1 }])
+      expect(r.rejections).toEqual([
+        { reason: "no_budget", count: 1 },
+        { reason: "not_a_fit", count: 1 },
+      ])
       // First touches: 3, 4, 24, 25 and 26 hours.
       expect(r.firstTouch.n).toBe(5)
       expect(r.firstTouch.medianHours).toBeCloseTo(24, 6)
@@ -316,8 +526,11 @@ describe.each(backends)("analytics API on %s", (kind) => {
         { week: "2026-03-09", mqls: 1, met: 0, missed: 1, waiting: 0, rate: 0 },
         { week: "2026-03-16", mqls: 1, met: 0, missed: 1, waiting: 0, rate: 0 },
       ])
-      const byKey = (list: { key: string; avgRating: number | null; conversion: { low: number; high: number } }[]) => list.map(({ conversion, ...x }) => ({
-        ...x, conversion: { ...conversion, low: Number(conversion.low.toFixed(4)), high: Number(conversion.high.toFixed(4)) } }))
+      const byKey = (list: { key: string; avgRating: number | null; conversion: { low: number; high: number } }[]) =>
+        list.map(({ conversion, ...x }) => ({
+          ...x,
+          conversion: { ...conversion, low: Number(conversion.low.toFixed(4)), high: Number(conversion.high.toFixed(4)) },
+        }))
       expect(byKey(r.byCampaign)).toEqual([
         { key: "Pricing ads", mqls: 2, sqls: 1, conversion: { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 }, avgRating: 4.5, ratings: 2 },
         { key: "Spring webinar", mqls: 2, sqls: 1, conversion: { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 }, avgRating: 3.5, ratings: 2 },
@@ -356,14 +569,78 @@ describe.each(backends)("analytics API on %s", (kind) => {
       expect(r.decided).toEqual({ accepted: 3, rejected: 2 })
       expect(r.bands).toHaveLength(10)
       expect(r.bands[9]).toMatchObject({ label: "90–100", min: 90, max: 100 })
-      const used = r.bands.filter((b: { contacts: number }) => b.contacts > 0)
-        .map(({ acceptance, ...b }: { acceptance: { n: number; hits: number; low: number | null } }) => ({ ...b, acceptance: { n: acceptance.n, hits: acceptance.hits, low: acceptance.low === null ? null : Number(acceptance.low.toFixed(4)) } }))
+      const used = r.bands
+        .filter((b: { contacts: number }) => b.contacts > 0)
+        .map(({ acceptance, ...b }: { acceptance: { n: number; hits: number; low: number | null } }) => ({
+          ...b,
+          acceptance: { n: acceptance.n, hits: acceptance.hits, low: acceptance.low === null ? null : Number(acceptance.low.toFixed(4)) },
+        }))
       expect(used).toEqual([
-        { label: "30–39", min: 30, max: 39, contacts: 1, mqls: 0, accepted: 0, rejected: 0, sqls: 0, customers: 0, acceptance: { n: 0, hits: 0, low: null }, rejections: [] },
-        { label: "60–69", min: 60, max: 69, contacts: 2, mqls: 2, accepted: 2, rejected: 0, sqls: 2, customers: 1, acceptance: { n: 2, hits: 2, low: 0.3424 }, rejections: [] },
-        { label: "70–79", min: 70, max: 79, contacts: 1, mqls: 1, accepted: 0, rejected: 1, sqls: 0, customers: 0, acceptance: { n: 1, hits: 0, low: 0 }, rejections: [{ reason: "no_budget", count: 1 }] },
-        { label: "80–89", min: 80, max: 89, contacts: 1, mqls: 1, accepted: 1, rejected: 0, sqls: 1, customers: 0, acceptance: { n: 1, hits: 1, low: 0.2065 }, rejections: [] },
-        { label: "90–100", min: 90, max: 100, contacts: 1, mqls: 1, accepted: 0, rejected: 1, sqls: 0, customers: 0, acceptance: { n: 1, hits: 0, low: 0 }, rejections: [{ reason: "not_a_fit", count: 1 }] },
+        {
+          label: "30–39",
+          min: 30,
+          max: 39,
+          contacts: 1,
+          mqls: 0,
+          accepted: 0,
+          rejected: 0,
+          sqls: 0,
+          customers: 0,
+          acceptance: { n: 0, hits: 0, low: null },
+          rejections: [],
+        },
+        {
+          label: "60–69",
+          min: 60,
+          max: 69,
+          contacts: 2,
+          mqls: 2,
+          accepted: 2,
+          rejected: 0,
+          sqls: 2,
+          customers: 1,
+          acceptance: { n: 2, hits: 2, low: 0.3424 },
+          rejections: [],
+        },
+        {
+          label: "70–79",
+          min: 70,
+          max: 79,
+          contacts: 1,
+          mqls: 1,
+          accepted: 0,
+          rejected: 1,
+          sqls: 0,
+          customers: 0,
+          acceptance: { n: 1, hits: 0, low: 0 },
+          rejections: [{ reason: "no_budget", count: 1 }],
+        },
+        {
+          label: "80–89",
+          min: 80,
+          max: 89,
+          contacts: 1,
+          mqls: 1,
+          accepted: 1,
+          rejected: 0,
+          sqls: 1,
+          customers: 0,
+          acceptance: { n: 1, hits: 1, low: 0.2065 },
+          rejections: [],
+        },
+        {
+          label: "90–100",
+          min: 90,
+          max: 100,
+          contacts: 1,
+          mqls: 1,
+          accepted: 0,
+          rejected: 1,
+          sqls: 0,
+          customers: 0,
+          acceptance: { n: 1, hits: 0, low: 0 },
+          rejections: [{ reason: "not_a_fit", count: 1 }],
+        },
       ])
     })
 
@@ -371,13 +648,49 @@ describe.each(backends)("analytics API on %s", (kind) => {
       const r = await ok(`/api/v1/analytics/calibration?${P}`)
       const rule = (name: string) => r.rules.find((x: { rule: string }) => x.rule === name)
       expect(r.rules.map((x: { rule: string }) => x.rule).sort()).toEqual([
-        "attended webinar", "company size 200-5000", "company size 50-199", "industry is fintech", "industry is retail", "industry is software",
-        "opened", "title matches Head of", "title matches Manager", "title matches VP", "visited",
+        "attended webinar",
+        "company size 200-5000",
+        "company size 50-199",
+        "industry is fintech",
+        "industry is retail",
+        "industry is software",
+        "opened",
+        "title matches Head of",
+        "title matches Manager",
+        "title matches VP",
+        "visited",
       ])
       expect(r.rules.slice(0, 3).map((x: { rule: string }) => x.rule)).toEqual(["opened", "attended webinar", "industry is fintech"])
-      expect(rule("opened")).toEqual({ rule: "opened", kind: "engagement", acceptedLeads: 1, rejectedLeads: 2, acceptedShare: 1 / 3, rejectedShare: 1, acceptedPoints: 3, rejectedPoints: 2.5 })
-      expect(rule("attended webinar")).toEqual({ rule: "attended webinar", kind: "engagement", acceptedLeads: 2, rejectedLeads: 0, acceptedShare: 2 / 3, rejectedShare: 0, acceptedPoints: 15, rejectedPoints: null })
-      expect(rule("industry is fintech")).toEqual({ rule: "industry is fintech", kind: "fit", acceptedLeads: 1, rejectedLeads: 1, acceptedShare: 1 / 3, rejectedShare: 0.5, acceptedPoints: 15, rejectedPoints: 15 })
+      expect(rule("opened")).toEqual({
+        rule: "opened",
+        kind: "engagement",
+        acceptedLeads: 1,
+        rejectedLeads: 2,
+        acceptedShare: 1 / 3,
+        rejectedShare: 1,
+        acceptedPoints: 3,
+        rejectedPoints: 2.5,
+      })
+      expect(rule("attended webinar")).toEqual({
+        rule: "attended webinar",
+        kind: "engagement",
+        acceptedLeads: 2,
+        rejectedLeads: 0,
+        acceptedShare: 2 / 3,
+        rejectedShare: 0,
+        acceptedPoints: 15,
+        rejectedPoints: null,
+      })
+      expect(rule("industry is fintech")).toEqual({
+        rule: "industry is fintech",
+        kind: "fit",
+        acceptedLeads: 1,
+        rejectedLeads: 1,
+        acceptedShare: 1 / 3,
+        rejectedShare: 0.5,
+        acceptedPoints: 15,
+        rejectedPoints: 15,
+      })
       expect(rule("title matches VP")).toMatchObject({ kind: "fit", acceptedLeads: 1, rejectedLeads: 0, acceptedPoints: 12 })
       expect(rule("visited")).toMatchObject({ kind: "engagement", acceptedLeads: 0, rejectedLeads: 1, rejectedPoints: 8 })
       expect(r.rules.find((x: { rule: string }) => x.rule === "requested a demo")).toBeUndefined()
@@ -386,7 +699,10 @@ describe.each(backends)("analytics API on %s", (kind) => {
     it("filters by source and takes other band sizes", async () => {
       const r = await ok(`/api/v1/analytics/calibration?${P}&source=hubspot&bandSize=25`)
       expect(r.bands.map((b: { label: string; contacts: number; mqls: number }) => [b.label, b.contacts, b.mqls])).toEqual([
-        ["0–24", 0, 0], ["25–49", 0, 0], ["50–74", 2, 2], ["75–100", 1, 1],
+        ["0–24", 0, 0],
+        ["25–49", 0, 0],
+        ["50–74", 2, 2],
+        ["75–100", 1, 1],
       ])
       expect(r.decided).toEqual({ accepted: 3, rejected: 0 })
     })
@@ -394,13 +710,29 @@ describe.each(backends)("analytics API on %s", (kind) => {
     it("previews a threshold against the last 90 days and the acceptance history", async () => {
       const at = async (t: number, token = h.acme.tokens.marketer) => {
         const r = await ok(`/api/v1/analytics/calibration/threshold?threshold=${t}`, token)
-        return { ...r, proposed: { ...r.proposed, expectedAcceptance: { ...r.proposed.expectedAcceptance,
-          low: r.proposed.expectedAcceptance.low === null ? null : Number(r.proposed.expectedAcceptance.low.toFixed(4)),
-          high: r.proposed.expectedAcceptance.high === null ? null : Number(r.proposed.expectedAcceptance.high.toFixed(4)) } } }
+        return {
+          ...r,
+          proposed: {
+            ...r.proposed,
+            expectedAcceptance: {
+              ...r.proposed.expectedAcceptance,
+              low: r.proposed.expectedAcceptance.low === null ? null : Number(r.proposed.expectedAcceptance.low.toFixed(4)),
+              high: r.proposed.expectedAcceptance.high === null ? null : Number(r.proposed.expectedAcceptance.high.toFixed(4)),
+            },
+          },
+        }
       }
-      expect(await at(60)).toEqual({ periodDays: 90, current: { threshold: 60, mqls: 1 },
-        proposed: { threshold: 60, mqls: 2, expectedAcceptance: { n: 6, hits: 4, rate: 4 / 6, low: 0.3, high: 0.9032 }, expectedAccepted: 1 } })
-      expect((await at(80)).proposed).toEqual({ threshold: 80, mqls: 0, expectedAcceptance: { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 }, expectedAccepted: 0 })
+      expect(await at(60)).toEqual({
+        periodDays: 90,
+        current: { threshold: 60, mqls: 1 },
+        proposed: { threshold: 60, mqls: 2, expectedAcceptance: { n: 6, hits: 4, rate: 4 / 6, low: 0.3, high: 0.9032 }, expectedAccepted: 1 },
+      })
+      expect((await at(80)).proposed).toEqual({
+        threshold: 80,
+        mqls: 0,
+        expectedAcceptance: { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 },
+        expectedAccepted: 0,
+      })
       expect((await at(30)).proposed).toMatchObject({ mqls: 3, expectedAcceptance: { n: 6, hits: 4 }, expectedAccepted: 2 })
       expect((await at(30, h.acme.tokens.rep)).proposed).toMatchObject({ mqls: 2, expectedAcceptance: { n: 3, hits: 2 } })
     })
@@ -485,7 +817,9 @@ describe.each(backends)("analytics API on %s", (kind) => {
         const lines = r.body.trim().split("\n")
         expect(lines[0]).toBe("id,sharedAt,assetId,assetTitle,assetKind,channel,repId,repName,contactId,contactName,company")
         expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual([s.s1, s.s2, s.s3, s.s4])
-        expect(lines[1]).toBe(`${s.s1},2026-03-03T10:00:00.000000Z,${a.case},Fintech security case study,case_study,gmail,${h.acme.userIds.rep},Acme Test rep,${c.ada},Ada Quill,Quill Labs`)
+        expect(lines[1]).toBe(
+          `${s.s1},2026-03-03T10:00:00.000000Z,${a.case},Fintech security case study,case_study,gmail,${h.acme.userIds.rep},Acme Test rep,${c.ada},Ada Quill,Quill Labs`,
+        )
       } finally {
         paging.size = before
       }
@@ -513,15 +847,24 @@ describe.each(backends)("analytics API on %s", (kind) => {
       expect(usage[1]).toBe(`${a.case},Fintech security case study,case_study,fintech; security,false,3,2,3,4,1,1,1,2026-03-10T12:00:00.000Z`)
       expect(usage[3]).toBe(`${a.unused},'=Retail one-pager,one_pager,retail,false,0,0,0,0,0,0,0,`)
       const reps = (await get(`/api/v1/analytics/export/handoff-reps.csv?${P}`, h.acme.tokens.marketer)).body.trim().split("\n")
-      expect(reps).toEqual(["repId,repName,team,mqls,met,missed,waiting,rate", `${rep2},Acme Second rep,East,2,1,1,0,0.5`,
-        `${h.acme.userIds.rep},Acme Test rep,West,3,2,1,0,${2 / 3}`])
+      expect(reps).toEqual([
+        "repId,repName,team,mqls,met,missed,waiting,rate",
+        `${rep2},Acme Second rep,East,2,1,1,0,0.5`,
+        `${h.acme.userIds.rep},Acme Test rep,West,3,2,1,0,${2 / 3}`,
+      ])
       const sources = (await get(`/api/v1/analytics/export/handoff-sources.csv?${P}`, h.acme.tokens.marketer)).body.trim().split("\n")
       expect(sources[0]).toBe("source,mqls,sqls,conversion,low,high,avgRating,ratings")
       expect(sources).toHaveLength(3)
       const influence = (await get(`/api/v1/analytics/export/content-influence.csv?${P}`, h.acme.tokens.marketer)).body.trim().split("\n")
       expect(influence).toHaveLength(1 + 3 * 3)
       expect(influence[1]!.startsWith(",(all assets),,mql,sql,2,1,0.5,")).toBe(true)
-      for (const [table, rows] of [["handoff-weeks", 3], ["handoff-campaigns", 3], ["calibration-bands", 10], ["calibration-rules", 11], ["rep-activity", 2]] as const) {
+      for (const [table, rows] of [
+        ["handoff-weeks", 3],
+        ["handoff-campaigns", 3],
+        ["calibration-bands", 10],
+        ["calibration-rules", 11],
+        ["rep-activity", 2],
+      ] as const) {
         const r = await get(`/api/v1/analytics/export/${table}.csv?${P}`, h.acme.tokens.marketer)
         expect(r.statusCode, table).toBe(200)
         expect(r.headers["content-type"]).toBe("text/csv; charset=utf-8")
@@ -538,7 +881,8 @@ describe.each(backends)("analytics API on %s", (kind) => {
       const now = Date.now()
       const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString()
       const events = ["demo_request", "trial_signup", "webinar_attended", "content_download"].map((type, i) =>
-        event("kim.ward@initech.example", type, at(30 - i), `kim-${i}`))
+        event("kim.ward@initech.example", type, at(30 - i), `kim-${i}`),
+      )
       expect((await post("/api/v1/events", h.globex.tokens.marketer, events)).statusCode).toBe(200)
       const before = await ok("/api/v1/analytics/handoff", h.globex.tokens.marketer)
       expect(before.mqls).toEqual({ created: 1, accepted: 0, rejected: 0, recycled: 0, waiting: 1 })
@@ -548,9 +892,17 @@ describe.each(backends)("analytics API on %s", (kind) => {
       expect(preview.current.mqls).toBe(1)
       expect(preview.proposed.mqls).toBe(0)
 
-      const kim = (await h.database.db.execute(sql`SELECT contact_id AS id FROM contact_emails WHERE org_id = ${h.globex.id} AND email = 'kim.ward@initech.example'`)) as unknown as { rows: { id: string }[] }
+      const kim = (await h.database.db.execute(
+        sql`SELECT contact_id AS id FROM contact_emails WHERE org_id = ${h.globex.id} AND email = 'kim.ward@initech.example'`,
+      )) as unknown as { rows: { id: string }[] }
       const kimId = kim.rows[0]!.id
-      const call = await post("/api/v1/activities", h.globex.tokens.rep, { id: randomUUID(), contactId: kimId, type: "call", occurredAt: new Date().toISOString(), outcome: "connected" })
+      const call = await post("/api/v1/activities", h.globex.tokens.rep, {
+        id: randomUUID(),
+        contactId: kimId,
+        type: "call",
+        occurredAt: new Date().toISOString(),
+        outcome: "connected",
+      })
       expect(call.statusCode, call.body).toBeLessThan(300)
       const touched = await ok("/api/v1/analytics/handoff", h.globex.tokens.marketer)
       expect(touched.firstTouch.n).toBe(1)
@@ -562,8 +914,13 @@ describe.each(backends)("analytics API on %s", (kind) => {
       expect(after.rejections).toEqual([{ reason: "wrong_person", count: 1 }])
       const history = await ok("/api/v1/analytics/calibration/threshold?threshold=60", h.globex.tokens.marketer)
       expect(history.proposed.expectedAcceptance).toMatchObject({ n: 2, hits: 1 }) // Gina (accepted at 99) and Kim
-      const scores = (await h.database.db.execute(sql`SELECT to_stage, score FROM stage_changes WHERE org_id = ${h.globex.id} AND contact_id = ${kimId} ORDER BY at, id`)) as unknown as { rows: { to_stage: string; score: number }[] }
-      expect(scores.rows).toEqual([{ to_stage: "mql", score: 60 }, { to_stage: "recycled", score: 60 }])
+      const scores = (await h.database.db.execute(
+        sql`SELECT to_stage, score FROM stage_changes WHERE org_id = ${h.globex.id} AND contact_id = ${kimId} ORDER BY at, id`,
+      )) as unknown as { rows: { to_stage: string; score: number }[] }
+      expect(scores.rows).toEqual([
+        { to_stage: "mql", score: 60 },
+        { to_stage: "recycled", score: 60 },
+      ])
     })
 
     // May and June 2025 in Globex: nothing else there, so each number below is that test's alone.
@@ -578,25 +935,40 @@ describe.each(backends)("analytics API on %s", (kind) => {
       await share(G, "lou1", "guide", "lou", grep, "2025-05-10T10:00:00Z")
       // No history yet: the contact's current stage (sql) stands for the stage at the share.
       const before = await ok(`/api/v1/analytics/content-influence?${May}`, h.globex.tokens.marketer)
-      expect(before.overall.map((t: { received: { n: number; hits: number } }) => [t.received.n, t.received.hits])).toEqual([[0, 0], [1, 0], [0, 0]])
+      expect(before.overall.map((t: { received: { n: number; hits: number } }) => [t.received.n, t.received.hits])).toEqual([
+        [0, 0],
+        [1, 0],
+        [0, 0],
+      ])
       // Its history: an MQL on 1 May, accepted on the 15th, five days after the share.
       await change(G, "lou", "lead", "mql", "2025-05-01T10:00:00Z", 70)
       await change(G, "lou", "mql", "sql", "2025-05-15T10:00:00Z")
       const after = await ok(`/api/v1/analytics/content-influence?${May}`, h.globex.tokens.marketer)
-      expect(after.overall.map((t: { received: { n: number; hits: number } }) => [t.received.n, t.received.hits])).toEqual([[1, 1], [0, 0], [0, 0]])
+      expect(after.overall.map((t: { received: { n: number; hits: number } }) => [t.received.n, t.received.hits])).toEqual([
+        [1, 1],
+        [0, 0],
+        [0, 0],
+      ])
       expect(after.rows.map((x: { assetId: string }) => x.assetId)).toEqual([a.guide])
       // A change deleted from the history moves the share back: only the MQL is left, so Lou was an MQL who did not advance.
       await run(sql`DELETE FROM stage_changes WHERE org_id = ${G} AND contact_id = ${c.lou} AND to_stage = 'sql'`)
       const undone = await ok(`/api/v1/analytics/content-influence?${May}`, h.globex.tokens.marketer)
-      expect(undone.overall.map((t: { received: { n: number; hits: number } }) => [t.received.n, t.received.hits])).toEqual([[1, 0], [0, 0], [0, 0]])
+      expect(undone.overall.map((t: { received: { n: number; hits: number } }) => [t.received.n, t.received.hits])).toEqual([
+        [1, 0],
+        [0, 0],
+        [0, 0],
+      ])
     })
 
     it("keeps the comparison group's advances current when history arrives out of order, and reads a change at the period's start", async () => {
       const G = h.globex.id
       const August = "from=2025-08-01&to=2025-08-31"
       const grep = h.globex.userIds.rep
-      const comparison = async (): Promise<[number, number][]> => (await ok(`/api/v1/analytics/content-influence?${August}`, h.globex.tokens.marketer))
-        .overall.map((t: { comparison: { n: number; hits: number } }) => [t.comparison.n, t.comparison.hits])
+      const comparison = async (): Promise<[number, number][]> =>
+        (await ok(`/api/v1/analytics/content-influence?${August}`, h.globex.tokens.marketer)).overall.map((t: { comparison: { n: number; hits: number } }) => [
+          t.comparison.n,
+          t.comparison.hits,
+        ])
       const base = await comparison()
       // What the steps below add to the comparison group's mql → sql, sql → opportunity and opportunity → customer.
       const plus = (...d: [number, number][]) => base.map(([n, hits], i) => [n + d[i]![0], hits + d[i]![1]])
@@ -627,7 +999,15 @@ describe.each(backends)("analytics API on %s", (kind) => {
       const G = h.globex.id
       const grep = h.globex.userIds.rep
       // Points earned before the MQL may be recorded after it (late events), and on its day too.
-      await contact(G, "mo", { first: "Mo", last: "Moss", stage: "mql", stageAt: "2025-06-05T10:00:00Z", owner: grep, campaign: "Summer ads", source: "hubspot" })
+      await contact(G, "mo", {
+        first: "Mo",
+        last: "Moss",
+        stage: "mql",
+        stageAt: "2025-06-05T10:00:00Z",
+        owner: grep,
+        campaign: "Summer ads",
+        source: "hubspot",
+      })
       await change(G, "mo", "lead", "mql", "2025-06-05T10:00:00Z", 72)
       await bucket(G, "mo", "email_open", "2025-06-03", 3)
       await bucket(G, "mo", "page_visit", "2025-06-05", 8)
@@ -636,14 +1016,22 @@ describe.each(backends)("analytics API on %s", (kind) => {
       await handoff(G, "mo", grep, "accept", "2025-06-05T12:00:00Z")
       await run(sql`UPDATE contacts SET stage = 'sql', stage_changed_at = '2025-06-05T12:00:00Z' WHERE org_id = ${G} AND id = ${c.mo}`)
       await change(G, "mo", "mql", "sql", "2025-06-05T12:00:00Z")
-      const rules = async () => (await ok(`/api/v1/analytics/calibration?${June}`, h.globex.tokens.marketer)).rules
-        .map((r: { rule: string; acceptedLeads: number; acceptedPoints: number }) => [r.rule, r.acceptedLeads, r.acceptedPoints])
-      expect(await rules()).toEqual([["opened", 1, 3], ["visited", 1, 8]])
+      const rules = async () =>
+        (await ok(`/api/v1/analytics/calibration?${June}`, h.globex.tokens.marketer)).rules.map(
+          (r: { rule: string; acceptedLeads: number; acceptedPoints: number }) => [r.rule, r.acceptedLeads, r.acceptedPoints],
+        )
+      expect(await rules()).toEqual([
+        ["opened", 1, 3],
+        ["visited", 1, 8],
+      ])
       // A bucket topped up on an earlier day counts; one removed no longer does; new firmographics earn fit points.
       await run(sql`UPDATE score_buckets SET points = 5 WHERE org_id = ${G} AND contact_id = ${c.mo} AND type = 'email_open'`)
       await run(sql`DELETE FROM score_buckets WHERE org_id = ${G} AND contact_id = ${c.mo} AND type = 'page_visit'`)
       await run(sql`UPDATE contacts SET industry = 'fintech' WHERE org_id = ${G} AND id = ${c.mo}`)
-      expect(await rules()).toEqual([["industry is fintech", 1, 15], ["opened", 1, 5]])
+      expect(await rules()).toEqual([
+        ["industry is fintech", 1, 15],
+        ["opened", 1, 5],
+      ])
 
       const handoffIn = (q = "") => ok(`/api/v1/analytics/handoff?${June}${q}`, h.globex.tokens.marketer)
       const r = await handoffIn()
@@ -651,7 +1039,9 @@ describe.each(backends)("analytics API on %s", (kind) => {
       expect(r.slaByRep.map((x: { repId: string; mqls: number }) => [x.repId, x.mqls])).toEqual([[grep, 1]])
       expect(r.byCampaign.map((x: { key: string }) => x.key)).toEqual(["Summer ads"])
       // Reassigned and re-attributed: the report follows the contact as it is now.
-      await run(sql`UPDATE contacts SET owner_id = ${h.globex.userIds.marketer}, campaign = 'Autumn ads', source = 'marketo' WHERE org_id = ${G} AND id = ${c.mo}`)
+      await run(
+        sql`UPDATE contacts SET owner_id = ${h.globex.userIds.marketer}, campaign = 'Autumn ads', source = 'marketo' WHERE org_id = ${G} AND id = ${c.mo}`,
+      )
       const moved = await handoffIn()
       expect(moved.slaByRep.map((x: { repId: string }) => x.repId)).toEqual([h.globex.userIds.marketer])
       expect(moved.byCampaign.map((x: { key: string }) => x.key)).toEqual(["Autumn ads"])
@@ -661,7 +1051,8 @@ describe.each(backends)("analytics API on %s", (kind) => {
       // Ratings given after the MQL, changed and withdrawn, reach its campaign's average.
       await rating(G, "mo", grep, 4)
       await rating(G, "mo", grep, 3)
-      const rated = async () => (await handoffIn()).byCampaign.map((x: { key: string; avgRating: number | null; ratings: number }) => [x.key, x.avgRating, x.ratings])
+      const rated = async () =>
+        (await handoffIn()).byCampaign.map((x: { key: string; avgRating: number | null; ratings: number }) => [x.key, x.avgRating, x.ratings])
       expect(await rated()).toEqual([["Autumn ads", 3.5, 2]])
       await run(sql`UPDATE lead_feedback SET rating = 1 WHERE org_id = ${G} AND contact_id = ${c.mo} AND rating = 3`)
       expect(await rated()).toEqual([["Autumn ads", 2.5, 2]])
@@ -673,7 +1064,9 @@ describe.each(backends)("analytics API on %s", (kind) => {
     })
 
     it("forgets an MQL whose stage change is deleted", async () => {
-      const count = async () => ((await h.database.db.execute(sql`SELECT count(*)::int AS n FROM mql_outcomes WHERE org_id = ${h.globex.id}`)) as unknown as { rows: { n: number }[] }).rows[0]!.n
+      const count = async () =>
+        ((await h.database.db.execute(sql`SELECT count(*)::int AS n FROM mql_outcomes WHERE org_id = ${h.globex.id}`)) as unknown as { rows: { n: number }[] })
+          .rows[0]!.n
       const n = await count()
       await run(sql`DELETE FROM stage_changes WHERE org_id = ${h.globex.id} AND contact_id = ${c.gina}`)
       expect(await count()).toBe(n - 1)

@@ -10,15 +10,27 @@ describe.each(backends)("asset import over HTTP on %s", (kind) => {
   const titles = async (orgId: string) =>
     (await rows<{ title: string }>(h.database.db, sql`SELECT title FROM assets WHERE org_id = ${orgId} ORDER BY title`)).map((r) => r.title)
 
-  beforeAll(async () => { h = await harness(kind) })
-  afterAll(async () => { await h?.close() })
+  beforeAll(async () => {
+    h = await harness(kind)
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
 
   it("imports the good rows and reports the bad ones by index with the reason", async () => {
     const keep = randomUUID()
     const r = await importRows({
       rows: [
-        { id: keep, title: "Harbor Freight case study", url: "https://content.example/harbor", kind: "case_study",
-          stages: ["mql", "sql"], personas: ["executive"], industries: ["Logistics", "logistics "], topics: ["ROI"] },
+        {
+          id: keep,
+          title: "Harbor Freight case study",
+          url: "https://content.example/harbor",
+          kind: "case_study",
+          stages: ["mql", "sql"],
+          personas: ["executive"],
+          industries: ["Logistics", "logistics "],
+          topics: ["ROI"],
+        },
         { title: "Sneaky link", url: "javascript:alert(1)", kind: "one_pager" },
         { title: "Pricing at a glance", url: "https://content.example/pricing", kind: "pricing_guide" },
         { title: "", url: "https://content.example/empty", kind: "brochure" },
@@ -41,12 +53,16 @@ describe.each(backends)("asset import over HTTP on %s", (kind) => {
     })
     expect(r.json().rejected[1].message).toContain("kind: Invalid option")
     expect(await titles(h.acme.id)).toEqual(["Harbor Freight case study", "Pricing at a glance"])
-    const [harbor] = await rows<{ industries: string[]; topics: string[] }>(h.database.db,
-      sql`SELECT industries, topics FROM assets WHERE org_id = ${h.acme.id} AND id = ${keep}`)
+    const [harbor] = await rows<{ industries: string[]; topics: string[] }>(
+      h.database.db,
+      sql`SELECT industries, topics FROM assets WHERE org_id = ${h.acme.id} AND id = ${keep}`,
+    )
     expect(harbor).toEqual({ industries: ["logistics"], topics: ["roi"] })
 
     // Importing the same id again updates that asset.
-    const again = await importRows({ rows: [{ id: keep, title: "Harbor Freight case study (2026)", url: "https://content.example/harbor", kind: "case_study" }] })
+    const again = await importRows({
+      rows: [{ id: keep, title: "Harbor Freight case study (2026)", url: "https://content.example/harbor", kind: "case_study" }],
+    })
     expect(again.json()).toEqual({ inserted: 0, updated: 1, rejected: [] })
     expect(await titles(h.acme.id)).toEqual(["Harbor Freight case study (2026)", "Pricing at a glance"])
   })

@@ -9,15 +9,27 @@ describe.each(backends)("contacts on %s", (kind) => {
   let id: string
   beforeAll(async () => {
     h = await harness(kind)
-    const events = Array.from({ length: 45 }, (_, i) => event("lark.holm@tidewater.example", i % 2 ? "page_visit" : "email_open", hoursAgo(i * 5 + 1), `h${i}`, {
-      contact: { firstName: "Lark", lastName: "Holm", company: "Tidewater Systems", title: "Data Analyst", linkedin: "https://www.linkedin.com/in/lark-holm-7f/?trk=x" },
-    }))
-    events.push(event("b.quill@tidewater.example", "email_open", hoursAgo(3), "q1", { contact: { firstName: "Bea", lastName: "Quill", company: "Tidewater Systems" } }))
+    const events = Array.from({ length: 45 }, (_, i) =>
+      event("lark.holm@tidewater.example", i % 2 ? "page_visit" : "email_open", hoursAgo(i * 5 + 1), `h${i}`, {
+        contact: {
+          firstName: "Lark",
+          lastName: "Holm",
+          company: "Tidewater Systems",
+          title: "Data Analyst",
+          linkedin: "https://www.linkedin.com/in/lark-holm-7f/?trk=x",
+        },
+      }),
+    )
+    events.push(
+      event("b.quill@tidewater.example", "email_open", hoursAgo(3), "q1", { contact: { firstName: "Bea", lastName: "Quill", company: "Tidewater Systems" } }),
+    )
     const r = await h.app.inject({ method: "POST", url: "/api/v1/events", headers: auth(h.acme.tokens.marketer), payload: events })
     expect(r.json().accepted).toBe(46)
     id = (await get("/api/v1/contacts/lookup?email=lark.holm@tidewater.example")).json().contact.id
   })
-  afterAll(async () => { await h?.close() })
+  afterAll(async () => {
+    await h?.close()
+  })
 
   const get = (url: string, token = h.acme.tokens.rep) => h.app.inject({ url, headers: auth(token) })
 
@@ -34,11 +46,13 @@ describe.each(backends)("contacts on %s", (kind) => {
   })
 
   it.each(["lark-holm-7f", "/in/lark-holm-7f/", "https://www.linkedin.com/in/lark-holm-7f?miniProfile=1", "LARK-HOLM-7F"])(
-    "looks up by LinkedIn %s", async (li) => {
+    "looks up by LinkedIn %s",
+    async (li) => {
       const r = await get(`/api/v1/contacts/lookup?linkedin=${encodeURIComponent(li)}`)
       expect(r.statusCode).toBe(200)
       expect(r.json().contact.id).toBe(id)
-    })
+    },
+  )
 
   it("answers 404 for an unknown person and 400 for nonsense", async () => {
     expect((await get("/api/v1/contacts/lookup?email=nobody@nowhere.example")).statusCode).toBe(404)
@@ -83,11 +97,21 @@ describe.each(backends)("contacts on %s", (kind) => {
   })
 
   it("saves BANT fields on the contact", async () => {
-    const r = await h.app.inject({ method: "PATCH", url: `/api/v1/contacts/${id}/bant`, headers: auth(h.acme.tokens.rep), payload: { budget: "40k approved", timeline: "Q3" } })
+    const r = await h.app.inject({
+      method: "PATCH",
+      url: `/api/v1/contacts/${id}/bant`,
+      headers: auth(h.acme.tokens.rep),
+      payload: { budget: "40k approved", timeline: "Q3" },
+    })
     expect(r.statusCode).toBe(200)
     await h.app.inject({ method: "PATCH", url: `/api/v1/contacts/${id}/bant`, headers: auth(h.acme.tokens.rep), payload: { need: "Forecast accuracy" } })
     expect((await get(`/api/v1/contacts/${id}`)).json().contact.bant).toEqual({ budget: "40k approved", timeline: "Q3", need: "Forecast accuracy" })
-    const bad = await h.app.inject({ method: "PATCH", url: `/api/v1/contacts/${id}/bant`, headers: auth(h.acme.tokens.rep), payload: { budget: 5, colour: "red" } })
+    const bad = await h.app.inject({
+      method: "PATCH",
+      url: `/api/v1/contacts/${id}/bant`,
+      headers: auth(h.acme.tokens.rep),
+      payload: { budget: 5, colour: "red" },
+    })
     expect(bad.statusCode).toBe(400)
   })
 
@@ -100,8 +124,12 @@ describe.each(backends)("contacts on %s", (kind) => {
     expect((await get("/api/v1/contacts?q=lark", g)).json().items).toEqual([])
     const bant = await h.app.inject({ method: "PATCH", url: `/api/v1/contacts/${id}/bant`, headers: auth(g), payload: { budget: "x" } })
     expect(bant.statusCode).toBe(404)
-    const act = await h.app.inject({ method: "POST", url: "/api/v1/activities", headers: auth(g),
-      payload: { id: randomUUID(), contactId: id, type: "call", occurredAt: new Date().toISOString() } })
+    const act = await h.app.inject({
+      method: "POST",
+      url: "/api/v1/activities",
+      headers: auth(g),
+      payload: { id: randomUUID(), contactId: id, type: "call", occurredAt: new Date().toISOString() },
+    })
     expect(act.statusCode).toBe(404)
     const ho = await h.app.inject({ method: "POST", url: `/api/v1/contacts/${id}/handoff`, headers: auth(g), payload: { decision: "accept" } })
     expect(ho.statusCode).toBe(404)
@@ -110,16 +138,24 @@ describe.each(backends)("contacts on %s", (kind) => {
   })
 
   it("answers 400, not 500, to text the database cannot store", async () => {
-    const r = await h.app.inject({ method: "POST", url: "/api/v1/activities", headers: auth(h.acme.tokens.rep),
-      payload: { id: randomUUID(), contactId: id, type: "note", occurredAt: new Date().toISOString(), notes: "nul \u0000 byte" } })
+    const r = await h.app.inject({
+      method: "POST",
+      url: "/api/v1/activities",
+      headers: auth(h.acme.tokens.rep),
+      payload: { id: randomUUID(), contactId: id, type: "note", occurredAt: new Date().toISOString(), notes: "nul \u0000 byte" },
+    })
     expect(r.statusCode).toBe(400)
     expect(r.json().error.code).toBe("invalid_value")
   })
 
   it("renders hostile strings back as data, not markup or errors", async () => {
     const name = "<img src=x onerror=alert(1)>"
-    const r = await h.app.inject({ method: "POST", url: "/api/v1/events", headers: auth(h.acme.tokens.marketer),
-      payload: [event("evil@hostile.example", "email_open", hoursAgo(1), "evil", { contact: { firstName: name, company: "'; DROP TABLE contacts; --" } })] })
+    const r = await h.app.inject({
+      method: "POST",
+      url: "/api/v1/events",
+      headers: auth(h.acme.tokens.marketer),
+      payload: [event("evil@hostile.example", "email_open", hoursAgo(1), "evil", { contact: { firstName: name, company: "'; DROP TABLE contacts; --" } })],
+    })
     expect(r.json().accepted).toBe(1)
     const ctx = (await get("/api/v1/contacts/lookup?email=evil@hostile.example")).json()
     expect(ctx.contact.firstName).toBe(name)

@@ -23,15 +23,26 @@ describe.each(backends)("enablement content on %s", (kind) => {
   const post = (url: string, token: string, payload: unknown) => h.app.inject({ method: "POST", url, headers: auth(token), payload: payload as object })
   const get = (url: string, token: string) => h.app.inject({ url, headers: auth(token) })
   const newAsset = (over: Record<string, unknown>) => ({
-    title: "Untitled", url: "https://content.example/x", kind: "one_pager", description: "", ...over,
+    title: "Untitled",
+    url: "https://content.example/x",
+    kind: "one_pager",
+    description: "",
+    ...over,
   })
   const share = (over: Record<string, unknown> = {}) => ({
-    id: randomUUID(), assetId: ids.security, contactId: vp, channel: "gmail", sharedAt: new Date().toISOString(), ...over,
+    id: randomUUID(),
+    assetId: ids.security,
+    contactId: vp,
+    channel: "gmail",
+    sharedAt: new Date().toISOString(),
+    ...over,
   })
   const engagement = async (contactId: string) =>
     Number((await one<{ v: number }>(h.database.db, sql`SELECT engagement_value AS v FROM contacts WHERE id = ${contactId}`))!.v)
   const linkEvents = async (contactId: string) =>
-    (await rows<{ n: number }>(h.database.db, sql`SELECT count(*)::int AS n FROM marketing_events WHERE contact_id = ${contactId} AND source = 'relay-link'`))[0]!.n
+    (
+      await rows<{ n: number }>(h.database.db, sql`SELECT count(*)::int AS n FROM marketing_events WHERE contact_id = ${contactId} AND source = 'relay-link'`)
+    )[0]!.n
   const ageShare = (code: string) => h.database.db.execute(sql`UPDATE asset_shares SET created_at = created_at - interval '1 minute' WHERE code = ${code}`)
 
   beforeAll(async () => {
@@ -40,13 +51,52 @@ describe.each(backends)("enablement content on %s", (kind) => {
     other = await insertContact(h.acme.id, { first: "Otto", title: "Data Analyst", industry: "retail", stage: "lead" })
     globexContact = await insertContact(h.globex.id, { first: "Gus", title: "CTO", industry: "software", stage: "lead" })
     const library: [string, Record<string, unknown>][] = [
-      ["security", { title: "Security and compliance one-pager", kind: "one_pager", description: "How we keep customer data safe: SOC 2, SSO, encryption.",
-        stages: ["mql", "sql"], personas: ["it", "executive"], industries: ["fintech"], topics: ["security"], url: "https://content.example/security" }],
-      ["fintechCase", { title: "How Bluefin Finance cut reporting time", kind: "case_study", description: "A fintech customer story about forecasting and security reviews.",
-        stages: ["mql", "opportunity"], personas: ["executive"], industries: ["fintech"], topics: ["forecasting"] }],
-      ["pricing", { title: "Pricing guide", kind: "pricing_guide", description: "Plans, discounts and what is included.",
-        stages: ["sql", "opportunity"], personas: ["sales"], topics: ["pricing"] }],
-      ["blog", { title: "Five lead scoring mistakes", kind: "blog_post", description: "Common scoring errors.", stages: ["subscriber", "lead"], topics: ["lead scoring"] }],
+      [
+        "security",
+        {
+          title: "Security and compliance one-pager",
+          kind: "one_pager",
+          description: "How we keep customer data safe: SOC 2, SSO, encryption.",
+          stages: ["mql", "sql"],
+          personas: ["it", "executive"],
+          industries: ["fintech"],
+          topics: ["security"],
+          url: "https://content.example/security",
+        },
+      ],
+      [
+        "fintechCase",
+        {
+          title: "How Bluefin Finance cut reporting time",
+          kind: "case_study",
+          description: "A fintech customer story about forecasting and security reviews.",
+          stages: ["mql", "opportunity"],
+          personas: ["executive"],
+          industries: ["fintech"],
+          topics: ["forecasting"],
+        },
+      ],
+      [
+        "pricing",
+        {
+          title: "Pricing guide",
+          kind: "pricing_guide",
+          description: "Plans, discounts and what is included.",
+          stages: ["sql", "opportunity"],
+          personas: ["sales"],
+          topics: ["pricing"],
+        },
+      ],
+      [
+        "blog",
+        {
+          title: "Five lead scoring mistakes",
+          kind: "blog_post",
+          description: "Common scoring errors.",
+          stages: ["subscriber", "lead"],
+          topics: ["lead scoring"],
+        },
+      ],
       ["old", { title: "Security whitepaper 2019", kind: "whitepaper", description: "Outdated security material.", stages: ["mql"], topics: ["security"] }],
     ]
     for (const [key, a] of library) {
@@ -57,12 +107,15 @@ describe.each(backends)("enablement content on %s", (kind) => {
     expect((await post(`/api/v1/assets/${ids.old}/archive`, h.acme.tokens.admin, {})).json().archived).toBe(true)
     ids.globex = (await post("/api/v1/assets", h.globex.tokens.marketer, newAsset({ title: "Globex security brief", topics: ["security"] }))).json().id
   })
-  afterAll(async () => { await h?.close() })
+  afterAll(async () => {
+    await h?.close()
+  })
 
   describe("library", () => {
     it("only marketers and admins change the library; reps get 403", async () => {
       expect((await post("/api/v1/assets", h.acme.tokens.rep, newAsset({ title: "Rep's deck" }))).statusCode).toBe(403)
-      const patchAs = (token: string) => h.app.inject({ method: "PATCH", url: `/api/v1/assets/${ids.blog}`, headers: auth(token), payload: { description: "Common scoring errors, fixed." } })
+      const patchAs = (token: string) =>
+        h.app.inject({ method: "PATCH", url: `/api/v1/assets/${ids.blog}`, headers: auth(token), payload: { description: "Common scoring errors, fixed." } })
       expect((await patchAs(h.acme.tokens.rep)).statusCode).toBe(403)
       expect((await post(`/api/v1/assets/${ids.blog}/archive`, h.acme.tokens.rep, {})).statusCode).toBe(403)
       const ok = await patchAs(h.acme.tokens.marketer)
@@ -71,12 +124,7 @@ describe.each(backends)("enablement content on %s", (kind) => {
     })
 
     it("rejects bad input with 400 and a message, never a 500", async () => {
-      const bad = [
-        newAsset({ url: "javascript:alert(1)" }),
-        newAsset({ kind: "poster" }),
-        newAsset({ title: "" }),
-        newAsset({ stages: ["someday"] }),
-      ]
+      const bad = [newAsset({ url: "javascript:alert(1)" }), newAsset({ kind: "poster" }), newAsset({ title: "" }), newAsset({ stages: ["someday"] })]
       for (const b of bad) {
         const r = await post("/api/v1/assets", h.acme.tokens.marketer, b)
         expect(r.statusCode, r.body).toBe(400)
@@ -90,7 +138,11 @@ describe.each(backends)("enablement content on %s", (kind) => {
     })
 
     it("normalises tags and keeps one copy of each", async () => {
-      const r = await post("/api/v1/assets", h.acme.tokens.marketer, newAsset({ title: "Tags", industries: [" FinTech ", "fintech"], topics: ["Data Quality"] }))
+      const r = await post(
+        "/api/v1/assets",
+        h.acme.tokens.marketer,
+        newAsset({ title: "Tags", industries: [" FinTech ", "fintech"], topics: ["Data Quality"] }),
+      )
       expect(r.json()).toMatchObject({ industries: ["fintech"], topics: ["data quality"] })
       await post(`/api/v1/assets/${r.json().id}/archive`, h.acme.tokens.marketer, {})
     })
@@ -98,14 +150,29 @@ describe.each(backends)("enablement content on %s", (kind) => {
     it("gets one asset; another org's asset is 404", async () => {
       expect((await get(`/api/v1/assets/${ids.pricing}`, h.acme.tokens.rep)).json()).toMatchObject({ title: "Pricing guide", kind: "pricing_guide" })
       expect((await get(`/api/v1/assets/${ids.pricing}`, h.globex.tokens.admin)).statusCode).toBe(404)
-      expect((await h.app.inject({ method: "PATCH", url: `/api/v1/assets/${ids.pricing}`, headers: auth(h.globex.tokens.admin), payload: { title: "Mine" } })).statusCode).toBe(404)
+      expect(
+        (await h.app.inject({ method: "PATCH", url: `/api/v1/assets/${ids.pricing}`, headers: auth(h.globex.tokens.admin), payload: { title: "Mine" } }))
+          .statusCode,
+      ).toBe(404)
       expect((await post(`/api/v1/assets/${ids.pricing}/archive`, h.globex.tokens.admin, {})).statusCode).toBe(404)
     })
 
     it("imports many rows at once, and a re-import updates instead of duplicating", async () => {
-      const rowsIn = [1, 2, 3].map((n) => ({ id: randomUUID(), title: `Imported ${n}`, url: `https://content.example/i${n}`, kind: "deck" as const, topics: ["imported"] }))
+      const rowsIn = [1, 2, 3].map((n) => ({
+        id: randomUUID(),
+        title: `Imported ${n}`,
+        url: `https://content.example/i${n}`,
+        kind: "deck" as const,
+        topics: ["imported"],
+      }))
       expect(await importAssets(h.database.db, h.acme.id, rowsIn)).toEqual({ inserted: 3, updated: 0 })
-      expect(await importAssets(h.database.db, h.acme.id, rowsIn.map((r) => ({ ...r, title: `${r.title} v2` })))).toEqual({ inserted: 0, updated: 3 })
+      expect(
+        await importAssets(
+          h.database.db,
+          h.acme.id,
+          rowsIn.map((r) => ({ ...r, title: `${r.title} v2` })),
+        ),
+      ).toEqual({ inserted: 0, updated: 3 })
       const found = await get("/api/v1/assets?q=imported&limit=10", h.acme.tokens.rep)
       expect(found.json().items.map((a: { title: string }) => a.title)).toEqual(["Imported 1 v2", "Imported 2 v2", "Imported 3 v2"])
       await expect(importAssets(h.database.db, h.acme.id, [{ title: "x", url: "ftp://x", kind: "deck" }])).rejects.toThrow(/row 1: url/)
@@ -150,7 +217,9 @@ describe.each(backends)("enablement content on %s", (kind) => {
       const items = r.json().items as { asset: { id: string; title: string }; score: number; reasons: string[] }[]
       expect(items).toHaveLength(3)
       expect(items[0]!.asset.id).toBe(ids.security)
-      expect(items[0]!.reasons).toEqual(expect.arrayContaining(["made for the MQL stage", "fintech one-pager", "for VP-level buyers", "the thread mentions security"]))
+      expect(items[0]!.reasons).toEqual(
+        expect.arrayContaining(["made for the MQL stage", "fintech one-pager", "for VP-level buyers", "the thread mentions security"]),
+      )
       expect(items[1]!.asset.id).toBe(ids.fintechCase)
       expect(items[1]!.reasons).toEqual(expect.arrayContaining(["fintech case study"]))
       expect(items.map((i) => i.asset.id)).not.toContain(ids.old) // archived
@@ -221,7 +290,11 @@ describe.each(backends)("enablement content on %s", (kind) => {
       const older = share({ contactId: c, assetId: ids.security, sharedAt: "2025-01-01T10:00:00.000Z" })
       const newer = share({ contactId: c, assetId: ids.pricing, channel: "copy", sharedAt: "2025-01-02T10:00:00.000Z" })
       const byMarketer = share({ contactId: c, assetId: ids.blog, channel: "linkedin", sharedAt: "2025-01-03T10:00:00.000Z" })
-      for (const [s, token] of [[older, h.acme.tokens.rep], [newer, h.acme.tokens.rep], [byMarketer, h.acme.tokens.marketer]] as const) {
+      for (const [s, token] of [
+        [older, h.acme.tokens.rep],
+        [newer, h.acme.tokens.rep],
+        [byMarketer, h.acme.tokens.marketer],
+      ] as const) {
         expect((await post("/api/v1/shares", token, s)).statusCode).toBe(201)
       }
       expect((await post("/api/v1/asset-feedback", h.acme.tokens.rep, { assetId: ids.security, contactId: c, helped: false })).statusCode).toBe(201)
@@ -230,7 +303,14 @@ describe.each(backends)("enablement content on %s", (kind) => {
       expect(r.statusCode, r.body).toBe(200)
       const items = r.json().items
       expect(items.map((i: { id: string }) => i.id)).toEqual([byMarketer.id, newer.id, older.id])
-      expect(items[0]).toMatchObject({ assetTitle: "Five lead scoring mistakes", assetKind: "blog_post", channel: "linkedin", byMe: false, sharedBy: "Acme Test marketer", myFeedback: null })
+      expect(items[0]).toMatchObject({
+        assetTitle: "Five lead scoring mistakes",
+        assetKind: "blog_post",
+        channel: "linkedin",
+        byMe: false,
+        sharedBy: "Acme Test marketer",
+        myFeedback: null,
+      })
       expect(items[1]).toMatchObject({ assetTitle: "Pricing guide", channel: "copy", byMe: true, sharedBy: "Acme Test rep", myFeedback: null })
       expect(items[2]).toMatchObject({ assetTitle: "Security and compliance one-pager", byMe: true, myFeedback: { helped: false } })
       expect(items[2].url).toBe(`${publicBase()}/r/${items[2].code}`)
@@ -278,8 +358,13 @@ describe.each(backends)("enablement content on %s", (kind) => {
       expect(immediate.statusCode).toBe(302)
       expect(immediate.headers.location).toBe("https://content.example/security")
       await ageShare(code)
-      for (const [method, ua] of [["HEAD", browserUa], ["GET", "Mozilla/5.0 (compatible; Microsoft Office/16.0; ms-office)"],
-        ["GET", "Mozilla/5.0 (compatible; Googlebot/2.1)"], ["GET", "curl/8.5.0"], ["GET", ""]] as const) {
+      for (const [method, ua] of [
+        ["HEAD", browserUa],
+        ["GET", "Mozilla/5.0 (compatible; Microsoft Office/16.0; ms-office)"],
+        ["GET", "Mozilla/5.0 (compatible; Googlebot/2.1)"],
+        ["GET", "curl/8.5.0"],
+        ["GET", ""],
+      ] as const) {
         const x = await open(method, ua)
         expect(x.statusCode, `${method} ${ua}`).toBe(302)
         expect(x.headers.location).toBe("https://content.example/security")
@@ -291,21 +376,37 @@ describe.each(backends)("enablement content on %s", (kind) => {
       expect(human.statusCode).toBe(302)
       expect(human.headers.location).toBe("https://content.example/security")
       expect(await engagement(vp)).toBeGreaterThan(before)
-      const ev = await rows<{ type: string; assetId: string; externalId: string; counted: boolean }>(h.database.db, sql`
-        SELECT type, asset_id AS "assetId", external_id AS "externalId", counted FROM marketing_events WHERE contact_id = ${vp} AND source = 'relay-link'`)
+      const ev = await rows<{ type: string; assetId: string; externalId: string; counted: boolean }>(
+        h.database.db,
+        sql`
+        SELECT type, asset_id AS "assetId", external_id AS "externalId", counted FROM marketing_events WHERE contact_id = ${vp} AND source = 'relay-link'`,
+      )
       expect(ev).toHaveLength(1)
       expect(ev[0]).toMatchObject({ type: "asset_view", assetId: ids.security, counted: true })
       expect(ev[0]!.externalId).toMatch(/^view-\d+$/)
 
-      const views = await rows<{ method: string; flagged: boolean; reason: string | null; repeats: number }>(h.database.db, sql`
+      const views = await rows<{ method: string; flagged: boolean; reason: string | null; repeats: number }>(
+        h.database.db,
+        sql`
         SELECT v.method, v.flagged, v.flag_reason AS reason, v.repeats FROM asset_views v JOIN asset_shares s ON s.org_id = v.org_id AND s.id = v.share_id
-        WHERE s.code = ${code} ORDER BY v.id`)
+        WHERE s.code = ${code} ORDER BY v.id`,
+      )
       // The HEAD from the browser that opened the link at once is that visitor's repeat, not a view of its own.
       expect(views.map((v) => [v.method, v.flagged, v.repeats])).toEqual([
-        ["GET", true, 1], ["GET", true, 0], ["GET", true, 0], ["GET", true, 0], ["GET", true, 0], ["GET", false, 0],
+        ["GET", true, 1],
+        ["GET", true, 0],
+        ["GET", true, 0],
+        ["GET", true, 0],
+        ["GET", true, 0],
+        ["GET", false, 0],
       ])
       expect(views.map((v) => v.reason)).toEqual([
-        expect.stringMatching(/after sharing/), "scanner: Microsoft Office", "scanner: Googlebot", "scanner: curl", "no user agent", null,
+        expect.stringMatching(/after sharing/),
+        "scanner: Microsoft Office",
+        "scanner: Googlebot",
+        "scanner: curl",
+        "no user agent",
+        null,
       ])
     })
 
@@ -381,8 +482,15 @@ describe.each(backends)("enablement content on %s", (kind) => {
 
   it("documents the new routes in OpenAPI", async () => {
     const doc = (await h.app.inject({ url: "/api/v1/openapi.json" })).json()
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-      "/api/v1/assets", "/api/v1/assets/{id}", "/api/v1/assets/{id}/archive", "/api/v1/contacts/{id}/recommendations", "/api/v1/shares", "/api/v1/asset-feedback",
-    ]))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/assets",
+        "/api/v1/assets/{id}",
+        "/api/v1/assets/{id}/archive",
+        "/api/v1/contacts/{id}/recommendations",
+        "/api/v1/shares",
+        "/api/v1/asset-feedback",
+      ]),
+    )
   })
 })

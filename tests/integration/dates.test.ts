@@ -14,10 +14,16 @@ describe.each(backends)("date bounds on %s", (kind) => {
     contactId = randomUUID()
     await h.database.db.execute(sql`INSERT INTO contacts (org_id, id, first_name, stage) VALUES (${h.acme.id}, ${contactId}, 'Juno', 'lead')`)
   })
-  afterAll(async () => { await h?.close() })
+  afterAll(async () => {
+    await h?.close()
+  })
 
   it("report ranges: 9999-12-31 and 1900-01-01 are a 400 naming the field; in-range days still work", async () => {
-    for (const [q, field] of [["to=9999-12-31", "to"], ["from=9999-12-31", "from"], ["from=1900-01-01&to=1900-02-01", "from"]] as const) {
+    for (const [q, field] of [
+      ["to=9999-12-31", "to"],
+      ["from=9999-12-31", "from"],
+      ["from=1900-01-01&to=1900-02-01", "from"],
+    ] as const) {
       for (const report of ["content-usage", "handoff", "rep-activity", "calibration"]) {
         const r = await h.app.inject({ url: `/api/v1/analytics/${report}?${q}`, headers: auth(h.acme.tokens.marketer) })
         expect(r.statusCode, `${report}?${q}`).toBe(400)
@@ -29,8 +35,13 @@ describe.each(backends)("date bounds on %s", (kind) => {
   })
 
   it("activities: occurredAt 9999-12-31, before 1970 or days ahead is a 400 with the reason", async () => {
-    const log = (occurredAt: string) => h.app.inject({ method: "POST", url: "/api/v1/activities", headers: auth(h.acme.tokens.rep),
-      payload: { id: randomUUID(), contactId, type: "call", occurredAt } })
+    const log = (occurredAt: string) =>
+      h.app.inject({
+        method: "POST",
+        url: "/api/v1/activities",
+        headers: auth(h.acme.tokens.rep),
+        payload: { id: randomUUID(), contactId, type: "call", occurredAt },
+      })
     const far = await log("9999-12-31T23:59:59Z")
     expect(far.statusCode).toBe(400)
     expect(far.json().error.message).toContain("occurredAt: must be a date from 1970-01-01 to 2099-12-31")

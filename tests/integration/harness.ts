@@ -16,8 +16,18 @@ export async function openTestDatabase(kind: string): Promise<Database> {
   return openDatabase({})
 }
 
-export interface TestOrg { id: string; tokens: Record<Role, string>; userIds: Record<Role, string> }
-export interface Harness { app: FastifyInstance; database: Database; acme: TestOrg; globex: TestOrg; close(): Promise<void> }
+export interface TestOrg {
+  id: string
+  tokens: Record<Role, string>
+  userIds: Record<Role, string>
+}
+export interface Harness {
+  app: FastifyInstance
+  database: Database
+  acme: TestOrg
+  globex: TestOrg
+  close(): Promise<void>
+}
 
 export async function harness(kind: string): Promise<Harness> {
   const database = await openTestDatabase(kind)
@@ -36,7 +46,10 @@ export async function harness(kind: string): Promise<Harness> {
   const acme = await org("Acme Test", "acme.example")
   const globex = await org("Globex Test", "globex.example")
   return {
-    app, database, acme, globex,
+    app,
+    database,
+    acme,
+    globex,
     close: async () => {
       await app.close()
       if (database.kind === "postgres") {

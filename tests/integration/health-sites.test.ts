@@ -7,7 +7,11 @@ import { runSites } from "../../src/server/sites/cli"
 import { generateSigningKey, privateKeyFrom, signOverlay, verifyOverlay } from "../../src/server/sites/signing"
 import { auth, backends, harness, type Harness } from "./harness"
 
-const overlayJson = JSON.stringify({ version: 7, issuedAt: "2026-12-01T10:00:00Z", sites: { outlook: { selectors: { PERSONA: ["div.persona-2027[data-lpc-hover-target-id]"] } }, linkedin: { enabled: false } } })
+const overlayJson = JSON.stringify({
+  version: 7,
+  issuedAt: "2026-12-01T10:00:00Z",
+  sites: { outlook: { selectors: { PERSONA: ["div.persona-2027[data-lpc-hover-target-id]"] } }, linkedin: { enabled: false } },
+})
 
 describe("relay sites sign / keygen", () => {
   const dir = mkdtempSync(join(tmpdir(), "relay-sites-"))
@@ -34,7 +38,10 @@ describe("relay sites sign / keygen", () => {
 
   it("refuses a missing key, a key that is not Ed25519, and an overlay outside the contract (code, unknown fields, bad names)", async () => {
     writeFileSync(join(dir, "overlay.json"), overlayJson)
-    const sign = (env: Record<string, string>, file = join(dir, "overlay.json")) => () => runSites("sign", { file, out: join(dir, "x.json") }, env, quiet)
+    const sign =
+      (env: Record<string, string>, file = join(dir, "overlay.json")) =>
+      () =>
+        runSites("sign", { file, out: join(dir, "x.json") }, env, quiet)
     expect(sign({})).toThrow(/no signing key/)
     expect(sign({ SITES_SIGNING_KEY: "not a key" })).toThrow(/not an Ed25519 private key/)
     const { generateKeyPairSync } = await import("node:crypto")

@@ -28,8 +28,12 @@ describe.each(backends)("selector health on %s", (kind) => {
   const stored = async (orgId: string) =>
     (await rows<{ n: number }>(h.database.db, sql`SELECT coalesce(sum(n), 0)::int AS n FROM selector_health WHERE org_id = ${orgId}`))[0]!.n
 
-  beforeAll(async () => { h = await harness(kind) })
-  afterAll(async () => { await h?.close() })
+  beforeAll(async () => {
+    h = await harness(kind)
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
 
   it("takes a report from any signed-in extension and shows admins the counts per day, version, site and view", async () => {
     const r = report()
@@ -140,8 +144,32 @@ describe.each(backends)("selector health on %s", (kind) => {
     await printHealth(h.database.db, h.acme.id, { from: yesterday, to: yesterday }, log)
     expect(lines[0]).toMatch(new RegExp(`^Selector health from ${yesterday} to ${yesterday}`))
     expect(lines[1]).toEqual([
-      { day: yesterday, version: "0.1.0", site: "gmail", view: "thread", structure: 40, signals: 7, name: 0, "nobody found": 3, total: 50, "missed %": "6.0", browsers: 1 },
-      { day: yesterday, version: "0.1.0", site: "outlook", view: "thread", structure: 0, signals: 0, name: 2, "nobody found": 0, total: 2, "missed %": "0.0", browsers: 1 },
+      {
+        day: yesterday,
+        version: "0.1.0",
+        site: "gmail",
+        view: "thread",
+        structure: 40,
+        signals: 7,
+        name: 0,
+        "nobody found": 3,
+        total: 50,
+        "missed %": "6.0",
+        browsers: 1,
+      },
+      {
+        day: yesterday,
+        version: "0.1.0",
+        site: "outlook",
+        view: "thread",
+        structure: 0,
+        signals: 0,
+        name: 2,
+        "nobody found": 0,
+        total: 2,
+        "missed %": "0.0",
+        browsers: 1,
+      },
     ])
     lines.length = 0
     await printHealth(h.database.db, h.globex.id, { from: yesterday }, log)

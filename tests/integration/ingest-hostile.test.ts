@@ -49,18 +49,29 @@ const hostile: [string, Record<string, unknown> | string, string][] = [
 
 describe.each(backends)("a hostile line costs only itself on %s", (kind) => {
   let h: Harness
-  beforeAll(async () => { h = await harness(kind) })
-  afterAll(async () => { await h?.close() })
-
-  const ndjson = (lines: string[]) => h.app.inject({
-    method: "POST", url: "/api/v1/events", headers: { ...auth(h.acme.tokens.marketer), "content-type": "application/x-ndjson" }, payload: lines.join("\n"),
+  beforeAll(async () => {
+    h = await harness(kind)
   })
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  const ndjson = (lines: string[]) =>
+    h.app.inject({
+      method: "POST",
+      url: "/api/v1/events",
+      headers: { ...auth(h.acme.tokens.marketer), "content-type": "application/x-ndjson" },
+      payload: lines.join("\n"),
+    })
   const stored = async (source: string) =>
     (await one<{ n: number }>(h.database.db, sql`SELECT count(*)::int AS n FROM marketing_events WHERE org_id = ${h.acme.id} AND source = ${source}`))!.n
-  const good = (source: string, i: number) => event(`lead${i % 50}@hostile.example`, "email_open", daysAgo(1 + (i % 20)), `${source}-${i}`, {
-    source, campaign: `Campaign ${i % 7}`, properties: { page: `/p/${i}`, n: i, ok: true, none: null },
-    contact: { firstName: `Lead${i % 50}`, title: "Head of Data", company: "Fernhill", industry: "software", companySize: 2_147_483 },
-  })
+  const good = (source: string, i: number) =>
+    event(`lead${i % 50}@hostile.example`, "email_open", daysAgo(1 + (i % 20)), `${source}-${i}`, {
+      source,
+      campaign: `Campaign ${i % 7}`,
+      properties: { page: `/p/${i}`, n: i, ok: true, none: null },
+      contact: { firstName: `Lead${i % 50}`, title: "Head of Data", company: "Fernhill", industry: "software", companySize: 2_147_483 },
+    })
 
   it("a 1,000-line batch with one bad line stores 999 and names the bad line", async () => {
     const lines = Array.from({ length: 1000 }, (_, i) => JSON.stringify(good("one-bad", i)))
@@ -76,9 +87,10 @@ describe.each(backends)("a hostile line costs only itself on %s", (kind) => {
     const at = hostile.map((_, k) => 10 + k * 27) // spread over the batch
     hostile.forEach(([, bad], k) => {
       const line = at[k]!
-      lines[line] = typeof bad === "string"
-        ? JSON.stringify({ ...good("many-bad", line), properties: { n: 0 } }).replace('"n":0', '"n":1e400')
-        : JSON.stringify({ ...good("many-bad", line), ...bad })
+      lines[line] =
+        typeof bad === "string"
+          ? JSON.stringify({ ...good("many-bad", line), properties: { n: 0 } }).replace('"n":0', '"n":1e400')
+          : JSON.stringify({ ...good("many-bad", line), ...bad })
     })
     const r = await ndjson(lines)
     expect(r.statusCode, r.body).toBe(200)
@@ -96,7 +108,9 @@ describe.each(backends)("a hostile line costs only itself on %s", (kind) => {
       event("edge@hostile.example", "page_visit", "1970-01-01T00:00:00Z", "edge-1", { source: "edge" }),
       event("edge@hostile.example", "page_visit", new Date(Date.now() + 23 * 3_600_000).toISOString(), "edge-2", { source: "edge" }),
       event("edge@hostile.example", "page_visit", daysAgo(1), "edge-3", {
-        source: "edge", campaign: "🚀".repeat(100), properties: { ["é".repeat(100)]: "漢".repeat(500), big: 1e308, small: -1e-308 },
+        source: "edge",
+        campaign: "🚀".repeat(100),
+        properties: { ["é".repeat(100)]: "漢".repeat(500), big: 1e308, small: -1e-308 },
         contact: { companySize: 10_000_000, firstName: "Ågot", company: "株式会社テスト" },
       }),
     ].map((e) => JSON.stringify(e))
@@ -107,17 +121,22 @@ describe.each(backends)("a hostile line costs only itself on %s", (kind) => {
 
   it("should PostgreSQL still refuse a value the contract let through, only that line is lost (the batch is halved in savepoints)", async () => {
     // A stand-in for a refusal no check foresaw: a trigger that raises a data exception (SQLSTATE 22023) for one campaign.
-    await h.database.db.execute(sql.raw(`
+    await h.database.db.execute(
+      sql.raw(`
       CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
         IF NEW.campaign = 'refused by the database' THEN RAISE EXCEPTION 'invalid parameter value' USING ERRCODE = '22023'; END IF;
-        RETURN NEW; END $$`))
+        RETURN NEW; END $$`),
+    )
     await h.database.db.execute(sql.raw("CREATE TRIGGER test_refuse BEFORE INSERT ON marketing_events FOR EACH ROW EXECUTE FUNCTION test_refuse()"))
     try {
       const lines = Array.from({ length: 1000 }, (_, i) => JSON.stringify(good("db-refused", i)))
       for (const i of [3, 500, 998]) lines[i] = JSON.stringify({ ...good("db-refused", i), campaign: "refused by the database" })
       const r = await ndjson(lines)
       expect(r.statusCode, r.body).toBe(200)
-      expect(r.json()).toMatchObject({ accepted: 997, rejected: [4, 501, 999].map((line) => ({ line, reason: expect.stringMatching(/^the database cannot store this event: /) })) })
+      expect(r.json()).toMatchObject({
+        accepted: 997,
+        rejected: [4, 501, 999].map((line) => ({ line, reason: expect.stringMatching(/^the database cannot store this event: /) })),
+      })
       expect(await stored("db-refused")).toBe(997)
     } finally {
       await h.database.db.execute(sql.raw("DROP TRIGGER test_refuse ON marketing_events"))

@@ -7,17 +7,28 @@ const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000)
 
 describe.each(backends)("event ingest and scores on %s", (kind) => {
   let h: Harness
-  beforeAll(async () => { h = await harness(kind) })
-  afterAll(async () => { await h?.close() })
+  beforeAll(async () => {
+    h = await harness(kind)
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
 
   const ingest = (body: unknown, token = h.acme.tokens.marketer, contentType = "application/json") =>
-    h.app.inject({ method: "POST", url: "/api/v1/events", headers: { ...auth(token), "content-type": contentType }, payload: typeof body === "string" ? body : JSON.stringify(body) })
+    h.app.inject({
+      method: "POST",
+      url: "/api/v1/events",
+      headers: { ...auth(token), "content-type": contentType },
+      payload: typeof body === "string" ? body : JSON.stringify(body),
+    })
   const lookup = (email: string, token = h.acme.tokens.rep) =>
     h.app.inject({ url: `/api/v1/contacts/lookup?email=${encodeURIComponent(email)}`, headers: auth(token) })
 
   it("keeps good lines, reports bad ones by line number, and creates contacts by email", async () => {
     const r = await ingest([
-      event("Nova.Ridge@Fernhill.example", "email_open", daysAgo(2), "e1", { contact: { firstName: "Nova", lastName: "Ridge", title: "VP Sales", company: "Fernhill", industry: "software", companySize: 400 } }),
+      event("Nova.Ridge@Fernhill.example", "email_open", daysAgo(2), "e1", {
+        contact: { firstName: "Nova", lastName: "Ridge", title: "VP Sales", company: "Fernhill", industry: "software", companySize: 400 },
+      }),
       { email: "not-an-address", type: "email_open", occurredAt: daysAgo(1).toISOString(), source: "test", externalId: "e2" },
       event("nova.ridge@fernhill.example", "page_visit", daysAgo(1), "e3"),
       event("nova.ridge@fernhill.example", "teleport", daysAgo(1), "e4"),
@@ -94,9 +105,15 @@ describe.each(backends)("event ingest and scores on %s", (kind) => {
     expect((await ingest([], h.acme.tokens.rep)).statusCode).toBe(403)
   })
 
-  const firstTouch = async (email: string, orgId = h.acme.id) => (await rows<{ source: string | null; campaign: string | null }>(h.database.db, sql`
+  const firstTouch = async (email: string, orgId = h.acme.id) =>
+    (
+      await rows<{ source: string | null; campaign: string | null }>(
+        h.database.db,
+        sql`
     SELECT c.source, c.campaign FROM contacts c JOIN contact_emails e ON e.org_id = c.org_id AND e.contact_id = c.id
-    WHERE c.org_id = ${orgId} AND e.email = ${email}`))[0]
+    WHERE c.org_id = ${orgId} AND e.email = ${email}`,
+      )
+    )[0]
 
   it("attributes a contact to the source and campaign of its earliest event, even when an older one arrives later", async () => {
     const email = "wynn.harlow@juniper.example"
@@ -116,7 +133,9 @@ describe.each(backends)("event ingest and scores on %s", (kind) => {
     await ingest([event(email, "asset_view", daysAgo(60), "ft5", { source: "relay-link" })])
     expect(await firstTouch(email)).toEqual({ source: "marketo", campaign: "Annual benchmark report" })
     // A duplicate of the old event is not new and changes nothing either.
-    expect((await ingest([event(email, "form_submit", daysAgo(40), "ft4", { source: "marketo", campaign: "Annual benchmark report" })])).json().duplicates).toBe(1)
+    expect(
+      (await ingest([event(email, "form_submit", daysAgo(40), "ft4", { source: "marketo", campaign: "Annual benchmark report" })])).json().duplicates,
+    ).toBe(1)
   })
 
   it("fills the first touch of a contact that had none (imported before any event)", async () => {

@@ -37,11 +37,24 @@ describe.each(backends)("tracked links on %s", (kind) => {
     return s
   }
   const open = (app: FastifyInstance, code: string, opts: { ua?: string; from?: string; method?: "GET" | "HEAD" } = {}) =>
-    app.inject({ method: opts.method ?? "GET", url: `/r/${code}`, headers: { "user-agent": opts.ua ?? browserUa }, remoteAddress: opts.from ?? `198.51.100.${address}` })
-  const views = (shareId: string) => rows<{ flagged: boolean; repeats: number; visitor: string | null }>(h.database.db, sql`
-    SELECT flagged, repeats, visitor FROM asset_views WHERE org_id = ${h.acme.id} AND share_id = ${shareId} ORDER BY id`)
-  const linkEvents = async () => (await one<{ n: number }>(h.database.db, sql`
-    SELECT count(*)::int AS n FROM marketing_events WHERE org_id = ${h.acme.id} AND contact_id = ${contactId} AND source = 'relay-link'`))!.n
+    app.inject({
+      method: opts.method ?? "GET",
+      url: `/r/${code}`,
+      headers: { "user-agent": opts.ua ?? browserUa },
+      remoteAddress: opts.from ?? `198.51.100.${address}`,
+    })
+  const views = (shareId: string) =>
+    rows<{ flagged: boolean; repeats: number; visitor: string | null }>(
+      h.database.db,
+      sql`
+    SELECT flagged, repeats, visitor FROM asset_views WHERE org_id = ${h.acme.id} AND share_id = ${shareId} ORDER BY id`,
+    )
+  const linkEvents = async () =>
+    (await one<{ n: number }>(
+      h.database.db,
+      sql`
+    SELECT count(*)::int AS n FROM marketing_events WHERE org_id = ${h.acme.id} AND contact_id = ${contactId} AND source = 'relay-link'`,
+    ))!.n
   const usageOf = async (assetId: string) => {
     const r = await h.app.inject({ url: `/api/v1/analytics/content-usage?from=${day}&to=${day}`, headers: auth(h.acme.tokens.marketer) })
     expect(r.statusCode, r.body).toBe(200)
@@ -51,7 +64,9 @@ describe.each(backends)("tracked links on %s", (kind) => {
   beforeAll(async () => {
     h = await harness(kind)
     contactId = randomUUID()
-    await h.database.db.execute(sql`INSERT INTO contacts (org_id, id, first_name, last_name, stage) VALUES (${h.acme.id}, ${contactId}, 'Wren', 'Halloway', 'lead')`)
+    await h.database.db.execute(
+      sql`INSERT INTO contacts (org_id, id, first_name, last_name, stage) VALUES (${h.acme.id}, ${contactId}, 'Wren', 'Halloway', 'lead')`,
+    )
   })
   afterAll(async () => {
     for (const a of extraApps) await a.close()
@@ -72,7 +87,11 @@ describe.each(backends)("tracked links on %s", (kind) => {
     expect((await open(h.app, s.code, { ua: otherUa })).statusCode).toBe(302)
     await h.database.db.execute(sql`UPDATE asset_views SET at = at - interval '31 minutes' WHERE org_id = ${h.acme.id} AND share_id = ${s.id}`)
     expect((await open(h.app, s.code)).statusCode).toBe(302)
-    expect((await views(s.id)).map((v) => [v.flagged, v.repeats])).toEqual([[false, 39], [false, 0], [false, 0]])
+    expect((await views(s.id)).map((v) => [v.flagged, v.repeats])).toEqual([
+      [false, 39],
+      [false, 0],
+      [false, 0],
+    ])
     expect(await linkEvents()).toBe(before + 3)
   })
 
@@ -83,9 +102,16 @@ describe.each(backends)("tracked links on %s", (kind) => {
     for (let i = 0; i < 3; i++) await open(h.app, s.code, { method: "HEAD", from: "203.0.113.9" })
     // The same browser's GET after its HEADs is a person's view, not a repeat of the link checker's.
     await open(h.app, s.code, { from: "203.0.113.9" })
-    expect((await views(s.id)).map((v) => [v.flagged, v.repeats])).toEqual([[true, 4], [true, 2], [false, 0]])
+    expect((await views(s.id)).map((v) => [v.flagged, v.repeats])).toEqual([
+      [true, 4],
+      [true, 2],
+      [false, 0],
+    ])
     expect(await usageOf(asset.id)).toMatchObject({ views: 1, botViews: 2 })
-    const stored = await rows<{ row: string }>(h.database.db, sql`SELECT row_to_json(v)::text AS row FROM asset_views v WHERE org_id = ${h.acme.id} AND share_id = ${s.id}`)
+    const stored = await rows<{ row: string }>(
+      h.database.db,
+      sql`SELECT row_to_json(v)::text AS row FROM asset_views v WHERE org_id = ${h.acme.id} AND share_id = ${s.id}`,
+    )
     for (const r of stored) expect(r.row).not.toContain("203.0.113.9")
   })
 
@@ -121,7 +147,10 @@ describe.each(backends)("tracked links on %s", (kind) => {
 
   it("with REDIS_URL the per-address link limit is counted in Redis, shared by every process", async () => {
     const redis = new Redis("redis://127.0.0.1:6379", { lazyConnect: true, maxRetriesPerRequest: 0 })
-    const ok = await redis.connect().then(() => true, () => false)
+    const ok = await redis.connect().then(
+      () => true,
+      () => false,
+    )
     expect(ok, "a Redis server on 127.0.0.1:6379 (the multiprocess tests use it too)").toBe(true)
     const prefix = `relay:rl:test-${randomUUID()}:`
     try {
@@ -133,8 +162,12 @@ describe.each(backends)("tracked links on %s", (kind) => {
       delete process.env.LINK_RATE_LIMIT_PER_MINUTE
       extraApps.push(a, b)
       const s = await newShare((await newAsset("https://content.example/shared-limit")).id)
-      const statuses = [await open(a, s.code, { from: "192.0.2.60" }), await open(b, s.code, { from: "192.0.2.60" }),
-        await open(a, s.code, { from: "192.0.2.60" }), await open(b, s.code, { from: "192.0.2.60" })].map((r) => r.statusCode)
+      const statuses = [
+        await open(a, s.code, { from: "192.0.2.60" }),
+        await open(b, s.code, { from: "192.0.2.60" }),
+        await open(a, s.code, { from: "192.0.2.60" }),
+        await open(b, s.code, { from: "192.0.2.60" }),
+      ].map((r) => r.statusCode)
       expect(statuses).toEqual([302, 302, 302, 429])
       expect(await redis.get(`${prefix}link:ip:192.0.2.60`)).toBe("4")
     } finally {
@@ -147,9 +180,16 @@ describe.each(backends)("tracked links on %s", (kind) => {
   it("stores asset URLs normalised, so an internationalised address redirects instead of failing", async () => {
     const asset = await newAsset("https://例え.jp/パス?q=ü#frag")
     expect(asset.url).toBe("https://xn--r8jz45g.jp/%E3%83%91%E3%82%B9?q=%C3%BC#frag")
-    const patched = await h.app.inject({ method: "PATCH", url: `/api/v1/assets/${asset.id}`, headers: auth(h.acme.tokens.marketer), payload: { url: "HTTPS://Example.COM:443/a b" } })
+    const patched = await h.app.inject({
+      method: "PATCH",
+      url: `/api/v1/assets/${asset.id}`,
+      headers: auth(h.acme.tokens.marketer),
+      payload: { url: "HTTPS://Example.COM:443/a b" },
+    })
     expect(patched.json().url).toBe("https://example.com/a%20b")
-    const imported = await post("/api/v1/assets/import", h.acme.tokens.marketer, { rows: [{ title: "Imported", url: "https://例え.jp/インポート", kind: "deck" }] })
+    const imported = await post("/api/v1/assets/import", h.acme.tokens.marketer, {
+      rows: [{ title: "Imported", url: "https://例え.jp/インポート", kind: "deck" }],
+    })
     expect(imported.json()).toMatchObject({ inserted: 1, rejected: [] })
     const [row] = await rows<{ url: string }>(h.database.db, sql`SELECT url FROM assets WHERE org_id = ${h.acme.id} AND title = 'Imported'`)
     expect(row!.url).toBe("https://xn--r8jz45g.jp/%E3%82%A4%E3%83%B3%E3%83%9D%E3%83%BC%E3%83%88")

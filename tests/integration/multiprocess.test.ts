@@ -87,7 +87,11 @@ describe.each(backends)("rate limits shared through Redis on %s", (kind) => {
     const sockets = new Set<Socket>()
     const relay = createServer((client) => {
       const upstream = connect(6379, "127.0.0.1")
-      for (const s of [client, upstream]) { sockets.add(s); s.on("error", () => {}); s.on("close", () => sockets.delete(s)) }
+      for (const s of [client, upstream]) {
+        sockets.add(s)
+        s.on("error", () => {})
+        s.on("close", () => sockets.delete(s))
+      }
       client.pipe(upstream).pipe(client)
     })
     await new Promise<void>((r) => relay.listen(0, "127.0.0.1", () => r()))
@@ -161,10 +165,11 @@ async function until<T>(what: string, f: () => Promise<T | undefined>, ms = 30_0
   }
 }
 
-const exited = (p: ChildProcess) => new Promise<number | null>((resolve) => {
-  if (p.exitCode !== null) resolve(p.exitCode)
-  else p.once("exit", (code) => resolve(code))
-})
+const exited = (p: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (p.exitCode !== null) resolve(p.exitCode)
+    else p.once("exit", (code) => resolve(code))
+  })
 
 describe("npm run server -- --workers N", () => {
   it("refuses more than one worker on the embedded database, pointing to DATABASE_URL", async () => {
@@ -174,74 +179,83 @@ describe("npm run server -- --workers N", () => {
       delete env.DATABASE_URL
       const p = spawn(tsx, ["src/server/main.ts", "--workers", "2"], { env, stdio: ["ignore", "pipe", "pipe"] })
       let stderr = ""
-      p.stderr!.on("data", (d) => { stderr += d })
+      p.stderr!.on("data", (d) => {
+        stderr += d
+      })
       expect(await exited(p)).toBe(2)
       expect(stderr.trim()).toBe(
         "--workers 2 needs a PostgreSQL server: the embedded database (PGlite) runs inside one process and cannot be shared by 2 workers. " +
-        "Set DATABASE_URL (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay npm run server -- --workers 2), or run without --workers.")
+          "Set DATABASE_URL (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay npm run server -- --workers 2), or run without --workers.",
+      )
     } finally {
       rmSync(dataDir, { recursive: true, force: true })
     }
   })
 
   // Like the route tests' backends: the PostgreSQL server takes part when DATABASE_URL is set.
-  if (process.env.DATABASE_URL) describe("on the PostgreSQL server", () => {
-    // A database of this test's own: the primary migrates it once, the workers share it.
-    const name = `relay_workers_${randomUUID().replace(/-/g, "").slice(0, 12)}`
-    const admin = () => new pg.Client({ connectionString: process.env.DATABASE_URL })
-    let server: ChildProcess | undefined
-    let port = 0
-    let log = ""
+  if (process.env.DATABASE_URL)
+    describe("on the PostgreSQL server", () => {
+      // A database of this test's own: the primary migrates it once, the workers share it.
+      const name = `relay_workers_${randomUUID().replace(/-/g, "").slice(0, 12)}`
+      const admin = () => new pg.Client({ connectionString: process.env.DATABASE_URL })
+      let server: ChildProcess | undefined
+      let port = 0
+      let log = ""
 
-    beforeAll(async () => {
-      const c = admin()
-      await c.connect()
-      await c.query(`CREATE DATABASE "${name}"`)
-      await c.end()
-      const url = new URL(process.env.DATABASE_URL!)
-      url.pathname = `/${name}`
-      port = await freePort()
-      server = spawn(tsx, ["src/server/main.ts", "--workers", "2"], {
-        env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"],
+      beforeAll(async () => {
+        const c = admin()
+        await c.connect()
+        await c.query(`CREATE DATABASE "${name}"`)
+        await c.end()
+        const url = new URL(process.env.DATABASE_URL!)
+        url.pathname = `/${name}`
+        port = await freePort()
+        server = spawn(tsx, ["src/server/main.ts", "--workers", "2"], {
+          env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port) },
+          stdio: ["ignore", "pipe", "pipe"],
+        })
+        server.stdout!.on("data", (d) => {
+          log += d
+        })
+        server.stderr!.on("data", (d) => {
+          log += d
+        })
       })
-      server.stdout!.on("data", (d) => { log += d })
-      server.stderr!.on("data", (d) => { log += d })
-    })
-    afterAll(async () => {
-      if (server && server.exitCode === null) {
-        server.kill("SIGKILL")
-        await exited(server)
-      }
-      const c = admin()
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      await c.end()
-    })
-
-    it("two workers answer on one port; one killed is replaced; SIGTERM stops them all", async () => {
-      const seen = new Set<string>()
-      await until("two workers", async () => {
-        const pid = await workerPid(port)
-        if (pid) seen.add(pid)
-        return seen.size === 2 ? true : undefined
+      afterAll(async () => {
+        if (server && server.exitCode === null) {
+          server.kill("SIGKILL")
+          await exited(server)
+        }
+        const c = admin()
+        await c.connect()
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+        await c.end()
       })
-      const [first, second] = [...seen]
-      expect(first).not.toBe(second)
-      expect(log).toMatch(/with 2 workers \(PostgreSQL\); primary pid \d+/)
 
-      process.kill(Number(first), "SIGKILL")
-      const after = new Set<string>()
-      await until("a replacement worker", async () => {
-        const pid = await workerPid(port)
-        if (pid) after.add(pid)
-        return after.size === 2 && !after.has(first!) ? true : undefined
+      it("two workers answer on one port; one killed is replaced; SIGTERM stops them all", async () => {
+        const seen = new Set<string>()
+        await until("two workers", async () => {
+          const pid = await workerPid(port)
+          if (pid) seen.add(pid)
+          return seen.size === 2 ? true : undefined
+        })
+        const [first, second] = [...seen]
+        expect(first).not.toBe(second)
+        expect(log).toMatch(/with 2 workers \(PostgreSQL\); primary pid \d+/)
+
+        process.kill(Number(first), "SIGKILL")
+        const after = new Set<string>()
+        await until("a replacement worker", async () => {
+          const pid = await workerPid(port)
+          if (pid) after.add(pid)
+          return after.size === 2 && !after.has(first!) ? true : undefined
+        })
+        expect(after.has(second!)).toBe(true)
+        expect(log).toContain(`worker ${first} died (SIGKILL); starting another`)
+
+        server!.kill("SIGTERM")
+        expect(await exited(server!)).toBe(0)
+        for (const pid of after) expect(() => process.kill(Number(pid), 0)).toThrow()
       })
-      expect(after.has(second!)).toBe(true)
-      expect(log).toContain(`worker ${first} died (SIGKILL); starting another`)
-
-      server!.kill("SIGTERM")
-      expect(await exited(server!)).toBe(0)
-      for (const pid of after) expect(() => process.kill(Number(pid), 0)).toThrow()
     })
-  })
 })

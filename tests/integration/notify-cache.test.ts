@@ -30,11 +30,17 @@ describe.each(backends)("token and settings caches on %s", (kind) => {
   let h: Harness
   beforeAll(async () => {
     h = await harness(kind)
-    const r = await h.app.inject({ method: "POST", url: "/api/v1/events", headers: auth(h.acme.tokens.marketer),
-      payload: [event("cache@prospect.example", "email_open", new Date(), "cache-1")] })
+    const r = await h.app.inject({
+      method: "POST",
+      url: "/api/v1/events",
+      headers: auth(h.acme.tokens.marketer),
+      payload: [event("cache@prospect.example", "email_open", new Date(), "cache-1")],
+    })
     expect(r.statusCode).toBe(200)
   })
-  afterAll(async () => { await h?.close() })
+  afterAll(async () => {
+    await h?.close()
+  })
 
   it("a revocation announced by another writer ends the token well within the cache's lifetime", async () => {
     const { id, token } = await createToken(h.database.db, h.acme.id, "rep@acme.example", "notified")
@@ -59,7 +65,8 @@ describe.each(backends)("token and settings caches on %s", (kind) => {
   it("writes a token's last use at most once a minute", async () => {
     const { id, token } = await createToken(h.database.db, h.acme.id, "rep@acme.example", "touch")
     expect((await me(h.app, token)).statusCode).toBe(200)
-    const lastUsed = async () => (await one<{ at: string | null }>(h.database.db, sql`SELECT last_used_at AS at FROM api_tokens WHERE org_id = ${h.acme.id} AND id = ${id}`))!.at
+    const lastUsed = async () =>
+      (await one<{ at: string | null }>(h.database.db, sql`SELECT last_used_at AS at FROM api_tokens WHERE org_id = ${h.acme.id} AND id = ${id}`))!.at
     expect(await lastUsed()).not.toBeNull()
     await h.database.db.execute(sql`UPDATE api_tokens SET last_used_at = NULL WHERE org_id = ${h.acme.id} AND id = ${id}`)
     for (let i = 0; i < 5; i++) expect((await me(h.app, token)).statusCode).toBe(200)
@@ -73,7 +80,9 @@ describe.each(backends)("token and settings caches on %s", (kind) => {
     const took = await within(5000, async () => (await threshold(h.app, h.acme.tokens.rep)) === 77)
     expect(took).toBeLessThan(2000)
     // Through the API, the process that saved sees it on the next request.
-    expect((await h.app.inject({ method: "PUT", url: "/api/v1/settings", headers: auth(h.acme.tokens.admin), payload: { mqlThreshold: 66 } })).statusCode).toBe(200)
+    expect((await h.app.inject({ method: "PUT", url: "/api/v1/settings", headers: auth(h.acme.tokens.admin), payload: { mqlThreshold: 66 } })).statusCode).toBe(
+      200,
+    )
     expect(await threshold(h.app, h.acme.tokens.rep)).toBe(66)
   })
 
@@ -109,40 +118,47 @@ describe("token lifetimes as the CLI takes them", () => {
 })
 
 // Two processes need a server both can reach; on PGlite (one process) the describe above covers NOTIFY.
-if (process.env.DATABASE_URL) describe("two API processes on one PostgreSQL database", () => {
-  let h: Harness
-  let other: { database: Database; app: FastifyInstance }
-  beforeAll(async () => {
-    h = await harness("postgres")
-    const [{ schema } = { schema: "" }] = await rows<{ schema: string }>(h.database.db, sql`SELECT current_schema() AS schema`)
-    // A second pool, listener and app on the same schema: what a second process (or machine) has.
-    const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, schema })
-    other = { database, app: await buildApp({ db: database.db, rateLimitPerMinute: 100_000 }) }
-    const r = await h.app.inject({ method: "POST", url: "/api/v1/events", headers: auth(h.acme.tokens.marketer),
-      payload: [event("cache@prospect.example", "email_open", new Date(), "cache-1")] })
-    expect(r.statusCode).toBe(200)
-  })
-  afterAll(async () => {
-    await other?.app.close()
-    await other?.database.close()
-    await h?.close()
-  })
+if (process.env.DATABASE_URL)
+  describe("two API processes on one PostgreSQL database", () => {
+    let h: Harness
+    let other: { database: Database; app: FastifyInstance }
+    beforeAll(async () => {
+      h = await harness("postgres")
+      const [{ schema } = { schema: "" }] = await rows<{ schema: string }>(h.database.db, sql`SELECT current_schema() AS schema`)
+      // A second pool, listener and app on the same schema: what a second process (or machine) has.
+      const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, schema })
+      other = { database, app: await buildApp({ db: database.db, rateLimitPerMinute: 100_000 }) }
+      const r = await h.app.inject({
+        method: "POST",
+        url: "/api/v1/events",
+        headers: auth(h.acme.tokens.marketer),
+        payload: [event("cache@prospect.example", "email_open", new Date(), "cache-1")],
+      })
+      expect(r.statusCode).toBe(200)
+    })
+    afterAll(async () => {
+      await other?.app.close()
+      await other?.database.close()
+      await h?.close()
+    })
 
-  it("a token revoked in one process stops working in the other within a second or two", async () => {
-    const { id, token } = await createToken(h.database.db, h.acme.id, "rep@acme.example", "two processes")
-    expect((await me(other.app, token)).statusCode).toBe(200)
-    await principalCacheReady(other.database.db)
-    await revokeToken(h.database.db, h.acme.id, id)
-    expect((await me(h.app, token)).statusCode).toBe(401)
-    const took = await within(principalTtlMs, async () => (await me(other.app, token)).statusCode === 401)
-    expect(took).toBeLessThan(2000)
-  })
+    it("a token revoked in one process stops working in the other within a second or two", async () => {
+      const { id, token } = await createToken(h.database.db, h.acme.id, "rep@acme.example", "two processes")
+      expect((await me(other.app, token)).statusCode).toBe(200)
+      await principalCacheReady(other.database.db)
+      await revokeToken(h.database.db, h.acme.id, id)
+      expect((await me(h.app, token)).statusCode).toBe(401)
+      const took = await within(principalTtlMs, async () => (await me(other.app, token)).statusCode === 401)
+      expect(took).toBeLessThan(2000)
+    })
 
-  it("settings changed through one process reach the other's lookups within a second or two", async () => {
-    expect(await threshold(other.app, h.acme.tokens.rep)).toBe(defaultSettings.mqlThreshold)
-    await settingsCacheReady(other.database.db)
-    expect((await h.app.inject({ method: "PUT", url: "/api/v1/settings", headers: auth(h.acme.tokens.admin), payload: { mqlThreshold: 81 } })).statusCode).toBe(200)
-    const took = await within(5000, async () => (await threshold(other.app, h.acme.tokens.rep)) === 81)
-    expect(took).toBeLessThan(2000)
+    it("settings changed through one process reach the other's lookups within a second or two", async () => {
+      expect(await threshold(other.app, h.acme.tokens.rep)).toBe(defaultSettings.mqlThreshold)
+      await settingsCacheReady(other.database.db)
+      expect(
+        (await h.app.inject({ method: "PUT", url: "/api/v1/settings", headers: auth(h.acme.tokens.admin), payload: { mqlThreshold: 81 } })).statusCode,
+      ).toBe(200)
+      const took = await within(5000, async () => (await threshold(other.app, h.acme.tokens.rep)) === 81)
+      expect(took).toBeLessThan(2000)
+    })
   })
-})

@@ -9,7 +9,9 @@ const orgFreeLookups = ["api_tokens_hash", "sessions_secret", "asset_shares_code
 
 describe.each(backends)("keys lead with org_id on %s", (kind) => {
   let database: Database
-  beforeAll(async () => { database = await openTestDatabase(kind) })
+  beforeAll(async () => {
+    database = await openTestDatabase(kind)
+  })
   afterAll(async () => {
     if (database.kind === "postgres") {
       const [r] = await rows<{ s: string }>(database.db, sql`SELECT current_schema() AS s`)
@@ -38,11 +40,17 @@ describe.each(backends)("keys lead with org_id on %s", (kind) => {
   })
 })
 
-interface Key { tbl: string; idx: string; first: string | null }
+interface Key {
+  tbl: string
+  idx: string
+  first: string | null
+}
 
 /** Primary keys and unique indexes of the tables in the current schema, with their first column (null for an expression). */
 function uniqueKeys(database: Database) {
-  return rows<Key>(database.db, sql`
+  return rows<Key>(
+    database.db,
+    sql`
     SELECT t.relname AS tbl, i.relname AS idx, a.attname AS first
     FROM pg_index x
     JOIN pg_class i ON i.oid = x.indexrelid
@@ -50,8 +58,8 @@ function uniqueKeys(database: Database) {
     JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = current_schema()
     LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]
     WHERE (x.indisprimary OR x.indisunique) AND t.relkind IN ('r', 'p')
-    ORDER BY 1, 2`)
+    ORDER BY 1, 2`,
+  )
 }
 
-const offenders = (keys: Key[]) =>
-  keys.filter((k) => !referenceTables.includes(k.tbl) && k.first !== "org_id" && !orgFreeLookups.includes(k.idx))
+const offenders = (keys: Key[]) => keys.filter((k) => !referenceTables.includes(k.tbl) && k.first !== "org_id" && !orgFreeLookups.includes(k.idx))

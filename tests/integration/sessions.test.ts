@@ -6,12 +6,16 @@ import { createToken, revokeToken } from "../../src/server/auth/service"
 import { one, sql } from "../../src/server/db/client"
 import { auth, backends, harness, type Harness } from "./harness"
 
-interface Cookie { name: string; value: string; attributes: string[] }
+interface Cookie {
+  name: string
+  value: string
+  attributes: string[]
+}
 
 /** The Set-Cookie headers of a response, split into name, value and attributes as a browser reads them. */
 function setCookies(headers: Record<string, unknown>): Cookie[] {
   const raw = headers["set-cookie"]
-  const list = raw === undefined ? [] : Array.isArray(raw) ? raw as string[] : [String(raw)]
+  const list = raw === undefined ? [] : Array.isArray(raw) ? (raw as string[]) : [String(raw)]
   return list.map((line) => {
     const [pair, ...attributes] = line.split(";").map((s) => s.trim())
     const i = pair!.indexOf("=")
@@ -31,12 +35,20 @@ describe.each(backends)("dashboard sessions on %s", (kind) => {
     return { r, cookie, secret: cookie?.value ?? "" }
   }
   const withCookie = (secret: string, extra: Record<string, string> = {}) => ({ cookie: `relay_session=${secret}`, ...extra })
-  const sessionRow = (secret: string) => one<{ id: string; tokenId: string; lastSeenAt: string; expiresAt: string; createdAt: string }>(h.database.db, sql`
+  const sessionRow = (secret: string) =>
+    one<{ id: string; tokenId: string; lastSeenAt: string; expiresAt: string; createdAt: string }>(
+      h.database.db,
+      sql`
     SELECT id, token_id AS "tokenId", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt", created_at AS "createdAt"
-    FROM sessions WHERE secret_hash = ${createHash("sha256").update(secret).digest("hex")}`)
+    FROM sessions WHERE secret_hash = ${createHash("sha256").update(secret).digest("hex")}`,
+    )
 
-  beforeAll(async () => { h = await harness(kind) })
-  afterAll(async () => { await h?.close() })
+  beforeAll(async () => {
+    h = await harness(kind)
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
 
   it("signs in with an API token: 201, who it is, and an HttpOnly SameSite=Strict cookie for the whole site", async () => {
     const { r, cookie } = await signIn(h.acme.tokens.marketer)
@@ -64,20 +76,28 @@ describe.each(backends)("dashboard sessions on %s", (kind) => {
   it("marks the cookie Secure when the request came over https", async () => {
     const app = await buildApp({ db: h.database.db })
     // What a TLS socket looks like to Fastify; inject's fake socket is plain otherwise.
-    app.addHook("onRequest", async (req) => { (req.raw.socket as { encrypted?: boolean }).encrypted = true })
+    app.addHook("onRequest", async (req) => {
+      ;(req.raw.socket as { encrypted?: boolean }).encrypted = true
+    })
     try {
       const r = await app.inject({ method: "POST", url: "/api/v1/sessions", payload: { token: h.acme.tokens.rep } })
       expect(r.statusCode).toBe(201)
       expect(setCookies(r.headers)[0]!.attributes).toContain("Secure")
-    } finally { await app.close() }
+    } finally {
+      await app.close()
+    }
   })
 
   it("behind a trusted TLS proxy, marks the cookie Secure and limits by the client's address, not the proxy's", async () => {
     const app = await buildApp({ db: h.database.db, trustProxy: "127.0.0.1" })
-    const viaProxy = (token: string, client: string) => app.inject({
-      method: "POST", url: "/api/v1/sessions", payload: { token }, remoteAddress: "127.0.0.1",
-      headers: { "x-forwarded-proto": "https", "x-forwarded-for": client },
-    })
+    const viaProxy = (token: string, client: string) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/sessions",
+        payload: { token },
+        remoteAddress: "127.0.0.1",
+        headers: { "x-forwarded-proto": "https", "x-forwarded-for": client },
+      })
     try {
       const r = await viaProxy(h.acme.tokens.rep, "203.0.113.7")
       expect(r.statusCode).toBe(201)
@@ -86,7 +106,9 @@ describe.each(backends)("dashboard sessions on %s", (kind) => {
       for (let i = 0; i < 10; i++) expect((await viaProxy(`rly_guess-${i}`, "203.0.113.8")).statusCode).toBe(401)
       expect((await viaProxy(h.acme.tokens.rep, "203.0.113.8")).statusCode).toBe(429)
       expect((await viaProxy(h.acme.tokens.rep, "203.0.113.9")).statusCode).toBe(201)
-    } finally { await app.close() }
+    } finally {
+      await app.close()
+    }
   })
 
   it("refuses a wrong token with 401 and sets no cookie", async () => {
@@ -129,7 +151,12 @@ describe.each(backends)("dashboard sessions on %s", (kind) => {
     }
     // Reads need no header, and bearer writes (the extension) never did.
     expect((await h.app.inject({ url: "/api/v1/settings", headers: withCookie(secret) })).statusCode).toBe(200)
-    const bearer = await h.app.inject({ method: "PATCH", url: `/api/v1/assets/${ok.json().id}`, headers: auth(h.acme.tokens.marketer), payload: { title: "Renamed" } })
+    const bearer = await h.app.inject({
+      method: "PATCH",
+      url: `/api/v1/assets/${ok.json().id}`,
+      headers: auth(h.acme.tokens.marketer),
+      payload: { title: "Renamed" },
+    })
     expect(bearer.statusCode).toBe(200)
   })
 
@@ -217,13 +244,22 @@ describe.each(backends)("dashboard sessions on %s", (kind) => {
   })
 
   it("another org's data still answers 404 through a session", async () => {
-    const globexAsset = await h.app.inject({ method: "POST", url: "/api/v1/assets", headers: auth(h.globex.tokens.marketer),
-      payload: { title: "Globex battle card", url: "https://content.example/globex", kind: "battle_card" } })
+    const globexAsset = await h.app.inject({
+      method: "POST",
+      url: "/api/v1/assets",
+      headers: auth(h.globex.tokens.marketer),
+      payload: { title: "Globex battle card", url: "https://content.example/globex", kind: "battle_card" },
+    })
     expect(globexAsset.statusCode).toBe(201)
     const { secret } = await signIn(h.acme.tokens.admin)
     const id = globexAsset.json().id
     expect((await h.app.inject({ url: `/api/v1/assets/${id}`, headers: withCookie(secret) })).statusCode).toBe(404)
-    const patch = await h.app.inject({ method: "PATCH", url: `/api/v1/assets/${id}`, headers: withCookie(secret, { "x-relay-request": "1" }), payload: { title: "Mine now" } })
+    const patch = await h.app.inject({
+      method: "PATCH",
+      url: `/api/v1/assets/${id}`,
+      headers: withCookie(secret, { "x-relay-request": "1" }),
+      payload: { title: "Mine now" },
+    })
     expect(patch.statusCode).toBe(404)
     const search = await h.app.inject({ url: "/api/v1/assets?q=globex", headers: withCookie(secret) })
     expect(search.json().items).toEqual([])
@@ -234,7 +270,12 @@ describe.each(backends)("dashboard sessions on %s", (kind) => {
     const r = await h.app.inject({ url: "/api/v1/me", headers: { ...withCookie(secret), ...auth(h.globex.tokens.rep) } })
     expect(r.json().user.email).toBe("rep@globex.example")
     // A bearer write needs no X-Relay-Request header even when a cookie rides along.
-    const w = await h.app.inject({ method: "PUT", url: "/api/v1/settings", headers: { ...withCookie(secret), ...auth(h.globex.tokens.admin) }, payload: { slaHours: 24 } })
+    const w = await h.app.inject({
+      method: "PUT",
+      url: "/api/v1/settings",
+      headers: { ...withCookie(secret), ...auth(h.globex.tokens.admin) },
+      payload: { slaHours: 24 },
+    })
     expect(w.statusCode).toBe(200)
   })
 
@@ -282,8 +323,12 @@ describe.each(backends)("dashboard sessions on %s", (kind) => {
 
   describe("rate limits", () => {
     let app: FastifyInstance
-    beforeAll(async () => { app = await buildApp({ db: h.database.db, rateLimitPerMinute: 3 }) })
-    afterAll(async () => { await app?.close() })
+    beforeAll(async () => {
+      app = await buildApp({ db: h.database.db, rateLimitPerMinute: 3 })
+    })
+    afterAll(async () => {
+      await app?.close()
+    })
 
     it("count per token id: two spellings of one header share one budget, and its sessions share it too", async () => {
       const { token } = await createToken(h.database.db, h.acme.id, "rep@acme.example", "budget")
@@ -319,8 +364,12 @@ describe.each(backends)("dashboard sessions on %s", (kind) => {
   })
 
   it("CORS answers only chrome-extension origins; the dashboard is same-origin", async () => {
-    const preflight = (origin: string) => h.app.inject({ method: "OPTIONS", url: "/api/v1/settings",
-      headers: { origin, "access-control-request-method": "PUT", "access-control-request-headers": "x-relay-request" } })
+    const preflight = (origin: string) =>
+      h.app.inject({
+        method: "OPTIONS",
+        url: "/api/v1/settings",
+        headers: { origin, "access-control-request-method": "PUT", "access-control-request-headers": "x-relay-request" },
+      })
     expect((await preflight("https://evil.example")).headers["access-control-allow-origin"]).toBeUndefined()
     const ext = await preflight(`chrome-extension://${"a".repeat(32)}`)
     expect(ext.headers["access-control-allow-origin"]).toBe(`chrome-extension://${"a".repeat(32)}`)

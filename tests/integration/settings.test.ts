@@ -32,13 +32,18 @@ describe.each(backends)("settings on %s", (kind) => {
     h.app.inject({ method: "POST", url: "/api/v1/settings/preview", headers: auth(token), payload: payload as object })
   const scoreOf = async (email: string) =>
     (await h.app.inject({ url: `/api/v1/contacts/lookup?email=${email}`, headers: auth(h.acme.tokens.rep) })).json().score.total as number
-  const settingsRow = (orgId: string) => one<{ updatedAt: string; mqlThreshold: number }>(h.database.db,
-    sql`SELECT updated_at AS "updatedAt", mql_threshold AS "mqlThreshold" FROM org_settings WHERE org_id = ${orgId}`)
+  const settingsRow = (orgId: string) =>
+    one<{ updatedAt: string; mqlThreshold: number }>(
+      h.database.db,
+      sql`SELECT updated_at AS "updatedAt", mql_threshold AS "mqlThreshold" FROM org_settings WHERE org_id = ${orgId}`,
+    )
   /** A rescore stamps every contact's engagement_at; a no-op leaves them as they were. */
-  const scoreStamps = async (orgId: string) => (await rows<{ id: string; at: string; fit: number; v: number }>(h.database.db,
-    sql`SELECT id, engagement_at::text AS at, fit_score AS fit, engagement_value AS v FROM contacts WHERE org_id = ${orgId} ORDER BY id`))
-  const withEvent = (s: Settings, type: string, points: number) =>
-    ({ ...s.scoring, events: { ...s.scoring.events, [type]: { points, dailyCap: points } } })
+  const scoreStamps = async (orgId: string) =>
+    await rows<{ id: string; at: string; fit: number; v: number }>(
+      h.database.db,
+      sql`SELECT id, engagement_at::text AS at, fit_score AS fit, engagement_value AS v FROM contacts WHERE org_id = ${orgId} ORDER BY id`,
+    )
+  const withEvent = (s: Settings, type: string, points: number) => ({ ...s.scoring, events: { ...s.scoring.events, [type]: { points, dailyCap: points } } })
 
   beforeAll(async () => {
     h = await harness(kind)
@@ -59,7 +64,9 @@ describe.each(backends)("settings on %s", (kind) => {
     }
     defaults = (await h.app.inject({ url: "/api/v1/settings", headers: auth(h.acme.tokens.rep) })).json()
   })
-  afterAll(async () => { await h?.close() })
+  afterAll(async () => {
+    await h?.close()
+  })
 
   it("the fixed org scores as planned", async () => {
     const totals = await Promise.all(Object.values(people).map((x) => scoreOf(x.email)))
@@ -72,14 +79,24 @@ describe.each(backends)("settings on %s", (kind) => {
         const r = await preview(body)
         expect(r.statusCode, r.body).toBe(200)
         expect(r.json()).toEqual({
-          contacts: 5, current: { mqlThreshold: 60, mqls: 2 }, proposed: { mqlThreshold: 60, mqls: 2 }, changedContacts: 0, sampled: false, sampleSize: 5,
+          contacts: 5,
+          current: { mqlThreshold: 60, mqls: 2 },
+          proposed: { mqlThreshold: 60, mqls: 2 },
+          changedContacts: 0,
+          sampled: false,
+          sampleSize: 5,
         })
       }
     })
 
     it("a lower threshold: more MQLs on today's scores", async () => {
       expect((await preview({ mqlThreshold: 50 })).json()).toEqual({
-        contacts: 5, current: { mqlThreshold: 60, mqls: 2 }, proposed: { mqlThreshold: 50, mqls: 3 }, changedContacts: 1, sampled: false, sampleSize: 5,
+        contacts: 5,
+        current: { mqlThreshold: 60, mqls: 2 },
+        proposed: { mqlThreshold: 50, mqls: 3 },
+        changedContacts: 1,
+        sampled: false,
+        sampleSize: 5,
       })
       expect((await preview({ mqlThreshold: 40 })).json()).toMatchObject({ proposed: { mqlThreshold: 40, mqls: 4 }, changedContacts: 2 })
       expect((await preview({ mqlThreshold: 77 })).json()).toMatchObject({ proposed: { mqlThreshold: 77, mqls: 0 }, changedContacts: 2 })
@@ -89,18 +106,27 @@ describe.each(backends)("settings on %s", (kind) => {
     it("new event points: rescored from the events (Blair's demo request now carries her over)", async () => {
       // demo_request 25 → 45: Avery 37 + 44 + 15 = 96, Blair 19 + 44 = 63.
       expect((await preview({ scoring: withEvent(defaults, "demo_request", 45) })).json()).toEqual({
-        contacts: 5, current: { mqlThreshold: 60, mqls: 2 }, proposed: { mqlThreshold: 60, mqls: 3 }, changedContacts: 1, sampled: false, sampleSize: 5,
+        contacts: 5,
+        current: { mqlThreshold: 60, mqls: 2 },
+        proposed: { mqlThreshold: 60, mqls: 3 },
+        changedContacts: 1,
+        sampled: false,
+        sampleSize: 5,
       })
       // With a threshold of 70 as well: only Avery; Emery (62) drops out, Blair (63) stays out.
       expect((await preview({ mqlThreshold: 70, scoring: withEvent(defaults, "demo_request", 45) })).json()).toMatchObject({
-        current: { mqlThreshold: 60, mqls: 2 }, proposed: { mqlThreshold: 70, mqls: 1 }, changedContacts: 1,
+        current: { mqlThreshold: 60, mqls: 2 },
+        proposed: { mqlThreshold: 70, mqls: 1 },
+        changedContacts: 1,
       })
     })
 
     it("new fit rules: rescored from the firmographics", async () => {
       // fitMax 40 → 20: Avery 20 + 39 = 59 and Emery 20 + 22 = 42 both fall below 60.
       expect((await preview({ scoring: { ...defaults.scoring, fitMax: 20 } })).json()).toMatchObject({
-        proposed: { mqlThreshold: 60, mqls: 0 }, changedContacts: 2, sampled: false,
+        proposed: { mqlThreshold: 60, mqls: 0 },
+        changedContacts: 2,
+        sampled: false,
       })
       // "Analyst" worth 60 fit points (capped at 40): Devon 40 + 1 = 41 — still no MQL; at threshold 41 she is one.
       const titles = [...defaults.scoring.fit.titles, { keyword: "analyst", label: "Analyst", points: 60 }]
@@ -131,7 +157,12 @@ describe.each(backends)("settings on %s", (kind) => {
       await createUser(h.database.db, org, { email: "marketer@quiet.example", name: "Quiet marketer", role: "marketer" })
       const { token } = await createToken(h.database.db, org, "marketer@quiet.example")
       expect((await preview({ mqlThreshold: 10, scoring: withEvent(defaults, "demo_request", 45) }, token)).json()).toEqual({
-        contacts: 0, current: { mqlThreshold: 60, mqls: 0 }, proposed: { mqlThreshold: 10, mqls: 0 }, changedContacts: 0, sampled: false, sampleSize: 0,
+        contacts: 0,
+        current: { mqlThreshold: 60, mqls: 0 },
+        proposed: { mqlThreshold: 10, mqls: 0 },
+        changedContacts: 0,
+        sampled: false,
+        sampleSize: 0,
       })
     })
 
@@ -207,7 +238,12 @@ describe.each(backends)("settings on %s", (kind) => {
 
     it("previews a threshold on every contact, exactly", async () => {
       expect((await preview({ mqlThreshold: 62 }, token)).json()).toEqual({
-        contacts: 24000, current: { mqlThreshold: 60, mqls: 6000 }, proposed: { mqlThreshold: 62, mqls: 0 }, changedContacts: 6000, sampled: false, sampleSize: 24000,
+        contacts: 24000,
+        current: { mqlThreshold: 60, mqls: 6000 },
+        proposed: { mqlThreshold: 62, mqls: 0 },
+        changedContacts: 6000,
+        sampled: false,
+        sampleSize: 24000,
       })
     })
 

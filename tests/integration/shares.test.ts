@@ -16,13 +16,27 @@ describe.each(backends)("share codes and links on %s", (kind) => {
 
   const post = (token: string, payload: object, headers: Record<string, string> = {}) =>
     h.app.inject({ method: "POST", url: "/api/v1/shares", headers: { ...auth(token), ...headers }, payload })
-  const acmeShare = (over: Record<string, unknown> = {}) =>
-    ({ id: randomUUID(), assetId: acmeAsset, contactId: acmeContact, channel: "gmail", sharedAt: new Date().toISOString(), ...over })
-  const globexShare = (over: Record<string, unknown> = {}) =>
-    ({ id: randomUUID(), assetId: globexAsset, contactId: globexContact, channel: "copy", sharedAt: new Date().toISOString(), ...over })
+  const acmeShare = (over: Record<string, unknown> = {}) => ({
+    id: randomUUID(),
+    assetId: acmeAsset,
+    contactId: acmeContact,
+    channel: "gmail",
+    sharedAt: new Date().toISOString(),
+    ...over,
+  })
+  const globexShare = (over: Record<string, unknown> = {}) => ({
+    id: randomUUID(),
+    assetId: globexAsset,
+    contactId: globexContact,
+    channel: "copy",
+    sharedAt: new Date().toISOString(),
+    ...over,
+  })
   /** The answer with what differs between any two shares blanked out, to compare two answers' shape. */
-  const shape = (r: { statusCode: number; json(): Record<string, unknown> }, code: string) =>
-    ({ status: r.statusCode, body: JSON.stringify({ ...r.json(), id: "ID" }).replaceAll(code, "CODE") })
+  const shape = (r: { statusCode: number; json(): Record<string, unknown> }, code: string) => ({
+    status: r.statusCode,
+    body: JSON.stringify({ ...r.json(), id: "ID" }).replaceAll(code, "CODE"),
+  })
 
   beforeAll(async () => {
     h = await harness(kind)
@@ -31,17 +45,32 @@ describe.each(backends)("share codes and links on %s", (kind) => {
       await h.database.db.execute(sql`INSERT INTO contacts (org_id, id, first_name, stage) VALUES (${orgId}, ${id}, 'Ida', 'lead')`)
       return id
     }
-    const asset = async (token: string) => (await h.app.inject({ method: "POST", url: "/api/v1/assets", headers: auth(token),
-      payload: { title: "Battle card", url: "https://content.example/card", kind: "battle_card" } })).json().id as string
+    const asset = async (token: string) =>
+      (
+        await h.app.inject({
+          method: "POST",
+          url: "/api/v1/assets",
+          headers: auth(token),
+          payload: { title: "Battle card", url: "https://content.example/card", kind: "battle_card" },
+        })
+      ).json().id as string
     acmeContact = await contact(h.acme.id)
     globexContact = await contact(h.globex.id)
     acmeAsset = await asset(h.acme.tokens.marketer)
     globexAsset = await asset(h.globex.tokens.marketer)
   })
-  afterAll(async () => { await h?.close() })
+  afterAll(async () => {
+    await h?.close()
+  })
 
   it("refuses client codes that are not random (400 with a message saying how to make one)", async () => {
-    for (const weak of ["AAAAAAAAAAAAAAAAAAAAAA", "ABCDEFGHIJKLMNOPQRSTUV", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "x7Kp2Qa9x7Kp2Qa9x7Kp2Q", "0123456789012345678901"]) {
+    for (const weak of [
+      "AAAAAAAAAAAAAAAAAAAAAA",
+      "ABCDEFGHIJKLMNOPQRSTUV",
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      "x7Kp2Qa9x7Kp2Qa9x7Kp2Q",
+      "0123456789012345678901",
+    ]) {
       const r = await post(h.acme.tokens.rep, acmeShare({ code: weak }))
       expect(r.statusCode, weak).toBe(400)
       expect(r.json().error.message).toMatch(/code: code is not random enough: make it from 16 random bytes/)
@@ -71,12 +100,18 @@ describe.each(backends)("share codes and links on %s", (kind) => {
     expect(list.find((i: { id: string }) => i.id === probe.id).code).toBe(taken)
 
     // The code still opens Globex's share: Acme's share was recorded under a code of the server's.
-    const [stored] = await rows<{ org: string; n: number }>(h.database.db, sql`SELECT org_id::text AS org, count(*) OVER ()::int AS n FROM asset_shares WHERE code = ${taken}`)
+    const [stored] = await rows<{ org: string; n: number }>(
+      h.database.db,
+      sql`SELECT org_id::text AS org, count(*) OVER ()::int AS n FROM asset_shares WHERE code = ${taken}`,
+    )
     expect(stored).toEqual({ org: h.globex.id, n: 1 })
     await h.database.db.execute(sql`UPDATE asset_shares SET created_at = created_at - interval '1 minute' WHERE code = ${taken}`)
     const opened = await h.app.inject({ url: `/r/${taken}`, headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0" } })
     expect(opened.statusCode).toBe(302)
-    const [view] = await rows<{ org: string }>(h.database.db, sql`SELECT v.org_id::text AS org FROM asset_views v JOIN asset_shares s ON s.org_id = v.org_id AND s.id = v.share_id WHERE s.code = ${taken}`)
+    const [view] = await rows<{ org: string }>(
+      h.database.db,
+      sql`SELECT v.org_id::text AS org FROM asset_views v JOIN asset_shares s ON s.org_id = v.org_id AND s.id = v.share_id WHERE s.code = ${taken}`,
+    )
     expect(view!.org).toBe(h.globex.id)
 
     // Within one org a code used twice is still a 409: that says nothing the org does not know.
@@ -105,9 +140,11 @@ describe.each(backends)("share codes and links on %s", (kind) => {
   })
 
   it("bounds sharedAt: 9999-12-31 and next week are refused with a clear message", async () => {
-    for (const [sharedAt, message] of [["9999-12-31T00:00:00Z", /sharedAt: must be a date from 1970-01-01 to 2099-12-31/],
+    for (const [sharedAt, message] of [
+      ["9999-12-31T00:00:00Z", /sharedAt: must be a date from 1970-01-01 to 2099-12-31/],
       [new Date(Date.now() + 7 * 86_400_000).toISOString(), /sharedAt: must not be more than a day in the future/],
-      ["1969-12-31T23:59:59Z", /sharedAt: must be a date from 1970-01-01/]] as const) {
+      ["1969-12-31T23:59:59Z", /sharedAt: must be a date from 1970-01-01/],
+    ] as const) {
       const r = await post(h.acme.tokens.rep, acmeShare({ sharedAt }))
       expect(r.statusCode, sharedAt).toBe(400)
       expect(r.json().error.message).toMatch(message)

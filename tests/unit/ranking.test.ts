@@ -5,7 +5,14 @@ const now = new Date("2026-03-10T12:00:00Z")
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000)
 
 const asset = (id: string, title: string, tags: Partial<RankAsset> = {}): RankAsset => ({
-  id, title, kind: "one_pager", stages: [], personas: [], industries: [], topics: [], ...tags,
+  id,
+  title,
+  kind: "one_pager",
+  stages: [],
+  personas: [],
+  industries: [],
+  topics: [],
+  ...tags,
 })
 
 const base = (over: Partial<RankInput> = {}): RankInput => ({
@@ -44,15 +51,17 @@ describe("conversation words", () => {
 
 describe("rankAssets", () => {
   it("ranks by stage, persona and industry fit, each with its reason", () => {
-    const r = rankAssets(base({
-      person: { stage: "mql", title: "VP Finance", industry: "Fintech" },
-      assets: [
-        asset("none", "Generic blog"),
-        asset("stage", "Stage fit", { stages: ["mql", "sql"] }),
-        asset("all", "Fintech story", { kind: "case_study", stages: ["mql"], personas: ["executive"], industries: ["fintech"] }),
-        asset("persona", "Persona fit", { personas: ["executive", "data"] }),
-      ],
-    }))
+    const r = rankAssets(
+      base({
+        person: { stage: "mql", title: "VP Finance", industry: "Fintech" },
+        assets: [
+          asset("none", "Generic blog"),
+          asset("stage", "Stage fit", { stages: ["mql", "sql"] }),
+          asset("all", "Fintech story", { kind: "case_study", stages: ["mql"], personas: ["executive"], industries: ["fintech"] }),
+          asset("persona", "Persona fit", { personas: ["executive", "data"] }),
+        ],
+      }),
+    )
     expect(order(r)).toEqual(["all", "stage", "persona", "none"])
     expect(reasonsOf(r, "all")).toEqual(["made for the MQL stage", "fintech case study", "for VP-level buyers"])
     expect(reasonsOf(r, "none")).toEqual([])
@@ -60,44 +69,50 @@ describe("rankAssets", () => {
   })
 
   it("names C-level buyers and treats a recycled lead as a lead", () => {
-    const r = rankAssets(base({
-      person: { stage: "recycled", title: "Chief Marketing Officer", industry: null },
-      assets: [asset("a", "Nurture", { stages: ["lead"], personas: ["executive"] })],
-    }))
+    const r = rankAssets(
+      base({
+        person: { stage: "recycled", title: "Chief Marketing Officer", industry: null },
+        assets: [asset("a", "Nurture", { stages: ["lead"], personas: ["executive"] })],
+      }),
+    )
     expect(r[0]!.reasons).toEqual(["made for the lead stage", "for C-level buyers"])
   })
 
   it("raises assets on topics the person engaged with, quoting the strongest recent signal", () => {
-    const r = rankAssets(base({
-      history: {
-        engaged: [
-          { assetId: "pg", title: "Pricing guide", topics: ["pricing"], type: "content_download", at: daysAgo(3), count: 1 },
-          { assetId: "old", title: "Old security webinar", topics: ["security"], type: "webinar_attended", at: daysAgo(140), count: 1 },
+    const r = rankAssets(
+      base({
+        history: {
+          engaged: [
+            { assetId: "pg", title: "Pricing guide", topics: ["pricing"], type: "content_download", at: daysAgo(3), count: 1 },
+            { assetId: "old", title: "Old security webinar", topics: ["security"], type: "webinar_attended", at: daysAgo(140), count: 1 },
+          ],
+          received: [],
+        },
+        assets: [
+          asset("sec", "Security one-pager", { topics: ["security"] }),
+          asset("roi", "ROI calculator", { topics: ["pricing", "roi"] }),
+          asset("x", "Unrelated", { topics: ["forecasting"] }),
         ],
-        received: [],
-      },
-      assets: [
-        asset("sec", "Security one-pager", { topics: ["security"] }),
-        asset("roi", "ROI calculator", { topics: ["pricing", "roi"] }),
-        asset("x", "Unrelated", { topics: ["forecasting"] }),
-      ],
-    }))
+      }),
+    )
     expect(order(r)).toEqual(["roi", "sec", "x"])
     expect(reasonsOf(r, "roi")).toEqual(["they downloaded 'Pricing guide' 3 days ago"])
     expect(reasonsOf(r, "sec")).toEqual([]) // 140 days ago: too faint to be a reason
   })
 
   it("matches the conversation against topics and title words", () => {
-    const r = rankAssets(base({
-      context: "Re: Security review — our CISO asks about SOC2 and data quality before the pilot",
-      assets: [
-        asset("dq", "Data quality checklist", { topics: ["data quality"] }),
-        asset("sec", "Security overview", { topics: ["security"] }),
-        asset("both", "Security and data quality", { topics: ["security", "data quality"] }),
-        asset("pilot", "Running a pilot", { topics: ["onboarding"] }),
-        asset("none", "Forecasting deck", { topics: ["forecasting"] }),
-      ],
-    }))
+    const r = rankAssets(
+      base({
+        context: "Re: Security review — our CISO asks about SOC2 and data quality before the pilot",
+        assets: [
+          asset("dq", "Data quality checklist", { topics: ["data quality"] }),
+          asset("sec", "Security overview", { topics: ["security"] }),
+          asset("both", "Security and data quality", { topics: ["security", "data quality"] }),
+          asset("pilot", "Running a pilot", { topics: ["onboarding"] }),
+          asset("none", "Forecasting deck", { topics: ["forecasting"] }),
+        ],
+      }),
+    )
     expect(order(r)).toEqual(["both", "dq", "sec", "pilot", "none"])
     expect(reasonsOf(r, "sec")).toEqual(["the thread mentions security"])
     expect(reasonsOf(r, "both")).toEqual(["the thread mentions security and data quality"])
@@ -105,14 +120,16 @@ describe("rankAssets", () => {
   })
 
   it("pushes up assets whose shares were followed by deals that advanced and reps found helpful", () => {
-    const r = rankAssets(base({
-      assets: [asset("a", "A"), asset("b", "B"), asset("c", "C"), asset("d", "D")],
-      outcomes: {
-        b: { shares: 20, advanced: 12, helped: 0, notHelped: 0 },
-        c: { shares: 1, advanced: 1, helped: 0, notHelped: 0 },
-        d: { shares: 4, advanced: 0, helped: 1, notHelped: 3 },
-      },
-    }))
+    const r = rankAssets(
+      base({
+        assets: [asset("a", "A"), asset("b", "B"), asset("c", "C"), asset("d", "D")],
+        outcomes: {
+          b: { shares: 20, advanced: 12, helped: 0, notHelped: 0 },
+          c: { shares: 1, advanced: 1, helped: 0, notHelped: 0 },
+          d: { shares: 4, advanced: 0, helped: 1, notHelped: 3 },
+        },
+      }),
+    )
     expect(order(r)).toEqual(["b", "c", "a", "d"])
     expect(reasonsOf(r, "b")).toEqual(["used in 12 deals that advanced"])
     expect(reasonsOf(r, "c")).toEqual(["used in 1 deal that advanced"])
@@ -120,15 +137,23 @@ describe("rankAssets", () => {
   })
 
   it("pushes down what the person already received, less as it ages", () => {
-    const r = rankAssets(base({
-      person: { stage: "sql", title: null, industry: null },
-      history: { engaged: [], received: [{ assetId: "recent", at: daysAgo(5), count: 1 }, { assetId: "long", at: daysAgo(200), count: 1 }] },
-      assets: [
-        asset("recent", "Battle card", { stages: ["sql"] }),
-        asset("long", "Deck", { stages: ["sql"] }),
-        asset("fresh", "Pricing guide", { stages: ["sql"] }),
-      ],
-    }))
+    const r = rankAssets(
+      base({
+        person: { stage: "sql", title: null, industry: null },
+        history: {
+          engaged: [],
+          received: [
+            { assetId: "recent", at: daysAgo(5), count: 1 },
+            { assetId: "long", at: daysAgo(200), count: 1 },
+          ],
+        },
+        assets: [
+          asset("recent", "Battle card", { stages: ["sql"] }),
+          asset("long", "Deck", { stages: ["sql"] }),
+          asset("fresh", "Pricing guide", { stages: ["sql"] }),
+        ],
+      }),
+    )
     expect(order(r)).toEqual(["fresh", "long", "recent"])
     expect(reasonsOf(r, "recent")).toEqual(["already sent 5 days ago", "made for the SQL stage"])
     expect(r.find((x) => x.asset.id === "recent")!.score).toBeLessThan(0)

@@ -48,7 +48,8 @@ describe("engagement", () => {
     ]
     const full = engagementScore(events, rules, now).value
     let state = { value: 0, at: new Date(0) }
-    for (const e of [events[2]!, events[0]!, events[3]!, events[1]!]) state = addDecayed(state, cappedPoints(e.type, 0, rules), e.occurredAt, rules.halfLifeDays)
+    for (const e of [events[2]!, events[0]!, events[3]!, events[1]!])
+      state = addDecayed(state, cappedPoints(e.type, 0, rules), e.occurredAt, rules.halfLifeDays)
     expect(engagementNow(state, now, rules.halfLifeDays)).toBeCloseTo(full, 6)
   })
 })
@@ -60,11 +61,15 @@ describe("total and reasons", () => {
   })
   it("explains the score with its largest contributions first", () => {
     const fit = fitScore({ title: "VP Marketing", industry: "software" }, rules)
-    const { parts } = engagementScore([
-      { type: "webinar_attended", occurredAt: daysAgo(3), label: "Scaling RevOps" },
-      { type: "email_open", occurredAt: daysAgo(200) },
-      { type: "content_download", occurredAt: daysAgo(0.2), label: "Pricing guide" },
-    ], rules, now)
+    const { parts } = engagementScore(
+      [
+        { type: "webinar_attended", occurredAt: daysAgo(3), label: "Scaling RevOps" },
+        { type: "email_open", occurredAt: daysAgo(200) },
+        { type: "content_download", occurredAt: daysAgo(0.2), label: "Pricing guide" },
+      ],
+      rules,
+      now,
+    )
     const reasons = scoreReasons(fit.reasons, parts, now).map((r) => r.text)
     expect(reasons).toEqual([
       "+15 industry is software",

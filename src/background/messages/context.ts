@@ -1,5 +1,5 @@
 // What message handlers get to work with, and the shape of a handler.
-import type { Request, Responses } from "~shared/messages"
+import type { Request, Responses } from "../../shared/messages"
 import type { ApiClient } from "../api-client"
 import type { Auth } from "../auth"
 import type { RelayDb } from "../db"

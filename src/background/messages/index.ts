@@ -1,6 +1,6 @@
 // The one entry for runtime messages: check who sent it, parse it, run its handler, and turn any
 // failure into a `{ ok: false, error }` the caller can show.
-import { Request, type ErrorCode, type Response } from "~shared/messages"
+import { Request, type ErrorCode, type Response } from "../../shared/messages"
 import { ApiError } from "../api-client"
 import { authHandlers } from "./auth"
 import { contentHandlers } from "./content"

@@ -4,7 +4,11 @@
 import type { ZodType } from "zod"
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message)
     this.name = "ApiError"
   }
@@ -66,6 +70,11 @@ export async function apiSendEmpty(method: "POST" | "PUT" | "PATCH" | "DELETE", 
 
 async function parse<T>(res: Response, schema: ZodType<T>): Promise<T> {
   const r = schema.safeParse(await res.json())
-  if (!r.success) throw new ApiError(res.status, "bad_response", "The server's answer did not have the expected shape. Reload the page; if it persists, the dashboard and server versions differ.")
+  if (!r.success)
+    throw new ApiError(
+      res.status,
+      "bad_response",
+      "The server's answer did not have the expected shape. Reload the page; if it persists, the dashboard and server versions differ.",
+    )
   return r.data
 }

@@ -1,5 +1,10 @@
 // Every page, in the order the nav lists them. Reports share the filters in the URL as you move between them.
-export interface NavItem { path: string; label: string; report: boolean; /** Shown to admins only. */ adminOnly?: boolean }
+export interface NavItem {
+  path: string
+  label: string
+  report: boolean
+  /** Shown to admins only. */ adminOnly?: boolean
+}
 
 export const navItems: NavItem[] = [
   { path: "/content-usage", label: "Content usage", report: true },

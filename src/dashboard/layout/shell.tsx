@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from "react"
 import { NavLink, useLocation } from "react-router-dom"
-import type { Me } from "~shared/contracts/me"
+import type { Me } from "../../shared/contracts/me"
 import { filterParams, readFilters, search } from "../features/filters/url-filters"
 import { useSignOut } from "../features/session/use-sign-out"
 import { humanize } from "../format"
@@ -27,30 +27,42 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <aside className="sidebar">
         <div className="brand">Relay</div>
-        <div className="org" title="Organization">{me.org.name}</div>
+        <div className="org" title="Organization">
+          {me.org.name}
+        </div>
         <nav aria-label="Pages">
-          <p className="nav-heading" id="nav-reports">Reports</p>
+          <p className="nav-heading" id="nav-reports">
+            Reports
+          </p>
           <ul aria-labelledby="nav-reports">
-            {navItems.filter((n) => n.report).map((n) => (
-              <li key={n.path}>
-                <NavLink to={`${n.path}${carried}`} className={({ isActive }) => (isActive ? "active" : undefined)}>
-                  {n.label}
-                </NavLink>
-              </li>
-            ))}
+            {navItems
+              .filter((n) => n.report)
+              .map((n) => (
+                <li key={n.path}>
+                  <NavLink to={`${n.path}${carried}`} className={({ isActive }) => (isActive ? "active" : undefined)}>
+                    {n.label}
+                  </NavLink>
+                </li>
+              ))}
           </ul>
-          <p className="nav-heading" id="nav-manage">Manage</p>
+          <p className="nav-heading" id="nav-manage">
+            Manage
+          </p>
           <ul aria-labelledby="nav-manage">
-            {navItems.filter((n) => !n.report && (!n.adminOnly || me.user.role === "admin")).map((n) => (
-              <li key={n.path}>
-                <NavLink to={n.path} className={({ isActive }) => (isActive ? "active" : undefined)}>
-                  {n.label}
-                </NavLink>
-              </li>
-            ))}
+            {navItems
+              .filter((n) => !n.report && (!n.adminOnly || me.user.role === "admin"))
+              .map((n) => (
+                <li key={n.path}>
+                  <NavLink to={n.path} className={({ isActive }) => (isActive ? "active" : undefined)}>
+                    {n.label}
+                  </NavLink>
+                </li>
+              ))}
           </ul>
         </nav>
         <div className="user">
@@ -61,7 +73,11 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
           <button type="button" className="button subtle small" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
             {signOut.isPending ? "Signing out…" : "Sign out"}
           </button>
-          {signOut.isError && <p role="alert" className="error-text small">Could not sign out: {signOut.error.message}</p>}
+          {signOut.isError && (
+            <p role="alert" className="error-text small">
+              Could not sign out: {signOut.error.message}
+            </p>
+          )}
         </div>
       </aside>
       <main id="main" ref={main} tabIndex={-1} className="content">

@@ -1,9 +1,6 @@
 // Every table on the dashboard: TanStack Table for sorting and paging, our markup and styles.
 import { useState, type ReactNode } from "react"
-import {
-  flexRender, getCoreRowModel, getPaginationRowModel, getSortedRowModel, useReactTable,
-  type ColumnDef, type SortingState,
-} from "@tanstack/react-table"
+import { flexRender, getCoreRowModel, getPaginationRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table"
 
 export interface DataTableProps<T> {
   /** The table's accessible name (shown as its caption for screen readers). */
@@ -21,7 +18,8 @@ export function DataTable<T>({ label, data, columns, initialSort = [], pageSize 
   const [sorting, setSorting] = useState<SortingState>(initialSort)
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize })
   const table = useReactTable({
-    data, columns,
+    data,
+    columns,
     state: { sorting, pagination },
     onSortingChange: setSorting,
     onPaginationChange: setPagination,
@@ -57,7 +55,9 @@ export function DataTable<T>({ label, data, columns, initialSort = [], pageSize 
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
                         <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
                           {flexRender(header.column.columnDef.header, header.getContext())}
-                          <span className="sort-mark" aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                          <span className="sort-mark" aria-hidden="true">
+                            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                          </span>
                         </button>
                       ) : (
                         flexRender(header.column.columnDef.header, header.getContext())
@@ -101,7 +101,9 @@ export function DataTable<T>({ label, data, columns, initialSort = [], pageSize 
                 Next
               </button>
             </nav>
-          ) : <span />}
+          ) : (
+            <span />
+          )}
           {footer}
         </div>
       )}

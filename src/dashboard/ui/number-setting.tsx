@@ -4,7 +4,14 @@ import { useEffect, useState } from "react"
  * A number kept in the URL (influence window, band size): edited freely, applied on Enter or when
  * focus leaves, so typing "45" does not load a report for "4" on the way.
  */
-export function NumberSetting({ label, value, min, max, unit, onChange }: {
+export function NumberSetting({
+  label,
+  value,
+  min,
+  max,
+  unit,
+  onChange,
+}: {
   label: string
   value: number
   min: number
@@ -33,7 +40,12 @@ export function NumberSetting({ label, value, min, max, unit, onChange }: {
           aria-invalid={!valid}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={apply}
-          onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); apply() } }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault()
+              apply()
+            }
+          }}
         />
         {unit && <span className="unit">{unit}</span>}
       </span>

@@ -1,7 +1,13 @@
 import type { ReactNode } from "react"
 
 /** A titled card holding one chart or table; `actions` sit at the right of the title (export, toggles). */
-export function Panel({ title, description, actions, children, className }: {
+export function Panel({
+  title,
+  description,
+  actions,
+  children,
+  className,
+}: {
   title: string
   description?: ReactNode
   actions?: ReactNode

@@ -1,4 +1,4 @@
-import type { Scope } from "~shared/contracts/analytics"
+import type { Scope } from "../../shared/contracts/analytics"
 
 /** Says so when a rep sees only their own numbers (the API's words). */
 export function ScopeNote({ scope }: { scope: Scope }) {

@@ -18,5 +18,9 @@ export function webHref(url: string): string | undefined {
 export function WebLink({ url, children }: { url: string; children: ReactNode }) {
   const href = webHref(url)
   if (!href) return <span title={`Not a web address: ${url}`}>{children}</span>
-  return <a href={href} target="_blank" rel="noopener noreferrer">{children}</a>
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  )
 }

@@ -1,7 +1,11 @@
 import { type Executor, one, pgArray, preparedRows, sql } from "../db/client"
 import type { ActivityInput } from "../../shared/contracts/activities"
 
-export interface ActivityRow extends ActivityInput { userId: string; createdAt: string | Date; bodyHash: string }
+export interface ActivityRow extends ActivityInput {
+  userId: string
+  createdAt: string | Date
+  bodyHash: string
+}
 
 const columns = sql`id, contact_id AS "contactId", user_id AS "userId", type, occurred_at AS "occurredAt", outcome, direction,
   duration_seconds AS "durationSeconds", subject, notes, asset_ids AS "assetIds", body_hash AS "bodyHash", created_at AS "createdAt"`
@@ -20,7 +24,10 @@ export interface LogResult {
  * is neither written nor seen here (`row` absent while the contact and assets are fine): read it with findById.
  */
 export async function log(ex: Executor, orgId: string, userId: string, a: ActivityInput, bodyHash: string): Promise<LogResult> {
-  const [r] = await preparedRows<{ contactExists: boolean; unknownAssetIds: string[] | string } & Partial<ActivityRow> & { created: boolean | null }>(ex, "relay_activity_log", sql`
+  const [r] = await preparedRows<{ contactExists: boolean; unknownAssetIds: string[] | string } & Partial<ActivityRow> & { created: boolean | null }>(
+    ex,
+    "relay_activity_log",
+    sql`
     WITH c AS (SELECT EXISTS (SELECT 1 FROM contacts WHERE org_id = ${orgId} AND id = ${a.contactId}) AS ok),
     bad AS (
       SELECT coalesce(array_agg(x::text ORDER BY x), '{}') AS ids FROM unnest(${pgArray(a.assetIds ?? [])}::uuid[]) AS x
@@ -39,7 +46,8 @@ export async function log(ex: Executor, orgId: string, userId: string, a: Activi
       UNION ALL
       SELECT ${columns}, false FROM activities WHERE org_id = ${orgId} AND id = ${a.id} AND NOT EXISTS (SELECT 1 FROM ins)
     )
-    SELECT c.ok AS "contactExists", bad.ids AS "unknownAssetIds", f.* FROM c CROSS JOIN bad LEFT JOIN found f ON true`)
+    SELECT c.ok AS "contactExists", bad.ids AS "unknownAssetIds", f.* FROM c CROSS JOIN bad LEFT JOIN found f ON true`,
+  )
   const { contactExists, unknownAssetIds, created, ...row } = r!
   const ids = typeof unknownAssetIds === "string" ? parseTextArray(unknownAssetIds) : unknownAssetIds
   return { contactExists, unknownAssetIds: ids, row: row.id ? { ...(row as ActivityRow), created: created === true } : undefined }

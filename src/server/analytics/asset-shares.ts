@@ -4,7 +4,10 @@ import type { Applied } from "./scope"
 import { contactIn, repCond } from "./filters"
 
 /** A share's position in newest-first order: the timestamp to the microsecond (as SQL prints it) and the id. */
-export interface ShareKey { at: string; id: string }
+export interface ShareKey {
+  at: string
+  id: string
+}
 
 /** Microsecond UTC text: a JS Date would round seeded timestamps to milliseconds and skip or repeat rows. */
 export const usText = (col: ReturnType<typeof sql>) => sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
@@ -14,14 +17,23 @@ export async function findAsset(ex: Executor, orgId: string, assetId: string) {
 }
 
 type Raw = Omit<AssetShareRow, "sharedAt" | "firstViewedAt" | "rep" | "contact"> & {
-  sharedAt: string | Date; firstViewedAt: string | Date | null; key: string
-  repId: string; repName: string; contactId: string; contactName: string; company: string | null; email: string | null
+  sharedAt: string | Date
+  firstViewedAt: string | Date | null
+  key: string
+  repId: string
+  repName: string
+  contactId: string
+  contactName: string
+  company: string | null
+  email: string | null
 }
 
 /** The shares of one asset in the period, newest first, after `after`; views counted over the link's whole life. */
 export async function assetShares(ex: Executor, a: Applied, assetId: string, limit: number, after: ShareKey | null) {
   const { orgId, f, p } = a
-  const r = await rows<Raw>(ex, sql`
+  const r = await rows<Raw>(
+    ex,
+    sql`
     SELECT s.id AS "shareId", s.shared_at AS "sharedAt", ${usText(sql`s.shared_at`)} AS key, s.channel,
       s.user_id AS "repId", coalesce(u.name, '(removed user)') AS "repName",
       s.contact_id AS "contactId", trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) AS "contactName", c.company,
@@ -39,12 +51,17 @@ export async function assetShares(ex: Executor, a: Applied, assetId: string, lim
       AND ${repCond(orgId, f, sql`s.user_id`)} AND ${contactIn(orgId, f, sql`s.contact_id`)}
       AND ${after ? sql`(s.shared_at, s.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql`TRUE`}
     ORDER BY s.shared_at DESC, s.id DESC
-    LIMIT ${limit}`)
+    LIMIT ${limit}`,
+  )
   return r.map((x): AssetShareRow & { key: ShareKey } => ({
-    shareId: x.shareId, sharedAt: new Date(x.sharedAt).toISOString(), channel: x.channel,
+    shareId: x.shareId,
+    sharedAt: new Date(x.sharedAt).toISOString(),
+    channel: x.channel,
     rep: { id: x.repId, name: x.repName },
     contact: { id: x.contactId, name: x.contactName || "(no name)", company: x.company, email: x.email },
-    views: x.views, botViews: x.botViews, firstViewedAt: x.firstViewedAt === null ? null : new Date(x.firstViewedAt).toISOString(),
+    views: x.views,
+    botViews: x.botViews,
+    firstViewedAt: x.firstViewedAt === null ? null : new Date(x.firstViewedAt).toISOString(),
     key: { at: x.key, id: x.shareId },
   }))
 }

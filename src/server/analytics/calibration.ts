@@ -27,8 +27,23 @@ export const mqlsOf = (a: Applied, rules: ScoringRules) => sql`
     AND ${repCond(a.orgId, a.f, sql`m.owner_id`)} AND ${contactCond(a.f, sql`m`)}
   ORDER BY m.contact_id, m.mql_at DESC`
 
-export interface BandRow { band: number; contacts: number; mqls: number; accepted: number; rejected: number; sqls: number; customers: number }
-export interface RuleRow { rule: string; kind: "fit" | "engagement"; acceptedLeads: number; rejectedLeads: number; acceptedPoints: number | null; rejectedPoints: number | null }
+export interface BandRow {
+  band: number
+  contacts: number
+  mqls: number
+  accepted: number
+  rejected: number
+  sqls: number
+  customers: number
+}
+export interface RuleRow {
+  rule: string
+  kind: "fit" | "engagement"
+  acceptedLeads: number
+  rejectedLeads: number
+  acceptedPoints: number | null
+  rejectedPoints: number | null
+}
 
 /**
  * Which rules the accepted and the rejected MQLs of the period earned their points from: fit rules by their
@@ -41,12 +56,17 @@ const ruleRows = (rules: ScoringRules) => {
   // per type reads its points from the row. Otherwise the types sharing a name are added up per lead first.
   const ownNames = new Set(types.map((t) => describeEvent(t))).size === types.length
   const engagement = ownNames
-    ? sql.join(types.map((t) => sql`
+    ? sql.join(
+        types.map(
+          (t) => sql`
       SELECT ${describeEvent(t)}::text AS rule, 'engagement' AS kind,
         count(*) FILTER (WHERE decision = 'accept')::int AS accepted_leads, count(*) FILTER (WHERE decision = 'reject')::int AS rejected_leads,
         avg(p::float8) FILTER (WHERE decision = 'accept') AS accepted_points, avg(p::float8) FILTER (WHERE decision = 'reject') AS rejected_points,
         count(*) AS leads
-      FROM (SELECT decision, (points ->> ${t}::text)::bigint AS p FROM d) x WHERE p <> 0 HAVING count(*) > 0`), sql` UNION ALL `)
+      FROM (SELECT decision, (points ->> ${t}::text)::bigint AS p FROM d) x WHERE p <> 0 HAVING count(*) > 0`,
+        ),
+        sql` UNION ALL `,
+      )
     : sql`
       SELECT rule, 'engagement' AS kind, count(*) FILTER (WHERE decision = 'accept')::int AS accepted_leads,
         count(*) FILTER (WHERE decision = 'reject')::int AS rejected_leads,
@@ -76,7 +96,9 @@ const ruleRows = (rules: ScoringRules) => {
 /** The whole calibration report in one statement: the period's MQLs are read once for the bands and the rules. */
 export async function report(ex: Executor, a: Applied, rules: ScoringRules, bandSize: number, bandCount: number) {
   const band = (score: ReturnType<typeof sql>) => sql`LEAST(${bandCount - 1}::int, GREATEST(0, ${score}) / ${bandSize}::int)`
-  const [r] = await rows<{ bands: BandRow[] | string; rejections: { band: number; reason: string; count: number }[] | string; rules: RuleRow[] | string }>(ex, sql`
+  const [r] = await rows<{ bands: BandRow[] | string; rejections: { band: number; reason: string; count: number }[] | string; rules: RuleRow[] | string }>(
+    ex,
+    sql`
     WITH m AS MATERIALIZED (${mqlsOf(a, rules)}),
     others AS (
       SELECT ${currentScoreSql(rules, a.now)} AS score FROM contacts c
@@ -99,7 +121,8 @@ export async function report(ex: Executor, a: Applied, rules: ScoringRules, band
        FROM (SELECT ${band(sql`score`)} AS band, coalesce(reason, 'other') AS reason, count(*) AS n FROM m WHERE decision = 'reject' GROUP BY 1, 2) x) AS rejections,
       (SELECT coalesce(json_agg(json_build_object('rule', rule, 'kind', kind, 'acceptedLeads', accepted_leads, 'rejectedLeads', rejected_leads,
           'acceptedPoints', accepted_points, 'rejectedPoints', rejected_points) ORDER BY leads DESC, rule), '[]')
-       FROM rule_rows) AS rules`)
+       FROM rule_rows) AS rules`,
+  )
   return { bands: jsonValue(r!.bands), rejections: jsonValue(r!.rejections), rules: jsonValue(r!.rules) }
 }
 
@@ -114,7 +137,9 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
   // A score is at most fit + positive engagement (engagement only decays), plus 1 for rounding each half: the
   // expression of the contacts_score_ceiling index (migration 0013).
   const ceiling = sql`c.fit_score + GREATEST(c.engagement_value, 0) >= ${threshold - 1}::float8`
-  const [r] = await rows<{ current: number; proposed: number; decided: number; accepted: number }>(ex, sql`
+  const [r] = await rows<{ current: number; proposed: number; decided: number; accepted: number }>(
+    ex,
+    sql`
     -- The 90 days' MQLs by their best recorded score at a crossing. Their best known score also counts the score now,
     -- max(recorded, now) >= T: the contact is read only for those whose recorded score is under T.
     WITH crossed AS (
@@ -146,6 +171,7 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
             WHERE x.recorded < ${threshold}::int AND ${ceiling} AND ${currentScoreSql(rules, now)} >= ${threshold}::int)
         + (SELECT count(*)::int FROM waiting) AS proposed,
       h.decided, h.accepted
-    FROM (SELECT count(*)::int AS decided, count(*) FILTER (WHERE decision = 'accept')::int AS accepted FROM decided) h`)
+    FROM (SELECT count(*)::int AS decided, count(*) FILTER (WHERE decision = 'accept')::int AS accepted FROM decided) h`,
+  )
   return r!
 }

@@ -37,7 +37,9 @@ export interface Usage {
 /** The whole report from one read of the period's shares and views (each materialized once, grouped three ways). */
 export async function usage(ex: Executor, a: Applied): Promise<Usage> {
   const { orgId, f } = a
-  const [r] = await rows<{ totals: Usage["totals"] | string; weekly: Usage["weekly"] | string; rows: RawRow[] | string }>(ex, sql`
+  const [r] = await rows<{ totals: Usage["totals"] | string; weekly: Usage["weekly"] | string; rows: RawRow[] | string }>(
+    ex,
+    sql`
     WITH s AS MATERIALIZED (${sharesIn(a)}),
     v AS MATERIALIZED (${viewsIn(a)}),
     sa AS (
@@ -68,7 +70,8 @@ export async function usage(ex: Executor, a: Applied): Promise<Usage> {
        LEFT JOIN sa ON sa.asset_id = a.id LEFT JOIN va ON va.asset_id = a.id LEFT JOIN fa ON fa.asset_id = a.id
        WHERE a.org_id = ${orgId} AND ${hasAssetFilter(f) ? assetCond(f, sql`a`) : sql`TRUE`}
          -- Archived assets stay listed only while they still have something to show.
-         AND (NOT a.archived OR sa.asset_id IS NOT NULL OR va.asset_id IS NOT NULL OR fa.asset_id IS NOT NULL)) AS rows`)
+         AND (NOT a.archived OR sa.asset_id IS NOT NULL OR va.asset_id IS NOT NULL OR fa.asset_id IS NOT NULL)) AS rows`,
+  )
   return {
     totals: jsonValue(r!.totals),
     weekly: jsonValue(r!.weekly),

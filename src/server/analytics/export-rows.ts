@@ -9,13 +9,26 @@ import { usText, type ShareKey } from "./asset-shares"
 export type Key = ShareKey
 
 export interface ActivityRow {
-  id: string; occurredAt: string; type: string; repId: string; repName: string | null; contactId: string; contactName: string
-  company: string | null; outcome: string | null; direction: string | null; durationSeconds: number | null; subject: string | null; key: string
+  id: string
+  occurredAt: string
+  type: string
+  repId: string
+  repName: string | null
+  contactId: string
+  contactName: string
+  company: string | null
+  outcome: string | null
+  direction: string | null
+  durationSeconds: number | null
+  subject: string | null
+  key: string
 }
 
 export async function activitiesPage(ex: Executor, a: Applied, after: Key | null, limit: number) {
   const { orgId, f, p } = a
-  return rows<ActivityRow>(ex, sql`
+  return rows<ActivityRow>(
+    ex,
+    sql`
     SELECT x.id, ${usText(sql`x.occurred_at`)} AS "occurredAt", x.type, x.user_id AS "repId", u.name AS "repName", x.contact_id AS "contactId",
       trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) AS "contactName", c.company,
       x.outcome, x.direction, x.duration_seconds AS "durationSeconds", x.subject, ${usText(sql`x.occurred_at`)} AS key
@@ -25,17 +38,30 @@ export async function activitiesPage(ex: Executor, a: Applied, after: Key | null
     WHERE x.org_id = ${orgId} AND x.occurred_at >= ${p.start.toISOString()} AND x.occurred_at < ${p.end.toISOString()}
       AND ${repCond(orgId, f, sql`x.user_id`)} AND ${contactIn(orgId, f, sql`x.contact_id`)}
       AND ${after ? sql`(x.occurred_at, x.id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql`TRUE`}
-    ORDER BY x.occurred_at, x.id LIMIT ${limit}`)
+    ORDER BY x.occurred_at, x.id LIMIT ${limit}`,
+  )
 }
 
 export interface ShareRow {
-  id: string; sharedAt: string; assetId: string; assetTitle: string; assetKind: string; channel: string; repId: string; repName: string | null
-  contactId: string; contactName: string; company: string | null; key: string
+  id: string
+  sharedAt: string
+  assetId: string
+  assetTitle: string
+  assetKind: string
+  channel: string
+  repId: string
+  repName: string | null
+  contactId: string
+  contactName: string
+  company: string | null
+  key: string
 }
 
 export async function sharesPage(ex: Executor, a: Applied, after: Key | null, limit: number) {
   const { orgId, f, p } = a
-  return rows<ShareRow>(ex, sql`
+  return rows<ShareRow>(
+    ex,
+    sql`
     SELECT s.id, ${usText(sql`s.shared_at`)} AS "sharedAt", s.asset_id AS "assetId", t.title AS "assetTitle", t.kind AS "assetKind", s.channel,
       s.user_id AS "repId", u.name AS "repName", s.contact_id AS "contactId",
       trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) AS "contactName", c.company, ${usText(sql`s.shared_at`)} AS key
@@ -46,5 +72,6 @@ export async function sharesPage(ex: Executor, a: Applied, after: Key | null, li
     WHERE s.org_id = ${orgId} AND s.shared_at >= ${p.start.toISOString()} AND s.shared_at < ${p.end.toISOString()}
       AND ${repCond(orgId, f, sql`s.user_id`)} AND ${contactIn(orgId, f, sql`s.contact_id`)} AND ${assetIn(orgId, f, sql`s.asset_id`)}
       AND ${after ? sql`(s.shared_at, s.id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql`TRUE`}
-    ORDER BY s.shared_at, s.id LIMIT ${limit}`)
+    ORDER BY s.shared_at, s.id LIMIT ${limit}`,
+  )
 }

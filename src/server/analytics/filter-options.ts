@@ -2,8 +2,11 @@ import { type Executor, rows, sql } from "../db/client"
 import type { Role } from "../../shared/contracts/common"
 
 export async function users(ex: Executor, orgId: string, onlyId?: string) {
-  return rows<{ id: string; name: string; team: string | null; role: Role }>(ex, sql`
-    SELECT id, name, team, role FROM users WHERE org_id = ${orgId} ${onlyId ? sql`AND id = ${onlyId}` : sql``} ORDER BY name, id`)
+  return rows<{ id: string; name: string; team: string | null; role: Role }>(
+    ex,
+    sql`
+    SELECT id, name, team, role FROM users WHERE org_id = ${orgId} ${onlyId ? sql`AND id = ${onlyId}` : sql``} ORDER BY name, id`,
+  )
 }
 
 export async function teams(ex: Executor, orgId: string) {
@@ -22,12 +25,15 @@ export async function assetChoices(ex: Executor, orgId: string) {
  */
 export async function contactValues(ex: Executor, orgId: string, column: "campaign" | "source") {
   const col = sql.identifier(column)
-  const r = await rows<{ v: string }>(ex, sql`
+  const r = await rows<{ v: string }>(
+    ex,
+    sql`
     WITH RECURSIVE d(v) AS (
       (SELECT ${col} FROM contacts WHERE org_id = ${orgId} AND ${col} IS NOT NULL ORDER BY ${col} LIMIT 1)
       UNION ALL
       SELECT (SELECT ${col} FROM contacts WHERE org_id = ${orgId} AND ${col} > d.v ORDER BY ${col} LIMIT 1) FROM d WHERE d.v IS NOT NULL
     )
-    SELECT v FROM d WHERE v IS NOT NULL LIMIT 1000`)
+    SELECT v FROM d WHERE v IS NOT NULL LIMIT 1000`,
+  )
   return r.map((x) => x.v)
 }

@@ -52,7 +52,9 @@ export interface HandoffSql {
 
 /** Every part of the report from one pass over the period's MQLs (materialized once, grouped six ways). */
 export async function handoffReport(ex: Executor, a: Applied, slaHours: number): Promise<HandoffSql> {
-  const [r] = await rows<{ [K in keyof HandoffSql]: HandoffSql[K] | string }>(ex, sql`
+  const [r] = await rows<{ [K in keyof HandoffSql]: HandoffSql[K] | string }>(
+    ex,
+    sql`
     WITH o AS MATERIALIZED (${mqlOutcomes(a, slaHours)})
     SELECT
       (SELECT json_build_object('created', count(*), 'accepted', count(*) FILTER (WHERE decision = 'accept'),
@@ -71,9 +73,14 @@ export async function handoffReport(ex: Executor, a: Applied, slaHours: number):
        FROM (SELECT ${weekSql(sql`w`)} AS week, mqls, met, missed, waiting
              FROM (SELECT date_trunc('week', at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS w, ${slaCounts} FROM o GROUP BY 1) y) x) AS "byWeek",
       ${conversionBy("campaign")} AS "byCampaign",
-      ${conversionBy("source")} AS "bySource"`)
+      ${conversionBy("source")} AS "bySource"`,
+  )
   return {
-    summary: jsonValue(r!.summary), rejections: jsonValue(r!.rejections), byRep: jsonValue(r!.byRep), byWeek: jsonValue(r!.byWeek),
-    byCampaign: jsonValue(r!.byCampaign), bySource: jsonValue(r!.bySource),
+    summary: jsonValue(r!.summary),
+    rejections: jsonValue(r!.rejections),
+    byRep: jsonValue(r!.byRep),
+    byWeek: jsonValue(r!.byWeek),
+    byCampaign: jsonValue(r!.byCampaign),
+    bySource: jsonValue(r!.bySource),
   }
 }

@@ -15,7 +15,13 @@ import { assetIn, contactCond, contactIn, hasContactFilter, repCond } from "./fi
 //   failures and the comparison (whose clocks mostly start earlier) would look better than it is.
 // - Rep and team filter the sharer for the receiving group and the owner for the comparison group.
 
-export interface GroupRow { assetId: string | null; group: "received" | "comparison"; stage: string; n: number; hits: number }
+export interface GroupRow {
+  assetId: string | null
+  group: "received" | "comparison"
+  stage: string
+  n: number
+  hits: number
+}
 
 // When each contact first advanced past its stage after a share or a stage change is kept on write
 // (migration 0013): asset_shares.advanced_at, stage_changes.advanced_at (past the stage entered) and
@@ -30,7 +36,9 @@ export async function influence(ex: Executor, a: Applied, windowDays: number): P
   const hits = sql`count(*) FILTER (WHERE advanced <= anchor + ${win})::int`
   // The comparison group's rep and contact filters are on the contact: joined only when one is asked for.
   const ownerFiltered = Boolean(f.rep || f.team || hasContactFilter(f))
-  return rows<GroupRow>(ex, sql`
+  return rows<GroupRow>(
+    ex,
+    sql`
     WITH sh AS MATERIALIZED (
       SELECT s.asset_id, s.contact_id, s.shared_at, s.advanced_at,
         coalesce(s.history_stage, (SELECT c.stage FROM contacts c WHERE c.org_id = s.org_id AND c.id = s.contact_id)) AS stage
@@ -61,8 +69,12 @@ export async function influence(ex: Executor, a: Applied, windowDays: number): P
         AND sc.from_stage IN ('mql', 'sql', 'opportunity')),
     comparison AS (
       SELECT e.contact_id, e.stage, min(e.anchor) AS anchor, min(e.advanced) AS advanced FROM entered e
-      ${ownerFiltered ? sql`JOIN contacts c ON c.org_id = ${orgId} AND c.id = e.contact_id
-      WHERE ${repCond(orgId, f, sql`c.owner_id`)} AND ${contactCond(f, sql`c`)} AND` : sql`WHERE`}
+      ${
+        ownerFiltered
+          ? sql`JOIN contacts c ON c.org_id = ${orgId} AND c.id = e.contact_id
+      WHERE ${repCond(orgId, f, sql`c.owner_id`)} AND ${contactCond(f, sql`c`)} AND`
+          : sql`WHERE`
+      }
         e.contact_id NOT IN (SELECT t.contact_id FROM touched t)
       GROUP BY 1, 2)
     SELECT asset_id AS "assetId", 'received' AS "group", stage, count(*)::int AS n, ${hits} AS hits
@@ -77,11 +89,15 @@ export async function influence(ex: Executor, a: Applied, windowDays: number): P
       AND ${matured(sql`${P0}::timestamptz`)}
       AND ${repCond(orgId, f, sql`c.owner_id`)} AND ${contactCond(f, sql`c`)}
       AND c.id NOT IN (SELECT t.contact_id FROM touched t)
-    GROUP BY c.stage`)
+    GROUP BY c.stage`,
+  )
 }
 
 export async function assetTitles(ex: Executor, orgId: string, ids: string[]) {
   if (!ids.length) return []
-  return rows<{ id: string; title: string; kind: string }>(ex, sql`
-    SELECT id, title, kind FROM assets WHERE org_id = ${orgId} AND id = ANY(${`{${ids.join(",")}}`}::uuid[])`)
+  return rows<{ id: string; title: string; kind: string }>(
+    ex,
+    sql`
+    SELECT id, title, kind FROM assets WHERE org_id = ${orgId} AND id = ANY(${`{${ids.join(",")}}`}::uuid[])`,
+  )
 }

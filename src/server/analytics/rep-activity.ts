@@ -12,38 +12,55 @@ const counts = sql`
   coalesce(sum(n) FILTER (WHERE kind = 'share'), 0)::int AS shares`
 
 const logged = ({ orgId, f, p }: Applied) => sql`
-  ${hasContactFilter(f) ? sql`
+  ${
+    hasContactFilter(f)
+      ? sql`
   SELECT a.user_id, a.type AS kind, a.occurred_at AS at, 1 AS n FROM activities a
   WHERE a.org_id = ${orgId} AND a.occurred_at >= ${p.start.toISOString()} AND a.occurred_at < ${p.end.toISOString()}
-    AND ${repCond(orgId, f, sql`a.user_id`)} AND ${contactIn(orgId, f, sql`a.contact_id`)}` : sql`
+    AND ${repCond(orgId, f, sql`a.user_id`)} AND ${contactIn(orgId, f, sql`a.contact_id`)}`
+      : sql`
   -- Without a contact filter the daily rollup (migration 0005) answers: a few rows per rep and day.
   SELECT d.user_id, d.type AS kind, d.day::timestamp AT TIME ZONE 'UTC' AS at, d.n FROM rep_activity_days d
-  WHERE d.org_id = ${orgId} AND d.day >= ${p.from}::date AND d.day <= ${p.to}::date AND ${repCond(orgId, f, sql`d.user_id`)}`}
+  WHERE d.org_id = ${orgId} AND d.day >= ${p.from}::date AND d.day <= ${p.to}::date AND ${repCond(orgId, f, sql`d.user_id`)}`
+  }
   UNION ALL
   SELECT s.user_id, 'share', s.shared_at, 1 FROM asset_shares s
   WHERE s.org_id = ${orgId} AND s.shared_at >= ${p.start.toISOString()} AND s.shared_at < ${p.end.toISOString()}
     AND ${repCond(orgId, f, sql`s.user_id`)} AND ${contactIn(orgId, f, sql`s.contact_id`)} AND ${assetIn(orgId, f, sql`s.asset_id`)}`
 
-export interface Counts { calls: number; emails: number; linkedinMessages: number; meetings: number; notes: number; shares: number }
+export interface Counts {
+  calls: number
+  emails: number
+  linkedinMessages: number
+  meetings: number
+  notes: number
+  shares: number
+}
 
 /** Every rep in the filter (with zeros when they logged nothing), and anyone else who logged something. */
 export async function byRep(ex: Executor, a: Applied) {
   const { orgId, f } = a
-  return rows<Counts & { repId: string; repName: string; team: string | null }>(ex, sql`
+  return rows<Counts & { repId: string; repName: string; team: string | null }>(
+    ex,
+    sql`
     WITH l AS (SELECT user_id, ${counts} FROM (${logged(a)}) x GROUP BY user_id)
     SELECT u.id AS "repId", u.name AS "repName", u.team,
       coalesce(l.calls, 0) AS calls, coalesce(l.emails, 0) AS emails, coalesce(l."linkedinMessages", 0) AS "linkedinMessages",
       coalesce(l.meetings, 0) AS meetings, coalesce(l.notes, 0) AS notes, coalesce(l.shares, 0) AS shares
     FROM users u LEFT JOIN l ON l.user_id = u.id
     WHERE u.org_id = ${orgId} AND (l.user_id IS NOT NULL OR u.role = 'rep') AND ${repCond(orgId, f, sql`u.id`)}
-    ORDER BY u.name, u.id`)
+    ORDER BY u.name, u.id`,
+  )
 }
 
 export async function byWeek(ex: Executor, a: Applied) {
-  return rows<Counts & { week: string }>(ex, sql`
+  return rows<Counts & { week: string }>(
+    ex,
+    sql`
     WITH w AS (${weeksSql(a.p.start, a.p.end)}),
     l AS (SELECT ${weekSql(sql`at`)} AS week, ${counts} FROM (${logged(a)}) x GROUP BY 1)
     SELECT w.week, coalesce(l.calls, 0) AS calls, coalesce(l.emails, 0) AS emails, coalesce(l."linkedinMessages", 0) AS "linkedinMessages",
       coalesce(l.meetings, 0) AS meetings, coalesce(l.notes, 0) AS notes, coalesce(l.shares, 0) AS shares
-    FROM w LEFT JOIN l ON l.week = w.week ORDER BY w.week`)
+    FROM w LEFT JOIN l ON l.week = w.week ORDER BY w.week`,
+  )
 }

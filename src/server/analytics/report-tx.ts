@@ -8,9 +8,12 @@ import { sql } from "../db/client"
  * SET LOCAL ends with the transaction, so pooled connections go back unchanged.
  */
 export async function reportTx<T>(db: Db, fn: (ex: Executor) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL jit = off`)
-    await tx.execute(sql`SET LOCAL work_mem = '64MB'`)
-    return fn(tx)
-  }, { accessMode: "read only" })
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`SET LOCAL jit = off`)
+      await tx.execute(sql`SET LOCAL work_mem = '64MB'`)
+      return fn(tx)
+    },
+    { accessMode: "read only" },
+  )
 }

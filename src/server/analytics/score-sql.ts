@@ -12,13 +12,34 @@ import { titlePattern } from "../scores/score-sql"
  * within each kind, as in fitScore(). Uses the contact's current firmographics.
  */
 export function fitRulesSql(rules: ScoringRules, c: SQL): SQL {
-  const pair = (items: { when: SQL; rule: string; points: number }[]) => items.length
-    ? sql`(CASE ${sql.join(items.map((x) => sql`WHEN ${x.when} THEN ${x.rule}::text`), sql` `)} END,
-        CASE ${sql.join(items.map((x) => sql`WHEN ${x.when} THEN ${x.points}::int`), sql` `)} END)`
-    : sql`(NULL::text, NULL::int)`
-  const industry = pair(rules.fit.industries.map((r) => ({ when: sql`lower(trim(${c}.industry)) = ${r.industry.toLowerCase()}`, rule: `industry is ${r.industry}`, points: r.points })))
-  const title = pair(rules.fit.titles.map((r) => ({ when: sql`lower(${c}.title) ~ ${titlePattern(r.keyword)}`, rule: `title matches ${r.label}`, points: r.points })))
-  const size = pair(rules.fit.companySize.map((r) => ({ when: sql`${c}.company_size BETWEEN ${r.min}::int AND ${r.max}::int`, rule: `company size ${r.min}-${r.max}`, points: r.points })))
+  const pair = (items: { when: SQL; rule: string; points: number }[]) =>
+    items.length
+      ? sql`(CASE ${sql.join(
+          items.map((x) => sql`WHEN ${x.when} THEN ${x.rule}::text`),
+          sql` `,
+        )} END,
+        CASE ${sql.join(
+          items.map((x) => sql`WHEN ${x.when} THEN ${x.points}::int`),
+          sql` `,
+        )} END)`
+      : sql`(NULL::text, NULL::int)`
+  const industry = pair(
+    rules.fit.industries.map((r) => ({
+      when: sql`lower(trim(${c}.industry)) = ${r.industry.toLowerCase()}`,
+      rule: `industry is ${r.industry}`,
+      points: r.points,
+    })),
+  )
+  const title = pair(
+    rules.fit.titles.map((r) => ({ when: sql`lower(${c}.title) ~ ${titlePattern(r.keyword)}`, rule: `title matches ${r.label}`, points: r.points })),
+  )
+  const size = pair(
+    rules.fit.companySize.map((r) => ({
+      when: sql`${c}.company_size BETWEEN ${r.min}::int AND ${r.max}::int`,
+      rule: `company size ${r.min}-${r.max}`,
+      points: r.points,
+    })),
+  )
   return sql`(SELECT v.rule, v.points FROM (VALUES ${industry}, ${title}, ${size}) v(rule, points) WHERE v.rule IS NOT NULL)`
 }
 
@@ -26,5 +47,8 @@ export function fitRulesSql(rules: ScoringRules, c: SQL): SQL {
 export function eventRuleNamesSql(rules: ScoringRules): SQL {
   const types = Object.keys(rules.events)
   if (!types.length) return sql`(SELECT NULL::text AS type, NULL::text AS rule WHERE FALSE)`
-  return sql`(VALUES ${sql.join(types.map((t) => sql`(${t}::text, ${describeEvent(t)}::text)`), sql`, `)})`
+  return sql`(VALUES ${sql.join(
+    types.map((t) => sql`(${t}::text, ${describeEvent(t)}::text)`),
+    sql`, `,
+  )})`
 }

@@ -3,7 +3,15 @@ import { NotFound } from "../errors"
 import type { Principal } from "../auth/service"
 import { stages } from "../../shared/contracts/common"
 import type {
-  AssetShares, Calibration, ContentInfluence, ContentUsage, FilterOptions, HandoffReport, RepActivity, ReportFilters, ThresholdPreview,
+  AssetShares,
+  Calibration,
+  ContentInfluence,
+  ContentUsage,
+  FilterOptions,
+  HandoffReport,
+  RepActivity,
+  ReportFilters,
+  ThresholdPreview,
 } from "../../shared/contracts/analytics"
 import { transitions } from "../../shared/contracts/analytics"
 import { wilson } from "../../shared/wilson"
@@ -40,7 +48,13 @@ export async function contentUsage(db: Db, p: Principal, q: ReportFilters, now =
   return reportTx(db, async (ex) => ({ scope: a.scope, ...(await usage.usage(ex, a)) }))
 }
 
-export async function assetShares(db: Db, p: Principal, assetId: string, q: ReportFilters & { limit: number; cursor?: string }, now = new Date()): Promise<AssetShares> {
+export async function assetShares(
+  db: Db,
+  p: Principal,
+  assetId: string,
+  q: ReportFilters & { limit: number; cursor?: string },
+  now = new Date(),
+): Promise<AssetShares> {
   const a = applyScope(p, q, now)
   const after = decodeCursor(q.cursor)
   const { asset, page } = await reportTx(db, async (ex) => {
@@ -51,7 +65,8 @@ export async function assetShares(db: Db, p: Principal, assetId: string, q: Repo
   const more = page.length > q.limit
   const rows = page.slice(0, q.limit)
   return {
-    scope: a.scope, asset,
+    scope: a.scope,
+    asset,
     rows: rows.map(({ key: _key, ...r }) => r),
     nextCursor: more ? encodeCursor(rows[rows.length - 1]!.key) : null,
   }
@@ -74,7 +89,10 @@ export async function handoffReport(db: Db, p: Principal, q: ReportFilters, now 
   const conversion = (x: (typeof r.byCampaign)[number]) => ({ ...x, conversion: wilson(x.sqls, x.mqls) })
   const { n, median, p90, ...mqls } = r.summary
   return {
-    scope: a.scope, slaHours, mqls, rejections: r.rejections,
+    scope: a.scope,
+    slaHours,
+    mqls,
+    rejections: r.rejections,
     firstTouch: { n, medianHours: median, p90Hours: p90 },
     slaByRep: r.byRep.map((x) => ({ ...x, rate: slaRate(x.met, x.missed) })),
     slaByWeek: r.byWeek.map((x) => ({ ...x, rate: slaRate(x.met, x.missed) })),
@@ -104,17 +122,26 @@ export async function calibration(db: Db, p: Principal, q: ReportFilters & { ban
   const rejected = bands.reduce((n, b) => n + Number(b.rejected), 0)
   const share = (k: number, of: number) => (of === 0 ? null : k / of)
   return {
-    scope: a.scope, threshold: settings.mqlThreshold,
+    scope: a.scope,
+    threshold: settings.mqlThreshold,
     bands: shape.map((s, i) => {
       const b = bands.find((x) => x.band === i) ?? { contacts: 0, mqls: 0, accepted: 0, rejected: 0, sqls: 0, customers: 0 }
       return {
-        ...s, contacts: b.contacts, mqls: b.mqls, accepted: b.accepted, rejected: b.rejected, sqls: b.sqls, customers: b.customers,
+        ...s,
+        contacts: b.contacts,
+        mqls: b.mqls,
+        accepted: b.accepted,
+        rejected: b.rejected,
+        sqls: b.sqls,
+        customers: b.customers,
         acceptance: wilson(b.accepted, b.accepted + b.rejected),
         rejections: rejections.filter((x) => x.band === i).map(({ reason, count }) => ({ reason, count })),
       }
     }),
     rules: rules.map((r) => ({
-      ...r, acceptedShare: share(r.acceptedLeads, accepted), rejectedShare: share(r.rejectedLeads, rejected),
+      ...r,
+      acceptedShare: share(r.acceptedLeads, accepted),
+      rejectedShare: share(r.rejectedLeads, rejected),
     })),
     decided: { accepted, rejected },
   }
@@ -130,7 +157,9 @@ export async function thresholdPreview(db: Db, p: Principal, q: { threshold: num
     periodDays: 90,
     current: { threshold: settings.mqlThreshold, mqls: r.current },
     proposed: {
-      threshold: q.threshold, mqls: r.proposed, expectedAcceptance,
+      threshold: q.threshold,
+      mqls: r.proposed,
+      expectedAcceptance,
       expectedAccepted: expectedAcceptance.rate === null ? null : Math.round(r.proposed * expectedAcceptance.rate),
     },
   }
@@ -144,11 +173,14 @@ export async function contentInfluence(db: Db, p: Principal, q: ReportFilters & 
     return { groups, assets: await influenceSql.assetTitles(ex, p.orgId, ids) }
   })
   const comparison = (stage: string) => sum(groups.filter((g) => g.group === "comparison" && g.stage === stage))
-  const received = (assetId: string | null, stage: string) =>
-    sum(groups.filter((g) => g.group === "received" && g.assetId === assetId && g.stage === stage))
-  const rowFor = (assetId: string | null) => transitions.map((t) => ({
-    from: t.from, to: t.to, received: received(assetId, t.from), comparison: comparison(t.from),
-  }))
+  const received = (assetId: string | null, stage: string) => sum(groups.filter((g) => g.group === "received" && g.assetId === assetId && g.stage === stage))
+  const rowFor = (assetId: string | null) =>
+    transitions.map((t) => ({
+      from: t.from,
+      to: t.to,
+      received: received(assetId, t.from),
+      comparison: comparison(t.from),
+    }))
   const rows = assets.map((x) => ({ assetId: x.id, title: x.title, kind: x.kind, transitions: rowFor(x.id) }))
   const reach = (r: (typeof rows)[number]) => r.transitions.reduce((n, t) => n + t.received.n, 0)
   rows.sort((x, y) => reach(y) - reach(x) || x.title.localeCompare(y.title) || x.assetId.localeCompare(y.assetId))
@@ -157,5 +189,8 @@ export async function contentInfluence(db: Db, p: Principal, q: ReportFilters & 
 }
 
 function sum(gs: { n: number; hits: number }[]) {
-  return wilson(gs.reduce((k, g) => k + g.hits, 0), gs.reduce((k, g) => k + g.n, 0))
+  return wilson(
+    gs.reduce((k, g) => k + g.hits, 0),
+    gs.reduce((k, g) => k + g.n, 0),
+  )
 }

@@ -3,9 +3,18 @@ import type { SQL } from "drizzle-orm"
 import type { AssetInputParsed, AssetUpdate } from "../../shared/contracts/assets"
 
 export interface AssetRow {
-  id: string; title: string; url: string; kind: string; description: string
-  stages: string[]; personas: string[]; industries: string[]; topics: string[]
-  archived: boolean; createdAt: string | Date; updatedAt: string | Date
+  id: string
+  title: string
+  url: string
+  kind: string
+  description: string
+  stages: string[]
+  personas: string[]
+  industries: string[]
+  topics: string[]
+  archived: boolean
+  createdAt: string | Date
+  updatedAt: string | Date
 }
 
 export const assetColumns = sql`a.id, a.title, a.url, a.kind, a.description, a.stages, a.personas, a.industries, a.topics, a.archived,
@@ -17,12 +26,15 @@ export async function findById(ex: Executor, orgId: string, id: string) {
 
 /** Inserts one asset; undefined when the id is taken. */
 export async function insert(ex: Executor, orgId: string, id: string, a: AssetInputParsed) {
-  return one<AssetRow>(ex, sql`
+  return one<AssetRow>(
+    ex,
+    sql`
     INSERT INTO assets AS a (org_id, id, title, url, kind, description, stages, personas, industries, topics)
     VALUES (${orgId}, ${id}, ${a.title}, ${a.url}, ${a.kind}, ${a.description}, ${pgArray(a.stages)}::text[], ${pgArray(a.personas)}::text[],
       ${pgArray(a.industries)}::text[], ${pgArray(a.topics)}::text[])
     ON CONFLICT (org_id, id) DO NOTHING
-    RETURNING ${assetColumns}`)
+    RETURNING ${assetColumns}`,
+  )
 }
 
 /**
@@ -31,14 +43,17 @@ export async function insert(ex: Executor, orgId: string, id: string, a: AssetIn
  */
 export async function upsertMany(ex: Executor, orgId: string, assets: (AssetInputParsed & { id: string })[]) {
   if (assets.length === 0) return 0
-  const r = await rows<{ inserted: boolean }>(ex, sql`
+  const r = await rows<{ inserted: boolean }>(
+    ex,
+    sql`
     INSERT INTO assets (org_id, id, title, url, kind, description, stages, personas, industries, topics)
     SELECT ${orgId}, x.id, x.title, x.url, x.kind, x.description, x.stages, x.personas, x.industries, x.topics
     FROM jsonb_to_recordset(${JSON.stringify(assets)}::jsonb)
       AS x(id uuid, title text, url text, kind text, description text, stages text[], personas text[], industries text[], topics text[])
     ON CONFLICT (org_id, id) DO UPDATE SET title = EXCLUDED.title, url = EXCLUDED.url, kind = EXCLUDED.kind, description = EXCLUDED.description,
       stages = EXCLUDED.stages, personas = EXCLUDED.personas, industries = EXCLUDED.industries, topics = EXCLUDED.topics, updated_at = now()
-    RETURNING (xmax = 0) AS inserted`)
+    RETURNING (xmax = 0) AS inserted`,
+  )
   return r.filter((x) => x.inserted).length
 }
 
@@ -57,7 +72,12 @@ export async function update(ex: Executor, orgId: string, id: string, u: AssetUp
   return one<AssetRow>(ex, sql`UPDATE assets AS a SET ${sql.join(sets, sql`, `)} WHERE a.org_id = ${orgId} AND a.id = ${id} RETURNING ${assetColumns}`)
 }
 
-export interface SearchFilters { kind?: string; stage?: string; includeArchived: boolean; limit: number }
+export interface SearchFilters {
+  kind?: string
+  stage?: string
+  includeArchived: boolean
+  limit: number
+}
 
 /**
  * Full-text search on the generated `search` column. The web-search query reads what a person types
@@ -73,7 +93,9 @@ export async function search(ex: Executor, orgId: string, text: string | undefin
     return rows<AssetRow>(ex, sql`SELECT ${assetColumns} FROM assets a WHERE ${filters} ORDER BY a.title, a.id LIMIT ${f.limit}`)
   }
   const prefixQuery = prefix ? sql`to_tsquery('english', ${prefix})` : sql`NULL::tsquery`
-  return rows<AssetRow>(ex, sql`
+  return rows<AssetRow>(
+    ex,
+    sql`
     WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS w, ${prefixQuery} AS p, lower(${text}) AS t)
     SELECT ${assetColumns}
     FROM assets a, q
@@ -81,5 +103,6 @@ export async function search(ex: Executor, orgId: string, text: string | undefin
     ORDER BY (CASE WHEN a.search @@ q.w THEN ts_rank(a.search, q.w) ELSE 0 END
       + CASE WHEN a.search @@ q.p THEN 0.5 * ts_rank(a.search, q.p) ELSE 0 END
       + CASE WHEN q.t = ANY(a.topics) THEN 0.1 ELSE 0 END) DESC, a.title, a.id
-    LIMIT ${f.limit}`)
+    LIMIT ${f.limit}`,
+  )
 }

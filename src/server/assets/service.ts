@@ -4,7 +4,13 @@ import { BadRequest, Conflict, NotFound } from "../errors"
 import { type Principal, requireRole } from "../auth/service"
 import * as z from "zod"
 import {
-  type Asset, AssetInput, type AssetInputParsed, type AssetImportResult, type AssetSearchQuery, type AssetUpdate, maxAssetImportRows,
+  type Asset,
+  AssetInput,
+  type AssetInputParsed,
+  type AssetImportResult,
+  type AssetSearchQuery,
+  type AssetUpdate,
+  maxAssetImportRows,
 } from "../../shared/contracts/assets"
 import * as repo from "./repository"
 
@@ -107,8 +113,17 @@ export async function importRows(db: Db, p: Principal, body: unknown): Promise<A
 
 export function toAsset(r: repo.AssetRow): Asset {
   return {
-    id: r.id, title: r.title, url: r.url, kind: r.kind, description: r.description,
-    stages: r.stages, personas: r.personas, industries: r.industries, topics: r.topics, archived: r.archived,
-    createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString(),
+    id: r.id,
+    title: r.title,
+    url: r.url,
+    kind: r.kind,
+    description: r.description,
+    stages: r.stages,
+    personas: r.personas,
+    industries: r.industries,
+    topics: r.topics,
+    archived: r.archived,
+    createdAt: new Date(r.createdAt).toISOString(),
+    updatedAt: new Date(r.updatedAt).toISOString(),
   }
 }

@@ -13,7 +13,12 @@ export class NotifyCache<V> {
   private generation = 0
   private listening: Promise<unknown>
 
-  constructor(db: Executor, channel: string, private ttlMs: number, private maxEntries = 10_000) {
+  constructor(
+    db: Executor,
+    channel: string,
+    private ttlMs: number,
+    private maxEntries = 10_000,
+  ) {
     this.listening = onNotify(db, channel, (payload) => this.evict(payload)).catch(() => false)
   }
 

@@ -3,7 +3,13 @@ import { type Executor, one, rows, sql } from "../db/client"
 import type { Role } from "../../shared/contracts/common"
 
 export interface Principal {
-  orgId: string; orgName: string; userId: string; email: string; name: string; role: Role; tokenId: string
+  orgId: string
+  orgName: string
+  userId: string
+  email: string
+  name: string
+  role: Role
+  tokenId: string
   /** How the request proved who it is: a bearer token (the extension) or a session cookie (the dashboard).
    * Absent for principals made in-process (the admin CLI, benchmarks). */
   via?: "token" | "session"
@@ -16,12 +22,15 @@ export const tokenChannel = "relay_tokens"
 
 /** The one lookup not scoped by org: a bearer token is how we learn the org. Expired tokens are found too, to say so. */
 export async function findByTokenHash(ex: Executor, hash: string): Promise<(Principal & { expiresAt: string | Date | null }) | undefined> {
-  return one<Principal & { expiresAt: string | Date | null }>(ex, sql`
+  return one<Principal & { expiresAt: string | Date | null }>(
+    ex,
+    sql`
     SELECT t.org_id AS "orgId", o.name AS "orgName", u.id AS "userId", u.email, u.name, u.role, t.id AS "tokenId", t.expires_at AS "expiresAt"
     FROM api_tokens t
     JOIN users u ON u.org_id = t.org_id AND u.id = t.user_id
     JOIN orgs o ON o.id = t.org_id
-    WHERE t.token_hash = ${hash} AND t.revoked_at IS NULL`)
+    WHERE t.token_hash = ${hash} AND t.revoked_at IS NULL`,
+  )
 }
 
 export async function touchToken(ex: Executor, orgId: string, tokenId: string) {
@@ -45,8 +54,11 @@ export async function insertUser(ex: Executor, orgId: string, u: { email: string
 }
 
 export async function findUserByEmail(ex: Executor, orgId: string, email: string) {
-  return one<{ id: string; email: string; name: string; role: Role }>(ex, sql`
-    SELECT id, email, name, role FROM users WHERE org_id = ${orgId} AND email = ${email.toLowerCase()}`)
+  return one<{ id: string; email: string; name: string; role: Role }>(
+    ex,
+    sql`
+    SELECT id, email, name, role FROM users WHERE org_id = ${orgId} AND email = ${email.toLowerCase()}`,
+  )
 }
 
 export async function insertToken(ex: Executor, orgId: string, userId: string, hash: string, name: string, expiresAt: Date | null = null) {
@@ -58,14 +70,20 @@ export async function insertToken(ex: Executor, orgId: string, userId: string, h
 
 /** Revokes and tells every process at once (NOTIFY is delivered when the statement's transaction commits). */
 export async function revokeToken(ex: Executor, orgId: string, tokenId: string) {
-  const r = await rows<{ id: string }>(ex, sql`
+  const r = await rows<{ id: string }>(
+    ex,
+    sql`
     WITH r AS (UPDATE api_tokens SET revoked_at = now() WHERE org_id = ${orgId} AND id = ${tokenId} AND revoked_at IS NULL RETURNING id)
-    SELECT id, pg_notify(${tokenChannel}, id::text) FROM r`)
+    SELECT id, pg_notify(${tokenChannel}, id::text) FROM r`,
+  )
   return r.length > 0
 }
 
 export async function listTokens(ex: Executor, orgId: string) {
-  return rows<{ id: string; name: string; email: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null }>(ex, sql`
+  return rows<{ id: string; name: string; email: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null }>(
+    ex,
+    sql`
     SELECT t.id, t.name, u.email, t.created_at AS "createdAt", t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt"
-    FROM api_tokens t JOIN users u ON u.org_id = t.org_id AND u.id = t.user_id WHERE t.org_id = ${orgId} ORDER BY t.created_at`)
+    FROM api_tokens t JOIN users u ON u.org_id = t.org_id AND u.id = t.user_id WHERE t.org_id = ${orgId} ORDER BY t.created_at`,
+  )
 }

@@ -35,7 +35,11 @@ const touched = new Map<string, number>()
 
 /** The user and org behind an API token (the bearer header, or the token given at dashboard sign-in). */
 export async function principalForToken(db: Db, token: string): Promise<repo.Principal> {
-  const found = await principalCache(db).load(hashToken(token), (p) => p.tokenId, () => repo.findByTokenHash(db, hashToken(token)))
+  const found = await principalCache(db).load(
+    hashToken(token),
+    (p) => p.tokenId,
+    () => repo.findByTokenHash(db, hashToken(token)),
+  )
   if (!found) throw new Unauthorized("this API token is not valid or has been revoked")
   const { expiresAt, ...principal } = found
   if (expiresAt && new Date(expiresAt).getTime() <= Date.now()) {

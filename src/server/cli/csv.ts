@@ -3,15 +3,27 @@ import { parse } from "csv-parse/sync"
 import { SingleBar, Presets } from "cli-progress"
 import type { ZodType } from "zod"
 
-export interface Rejected { line: number; reason: string }
+export interface Rejected {
+  line: number
+  reason: string
+}
 
 /**
  * Reads a CSV with a header row, validates each row, and hands valid rows to `load` in batches
  * with a progress bar. Line numbers are the file's own (header = line 1).
  */
-export async function importCsv<T>(file: string, schema: ZodType<T>, batchSize: number,
-  load: (batch: { line: number; row: T }[]) => Promise<{ rejected: Rejected[] }>) {
-  const records = parse(readFileSync(file), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[]
+export async function importCsv<T>(
+  file: string,
+  schema: ZodType<T>,
+  batchSize: number,
+  load: (batch: { line: number; row: T }[]) => Promise<{ rejected: Rejected[] }>,
+) {
+  const records = parse(readFileSync(file), {
+    columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+  }) as { record: Record<string, string>; info: { lines: number } }[]
   const rejected: Rejected[] = []
   const valid: { line: number; row: T }[] = []
   for (const { record, info } of records) {

@@ -31,7 +31,12 @@ const usage = `Usage: npm run relay -- <command> [options]
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: Object.fromEntries(["name", "org", "email", "role", "label", "id", "file", "expires", "from", "to", "site", "version", "out", "key-file"].map((k) => [k, { type: "string" as const }])),
+  options: Object.fromEntries(
+    ["name", "org", "email", "role", "label", "id", "file", "expires", "from", "to", "site", "version", "out", "key-file"].map((k) => [
+      k,
+      { type: "string" as const },
+    ]),
+  ),
 })
 const [command] = positionals
 const need = (k: string) => {
@@ -114,13 +119,25 @@ async function run(db: Db) {
       const org = await orgId(db)
       const system: auth.Principal = { orgId: org, orgName: "", userId: org, email: "cli", name: "Admin CLI", role: "admin", tokenId: "" }
       const row = z.record(z.string(), z.string())
-      return printSummary("Events", await importCsv(need("file"), row, 5000, async (batch) => {
-        const r = await ingest(db, system, batch.map(({ row: r }) => ({
-          email: r.email, type: r.type, occurredAt: r.occurred_at, source: r.source, externalId: r.external_id,
-          campaign: r.campaign || undefined, assetId: r.asset_id || undefined,
-        })))
-        return { rejected: r.rejected.map((x) => ({ line: batch[x.line - 1]!.line, reason: x.reason })) }
-      }))
+      return printSummary(
+        "Events",
+        await importCsv(need("file"), row, 5000, async (batch) => {
+          const r = await ingest(
+            db,
+            system,
+            batch.map(({ row: r }) => ({
+              email: r.email,
+              type: r.type,
+              occurredAt: r.occurred_at,
+              source: r.source,
+              externalId: r.external_id,
+              campaign: r.campaign || undefined,
+              assetId: r.asset_id || undefined,
+            })),
+          )
+          return { rejected: r.rejected.map((x) => ({ line: batch[x.line - 1]!.line, reason: x.reason })) }
+        }),
+      )
     }
     case "import:assets": {
       const org = await orgId(db)

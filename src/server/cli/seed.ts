@@ -17,7 +17,10 @@ const count = (v: string | undefined, name: string) => {
 const cfg = config()
 const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: join(cfg.dataDir, "pglite") })
 const creds = await seedDemo(database.db, {
-  contacts: count(values.contacts, "contacts"), events: count(values.events, "events"), seed: values.seed, log: (m) => console.log(m),
+  contacts: count(values.contacts, "contacts"),
+  events: count(values.events, "events"),
+  seed: values.seed,
+  log: (m) => console.log(m),
 })
 printCredentials(writeCredentials(cfg.dataDir, creds), creds)
 await database.close()

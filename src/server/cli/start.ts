@@ -9,14 +9,21 @@ const port = Number(process.env.PORT ?? 8787)
 function run(label: string, args: string[], env: NodeJS.ProcessEnv, show: RegExp) {
   return new Promise<number>((done) => {
     const child = spawn("npx", args, { stdio: ["ignore", "pipe", "inherit"], env })
-    child.stdout.on("data", (d: Buffer) => { if (show.test(d.toString())) process.stdout.write(`[${label}] ${d}`) })
+    child.stdout.on("data", (d: Buffer) => {
+      if (show.test(d.toString())) process.stdout.write(`[${label}] ${d}`)
+    })
     child.on("close", (code) => done(code ?? 1))
   })
 }
 
 const extension = run("extension", ["plasmo", "build"], { ...process.env, ...demoBuildEnv(port) }, /DONE|ERROR/)
 // The dashboard is served from build/dashboard at request time, so it works as soon as this build ends.
-const dashboard = run("dashboard", ["vite", "build", "-c", "src/dashboard/vite.config.ts", "--logLevel", "warn"], { ...process.env, NODE_ENV: "production" }, /error/i)
+const dashboard = run(
+  "dashboard",
+  ["vite", "build", "-c", "src/dashboard/vite.config.ts", "--logLevel", "warn"],
+  { ...process.env, NODE_ENV: "production" },
+  /error/i,
+)
 
 await import("../main")
 const [extensionCode, dashboardCode] = await Promise.all([extension, dashboard])

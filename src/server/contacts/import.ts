@@ -21,9 +21,20 @@ export async function importContacts(db: Db, orgId: string, batch: { line: numbe
   })
   const settings = await getSettings(db, orgId)
   const created = await db.transaction(async (tx) => {
-    const people = new Map(good.map(({ row: r }) => [r.email, {
-      firstName: r.first_name, lastName: r.last_name, title: r.title, company: r.company, industry: r.industry, companySize: r.company_size, linkedin: r.linkedin,
-    }]))
+    const people = new Map(
+      good.map(({ row: r }) => [
+        r.email,
+        {
+          firstName: r.first_name,
+          lastName: r.last_name,
+          title: r.title,
+          company: r.company,
+          industry: r.industry,
+          companySize: r.company_size,
+          linkedin: r.linkedin,
+        },
+      ]),
+    )
     const { ids, created } = await upsertContactsByEmail(tx, orgId, people)
     const staged = good.filter(({ row }) => row.stage || row.owner_email)
     if (staged.length > 0) {

@@ -4,11 +4,25 @@ import type { ContactSummary, TimelineItem } from "../../shared/contracts/contac
 import type { Bant } from "../../shared/contracts/handoff"
 
 export interface ContactRow {
-  id: string; firstName: string | null; lastName: string | null; title: string | null; company: string | null
-  industry: string | null; companySize: number | null; linkedin: string | null; stage: string
-  stageChangedAt: string | Date; mqlAt: string | Date | null; bant: Bant | string
-  fitScore: number; engagementValue: number; engagementAt: string | Date
-  ownerId: string | null; ownerName: string | null; ownerEmail: string | null; emails: string[]
+  id: string
+  firstName: string | null
+  lastName: string | null
+  title: string | null
+  company: string | null
+  industry: string | null
+  companySize: number | null
+  linkedin: string | null
+  stage: string
+  stageChangedAt: string | Date
+  mqlAt: string | Date | null
+  bant: Bant | string
+  fitScore: number
+  engagementValue: number
+  engagementAt: string | Date
+  ownerId: string | null
+  ownerName: string | null
+  ownerEmail: string | null
+  emails: string[]
 }
 
 const contactColumns = sql`
@@ -19,20 +33,29 @@ const contactColumns = sql`
   ARRAY(SELECT e.email FROM contact_emails e WHERE e.org_id = c.org_id AND e.contact_id = c.id ORDER BY e.is_primary DESC, e.email) AS emails`
 
 export async function findById(ex: Executor, orgId: string, id: string) {
-  return one<ContactRow>(ex, sql`SELECT ${contactColumns} FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
-    WHERE c.org_id = ${orgId} AND c.id = ${id}`)
+  return one<ContactRow>(
+    ex,
+    sql`SELECT ${contactColumns} FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
+    WHERE c.org_id = ${orgId} AND c.id = ${id}`,
+  )
 }
 
 export async function findByEmail(ex: Executor, orgId: string, email: string) {
-  return one<ContactRow>(ex, sql`SELECT ${contactColumns} FROM contact_emails ce
+  return one<ContactRow>(
+    ex,
+    sql`SELECT ${contactColumns} FROM contact_emails ce
     JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id
     LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
-    WHERE ce.org_id = ${orgId} AND ce.email = ${email}`)
+    WHERE ce.org_id = ${orgId} AND ce.email = ${email}`,
+  )
 }
 
 export async function findByLinkedin(ex: Executor, orgId: string, slug: string) {
-  return one<ContactRow>(ex, sql`SELECT ${contactColumns} FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
-    WHERE c.org_id = ${orgId} AND lower(c.linkedin) = lower(${slug}) ORDER BY c.created_at LIMIT 1`)
+  return one<ContactRow>(
+    ex,
+    sql`SELECT ${contactColumns} FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
+    WHERE c.org_id = ${orgId} AND lower(c.linkedin) = lower(${slug}) ORDER BY c.created_at LIMIT 1`,
+  )
 }
 
 export async function exists(ex: Executor, orgId: string, id: string) {
@@ -42,7 +65,9 @@ export async function exists(ex: Executor, orgId: string, id: string) {
 /** Name and company by trigram similarity, email by prefix; best matches first. */
 export async function search(ex: Executor, orgId: string, q: string, limit: number) {
   const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-  return rows<Omit<ContactSummary, "score"> & { fitScore: number; engagementValue: number; engagementAt: string | Date }>(ex, sql`
+  return rows<Omit<ContactSummary, "score"> & { fitScore: number; engagementValue: number; engagementAt: string | Date }>(
+    ex,
+    sql`
     WITH hits AS (
       -- Each side stops at a bounded number of matches: a common company name must not mean
       -- ranking a million rows to show ten.
@@ -55,10 +80,14 @@ export async function search(ex: Executor, orgId: string, q: string, limit: numb
       c.fit_score AS "fitScore", c.engagement_value AS "engagementValue", c.engagement_at AS "engagementAt",
       ARRAY(SELECT e.email FROM contact_emails e WHERE e.org_id = c.org_id AND e.contact_id = c.id ORDER BY e.is_primary DESC, e.email) AS emails
     FROM best JOIN contacts c ON c.org_id = ${orgId} AND c.id = best.id
-    ORDER BY best.rank DESC, c.last_name, c.first_name, c.id LIMIT ${limit}`)
+    ORDER BY best.rank DESC, c.last_name, c.first_name, c.id LIMIT ${limit}`,
+  )
 }
 
-export interface TimelineCursor { at: string; key: string }
+export interface TimelineCursor {
+  at: string
+  key: string
+}
 
 /** Marketing events and rep activities of one contact (`contactId` may be a column of an outer query), newest first, keyset-paged. */
 function timelineSql(orgId: string, contactId: SQL, limit: number, before?: TimelineCursor, type?: string) {
@@ -114,15 +143,19 @@ export interface ContextRow extends ContactRow {
  * the database's per-statement cost, not the rows, was what a lookup spent.
  */
 export async function context(ex: Executor, orgId: string, target: ContactTarget, since: Date, pageSize: number) {
-  const find = "email" in target
-    ? sql`FROM contact_emails ce JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id
+  const find =
+    "email" in target
+      ? sql`FROM contact_emails ce JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id
         LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id WHERE ce.org_id = ${orgId} AND ce.email = ${target.email}`
-    : "linkedin" in target
-      ? sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
+      : "linkedin" in target
+        ? sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
           WHERE c.org_id = ${orgId} AND lower(c.linkedin) = lower(${target.linkedin}) ORDER BY c.created_at LIMIT 1`
-      : sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id WHERE c.org_id = ${orgId} AND c.id = ${target.id}`
+        : sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id WHERE c.org_id = ${orgId} AND c.id = ${target.id}`
   const kind = "email" in target ? "email" : "linkedin" in target ? "linkedin" : "id"
-  const [row] = await preparedRows<ContextRow>(ex, `relay_contact_context_${kind}_${pageSize}`, sql`
+  const [row] = await preparedRows<ContextRow>(
+    ex,
+    `relay_contact_context_${kind}_${pageSize}`,
+    sql`
     WITH c AS (SELECT ${contactColumns} ${find})
     SELECT c.*,
       (SELECT coalesce(json_agg(r ORDER BY r."occurredAt" DESC), '[]'::json) FROM (
@@ -132,7 +165,8 @@ export async function context(ex: Executor, orgId: string, target: ContactTarget
         ORDER BY e.occurred_at DESC LIMIT 2000) r) AS recent,
       (SELECT coalesce(json_agg(t ORDER BY t."occurredAt" DESC, t.key DESC), '[]'::json) FROM (${timelineSql(orgId, sql`c.id`, pageSize)}) t) AS timeline,
       (SELECT coalesce(json_agg(k), '[]'::json) FROM (${countsSql(orgId, sql`c.id`)}) k) AS counts
-    FROM c`)
+    FROM c`,
+  )
   return row
 }
 
@@ -141,7 +175,17 @@ export async function updateBant(ex: Executor, orgId: string, id: string, bant: 
 }
 
 /** `score` is the lead score at the moment of the change when the caller knows it (calibration reads it). */
-export async function setStage(ex: Executor, orgId: string, id: string, from: string, to: string, userId: string | null, reason: string | null, at: Date, score: number | null = null) {
+export async function setStage(
+  ex: Executor,
+  orgId: string,
+  id: string,
+  from: string,
+  to: string,
+  userId: string | null,
+  reason: string | null,
+  at: Date,
+  score: number | null = null,
+) {
   await ex.execute(sql`UPDATE contacts SET stage = ${to}, stage_changed_at = ${at.toISOString()}, updated_at = now() WHERE org_id = ${orgId} AND id = ${id}`)
   await ex.execute(sql`INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, user_id, reason, score)
     VALUES (${orgId}, ${id}, ${from}, ${to}, ${at.toISOString()}, ${userId}, ${reason}, ${score})`)

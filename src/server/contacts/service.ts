@@ -114,6 +114,8 @@ function decodeCursor(s: string): repo.TimelineCursor {
   try {
     const c = JSON.parse(Buffer.from(s, "base64url").toString("utf8"))
     if (typeof c?.at === "string" && typeof c?.key === "string" && !Number.isNaN(Date.parse(c.at))) return c
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   throw new BadRequest("before is not a cursor this API returned")
 }

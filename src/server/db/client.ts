@@ -45,14 +45,23 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
     await migrate(db)
     const listener = pgListener(opts.databaseUrl)
     notifiers.set(db, listener.listen)
-    return { db, kind: "postgres", close: async () => { await listener.close(); await pool.end() } }
+    return {
+      db,
+      kind: "postgres",
+      close: async () => {
+        await listener.close()
+        await pool.end()
+      },
+    }
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true })
   const client = await PGlite.create({ dataDir: opts.dataDir, extensions: { pg_trgm } })
   const db = drizzlePglite(client) as unknown as Db
   await migrate(db)
   // PGlite is one connection in this process: its own LISTEN hears what its NOTIFY says.
-  notifiers.set(db, async (channel, cb) => { await client.listen(channel, cb) })
+  notifiers.set(db, async (channel, cb) => {
+    await client.listen(channel, cb)
+  })
   return { db, kind: "pglite", close: () => client.close() }
 }
 
@@ -84,14 +93,19 @@ function pgListener(connectionString: string) {
   const connect = (): Promise<pg.Client> => {
     connecting ??= (async () => {
       const c = new pg.Client({ connectionString })
-      c.on("notification", (m) => { for (const h of handlers.get(m.channel) ?? []) h(m.payload ?? "") })
+      c.on("notification", (m) => {
+        for (const h of handlers.get(m.channel) ?? []) h(m.payload ?? "")
+      })
       c.on("error", () => lost(c))
       c.on("end", () => lost(c))
       await c.connect()
       for (const channel of handlers.keys()) await c.query(`LISTEN "${channel}"`)
       client = c
       return c
-    })().catch((err) => { connecting = undefined; throw err })
+    })().catch((err) => {
+      connecting = undefined
+      throw err
+    })
     return connecting
   }
   const lost = (c: pg.Client) => {
@@ -99,7 +113,19 @@ function pgListener(connectionString: string) {
     client = undefined
     connecting = undefined
     for (const hs of handlers.values()) for (const h of hs) h("*")
-    const again = () => { retry = undefined; if (!closed) connect().then(() => { for (const hs of handlers.values()) for (const h of hs) h("*") }, () => { retry = setTimeout(again, 1000); retry.unref() }) }
+    const again = () => {
+      retry = undefined
+      if (!closed)
+        connect().then(
+          () => {
+            for (const hs of handlers.values()) for (const h of hs) h("*")
+          },
+          () => {
+            retry = setTimeout(again, 1000)
+            retry.unref()
+          },
+        )
+    }
     retry = setTimeout(again, 200)
     retry.unref()
   }
@@ -132,7 +158,7 @@ export async function one<T>(ex: Executor, query: SQL): Promise<T | undefined> {
 }
 
 /** A json column's value: pg and PGlite both return it parsed; a string would mean the driver changed. */
-export const jsonValue = <T,>(v: T | string): T => (typeof v === "string" ? JSON.parse(v) : v)
+export const jsonValue = <T>(v: T | string): T => (typeof v === "string" ? JSON.parse(v) : v)
 
 const dialect = new PgDialect()
 // Times as the text PostgreSQL sends, as drizzle's node-postgres driver hands them over: the same rows either way.

@@ -19,5 +19,8 @@ export async function migrate(db: Db): Promise<void> {
 
 /** Splits a migration into statements; ours never put a semicolon inside a statement. */
 function statements(text: string): string[] {
-  return text.split(/;\s*\n/).map((s) => s.replace(/^\s*--.*$/gm, "").trim()).filter(Boolean)
+  return text
+    .split(/;\s*\n/)
+    .map((s) => s.replace(/^\s*--.*$/gm, "").trim())
+    .filter(Boolean)
 }

@@ -10,17 +10,29 @@ const byName = (first: string) => showcaseContacts.find((c) => c.firstName === f
 const full = (c: ShowcaseContact) => `${c.firstName} ${c.lastName}`
 const V = showcaseViewer
 
-interface Thread { id: string; from: ShowcaseContact; subject: string; snippet: string; date: string; body: string; earlier: string }
+interface Thread {
+  id: string
+  from: ShowcaseContact
+  subject: string
+  snippet: string
+  date: string
+  body: string
+  earlier: string
+}
 const threads: Thread[] = [
   {
-    id: "FMfcgzQbfLmdwxkTqZzvBmRnXhPsWcLd", from: byName("Marisol"), date: "10:42 AM",
+    id: "FMfcgzQbfLmdwxkTqZzvBmRnXhPsWcLd",
+    from: byName("Marisol"),
+    date: "10:42 AM",
     subject: "Renewal scope for Q1 — dashboards and forecasting",
     snippet: "Thanks for the walkthrough on Tuesday. Before we commit to the renewal…",
     body: "Hi Riley,<br><br>Thanks for the walkthrough on Tuesday. Before we commit to the renewal we need to understand how the forecasting module handles multi-currency pipelines, and what a rollout to our EMEA team would look like.<br><br>Could you send a case study from another fintech?<br><br>Best,<br>Marisol",
     earlier: "Hi Marisol, great to meet you. As promised, here is the deck from our call…",
   },
   {
-    id: "FMfcgzQbfLmwPQRsTvWxKjHgFdSaZcMn", from: byName("Tobias"), date: "9:15 AM",
+    id: "FMfcgzQbfLmwPQRsTvWxKjHgFdSaZcMn",
+    from: byName("Tobias"),
+    date: "9:15 AM",
     subject: "Pilot results from the Rotterdam depot",
     snippet: "Attaching the numbers from the first four weeks of the pilot…",
     body: "Riley —<br><br>Attaching the numbers from the first four weeks of the pilot. Dwell time is down 11% and the forecast error halved. Our CFO is asking about pricing for all twelve depots.<br><br>— Tobias",
@@ -31,10 +43,14 @@ const person = (c: { email: string; name: string }, cls: string, label = c.name)
   `<span class="${cls}" email="${c.email}" name="${esc(label)}" data-hovercard-id="${c.email}">${esc(label)}</span>`
 
 function listView(): string {
-  const rows = threads.map((t) => `<tr class="zA zE" data-thread="${t.id}"><td class="xY star">☆</td>
+  const rows = threads
+    .map(
+      (t) => `<tr class="zA zE" data-thread="${t.id}"><td class="xY star">☆</td>
     <td class="yX xY">${person({ email: t.from.email, name: full(t.from) }, "zF")}</td>
     <td class="xY a4W"><a class="row-link" href="#inbox/${t.id}"><span class="bqe">${esc(t.subject)}</span><span class="y2"> – ${esc(t.snippet)}</span></a></td>
-    <td class="xW xY">${t.date}</td></tr>`).join("")
+    <td class="xW xY">${t.date}</td></tr>`,
+    )
+    .join("")
   return `<div class="G-atb toolbar"><span>☐</span><span title="Refresh">⟳</span><span class="count">1–${threads.length} of ${threads.length}</span></div>
   <div class="tabs" role="tablist"><div role="tab" aria-selected="true" class="tab on">Primary</div><div role="tab" class="tab">Promotions</div><div role="tab" class="tab">Social</div></div>
   <table class="F cf zt" role="grid"><tbody>${rows}</tbody></table>`

@@ -16,14 +16,31 @@ const byName = (first: string) => showcaseContacts.find((c) => c.firstName === f
 const stranger = { name: "Quentin Abernathy", slug: "quentin-abernathy", headline: "Director of Sales Ops at Ledgerwise" }
 
 const threads = [
-  { id: "2-MzQ5ZmM1NDUtYWQ2Yi00ZTc0LWE1ZDAtNGY2ZmM0YjE3N2Jj", who: byName("Dario"), lines: [
-    ["Dario", "Hi Riley — our CISO wants to review your data retention policy before we sign."],
-    ["Riley", "Of course. I can send the SOC 2 report and walk through retention on a call."],
-    ["Dario", "Sounds good — Thursday works for the security review."]] },
-  { id: "2-ZDk1OGIxYzAtMDk3Ni00ZTRmLWI2ZDMtYzRkMzQ5ZWE3ZjEz", who: byName("Tobias"), lines: [
-    ["Tobias", "Great meeting you at the logistics summit!"], ["Riley", "Likewise — I will send the pilot recap."]] },
+  {
+    id: "2-MzQ5ZmM1NDUtYWQ2Yi00ZTc0LWE1ZDAtNGY2ZmM0YjE3N2Jj",
+    who: byName("Dario"),
+    lines: [
+      ["Dario", "Hi Riley — our CISO wants to review your data retention policy before we sign."],
+      ["Riley", "Of course. I can send the SOC 2 report and walk through retention on a call."],
+      ["Dario", "Sounds good — Thursday works for the security review."],
+    ],
+  },
+  {
+    id: "2-ZDk1OGIxYzAtMDk3Ni00ZTRmLWI2ZDMtYzRkMzQ5ZWE3ZjEz",
+    who: byName("Tobias"),
+    lines: [
+      ["Tobias", "Great meeting you at the logistics summit!"],
+      ["Riley", "Likewise — I will send the pilot recap."],
+    ],
+  },
 ]
-const avatar = (name: string, size = 48) => `<div class="av" style="width:${size}px;height:${size}px">${esc(name.split(" ").map((w) => w[0]).join(""))}</div>`
+const avatar = (name: string, size = 48) =>
+  `<div class="av" style="width:${size}px;height:${size}px">${esc(
+    name
+      .split(" ")
+      .map((w) => w[0])
+      .join(""),
+  )}</div>`
 
 function profileView(c: ShowcaseContact): string {
   const also = [...members.filter((m) => m !== c).map((m) => ({ name: full(m), slug: m.linkedin!, headline: `${m.title} at ${m.company}` })), stranger]
@@ -42,8 +59,18 @@ function profileView(c: ShowcaseContact): string {
 }
 
 function messagingView(t: (typeof threads)[number]): string {
-  const list = threads.map((o) => `<li class="${o === t ? "on" : ""}"><a href="${BASE}/messaging/thread/${o.id}">${avatar(full(o.who), 40)}<div><b>${esc(full(o.who))}</b><div class="muted">${esc(o.lines[o.lines.length - 1][1])}</div></div></a></li>`).join("")
-  const msgs = t.lines.map(([who, text]) => `<li class="msg-s-message-list__event"><b>${who === "Riley" ? esc(V.name) : esc(full(t.who))}</b><p class="msg-s-event-listitem__body">${esc(text)}</p></li>`).join("")
+  const list = threads
+    .map(
+      (o) =>
+        `<li class="${o === t ? "on" : ""}"><a href="${BASE}/messaging/thread/${o.id}">${avatar(full(o.who), 40)}<div><b>${esc(full(o.who))}</b><div class="muted">${esc(o.lines[o.lines.length - 1][1])}</div></div></a></li>`,
+    )
+    .join("")
+  const msgs = t.lines
+    .map(
+      ([who, text]) =>
+        `<li class="msg-s-message-list__event"><b>${who === "Riley" ? esc(V.name) : esc(full(t.who))}</b><p class="msg-s-event-listitem__body">${esc(text)}</p></li>`,
+    )
+    .join("")
   return `<div class="cols"><main class="scaffold-layout__main msg"><div class="msg-list"><h2>Messaging</h2><ul>${list}</ul></div>
   <div class="msg-thread"><div class="msg-title-bar"><a class="msg-thread__link-to-profile" href="${BASE}/in/${t.who.linkedin}"><h2 class="msg-entity-lockup__entity-title">${esc(full(t.who))}</h2></a>
   <div class="msg-entity-lockup__entity-info muted">${esc(t.who.title)} at ${esc(t.who.company)}</div></div>

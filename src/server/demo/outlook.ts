@@ -11,16 +11,35 @@ const full = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c
 const V = showcaseViewer
 const me = { firstName: V.name.split(" ")[0], lastName: V.name.split(" ").slice(1).join(" "), email: V.email }
 
-interface Message { id: string; from: ShowcaseContact; to: { firstName: string; lastName: string; email: string }[]; cc: ShowcaseContact[]; subject: string; preview: string; date: string; body: string }
+interface Message {
+  id: string
+  from: ShowcaseContact
+  to: { firstName: string; lastName: string; email: string }[]
+  cc: ShowcaseContact[]
+  subject: string
+  preview: string
+  date: string
+  body: string
+}
 const messages: Message[] = [
   {
-    id: "AAQkADk2ZjQ1NzA3LWRkMDUtNDFkYi1iOGM1LTc3ZTFhNzYxNjA0ZQAQAFbqLwVtz1xJp0r3", from: byName("Tobias"), to: [me], cc: [byName("Marisol")],
-    subject: "Pilot results from the Rotterdam depot", preview: "Attaching the numbers from the first four weeks…", date: "Mon 11/24/2026 5:40 PM",
+    id: "AAQkADk2ZjQ1NzA3LWRkMDUtNDFkYi1iOGM1LTc3ZTFhNzYxNjA0ZQAQAFbqLwVtz1xJp0r3",
+    from: byName("Tobias"),
+    to: [me],
+    cc: [byName("Marisol")],
+    subject: "Pilot results from the Rotterdam depot",
+    preview: "Attaching the numbers from the first four weeks…",
+    date: "Mon 11/24/2026 5:40 PM",
     body: "Hi Riley,<br><br>Attaching the numbers from the first four weeks of the pilot. Dwell time is down 11% and the forecast error halved. I have copied Marisol, who asked about the data model.<br><br>Best,<br>Tobias",
   },
   {
-    id: "AAQkADk2ZjQ1NzA3LWRkMDUtNDFkYi1iOGM1LTc3ZTFhNzYxNjA0ZQAQAKq9mQ8x0d1Fh2s1", from: byName("Dario"), to: [me], cc: [],
-    subject: "Security questionnaire (v3) attached", preview: "Our security team filled in sections 1–6…", date: "Mon 11/24/2026 4:02 PM",
+    id: "AAQkADk2ZjQ1NzA3LWRkMDUtNDFkYi1iOGM1LTc3ZTFhNzYxNjA0ZQAQAKq9mQ8x0d1Fh2s1",
+    from: byName("Dario"),
+    to: [me],
+    cc: [],
+    subject: "Security questionnaire (v3) attached",
+    preview: "Our security team filled in sections 1–6…",
+    date: "Mon 11/24/2026 4:02 PM",
     body: "Riley,<br><br>Our security team filled in sections 1–6 of the questionnaire. Section 7 needs your SOC 2 letter and the data retention policy before we can sign.<br><br>Thanks,<br>Dario",
   },
 ]
@@ -79,12 +98,20 @@ if(!location.hash)history.replaceState(null,'','#/mail/inbox/id/${messages[0].id
 })();`
 
 export function render(): string {
-  const rows = messages.map((m) => `<a class="row" role="option" data-convid="${m.id}" href="#/mail/inbox/id/${m.id}"><div class="n">${esc(full(m.from))}</div><div class="s">${esc(m.subject)}</div><div class="p">${esc(m.preview)}</div></a>`).join("")
+  const rows = messages
+    .map(
+      (m) =>
+        `<a class="row" role="option" data-convid="${m.id}" href="#/mail/inbox/id/${m.id}"><div class="n">${esc(full(m.from))}</div><div class="s">${esc(m.subject)}</div><div class="p">${esc(m.preview)}</div></a>`,
+    )
+    .join("")
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Mail - ${esc(V.name)} - Outlook (Relay demo)</title><style>${css}</style></head>
 <body><div class="banner">Relay demo page — an imitation of Outlook on the web with invented people. Nothing here is sent anywhere.</div>
 <div id="O365_NavHeader" role="banner"><span class="app">Outlook</span><div class="search" role="search">Search</div>
-<button id="O365_MainLink_Me" type="button" aria-label="Account manager for ${esc(V.name)}">${V.name.split(" ").map((w) => w[0]).join("")}</button>
+<button id="O365_MainLink_Me" type="button" aria-label="Account manager for ${esc(V.name)}">${V.name
+    .split(" ")
+    .map((w) => w[0])
+    .join("")}</button>
 <div id="mectrl_currentAccount_secondary" hidden>${V.email}</div></div>
 <div id="MainModule" role="main"><div class="ribbon"><a class="newmail" href="#/mail/deeplink/compose" role="button">✉ New mail</a><span>Delete</span><span>Archive</span></div>
 <div class="cols"><div data-app-section="NavigationPane" role="navigation"><div role="tree" aria-label="Folders">

@@ -17,8 +17,10 @@ export function demoRoutes(app: FastifyInstance) {
     app.get(`/demo/${site}`, handler)
     app.get(`/demo/${site}/*`, handler)
   }
-  app.get("/demo", async (_req, reply) => reply.type("text/html; charset=utf-8").send(`<!doctype html><meta charset="utf-8"><title>Relay demo pages</title>
+  app.get("/demo", async (_req, reply) =>
+    reply.type("text/html; charset=utf-8").send(`<!doctype html><meta charset="utf-8"><title>Relay demo pages</title>
 <body style="font-family:system-ui;max-width:40rem;margin:3rem auto"><h1>Relay demo pages</h1>
 <ul><li><a href="/demo/gmail#inbox">Gmail</a></li><li><a href="/demo/outlook">Outlook on the web</a></li>
-<li><a href="/demo/linkedin/in/marisol-quintero-revops">LinkedIn profile</a></li></ul></body>`))
+<li><a href="/demo/linkedin/in/marisol-quintero-revops">LinkedIn profile</a></li></ul></body>`),
+  )
 }

@@ -13,7 +13,9 @@ export async function upsertContactsByEmail(ex: Executor, orgId: string, people:
   const all = emails.map((e) => people.get(e))
   const col = columnOf(all)
   const sent = all.map((c) => (c && Object.keys(c).length > 0 ? "t" : "f"))
-  const r = await rows<{ email: string; contactId: string; created: boolean }>(ex, sql`
+  const r = await rows<{ email: string; contactId: string; created: boolean }>(
+    ex,
+    sql`
     WITH v AS (
       SELECT * FROM unnest(${pgArray(emails)}::text[], ${col((c) => c.firstName)}::text[], ${col((c) => c.lastName)}::text[],
         ${col((c) => c.title)}::text[], ${col((c) => c.company)}::text[], ${col((c) => c.industry)}::text[], ${col((c) => c.companySize)}::text[],
@@ -48,7 +50,8 @@ export async function upsertContactsByEmail(ex: Executor, orgId: string, people:
       SELECT ${orgId}, v.email, v.new_id, true FROM v JOIN ins ON ins.id = v.new_id
     )
     SELECT v.email, coalesce(f.contact_id, v.new_id) AS "contactId", f.contact_id IS NULL AS created
-    FROM v LEFT JOIN found f ON f.email = v.email CROSS JOIN (SELECT count(*) FROM locked) AS l`)
+    FROM v LEFT JOIN found f ON f.email = v.email CROSS JOIN (SELECT count(*) FROM locked) AS l`,
+  )
   return { ids: new Map(r.map((x) => [x.email, x.contactId])), created: r.filter((x) => x.created).length }
 }
 
@@ -56,7 +59,12 @@ type ContactFields = NonNullable<EventInput["contact"]>
 
 /** One contact field across many contacts, as an array parameter (NULL where not sent). */
 const columnOf = (people: (ContactFields | undefined)[]) => (f: (c: ContactFields) => string | number | undefined) =>
-  pgArray(people.map((p) => { const v = p ? f(p) : undefined; return v === undefined ? null : String(v) }))
+  pgArray(
+    people.map((p) => {
+      const v = p ? f(p) : undefined
+      return v === undefined ? null : String(v)
+    }),
+  )
 
 export async function existingAssetIds(ex: Executor, orgId: string, ids: string[]) {
   if (ids.length === 0) return new Set<string>()
@@ -64,20 +72,32 @@ export async function existingAssetIds(ex: Executor, orgId: string, ids: string[
   return new Set(r.map((x) => x.id))
 }
 
-export interface EventRow { contactId: string; type: string; occurredAt: string; campaign: string | null; assetId: string | null; source: string; externalId: string; properties: string }
+export interface EventRow {
+  contactId: string
+  type: string
+  occurredAt: string
+  campaign: string | null
+  assetId: string | null
+  source: string
+  externalId: string
+  properties: string
+}
 
 /** Inserts events; a (source, external_id) seen before is skipped. Returns what was new. */
 export async function insertEvents(ex: Executor, orgId: string, ev: EventRow[]) {
   if (ev.length === 0) return []
   const col = (f: (e: EventRow) => string | null) => pgArray(ev.map(f))
-  return rows<{ contactId: string; type: string; occurredAt: string | Date }>(ex, sql`
+  return rows<{ contactId: string; type: string; occurredAt: string | Date }>(
+    ex,
+    sql`
     INSERT INTO marketing_events (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties)
     SELECT ${orgId}, c, t, o, ca, a::uuid, s, x, p::jsonb
     FROM unnest(${col((e) => e.contactId)}::uuid[], ${col((e) => e.type)}::text[], ${col((e) => e.occurredAt)}::timestamptz[],
       ${col((e) => e.campaign)}::text[], ${col((e) => e.assetId)}::text[], ${col((e) => e.source)}::text[],
       ${col((e) => e.externalId)}::text[], ${col((e) => e.properties)}::text[]) AS v(c, t, o, ca, a, s, x, p)
     ON CONFLICT (org_id, source, external_id) DO NOTHING
-    RETURNING contact_id AS "contactId", type, occurred_at AS "occurredAt"`)
+    RETURNING contact_id AS "contactId", type, occurred_at AS "occurredAt"`,
+  )
 }
 
 /**

@@ -34,7 +34,10 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
   const good: { line: number; e: EventInput }[] = []
   const seen = new Set<string>()
   for (const l of lines) {
-    if (l.error) { rejected.push({ line: l.line, reason: l.error }); continue }
+    if (l.error) {
+      rejected.push({ line: l.line, reason: l.error })
+      continue
+    }
     const r = EventInput.safeParse(l.value)
     if (!r.success) {
       rejected.push({ line: l.line, reason: r.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; ") })
@@ -57,7 +60,13 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
     // New contacts get their first touch here; known ones keep theirs unless an older event just arrived.
     await repo.attributeContacts(tx, p.orgId, [...new Set(inserted.map((e) => e.contactId))])
     const settings = await getSettings(tx, p.orgId)
-    const { newMqls } = await applyEvents(tx, p.orgId, inserted.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })), settings, now)
+    const { newMqls } = await applyEvents(
+      tx,
+      p.orgId,
+      inserted.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+      settings,
+      now,
+    )
     rejected.sort((a, b) => a.line - b.line)
     return { accepted: inserted.length, duplicates: lines.length - rejected.length - inserted.length, rejected, contactsCreated: created, newMqls }
   })
@@ -71,16 +80,20 @@ async function write(tx: Executor, orgId: string, lines: Line[]): Promise<Stored
   const people = new Map<string, EventInput["contact"]>()
   for (const g of lines) if (!people.has(g.e.email) || g.e.contact) people.set(g.e.email, { ...people.get(g.e.email), ...g.e.contact })
   const { ids, created } = await repo.upsertContactsByEmail(tx, orgId, people)
-  const inserted = await repo.insertEvents(tx, orgId, lines.map((g) => ({
-    contactId: ids.get(g.e.email)!,
-    type: g.e.type,
-    occurredAt: g.e.occurredAt,
-    campaign: g.e.campaign ?? null,
-    assetId: g.e.assetId ?? null,
-    source: g.e.source,
-    externalId: g.e.externalId,
-    properties: JSON.stringify(g.e.properties ?? {}),
-  })))
+  const inserted = await repo.insertEvents(
+    tx,
+    orgId,
+    lines.map((g) => ({
+      contactId: ids.get(g.e.email)!,
+      type: g.e.type,
+      occurredAt: g.e.occurredAt,
+      campaign: g.e.campaign ?? null,
+      assetId: g.e.assetId ?? null,
+      source: g.e.source,
+      externalId: g.e.externalId,
+      properties: JSON.stringify(g.e.properties ?? {}),
+    })),
+  )
   return { inserted, created }
 }
 

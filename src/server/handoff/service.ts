@@ -16,10 +16,16 @@ import { engagementNow, totalScore } from "../../shared/scoring"
 export async function decide(db: Db, p: Principal, contactId: string, input: HandoffInput, now = new Date()): Promise<HandoffResult> {
   const id = input.id ?? randomUUID()
   return db.transaction(async (tx) => {
-    const prior = await one<{ contactId: string; decision: "accept" | "reject" }>(tx, sql`
-      SELECT contact_id AS "contactId", decision FROM handoffs WHERE org_id = ${p.orgId} AND id = ${id}`)
-    const c = await one<{ stage: Stage; fit: number; value: number; at: string | Date }>(tx, sql`
-      SELECT stage, fit_score AS fit, engagement_value AS value, engagement_at AS at FROM contacts WHERE org_id = ${p.orgId} AND id = ${contactId} FOR UPDATE`)
+    const prior = await one<{ contactId: string; decision: "accept" | "reject" }>(
+      tx,
+      sql`
+      SELECT contact_id AS "contactId", decision FROM handoffs WHERE org_id = ${p.orgId} AND id = ${id}`,
+    )
+    const c = await one<{ stage: Stage; fit: number; value: number; at: string | Date }>(
+      tx,
+      sql`
+      SELECT stage, fit_score AS fit, engagement_value AS value, engagement_at AS at FROM contacts WHERE org_id = ${p.orgId} AND id = ${contactId} FOR UPDATE`,
+    )
     if (!c) throw new NotFound("contact")
     if (prior) {
       if (prior.contactId !== contactId || prior.decision !== input.decision) throw new Conflict("this handoff id was already used for a different decision")

@@ -11,8 +11,15 @@ export const MISS_WARN_MIN = 20
 
 export function healthTable(h: SelectorHealth) {
   return h.rows.map((r) => ({
-    day: r.day, version: r.version, site: r.site, view: r.view,
-    structure: r.structure, signals: r.signals, name: r.name, "nobody found": r.none, total: r.total,
+    day: r.day,
+    version: r.version,
+    site: r.site,
+    view: r.view,
+    structure: r.structure,
+    signals: r.signals,
+    name: r.name,
+    "nobody found": r.none,
+    total: r.total,
     "missed %": `${(r.missRate * 100).toFixed(1)}${r.missRate >= MISS_WARN && r.total >= MISS_WARN_MIN ? " !" : ""}`,
     browsers: r.reports,
   }))
@@ -24,6 +31,8 @@ export async function printHealth(db: Db, orgId: string, opts: { from?: string; 
   const admin: Principal = { orgId, orgName: "", userId: orgId, email: "cli", name: "Admin CLI", role: "admin", tokenId: "" }
   const h = await readHealth(db, admin, q.data)
   if (h.rows.length === 0) return log.log(`No selector health reported from ${h.from} to ${h.to}.`)
-  log.log(`Selector health from ${h.from} to ${h.to} (counts of detections; "nobody found": the site's app was on screen and no strategy found anyone; "!" marks ${MISS_WARN * 100}% or more of at least ${MISS_WARN_MIN}):`)
+  log.log(
+    `Selector health from ${h.from} to ${h.to} (counts of detections; "nobody found": the site's app was on screen and no strategy found anyone; "!" marks ${MISS_WARN * 100}% or more of at least ${MISS_WARN_MIN}):`,
+  )
   log.table(healthTable(h))
 }

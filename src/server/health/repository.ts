@@ -4,9 +4,12 @@ import type { SelectorCount, SelectorHealthRow } from "../../shared/contracts/he
 
 /** Replaces everything report `reportId` stored before with `counts`; answers how many rows it had. */
 export async function replaceReport(ex: Executor, orgId: string, reportId: string, day: string, counts: SelectorCount[]): Promise<number> {
-  const gone = await rows<{ n: number }>(ex, sql`
+  const gone = await rows<{ n: number }>(
+    ex,
+    sql`
     WITH d AS (DELETE FROM selector_health WHERE org_id = ${orgId} AND report_id = ${reportId} RETURNING 1)
-    SELECT count(*)::int AS n FROM d`)
+    SELECT count(*)::int AS n FROM d`,
+  )
   const values = counts.map((c) => sql`(${orgId}, ${day}::date, ${c.site}, ${c.view}, ${c.strategy}, ${c.version}, ${reportId}, ${c.count})`)
   // ON CONFLICT: two copies of one report arriving at once still store it once.
   await ex.execute(sql`
@@ -16,8 +19,14 @@ export async function replaceReport(ex: Executor, orgId: string, reportId: strin
   return gone[0]?.n ?? 0
 }
 
-export async function healthRows(ex: Executor, orgId: string, q: { from: string; to: string; site?: string; version?: string }): Promise<Omit<SelectorHealthRow, "missRate">[]> {
-  return rows(ex, sql`
+export async function healthRows(
+  ex: Executor,
+  orgId: string,
+  q: { from: string; to: string; site?: string; version?: string },
+): Promise<Omit<SelectorHealthRow, "missRate">[]> {
+  return rows(
+    ex,
+    sql`
     SELECT to_char(day, 'YYYY-MM-DD') AS day, version, site, view,
       coalesce(sum(n) FILTER (WHERE strategy = 'structure'), 0)::int AS structure,
       coalesce(sum(n) FILTER (WHERE strategy = 'signals'), 0)::int AS signals,
@@ -30,5 +39,6 @@ export async function healthRows(ex: Executor, orgId: string, q: { from: string;
       ${q.site ? sql`AND site = ${q.site}` : sql``}
       ${q.version ? sql`AND version = ${q.version}` : sql``}
     GROUP BY day, version, site, view
-    ORDER BY day DESC, string_to_array(version, '.')::int[] DESC, site, view`)
+    ORDER BY day DESC, string_to_array(version, '.')::int[] DESC, site, view`,
+  )
 }

@@ -14,7 +14,9 @@ export function linkRoutes(app: FastifyInstance, db: Db) {
   // a few times, a script that opens it hundreds of times a minute is refused before it reaches the database.
   // `purpose` names the shared counters in Redis (relay:rl:link:…) when REDIS_URL is set.
   const perAddress = {
-    max: config().linkRateLimitPerMinute, timeWindow: 60_000, purpose: "link",
+    max: config().linkRateLimitPerMinute,
+    timeWindow: 60_000,
+    purpose: "link",
     keyGenerator: (r: FastifyRequest) => `ip:${clientNetwork(r.ip)}`,
   }
   app.route({
@@ -25,10 +27,7 @@ export function linkRoutes(app: FastifyInstance, db: Db) {
     handler: async (req, reply) => {
       const { code } = req.params as { code: string }
       const { url } = await openLink(db, code, { method: req.method, userAgent: req.headers["user-agent"], address: req.ip })
-      return reply
-        .header("cache-control", "no-store")
-        .header("referrer-policy", "no-referrer")
-        .redirect(url, 302)
+      return reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer").redirect(url, 302)
     },
   })
 }

@@ -16,7 +16,11 @@ const codeShape = /^[A-Za-z0-9_-]{16,64}$/
  */
 export const viewWindowMs = 30 * 60_000
 
-export interface Hit { method: string; userAgent?: string; address: string }
+export interface Hit {
+  method: string
+  userAgent?: string
+  address: string
+}
 
 /**
  * Where a stored asset URL sends the browser, or undefined when it cannot be a Location header. Rows written
@@ -59,12 +63,26 @@ export async function openLink(db: Db, code: string, hit: Hit, now = new Date())
     const viewId = await repo.insertView(tx, t, { at: now, userAgent, method: hit.method, flagReason: reason, visitor })
     // A flagged view writes no marketing event at all: the timeline shows what the person did, not what a scanner did.
     if (reason === null) {
-      const inserted = await insertEvents(tx, t.orgId, [{
-        contactId: t.contactId, type: "asset_view", occurredAt: now.toISOString(), campaign: null, assetId: t.assetId,
-        source: "relay-link", externalId: `view-${viewId}`, properties: JSON.stringify({ shareId: t.shareId, channel: t.channel }),
-      }])
+      const inserted = await insertEvents(tx, t.orgId, [
+        {
+          contactId: t.contactId,
+          type: "asset_view",
+          occurredAt: now.toISOString(),
+          campaign: null,
+          assetId: t.assetId,
+          source: "relay-link",
+          externalId: `view-${viewId}`,
+          properties: JSON.stringify({ shareId: t.shareId, channel: t.channel }),
+        },
+      ])
       const settings = await getSettings(tx, t.orgId)
-      await applyEvents(tx, t.orgId, inserted.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })), settings, now)
+      await applyEvents(
+        tx,
+        t.orgId,
+        inserted.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+        settings,
+        now,
+      )
     }
     return { url, flagged: reason !== null, repeat: false }
   })

@@ -8,7 +8,10 @@ import { isIPv6 } from "node:net"
  * itself is never stored.
  */
 export function visitorOf(code: string, address: string, userAgent: string | null): string {
-  return createHmac("sha256", code).update(`${clientNetwork(address)}\n${userAgent ?? ""}`).digest("base64url").slice(0, 22)
+  return createHmac("sha256", code)
+    .update(`${clientNetwork(address)}\n${userAgent ?? ""}`)
+    .digest("base64url")
+    .slice(0, 22)
 }
 
 /**
@@ -24,5 +27,8 @@ export function clientNetwork(address: string): string {
   const left = head ? head.split(":") : []
   const right = a.includes("::") && tail ? tail.split(":") : []
   const groups = a.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left
-  return `${groups.slice(0, 4).map((g) => (g.includes(".") ? g : Number.parseInt(g || "0", 16).toString(16))).join(":")}::/64`
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (g.includes(".") ? g : Number.parseInt(g || "0", 16).toString(16)))
+    .join(":")}::/64`
 }

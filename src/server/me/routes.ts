@@ -6,11 +6,20 @@ export const version = "0.1.0"
 
 export const meRoutes = [
   route({
-    method: "GET", url: "/api/v1/health", tag: "meta", summary: "Liveness; no token needed", auth: false, response: Health,
+    method: "GET",
+    url: "/api/v1/health",
+    tag: "meta",
+    summary: "Liveness; no token needed",
+    auth: false,
+    response: Health,
     handler: async () => ({ ok: true as const, version }),
   }),
   route({
-    method: "GET", url: "/api/v1/me", tag: "meta", summary: "Who this token belongs to", response: Me,
+    method: "GET",
+    url: "/api/v1/me",
+    tag: "meta",
+    summary: "Who this token belongs to",
+    response: Me,
     handler: async ({ principal }) => toMe(principal),
   }),
 ]

@@ -68,17 +68,31 @@ export function sharedLimits(url: string, opts: { keyPrefix?: string; warn: (msg
   // Commands are not queued while connecting, so the API waits for the first attempt before serving:
   // otherwise its first requests would go uncounted.
   const ready = new Promise<void>((resolve) => {
-    const settle = () => { clearTimeout(timer); redis.off("ready", settle); redis.off("error", settle); resolve() }
+    const settle = () => {
+      clearTimeout(timer)
+      redis.off("ready", settle)
+      redis.off("error", settle)
+      resolve()
+    }
     const timer = setTimeout(settle, 2000)
     redis.once("ready", settle)
     redis.once("error", settle)
   })
   const prefix = opts.keyPrefix ?? defaultKeyPrefix
   class Store extends RedisLimitStore {
-    constructor() { super(redis, `${prefix}api:`, prefix, warnings) }
+    constructor() {
+      super(redis, `${prefix}api:`, prefix, warnings)
+    }
   }
   // The plugin's typing asks child() for full route options; it reads only the ones used here.
-  return { redis, ready, Store: Store as unknown as FastifyRateLimitStoreCtor, close: async () => { redis.disconnect() } }
+  return {
+    redis,
+    ready,
+    Store: Store as unknown as FastifyRateLimitStoreCtor,
+    close: async () => {
+      redis.disconnect()
+    },
+  }
 }
 
 export class RedisLimitStore {

@@ -2,7 +2,9 @@ import { type Executor, jsonValue, one, pgArray, rows, sql } from "../db/client"
 import { type AssetRow, assetColumns } from "../assets/repository"
 
 export interface HistoryRow {
-  stage: string; title: string | null; industry: string | null
+  stage: string
+  title: string | null
+  industry: string | null
   engaged: { assetId: string; title: string; topics: string[]; type: string; at: string; count: number }[]
   received: { assetId: string; at: string; count: number }[]
 }
@@ -12,7 +14,9 @@ export interface HistoryRow {
  * (per asset and event type, the most recent `maxEngaged`) and what reps already sent them (per asset).
  */
 export async function history(ex: Executor, orgId: string, contactId: string, since: Date, maxEngaged: number) {
-  const r = await one<Omit<HistoryRow, "engaged" | "received"> & { engaged: string | HistoryRow["engaged"]; received: string | HistoryRow["received"] }>(ex, sql`
+  const r = await one<Omit<HistoryRow, "engaged" | "received"> & { engaged: string | HistoryRow["engaged"]; received: string | HistoryRow["received"] }>(
+    ex,
+    sql`
     SELECT c.stage, c.title, c.industry,
       (SELECT coalesce(json_agg(json_build_object('assetId', e.asset_id, 'title', a.title, 'topics', a.topics, 'type', e.type, 'at', e.at, 'count', e.n)), '[]')
        FROM (
@@ -24,7 +28,8 @@ export async function history(ex: Executor, orgId: string, contactId: string, si
       (SELECT coalesce(json_agg(json_build_object('assetId', s.asset_id, 'at', s.at, 'count', s.n)), '[]')
        FROM (SELECT asset_id, max(shared_at) AS at, count(*)::int AS n FROM asset_shares
              WHERE org_id = ${orgId} AND contact_id = ${contactId} GROUP BY asset_id) s) AS received
-    FROM contacts c WHERE c.org_id = ${orgId} AND c.id = ${contactId}`)
+    FROM contacts c WHERE c.org_id = ${orgId} AND c.id = ${contactId}`,
+  )
   if (!r) return undefined
   return { ...r, engaged: jsonValue(r.engaged), received: jsonValue(r.received) } as HistoryRow
 }
@@ -33,12 +38,20 @@ export interface CandidateQuery {
   /** Any of these `relay_asset_keys` makes an asset a candidate (see migration 0002_content); none: any live asset. */
   keys: string[]
   /** For the cheap pre-score that picks the top `limit` of the candidates. */
-  stage: string; personas: string[]; industry: string | null; topics: string[]; terms: string[]
+  stage: string
+  personas: string[]
+  industry: string | null
+  topics: string[]
+  terms: string[]
   limit: number
 }
 
-export type CandidateRow = Pick<AssetRow, "id" | "title" | "kind" | "stages" | "personas" | "industries" | "topics">
-  & { shares: number; advanced: number; helped: number; notHelped: number }
+export type CandidateRow = Pick<AssetRow, "id" | "title" | "kind" | "stages" | "personas" | "industries" | "topics"> & {
+  shares: number
+  advanced: number
+  helped: number
+  notHelped: number
+}
 
 // The lifecycle in order: a contact "advanced" when a later stage change moved it further along.
 const ladder = pgArray(["subscriber", "lead", "mql", "sql", "opportunity", "customer"])
@@ -54,7 +67,9 @@ export async function candidates(ex: Executor, orgId: string, q: CandidateQuery)
   const match = q.keys.length ? sql`AND a.match_keys && (SELECT ${pgArray(q.keys)}::text[])` : sql``
   // Outcomes per candidate through LATERAL lookups on (org_id, asset_id) indexes: a hundred index probes,
   // where a join would read every share of the org.
-  return rows<CandidateRow>(ex, sql`
+  return rows<CandidateRow>(
+    ex,
+    sql`
     SELECT c.*, s.shares, s.advanced, fb.helped, fb.not_helped AS "notHelped"
     FROM (
       SELECT a.id, a.title, a.kind, a.stages, a.personas, a.industries, a.topics
@@ -78,7 +93,8 @@ export async function candidates(ex: Executor, orgId: string, q: CandidateQuery)
     CROSS JOIN LATERAL (
       SELECT count(*) FILTER (WHERE f.helped)::int AS helped, count(*) FILTER (WHERE NOT f.helped)::int AS not_helped
       FROM asset_feedback f WHERE f.org_id = ${orgId} AND f.asset_id = c.id
-    ) fb`)
+    ) fb`,
+  )
 }
 
 /** The full rows of the few assets actually recommended. */

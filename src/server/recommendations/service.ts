@@ -3,7 +3,14 @@ import { NotFound } from "../errors"
 import type { Principal } from "../auth/service"
 import type { RecommendationsQuery, RecommendationsResult } from "../../shared/contracts/assets"
 import {
-  contextTerms, historyWindowMs, interestTopics, personasFromTitle, rankAssets, stageForContent, type AssetOutcome, type RankHistory,
+  contextTerms,
+  historyWindowMs,
+  interestTopics,
+  personasFromTitle,
+  rankAssets,
+  stageForContent,
+  type AssetOutcome,
+  type RankHistory,
 } from "../../shared/ranking"
 import { toAsset } from "../assets/service"
 import * as repo from "./repository"
@@ -40,7 +47,12 @@ export async function recommend(db: Db, p: Principal, contactId: string, q: Reco
   const k = keyMaker(p.orgId)
 
   const base = {
-    stage, personas, industry: person.industry, topics, terms, limit: candidateLimit,
+    stage,
+    personas,
+    industry: person.industry,
+    topics,
+    terms,
+    limit: candidateLimit,
   }
   // Strong candidates share three facets: stage, industry, persona, a topic from their history or the thread.
   const strong: string[] = []
@@ -58,14 +70,29 @@ export async function recommend(db: Db, p: Principal, contactId: string, q: Reco
       if (found.length >= minStrong) return found
     }
     // A sparse profile (no title, no industry) or a small library: any shared tag will do, and failing that, anything live.
-    const broad = [k(`s:${stage}`), ...personas.map((pe) => k(`p:${pe}`)), ...(person.industry ? [k(`i:${person.industry}`)] : []), ...lookupTopics.map((t) => k(`t:${t}`))]
+    const broad = [
+      k(`s:${stage}`),
+      ...personas.map((pe) => k(`p:${pe}`)),
+      ...(person.industry ? [k(`i:${person.industry}`)] : []),
+      ...lookupTopics.map((t) => k(`t:${t}`)),
+    ]
     const found = await repo.candidates(db, p.orgId, { ...base, keys: broad })
     return found.length >= q.limit ? found : repo.candidates(db, p.orgId, { ...base, keys: [] })
   })()
 
-  const outcomes = new Map<string, AssetOutcome>(candidates.map((c) => [c.id, { shares: c.shares, advanced: c.advanced, helped: c.helped, notHelped: c.notHelped }]))
+  const outcomes = new Map<string, AssetOutcome>(
+    candidates.map((c) => [c.id, { shares: c.shares, advanced: c.advanced, helped: c.helped, notHelped: c.notHelped }]),
+  )
   const ranked = rankAssets({ person, history, context: q.context, assets: candidates, outcomes, now }).slice(0, q.limit)
-  const full = new Map((await repo.assetsByIds(db, p.orgId, ranked.map((r) => r.asset.id))).map((a) => [a.id, a]))
+  const full = new Map(
+    (
+      await repo.assetsByIds(
+        db,
+        p.orgId,
+        ranked.map((r) => r.asset.id),
+      )
+    ).map((a) => [a.id, a]),
+  )
   return {
     items: ranked.flatMap((r) => {
       const a = full.get(r.asset.id)

@@ -3,25 +3,49 @@ import type { ScoringRules, Settings } from "../../shared/contracts/settings"
 import type { SQL } from "drizzle-orm"
 import { currentScoreSql, engagementAtSql, fitSql, scorePartsSql, totalScoreSql } from "./score-sql"
 
-export interface EngagementState { id: string; value: number; at: Date; fit: number; stage: string; title: string | null; industry: string | null; companySize: number | null }
+export interface EngagementState {
+  id: string
+  value: number
+  at: Date
+  fit: number
+  stage: string
+  title: string | null
+  industry: string | null
+  companySize: number | null
+}
 
 /** Locks the contacts (in id order, so two ingests cannot deadlock) and returns their score state. */
 export async function lockScoreState(ex: Executor, orgId: string, contactIds: string[]): Promise<EngagementState[]> {
   if (contactIds.length === 0) return []
-  const r = await rows<{ id: string; value: number; at: string | Date; fit: number; stage: string; title: string | null; industry: string | null; companySize: number | null }>(ex, sql`
+  const r = await rows<{
+    id: string
+    value: number
+    at: string | Date
+    fit: number
+    stage: string
+    title: string | null
+    industry: string | null
+    companySize: number | null
+  }>(
+    ex,
+    sql`
     SELECT id, engagement_value AS value, engagement_at AS at, fit_score AS fit, stage, title, industry, company_size AS "companySize"
-    FROM contacts WHERE org_id = ${orgId} AND id = ANY(${pgArray(contactIds)}::uuid[]) ORDER BY id FOR UPDATE`)
+    FROM contacts WHERE org_id = ${orgId} AND id = ANY(${pgArray(contactIds)}::uuid[]) ORDER BY id FOR UPDATE`,
+  )
   return r.map((x) => ({ ...x, value: Number(x.value), at: new Date(x.at) }))
 }
 
 export async function loadBuckets(ex: Executor, orgId: string, keys: { contactId: string; type: string; day: string }[]) {
   if (keys.length === 0) return new Map<string, number>()
-  const r = await rows<{ contactId: string; type: string; day: string; points: number }>(ex, sql`
+  const r = await rows<{ contactId: string; type: string; day: string; points: number }>(
+    ex,
+    sql`
     SELECT b.contact_id AS "contactId", b.type, to_char(b.day, 'YYYY-MM-DD') AS day, b.points
     FROM score_buckets b
     JOIN unnest(${pgArray(keys.map((k) => k.contactId))}::uuid[], ${pgArray(keys.map((k) => k.type))}::text[], ${pgArray(keys.map((k) => k.day))}::date[]) AS k(contact_id, type, day)
       ON b.contact_id = k.contact_id AND b.type = k.type AND b.day = k.day
-    WHERE b.org_id = ${orgId}`)
+    WHERE b.org_id = ${orgId}`,
+  )
   return new Map(r.map((b) => [`${b.contactId}|${b.type}|${b.day}`, Number(b.points)]))
 }
 
@@ -60,7 +84,12 @@ export async function rescoreInSql(ex: Executor, orgId: string, rules: ScoringRu
   await ex.execute(sql`DROP TABLE IF EXISTS score_parts`)
 }
 
-export interface MqlCounts { sampleSize: number; currentMqls: number; proposedMqls: number; changed: number }
+export interface MqlCounts {
+  sampleSize: number
+  currentMqls: number
+  proposedMqls: number
+  changed: number
+}
 
 /**
  * How many contacts are at or above the MQL threshold today, and how many would be under other settings,
@@ -69,25 +98,32 @@ export interface MqlCounts { sampleSize: number; currentMqls: number; proposedMq
  * id hashes below `sample` (out of 1,000,000) — the same contacts every time.
  */
 export async function countMqls(
-  ex: Executor, orgId: string, current: Settings,
+  ex: Executor,
+  orgId: string,
+  current: Settings,
   /** `scoring` only when it differs from today's rules; without it, today's scores meet the proposed threshold. */
   proposed: { mqlThreshold: number; scoring?: ScoringRules },
-  now: Date, sample?: number,
+  now: Date,
+  sample?: number,
 ): Promise<MqlCounts> {
   // The sample is a test on the contact id alone, so events are picked by the same test without a join.
   const inSample = (id: SQL) => (sample === undefined ? sql`` : sql`AND ((hashtext(${id}::text)::bigint + 2147483648) % 1000000) < ${sample}`)
   const today = currentScoreSql(current.scoring, now)
   const rescored = proposed.scoring
-  const r = await one<MqlCounts>(ex, sql`
+  const r = await one<MqlCounts>(
+    ex,
+    sql`
     WITH c AS (
       SELECT c.id, c.title, c.industry, c.company_size, c.fit_score, c.engagement_value, c.engagement_at
       FROM contacts c WHERE c.org_id = ${orgId} ${inSample(sql`c.id`)}
     ),
     p AS (
-      ${rescored
-        ? sql`SELECT contact_id, ${engagementAtSql(rescored, now)} AS value
+      ${
+        rescored
+          ? sql`SELECT contact_id, ${engagementAtSql(rescored, now)} AS value
           FROM (${scorePartsSql(orgId, rescored, inSample(sql`e.contact_id`))}) parts GROUP BY contact_id`
-        : sql`SELECT NULL::uuid AS contact_id, 0::float8 AS value WHERE FALSE`}
+          : sql`SELECT NULL::uuid AS contact_id, 0::float8 AS value WHERE FALSE`
+      }
     ),
     s AS MATERIALIZED ( -- each score once, not once per count below
       SELECT ${today} >= ${current.mqlThreshold}::int AS was,
@@ -96,7 +132,8 @@ export async function countMqls(
     )
     SELECT count(*)::int AS "sampleSize", count(*) FILTER (WHERE was)::int AS "currentMqls",
       count(*) FILTER (WHERE would)::int AS "proposedMqls", count(*) FILTER (WHERE was <> would)::int AS changed
-    FROM s`)
+    FROM s`,
+  )
   return r!
 }
 

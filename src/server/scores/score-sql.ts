@@ -12,7 +12,10 @@ import type { ScoringRules } from "../../shared/contracts/settings"
 export function scorePartsSql(orgId: string, rules: ScoringRules, and: SQL = sql``): SQL {
   const types = Object.entries(rules.events)
   const ruleRows = types.length
-    ? sql.join(types.map(([t, r]) => sql`(${t}::text, ${r!.points}::int, ${r!.dailyCap}::int)`), sql`, `)
+    ? sql.join(
+        types.map(([t, r]) => sql`(${t}::text, ${r!.points}::int, ${r!.dailyCap}::int)`),
+        sql`, `,
+      )
     : sql`(NULL::text, 0, 0)`
   return sql`
     WITH r(type, points, cap) AS (VALUES ${ruleRows}),
@@ -44,8 +47,11 @@ export function totalScoreSql(fit: SQL, engagement: SQL, rules: ScoringRules): S
 export function currentScoreSql(rules: ScoringRules, now: Date): SQL {
   const halfLifeSecs = rules.halfLifeDays * 86_400
   // An integer, as the sidebar shows it: reports divide it into score bands.
-  return sql`(${totalScoreSql(sql`c.fit_score`,
-    sql`c.engagement_value * power(2::float8, -GREATEST(0, date_part('epoch', ${now.toISOString()}::timestamptz - c.engagement_at)) / ${halfLifeSecs}::float8)`, rules)})::int`
+  return sql`(${totalScoreSql(
+    sql`c.fit_score`,
+    sql`c.engagement_value * power(2::float8, -GREATEST(0, date_part('epoch', ${now.toISOString()}::timestamptz - c.engagement_at)) / ${halfLifeSecs}::float8)`,
+    rules,
+  )})::int`
 }
 
 /** A title rule's keyword as a whole-word regular expression, as fitScore() matches it. */

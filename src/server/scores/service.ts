@@ -5,7 +5,11 @@ import type { Settings, ScoringRules } from "../../shared/contracts/settings"
 import { addDecayed, cappedPoints, engagementNow, engagementScore, fitScore, scoreReasons, totalScore, utcDay } from "../../shared/scoring"
 import * as repo from "./repository"
 
-export interface NewEvent { contactId: string; type: string; occurredAt: Date }
+export interface NewEvent {
+  contactId: string
+  type: string
+  occurredAt: Date
+}
 
 const promotable = new Set(["subscriber", "lead", "recycled"])
 
@@ -25,10 +29,14 @@ export async function applyEvents(tx: Executor, orgId: string, events: NewEvent[
 
   const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
   const keyOf = (e: NewEvent) => `${e.contactId}|${e.type}|${utcDay(e.occurredAt)}`
-  const buckets = await repo.loadBuckets(tx, orgId, sorted.map((e) => {
-    const [contactId, type, day] = keyOf(e).split("|") as [string, string, string]
-    return { contactId, type, day }
-  }))
+  const buckets = await repo.loadBuckets(
+    tx,
+    orgId,
+    sorted.map((e) => {
+      const [contactId, type, day] = keyOf(e).split("|") as [string, string, string]
+      return { contactId, type, day }
+    }),
+  )
   const touched = new Map<string, number>()
   for (const e of sorted) {
     const key = keyOf(e)
@@ -43,8 +51,9 @@ export async function applyEvents(tx: Executor, orgId: string, events: NewEvent[
   await repo.saveBuckets(tx, orgId, touched)
   await repo.saveScores(tx, orgId, states)
 
-  const crossed = states.filter((s) => promotable.has(s.stage)
-    && before.get(s.id)! < settings.mqlThreshold && currentTotal(s, rules, now) >= settings.mqlThreshold)
+  const crossed = states.filter(
+    (s) => promotable.has(s.stage) && before.get(s.id)! < settings.mqlThreshold && currentTotal(s, rules, now) >= settings.mqlThreshold,
+  )
   for (const s of crossed) await markMql(tx, orgId, s.id, s.stage, currentTotal(s, rules, now), now)
   return { newMqls: crossed.length }
 }
@@ -71,11 +80,17 @@ export function currentTotal(s: { fit: number; value: number; at: Date }, rules:
  */
 export function contactScore(
   c: { title: string | null; industry: string | null; companySize: number | null; engagementValue: number | string; engagementAt: Date | string },
-  recent: { type: string; occurredAt: string | Date; label: string | null }[], settings: Settings, now: Date,
+  recent: { type: string; occurredAt: string | Date; label: string | null }[],
+  settings: Settings,
+  now: Date,
 ): Score {
   const rules = settings.scoring
   const fit = fitScore(c, rules)
-  const { parts } = engagementScore(recent.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt) })), rules, now)
+  const { parts } = engagementScore(
+    recent.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt) })),
+    rules,
+    now,
+  )
   const engagement = engagementNow({ value: Number(c.engagementValue), at: new Date(c.engagementAt) }, now, rules.halfLifeDays)
   return { ...totalScore(fit.points, engagement, rules), threshold: settings.mqlThreshold, reasons: scoreReasons(fit.reasons, parts, now) }
 }

@@ -13,7 +13,12 @@ export interface ContentOptions {
   all: string[]
 }
 
-const channels = weighted<string>([["gmail", 9], ["outlook", 5], ["linkedin", 3], ["copy", 3]])
+const channels = weighted<string>([
+  ["gmail", 9],
+  ["outlook", 5],
+  ["linkedin", 3],
+  ["copy", 3],
+])
 
 /**
  * Three chances per contact: a share while it is an MQL (the story: accepted leads got the ROI and pricing
@@ -52,9 +57,11 @@ const scanners: [ua: string | null, method: string, reason: string][] = [
   ["Proofpoint URL Defense", "GET", "scanner: Proofpoint"],
   [null, "HEAD", "HEAD request (link checker)"],
 ]
-const browsers = ["Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+const browsers = [
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/128.0.0.0 Safari/537.36",
-  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148"]
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
+]
 
 /** Views of the batch's shares: 0–3 by the person, plus a scanner hit on many emailed links and a preview bot on LinkedIn. */
 export async function generateViews(tx: Executor, orgId: string, o: ContentOptions) {
@@ -62,7 +69,11 @@ export async function generateViews(tx: Executor, orgId: string, o: ContentOptio
   const sid = sql`s.id`
   const key = sql`(s.id::text || ':' || k.n)`
   const humans = sql`(ARRAY[0,0,0,1,1,1,1,2,2,3])[${pick(sid, s("vh"), 10)} + 1]`
-  const scannerArr = (col: 0 | 1 | 2) => sql`(ARRAY[${sql.join(scanners.map((x) => sql`${x[col]}::text`), sql`, `)}])[${pick(sid, s("vs"), scanners.length)} + 1]`
+  const scannerArr = (col: 0 | 1 | 2) =>
+    sql`(ARRAY[${sql.join(
+      scanners.map((x) => sql`${x[col]}::text`),
+      sql`, `,
+    )}])[${pick(sid, s("vs"), scanners.length)} + 1]`
   await tx.execute(sql`
     INSERT INTO asset_views (org_id, share_id, asset_id, contact_id, at, user_agent, method, flagged, flag_reason)
     SELECT ${orgId}, s.id, s.asset_id, s.contact_id, v.at, v.ua, v.method, v.reason IS NOT NULL, v.reason

@@ -19,8 +19,19 @@ import { showcaseContacts, showcaseViewer } from "./showcase"
 
 export const demoOrgs = { acme: "a0000000-0000-4000-8000-000000000001", globex: "b0000000-0000-4000-8000-000000000002" }
 
-export interface Credential { org: string; email: string; role: Role; token: string }
-export interface SeedOptions { contacts?: number; events?: number; seed?: string; now?: Date; log?: (msg: string) => void }
+export interface Credential {
+  org: string
+  email: string
+  role: Role
+  token: string
+}
+export interface SeedOptions {
+  contacts?: number
+  events?: number
+  seed?: string
+  now?: Date
+  log?: (msg: string) => void
+}
 
 /** True when the database has no organizations yet (first start). */
 export async function isEmpty(db: Db) {
@@ -93,11 +104,25 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<Credenti
     if (orgId === demoOrgs.acme) await attributeFirstTouch(db, orgId, sql`SELECT unnest(${pgArray(showcaseContacts.map((c) => c.id))}::uuid[])`)
     step(`${name}: first-touch attribution`)
     const slow = users.find((u) => u.email === story.slowRep)
-    const journey: JourneyOptions = { salt, now, threshold: settings.mqlThreshold, engagementMax: settings.scoring.engagementMax, slowRepId: slow ? ids[slow.email]! : null }
+    const journey: JourneyOptions = {
+      salt,
+      now,
+      threshold: settings.mqlThreshold,
+      engagementMax: settings.scoring.engagementMax,
+      slowRepId: slow ? ids[slow.email]! : null,
+    }
     const content: ContentOptions = {
-      salt, now, all: assetIds,
-      roi: orOthers(assetIds.filter((_, n) => isRoiAsset(assets[n]!)), assetIds),
-      late: orOthers(assetIds.filter((_, n) => isLateStageAsset(assets[n]!)), assetIds),
+      salt,
+      now,
+      all: assetIds,
+      roi: orOthers(
+        assetIds.filter((_, n) => isRoiAsset(assets[n]!)),
+        assetIds,
+      ),
+      late: orOthers(
+        assetIds.filter((_, n) => isLateStageAsset(assets[n]!)),
+        assetIds,
+      ),
     }
     for (const [from, to] of batches) {
       await db.transaction(async (tx) => {
@@ -133,10 +158,13 @@ const orOthers = (some: string[], all: string[]) => (some.length > 0 ? some : al
 async function insertAssets(db: Db, orgId: string, assets: ReturnType<typeof demoAssets>) {
   const ids: string[] = []
   for (const [n, a] of assets.entries()) {
-    const r = await one<{ id: string }>(db, sql`
+    const r = await one<{ id: string }>(
+      db,
+      sql`
       INSERT INTO assets (org_id, id, title, url, kind, description, stages, personas, industries, topics)
       VALUES (${orgId}, ${uuidFrom(sql`${orgId} || ':a:' || ${n}`)}, ${a.title}, ${a.url}, ${a.kind}, ${a.description},
-        ${pgArray(a.stages)}::text[], ${pgArray(a.personas)}::text[], ${pgArray(a.industries)}::text[], ${pgArray(a.topics)}::text[]) RETURNING id`)
+        ${pgArray(a.stages)}::text[], ${pgArray(a.personas)}::text[], ${pgArray(a.industries)}::text[], ${pgArray(a.topics)}::text[]) RETURNING id`,
+    )
     ids.push(r!.id)
   }
   return ids
@@ -156,7 +184,26 @@ async function promoteMqls(db: Db, orgId: string, threshold: number, engagementM
 async function removeOrg(db: Db, orgId: string) {
   await db.transaction(async (tx) => {
     // mql_outcomes and rep_activity_days are kept by triggers from the tables below; cleared first, not decremented row by row.
-    for (const t of ["sessions", "api_tokens", "mql_outcomes", "rep_activity_days", "asset_views", "asset_feedback", "asset_shares", "lead_feedback", "handoffs", "activities", "score_buckets", "marketing_events", "stage_changes", "contact_emails", "contacts", "assets", "users", "org_settings"]) {
+    for (const t of [
+      "sessions",
+      "api_tokens",
+      "mql_outcomes",
+      "rep_activity_days",
+      "asset_views",
+      "asset_feedback",
+      "asset_shares",
+      "lead_feedback",
+      "handoffs",
+      "activities",
+      "score_buckets",
+      "marketing_events",
+      "stage_changes",
+      "contact_emails",
+      "contacts",
+      "assets",
+      "users",
+      "org_settings",
+    ]) {
       await tx.execute(sql`DELETE FROM ${sql.identifier(t)} WHERE org_id = ${orgId}`)
     }
     await tx.execute(sql`DELETE FROM orgs WHERE id = ${orgId}`)

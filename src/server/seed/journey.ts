@@ -30,7 +30,13 @@ export async function createJourneyTable(tx: Executor, orgId: string, from: numb
   const touchHours = sql`
     CASE WHEN c.owner_id = ${o.slowRepId}::uuid THEN 2 + 60 * power(${unit(id, s("th"))}, 1.2) ELSE 0.5 + 30 * power(${unit(id, s("th"))}, 2.2) END
     + CASE WHEN c.mql_at >= ${ts(badStart)} AND c.mql_at < ${ts(badEnd)} THEN 20 ELSE 0 END`
-  const otherReasons = weighted<string>([["no_budget", 3], ["wrong_person", 3], ["already_customer", 1], ["duplicate", 1], ["other", 1]])
+  const otherReasons = weighted<string>([
+    ["no_budget", 3],
+    ["wrong_person", 3],
+    ["already_customer", 1],
+    ["duplicate", 1],
+    ["other", 1],
+  ])
   for (const r of otherReasons) if (!(rejectReasons as readonly string[]).includes(r)) throw new Error(`unknown reject reason ${r}`)
   await tx.execute(sql`
     CREATE TEMP TABLE seed_journey ON COMMIT DROP AS
@@ -86,7 +92,10 @@ const rejectNotes: Record<string, string> = {
 export async function generateHandoffs(tx: Executor, orgId: string, o: JourneyOptions) {
   const s = (k: string) => `${o.salt}:${k}`
   const id = sql`j.id`
-  const notes = sql.join(Object.entries(rejectNotes).map(([r, n]) => sql`WHEN ${r} THEN ${n}`), sql` `)
+  const notes = sql.join(
+    Object.entries(rejectNotes).map(([r, n]) => sql`WHEN ${r} THEN ${n}`),
+    sql` `,
+  )
   await tx.execute(sql`
     INSERT INTO handoffs (org_id, id, contact_id, user_id, decision, reason, note, created_at)
     SELECT ${orgId}, ${uuidFrom(sql`j.id::text || ':h:' || ${o.salt}`)}, j.id, j.owner, j.decision, j.reason,
@@ -106,11 +115,28 @@ export async function generateHandoffs(tx: Executor, orgId: string, o: JourneyOp
     WHERE j.decision IS NOT NULL AND ${pick(id, s("lf"), 10)} < 6 AND j.decided_at + interval '10 minutes' < ${ts(o.now)}`)
 }
 
-const firstTouchTypes = weighted<string>([["call", 3], ["email", 3], ["linkedin_message", 1]])
-const laterTypes = weighted<string>([["email", 7], ["call", 5], ["meeting", 3], ["linkedin_message", 2], ["note", 3]])
-const notes = ["Walked through the forecasting dashboard; they want a pilot for one region.", "Asked for pricing for 40 seats.",
-  "Budget owner is the CFO; next step is a call with her.", "Shared the fintech case study.", "Security review scheduled for next week.",
-  "Not the right time; revisit next quarter.", "Left a voicemail about the benchmark report.", "Intro call: current process is spreadsheets."]
+const firstTouchTypes = weighted<string>([
+  ["call", 3],
+  ["email", 3],
+  ["linkedin_message", 1],
+])
+const laterTypes = weighted<string>([
+  ["email", 7],
+  ["call", 5],
+  ["meeting", 3],
+  ["linkedin_message", 2],
+  ["note", 3],
+])
+const notes = [
+  "Walked through the forecasting dashboard; they want a pilot for one region.",
+  "Asked for pricing for 40 seats.",
+  "Budget owner is the CFO; next step is a call with her.",
+  "Shared the fintech case study.",
+  "Security review scheduled for next week.",
+  "Not the right time; revisit next quarter.",
+  "Left a voicemail about the benchmark report.",
+  "Intro call: current process is spreadsheets.",
+]
 
 /**
  * The rep's activities: the first touch (the SLA clock stops here), then more as the deal moves: about 3

@@ -3,7 +3,12 @@
 import type { Role } from "../../shared/contracts/common"
 import { showcaseViewer } from "./showcase"
 
-export interface SeedUser { email: string; name: string; role: Role; team?: string }
+export interface SeedUser {
+  email: string
+  name: string
+  role: Role
+  team?: string
+}
 
 export const acmeUsers: SeedUser[] = [
   { email: showcaseViewer.email, name: showcaseViewer.name, role: "rep", team: "East" },

@@ -35,5 +35,4 @@ export function uuidOf(text: string): string {
 }
 
 /** A tracked-link code as the app makes them (16 bytes, base64url, 22 characters), from an md5 instead of random bytes. */
-export const linkCode = (text: SQL) =>
-  sql`translate(rtrim(encode(decode(md5(${text}), 'hex'), 'base64'), '='), '+/', '-_')`
+export const linkCode = (text: SQL) => sql`translate(rtrim(encode(decode(md5(${text}), 'hex'), 'base64'), '='), '+/', '-_')`

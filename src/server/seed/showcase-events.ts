@@ -7,21 +7,31 @@ const hoursAgo = (now: Date, h: number) => new Date(now.getTime() - h * 3_600_00
 // A believable recent history for each showcase contact, relative to the moment of seeding.
 const stories: Record<string, [type: string, hoursAgo: number, campaign: string, asset?: number][]> = {
   Marisol: [
-    ["webinar_registered", 24 * 9, "Q1 RevOps webinar series"], ["webinar_attended", 24 * 3, "Scaling RevOps"],
-    ["content_download", 24 * 2, "Pricing page retargeting", 31], ["email_click", 30, "Data quality nurture"],
-    ["page_visit", 8, "Pricing page retargeting"], ["email_open", 6, "Data quality nurture"], ["demo_request", 5.5, "Demo day"],
+    ["webinar_registered", 24 * 9, "Q1 RevOps webinar series"],
+    ["webinar_attended", 24 * 3, "Scaling RevOps"],
+    ["content_download", 24 * 2, "Pricing page retargeting", 31],
+    ["email_click", 30, "Data quality nurture"],
+    ["page_visit", 8, "Pricing page retargeting"],
+    ["email_open", 6, "Data quality nurture"],
+    ["demo_request", 5.5, "Demo day"],
   ],
   Tobias: [
-    ["email_open", 24 * 20, "Newsletter: The Funnel"], ["page_visit", 24 * 12, "SEO: lead scoring guide"],
-    ["content_download", 24 * 6, "Logistics KPI report", 11], ["email_click", 24 * 2, "Customer stories newsletter"],
+    ["email_open", 24 * 20, "Newsletter: The Funnel"],
+    ["page_visit", 24 * 12, "SEO: lead scoring guide"],
+    ["content_download", 24 * 6, "Logistics KPI report", 11],
+    ["email_click", 24 * 2, "Customer stories newsletter"],
   ],
   Anneke: [
-    ["webinar_attended", 24 * 40, "Healthcare analytics roundtable"], ["content_download", 24 * 15, "Annual benchmark report", 20],
-    ["demo_request", 24 * 10, "Demo day"], ["email_open", 24 * 1, "Trial onboarding drip"],
+    ["webinar_attended", 24 * 40, "Healthcare analytics roundtable"],
+    ["content_download", 24 * 15, "Annual benchmark report", 20],
+    ["demo_request", 24 * 10, "Demo day"],
+    ["email_open", 24 * 1, "Trial onboarding drip"],
   ],
   Dario: [
-    ["page_visit", 24 * 60, "Paid social: dashboards"], ["trial_signup", 24 * 30, "Trial onboarding drip"],
-    ["asset_view", 24 * 4, "Demo day", 35], ["email_click", 20, "Win-back sequence"],
+    ["page_visit", 24 * 60, "Paid social: dashboards"],
+    ["trial_signup", 24 * 30, "Trial onboarding drip"],
+    ["asset_view", 24 * 4, "Demo day", 35],
+    ["email_click", 20, "Win-back sequence"],
   ],
 }
 
@@ -46,8 +56,15 @@ export async function seedShowcase(db: Db, orgId: string, ownerId: string, asset
 // [stage it came from, stage it went to, hours ago]. Riley (the owner) made every sales-side decision.
 const histories: Record<string, [from: string, to: string, hoursAgo: number][]> = {
   Marisol: [["lead", "mql", 5]],
-  Anneke: [["lead", "mql", 24 * 22], ["mql", "sql", 24 * 20]],
-  Dario: [["lead", "mql", 24 * 45], ["mql", "sql", 24 * 40], ["sql", "opportunity", 24 * 20]],
+  Anneke: [
+    ["lead", "mql", 24 * 22],
+    ["mql", "sql", 24 * 20],
+  ],
+  Dario: [
+    ["lead", "mql", 24 * 45],
+    ["mql", "sql", 24 * 40],
+    ["sql", "opportunity", 24 * 20],
+  ],
 }
 
 /** Stage history and handoffs of the showcase contacts; run after scoring, so an MQL change carries today's score. */

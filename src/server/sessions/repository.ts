@@ -15,7 +15,9 @@ export async function insertSession(ex: Executor, p: { orgId: string; userId: st
  * (revoking a token ends the sessions signed in with it).
  */
 export async function findLiveBySecretHash(ex: Executor, hash: string, idleMs: number): Promise<(Principal & { sessionId: string }) | undefined> {
-  return one<Principal & { sessionId: string }>(ex, sql`
+  return one<Principal & { sessionId: string }>(
+    ex,
+    sql`
     SELECT s.org_id AS "orgId", o.name AS "orgName", u.id AS "userId", u.email, u.name, u.role, s.token_id AS "tokenId", s.id AS "sessionId"
     FROM sessions s
     JOIN api_tokens t ON t.org_id = s.org_id AND t.id = s.token_id
@@ -24,7 +26,8 @@ export async function findLiveBySecretHash(ex: Executor, hash: string, idleMs: n
     WHERE s.secret_hash = ${hash} AND s.revoked_at IS NULL AND t.revoked_at IS NULL
       -- A session lives no longer than the token it was made from.
       AND (t.expires_at IS NULL OR t.expires_at > now())
-      AND s.expires_at > now() AND s.last_seen_at > now() - ${idleMs / 1000} * interval '1 second'`)
+      AND s.expires_at > now() AND s.last_seen_at > now() - ${idleMs / 1000} * interval '1 second'`,
+  )
 }
 
 /** Slides the idle timeout; to the minute is enough, and spares a write on every request. */
@@ -34,8 +37,11 @@ export async function touchSession(ex: Executor, orgId: string, id: string) {
 }
 
 export async function revokeSession(ex: Executor, orgId: string, id: string) {
-  const r = await rows<{ id: string }>(ex, sql`UPDATE sessions SET revoked_at = now()
-    WHERE org_id = ${orgId} AND id = ${id} AND revoked_at IS NULL RETURNING id`)
+  const r = await rows<{ id: string }>(
+    ex,
+    sql`UPDATE sessions SET revoked_at = now()
+    WHERE org_id = ${orgId} AND id = ${id} AND revoked_at IS NULL RETURNING id`,
+  )
   return r.length > 0
 }
 

@@ -28,9 +28,14 @@ function failedSignIns(req: FastifyRequest): Limiter {
 
 export const sessionRoutes = [
   route({
-    method: "POST", url: "/api/v1/sessions", tag: "meta", auth: false, status: 201,
+    method: "POST",
+    url: "/api/v1/sessions",
+    tag: "meta",
+    auth: false,
+    status: 201,
     summary: "Dashboard sign-in: exchange an API token for an HttpOnly session cookie (relay_session); writes made with it need X-Relay-Request",
-    body: SessionCreate, response: Me,
+    body: SessionCreate,
+    response: Me,
     handler: async ({ db, body, req, reply }) => {
       const limiter = failedSignIns(req)
       const seen = await limiter(req, { increment: false })
@@ -43,13 +48,20 @@ export const sessionRoutes = [
         throw err
       }
       reply.setCookie(sessionCookie, signedIn.secret, {
-        path: "/", httpOnly: true, sameSite: "strict", secure: req.protocol === "https", maxAge: sessionLifetimeMs / 1000,
+        path: "/",
+        httpOnly: true,
+        sameSite: "strict",
+        secure: req.protocol === "https",
+        maxAge: sessionLifetimeMs / 1000,
       })
       return toMe(signedIn.principal)
     },
   }),
   route({
-    method: "DELETE", url: "/api/v1/sessions/current", tag: "meta", status: 204,
+    method: "DELETE",
+    url: "/api/v1/sessions/current",
+    tag: "meta",
+    status: 204,
     summary: "Sign out: ends the session of the cookie this request carries and clears the cookie",
     response: z.undefined(),
     handler: async ({ db, principal, reply }) => {

@@ -2,8 +2,11 @@ import { type Executor, one, sql } from "../db/client"
 import { ScoringRules, type Settings } from "../../shared/contracts/settings"
 
 export async function getSettings(ex: Executor, orgId: string): Promise<Settings | undefined> {
-  const r = await one<{ mqlThreshold: number; slaHours: number; scoring: unknown }>(ex, sql`
-    SELECT mql_threshold AS "mqlThreshold", sla_hours AS "slaHours", scoring FROM org_settings WHERE org_id = ${orgId}`)
+  const r = await one<{ mqlThreshold: number; slaHours: number; scoring: unknown }>(
+    ex,
+    sql`
+    SELECT mql_threshold AS "mqlThreshold", sla_hours AS "slaHours", scoring FROM org_settings WHERE org_id = ${orgId}`,
+  )
   if (!r) return undefined
   const scoring = typeof r.scoring === "string" ? JSON.parse(r.scoring) : r.scoring
   return { mqlThreshold: r.mqlThreshold, slaHours: r.slaHours, scoring: ScoringRules.parse(scoring) }

@@ -26,7 +26,11 @@ const cached = new WeakMap<object, NotifyCache<Settings>>()
 const settingsCache = (db: Db) => cacheFor(cached, db, () => new NotifyCache<Settings>(db, repo.settingsChannel, settingsTtlMs))
 
 export async function cachedSettings(db: Db, orgId: string): Promise<Settings> {
-  const s = await settingsCache(db).load(orgId, () => orgId, () => repo.getSettings(db, orgId))
+  const s = await settingsCache(db).load(
+    orgId,
+    () => orgId,
+    () => repo.getSettings(db, orgId),
+  )
   if (!s) throw new NotFound("settings")
   return s
 }

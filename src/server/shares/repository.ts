@@ -2,38 +2,70 @@ import { type Executor, one, rows, sql } from "../db/client"
 import type { AssetFeedbackInput, ShareInput } from "../../shared/contracts/assets"
 
 /** `code` is the code the share shows its rep: asked_code when the client's code was another org's (migration 0010). */
-export interface ShareRow extends ShareInput { userId: string; code: string; bodyHash: string; createdAt: string | Date }
+export interface ShareRow extends ShareInput {
+  userId: string
+  code: string
+  bodyHash: string
+  createdAt: string | Date
+}
 
 /**
  * Inserts unless the id exists or the code is taken (codes are unique across orgs); returns true when
  * this call created it. No conflict target on purpose: a client-made code that collides must come back
  * as "not inserted", never as a unique-violation error.
  */
-export async function insertIfNew(ex: Executor, orgId: string, userId: string, s: ShareInput, code: string, bodyHash: string, now: Date, askedCode: string | null = null) {
-  const r = await one<{ id: string }>(ex, sql`
+export async function insertIfNew(
+  ex: Executor,
+  orgId: string,
+  userId: string,
+  s: ShareInput,
+  code: string,
+  bodyHash: string,
+  now: Date,
+  askedCode: string | null = null,
+) {
+  const r = await one<{ id: string }>(
+    ex,
+    sql`
     INSERT INTO asset_shares (org_id, id, asset_id, contact_id, user_id, channel, code, shared_at, created_at, body_hash, asked_code)
     VALUES (${orgId}, ${s.id}, ${s.assetId}, ${s.contactId}, ${userId}, ${s.channel}, ${code}, ${s.sharedAt}, ${now.toISOString()}, ${bodyHash}, ${askedCode})
-    ON CONFLICT DO NOTHING RETURNING id`)
+    ON CONFLICT DO NOTHING RETURNING id`,
+  )
   return !!r
 }
 
 /** Whether a share of this org already shows this code (as its link code or as the code its client asked for). */
 export async function codeUsedInOrg(ex: Executor, orgId: string, code: string) {
-  return !!(await one(ex, sql`
+  return !!(await one(
+    ex,
+    sql`
     SELECT 1 FROM asset_shares WHERE code = ${code} AND org_id = ${orgId}
     UNION ALL
     SELECT 1 FROM asset_shares WHERE org_id = ${orgId} AND asked_code = ${code} AND asked_code IS NOT NULL
-    LIMIT 1`))
+    LIMIT 1`,
+  ))
 }
 
 export interface ShareListRow {
-  id: string; assetId: string; contactId: string; channel: string; code: string; sharedAt: string | Date
-  assetTitle: string; assetKind: string; sharedBy: string | null; byMe: boolean; helped: boolean | null; feedbackAt: string | Date | null
+  id: string
+  assetId: string
+  contactId: string
+  channel: string
+  code: string
+  sharedAt: string | Date
+  assetTitle: string
+  assetKind: string
+  sharedBy: string | null
+  byMe: boolean
+  helped: boolean | null
+  feedbackAt: string | Date | null
 }
 
 /** A contact's shares, newest first, with the asset, who shared it and this user's latest feedback on that asset. */
 export async function listForContact(ex: Executor, orgId: string, userId: string, contactId: string, limit: number) {
-  return rows<ShareListRow>(ex, sql`
+  return rows<ShareListRow>(
+    ex,
+    sql`
     SELECT s.id, s.asset_id AS "assetId", s.contact_id AS "contactId", s.channel, coalesce(s.asked_code, s.code) AS code, s.shared_at AS "sharedAt",
       a.title AS "assetTitle", a.kind AS "assetKind", u.name AS "sharedBy", (s.user_id = ${userId}) AS "byMe",
       f.helped, f.created_at AS "feedbackAt"
@@ -47,14 +79,18 @@ export async function listForContact(ex: Executor, orgId: string, userId: string
     ) f ON true
     WHERE s.org_id = ${orgId} AND s.contact_id = ${contactId}
     ORDER BY s.shared_at DESC, s.created_at DESC, s.id
-    LIMIT ${limit}`)
+    LIMIT ${limit}`,
+  )
 }
 
 export async function findById(ex: Executor, orgId: string, id: string) {
-  return one<ShareRow>(ex, sql`
+  return one<ShareRow>(
+    ex,
+    sql`
     SELECT id, asset_id AS "assetId", contact_id AS "contactId", user_id AS "userId", channel, coalesce(asked_code, code) AS code, shared_at AS "sharedAt",
       body_hash AS "bodyHash", created_at AS "createdAt"
-    FROM asset_shares WHERE org_id = ${orgId} AND id = ${id}`)
+    FROM asset_shares WHERE org_id = ${orgId} AND id = ${id}`,
+  )
 }
 
 /** The live-or-archived state of an asset, to refuse sharing what marketing withdrew. */
@@ -63,22 +99,39 @@ export async function assetState(ex: Executor, orgId: string, id: string) {
 }
 
 export async function hasShared(ex: Executor, orgId: string, userId: string, assetId: string, contactId: string) {
-  return !!(await one(ex, sql`SELECT 1 FROM asset_shares
-    WHERE org_id = ${orgId} AND contact_id = ${contactId} AND asset_id = ${assetId} AND user_id = ${userId} LIMIT 1`))
+  return !!(await one(
+    ex,
+    sql`SELECT 1 FROM asset_shares
+    WHERE org_id = ${orgId} AND contact_id = ${contactId} AND asset_id = ${assetId} AND user_id = ${userId} LIMIT 1`,
+  ))
 }
 
-export interface FeedbackRow { id: string; assetId: string; contactId: string; helped: boolean; note: string | null; bodyHash: string; createdAt: string | Date }
+export interface FeedbackRow {
+  id: string
+  assetId: string
+  contactId: string
+  helped: boolean
+  note: string | null
+  bodyHash: string
+  createdAt: string | Date
+}
 
 export async function insertFeedbackIfNew(ex: Executor, orgId: string, userId: string, id: string, f: AssetFeedbackInput, bodyHash: string) {
-  const r = await one<{ id: string }>(ex, sql`
+  const r = await one<{ id: string }>(
+    ex,
+    sql`
     INSERT INTO asset_feedback (org_id, id, asset_id, contact_id, user_id, helped, note, body_hash)
     VALUES (${orgId}, ${id}, ${f.assetId}, ${f.contactId}, ${userId}, ${f.helped}, ${f.note ?? null}, ${bodyHash})
-    ON CONFLICT (org_id, id) DO NOTHING RETURNING id`)
+    ON CONFLICT (org_id, id) DO NOTHING RETURNING id`,
+  )
   return !!r
 }
 
 export async function findFeedback(ex: Executor, orgId: string, id: string) {
-  return one<FeedbackRow>(ex, sql`
+  return one<FeedbackRow>(
+    ex,
+    sql`
     SELECT id, asset_id AS "assetId", contact_id AS "contactId", helped, note, body_hash AS "bodyHash", created_at AS "createdAt"
-    FROM asset_feedback WHERE org_id = ${orgId} AND id = ${id}`)
+    FROM asset_feedback WHERE org_id = ${orgId} AND id = ${id}`,
+  )
 }

@@ -56,8 +56,13 @@ const linkOf = (baseUrl: string, code: string) => `${baseUrl.replace(/\/+$/, "")
 
 function toShare(row: { id: string; assetId: string; contactId: string; channel: string; sharedAt: string | Date; code: string }, baseUrl: string): Share {
   return {
-    id: row.id, assetId: row.assetId, contactId: row.contactId, channel: row.channel as Share["channel"],
-    sharedAt: new Date(row.sharedAt).toISOString(), code: row.code, url: linkOf(baseUrl, row.code),
+    id: row.id,
+    assetId: row.assetId,
+    contactId: row.contactId,
+    channel: row.channel as Share["channel"],
+    sharedAt: new Date(row.sharedAt).toISOString(),
+    code: row.code,
+    url: linkOf(baseUrl, row.code),
   }
 }
 
@@ -68,7 +73,10 @@ export async function listForContact(db: Db, p: Principal, q: ShareListQuery, ba
   return {
     items: list.map((r) => ({
       ...toShare(r, baseUrl),
-      assetTitle: r.assetTitle, assetKind: r.assetKind, sharedBy: r.sharedBy ?? "", byMe: r.byMe,
+      assetTitle: r.assetTitle,
+      assetKind: r.assetKind,
+      sharedBy: r.sharedBy ?? "",
+      byMe: r.byMe,
       myFeedback: r.helped === null || r.feedbackAt === null ? null : { helped: r.helped, at: new Date(r.feedbackAt).toISOString() },
     })),
   }
@@ -101,8 +109,12 @@ export async function feedback(db: Db, p: Principal, f: AssetFeedbackInput): Pro
   return {
     created,
     feedback: {
-      id: row.id, assetId: row.assetId, contactId: row.contactId, helped: row.helped,
-      ...(row.note ? { note: row.note } : {}), createdAt: new Date(row.createdAt).toISOString(),
+      id: row.id,
+      assetId: row.assetId,
+      contactId: row.contactId,
+      helped: row.helped,
+      ...(row.note ? { note: row.note } : {}),
+      createdAt: new Date(row.createdAt).toISOString(),
     },
   }
 }

@@ -8,7 +8,11 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs"
 import { overlayFile } from "./service"
 import { generateSigningKey, privateKeyFrom, rawPublicKey, signOverlay } from "./signing"
 
-export interface SitesCliOptions { file?: string; out?: string; keyFile?: string }
+export interface SitesCliOptions {
+  file?: string
+  out?: string
+  keyFile?: string
+}
 
 export function runSites(sub: string | undefined, opts: SitesCliOptions, env: Record<string, string | undefined> = process.env, log = console): void {
   if (sub === "keygen") {

@@ -36,7 +36,8 @@ export function signOverlay(json: string, key: KeyObject): SignedSitesOverlay {
     throw new Error(`the overlay is not JSON: ${(e as Error).message}`)
   }
   const overlay = SitesOverlay.safeParse(parsed)
-  if (!overlay.success) throw new Error(`the overlay does not match the contract: ${overlay.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`)
+  if (!overlay.success)
+    throw new Error(`the overlay does not match the contract: ${overlay.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`)
   const payload = JSON.stringify(overlay.data)
   return { payload, signature: sign(null, Buffer.from(payload, "utf8"), key).toString("base64") }
 }

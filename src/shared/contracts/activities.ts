@@ -16,7 +16,12 @@ export const ActivityInput = z.object({
   occurredAt: PastDate,
   outcome: z.string().max(64).optional(),
   direction: z.enum(["inbound", "outbound"]).optional(),
-  durationSeconds: z.number().int().min(0).max(24 * 3600).optional(),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600)
+    .optional(),
   subject: z.string().max(300).optional(),
   notes: z.string().max(10_000).optional(),
   assetIds: z.array(Uuid).max(20).optional(),

@@ -184,9 +184,22 @@ export const HandoffReport = z.object({
   rejections: z.array(z.object({ reason: z.enum(rejectReasons).or(z.string()), count: z.number().int() })),
   /** Hours from becoming an MQL to a rep's first logged touch (activity, share or decision). */
   firstTouch: z.object({ n: z.number().int(), medianHours: z.number().nullable(), p90Hours: z.number().nullable() }),
-  slaByRep: z.array(z.object({ repId: Uuid, repName: z.string(), team: z.string().nullable(), mqls: z.number().int(), met: z.number().int(), missed: z.number().int(), waiting: z.number().int(), rate: z.number().nullable() })),
+  slaByRep: z.array(
+    z.object({
+      repId: Uuid,
+      repName: z.string(),
+      team: z.string().nullable(),
+      mqls: z.number().int(),
+      met: z.number().int(),
+      missed: z.number().int(),
+      waiting: z.number().int(),
+      rate: z.number().nullable(),
+    }),
+  ),
   /** Weeks (Mondays, UTC) in which MQLs were created; `rate` = met / (met + missed), null while all wait. */
-  slaByWeek: z.array(z.object({ week: Day, mqls: z.number().int(), met: z.number().int(), missed: z.number().int(), waiting: z.number().int(), rate: z.number().nullable() })),
+  slaByWeek: z.array(
+    z.object({ week: Day, mqls: z.number().int(), met: z.number().int(), missed: z.number().int(), waiting: z.number().int(), rate: z.number().nullable() }),
+  ),
   byCampaign: z.array(conversion),
   bySource: z.array(conversion),
 })
@@ -297,8 +310,18 @@ export type FilterOptions = z.infer<typeof FilterOptions>
  * filters as its report. Streamed from the database in pages, never held in memory whole.
  */
 export const exportTables = [
-  "content-usage", "asset-shares", "content-influence", "handoff-reps", "handoff-weeks", "handoff-campaigns",
-  "handoff-sources", "calibration-bands", "calibration-rules", "rep-activity", "activities", "shares",
+  "content-usage",
+  "asset-shares",
+  "content-influence",
+  "handoff-reps",
+  "handoff-weeks",
+  "handoff-campaigns",
+  "handoff-sources",
+  "calibration-bands",
+  "calibration-rules",
+  "rep-activity",
+  "activities",
+  "shares",
 ] as const
 export const ExportTable = z.enum(exportTables)
 export type ExportTable = z.infer<typeof ExportTable>

@@ -13,14 +13,28 @@ export const Persona = z.enum(personas)
 export type Persona = z.infer<typeof Persona>
 
 /** Free-form tags (industries, topics) are kept trimmed, lower case and without repeats so matching is exact. */
-const tags = (max: number) => z.array(Text(60).trim().min(1).transform((s) => s.toLowerCase())).max(max)
-  .transform((a) => [...new Set(a)])
-const enumTags = <T extends z.ZodType<string>>(item: T) => z.array(item).max(20).transform((a) => [...new Set(a)])
+const tags = (max: number) =>
+  z
+    .array(
+      Text(60)
+        .trim()
+        .min(1)
+        .transform((s) => s.toLowerCase()),
+    )
+    .max(max)
+    .transform((a) => [...new Set(a)])
+const enumTags = <T extends z.ZodType<string>>(item: T) =>
+  z
+    .array(item)
+    .max(20)
+    .transform((a) => [...new Set(a)])
 
 // Only web links: the tracked link redirects here, so javascript: or data: URLs must never get in. Kept in the
 // form a browser uses (new URL(u).href: punycode host, percent-escaped path), which is plain ASCII and so
 // always a valid Location header for /r/<code>.
-const WebUrl = z.url({ protocol: /^https?$/, error: "url must be an http or https address" }).max(2000)
+const WebUrl = z
+  .url({ protocol: /^https?$/, error: "url must be an http or https address" })
+  .max(2000)
   .transform((u) => new URL(u).href)
   .refine((u) => u.length <= 4000, "url is too long once written in its standard form (at most 4,000 characters)")
 
@@ -39,17 +53,21 @@ export const AssetInput = z.object({
 export type AssetInput = z.input<typeof AssetInput>
 export type AssetInputParsed = z.output<typeof AssetInput>
 
-export const AssetUpdate = z.object({
-  title: Text(300).trim().min(1),
-  url: WebUrl,
-  kind: AssetKind,
-  description: Text(5000),
-  stages: enumTags(Stage),
-  personas: enumTags(Persona),
-  industries: tags(20),
-  topics: tags(30),
-  archived: z.boolean(),
-}).partial().strict().refine((u) => Object.keys(u).length > 0, "give at least one field to change")
+export const AssetUpdate = z
+  .object({
+    title: Text(300).trim().min(1),
+    url: WebUrl,
+    kind: AssetKind,
+    description: Text(5000),
+    stages: enumTags(Stage),
+    personas: enumTags(Persona),
+    industries: tags(20),
+    topics: tags(30),
+    archived: z.boolean(),
+  })
+  .partial()
+  .strict()
+  .refine((u) => Object.keys(u).length > 0, "give at least one field to change")
 export type AssetUpdate = z.infer<typeof AssetUpdate>
 
 export const Asset = z.object({
@@ -112,7 +130,8 @@ export type ShareChannel = z.infer<typeof ShareChannel>
  * itself so it can paste the link at once, even offline, and record the share through its outbox later;
  * the code is all that stands between a stranger and the contact's link, so a made-up one is refused.
  */
-export const ShareCode = z.string()
+export const ShareCode = z
+  .string()
   .regex(/^[A-Za-z0-9_-]{22,64}$/, "code must be 22 to 64 characters of A-Z, a-z, 0-9, _ and -")
   .refine(looksRandom, {
     message: "code is not random enough: make it from 16 random bytes (crypto.getRandomValues) in base64url, or leave it out and the server makes one",

@@ -71,10 +71,20 @@ export const ContactContext = z.object({
 })
 export type ContactContext = z.infer<typeof ContactContext>
 
-export const LookupQuery = z.union([
-  z.object({ email: z.email().max(320).transform((e) => e.toLowerCase()) }).strict(),
-  z.object({ linkedin: z.string().min(1).max(500) }).strict(),
-], { error: "give either ?email=<address> or ?linkedin=<slug, /in/ path or profile URL>" })
+export const LookupQuery = z.union(
+  [
+    z
+      .object({
+        email: z
+          .email()
+          .max(320)
+          .transform((e) => e.toLowerCase()),
+      })
+      .strict(),
+    z.object({ linkedin: z.string().min(1).max(500) }).strict(),
+  ],
+  { error: "give either ?email=<address> or ?linkedin=<slug, /in/ path or profile URL>" },
+)
 export type LookupQuery = z.infer<typeof LookupQuery>
 
 export const SearchQuery = z.object({ q: z.string().trim().min(1).max(200), limit: limitParam(50, 10) })

@@ -14,8 +14,14 @@ export const ContactCsvRow = z.object({
   company: optText(200),
   industry: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v), z.string().max(100).optional()),
   company_size: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).optional()),
-  linkedin: z.preprocess(blankToUndefined, z.string().max(500)
-    .transform((v, ctx) => linkedinSlug(v) ?? (ctx.addIssue({ code: "custom", message: "not a LinkedIn profile" }), z.NEVER)).optional()),
+  linkedin: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(500)
+      .transform((v, ctx) => linkedinSlug(v) ?? (ctx.addIssue({ code: "custom", message: "not a LinkedIn profile" }), z.NEVER))
+      .optional(),
+  ),
   stage: z.preprocess(blankToUndefined, Stage.optional()),
   owner_email: z.preprocess(blankToUndefined, z.email().optional()),
 })

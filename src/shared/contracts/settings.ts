@@ -20,7 +20,11 @@ export type ScoringRules = z.infer<typeof ScoringRules>
 
 export const Settings = z.object({
   mqlThreshold: z.number().int().min(1).max(100),
-  slaHours: z.number().int().min(1).max(24 * 30),
+  slaHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
   scoring: ScoringRules,
 })
 export type Settings = z.infer<typeof Settings>

@@ -25,11 +25,9 @@ export const usePersonStore = create<PersonState>()((set) => ({
     }),
 }))
 
-export const personId = (p: Person): string =>
-  p.email ? `email:${p.email}` : p.linkedin ? `in:${p.linkedin}` : `name:${(p.name ?? "").toLowerCase()}`
+export const personId = (p: Person): string => (p.email ? `email:${p.email}` : p.linkedin ? `in:${p.linkedin}` : `name:${(p.name ?? "").toLowerCase()}`)
 
-export const personKey = (p: Person): PersonKey | null =>
-  p.email ? { email: p.email } : p.linkedin ? { linkedin: p.linkedin } : null
+export const personKey = (p: Person): PersonKey | null => (p.email ? { email: p.email } : p.linkedin ? { linkedin: p.linkedin } : null)
 
 const rank: Record<PersonRole, number> = { profile: 0, counterpart: 0, from: 1, to: 2, cc: 3 }
 

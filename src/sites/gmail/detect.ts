@@ -7,8 +7,21 @@
 // last a sender's bare display name. The context says which strategy answered.
 import type { PageContext, PageView, Person, PersonRole } from "../../shared/page-context"
 import {
-  addViewerName, cleanText, closestAny, compact, emptyViewer, firstText, isHidden, normalizeEmail, queryAll,
-  queryFirst, safeDetect, snippetOf, textOf, visibleText, type Viewer,
+  addViewerName,
+  cleanText,
+  closestAny,
+  compact,
+  emptyViewer,
+  firstText,
+  isHidden,
+  normalizeEmail,
+  queryAll,
+  queryFirst,
+  safeDetect,
+  snippetOf,
+  textOf,
+  visibleText,
+  type Viewer,
 } from "../common"
 import { inside, matchesAny, roleFromLabel, roleFromWords } from "../signals"
 import { layered, strategyOf, type Answer, type Found } from "../strategies"
@@ -20,8 +33,22 @@ const ME_WORDS = new Set(S.ME)
 const WORDS = headerMatchers(S.WORDS)
 const CC_LABEL = /^\s*(b?cc|cci|ccn|bkopie|kopie|copie|kopia)\b/i
 const LIST_FOLDERS = new Set([
-  "inbox", "starred", "snoozed", "imp", "sent", "scheduled", "drafts", "all", "spam", "trash",
-  "label", "search", "category", "advanced-search", "chats", "outbox",
+  "inbox",
+  "starred",
+  "snoozed",
+  "imp",
+  "sent",
+  "scheduled",
+  "drafts",
+  "all",
+  "spam",
+  "trash",
+  "label",
+  "search",
+  "category",
+  "advanced-search",
+  "chats",
+  "outbox",
 ])
 
 type Hint = { path?: "thread" | "list" | "other"; compose: boolean }
@@ -151,8 +178,7 @@ function composeContext(doc: Document, viewer: Viewer) {
 
 // ---- Structure-free signals ----------------------------------------------------------------------
 
-const signalRoot = (doc: Document): Element | null =>
-  queryAll(doc, S.SIGNAL_ROOT).find((el) => !isHidden(el)) ?? doc.body ?? doc.documentElement
+const signalRoot = (doc: Document): Element | null => queryAll(doc, S.SIGNAL_ROOT).find((el) => !isHidden(el)) ?? doc.body ?? doc.documentElement
 const isPersonNode = (el: Element) => matchesAny(el, S.SIGNAL_PERSON)
 const offConversation = (el: Element) => isHidden(el) || inside(el, S.SIGNAL_BODY) || inside(el, S.SIGNAL_OUTSIDE)
 
@@ -237,10 +263,13 @@ export function detect(document: Document, url: URL): PageContext {
       })
     const threadHeading = queryAll(document, S.THREAD_SUBJECT).find((el) => !isHidden(el))
     const threadOpen = hint.path === "thread" || (hint.path === undefined && threadHeading !== undefined)
-    const compose = layered([
-      ["structure", () => composeContext(document, viewer)],
-      ["signals", () => composeSignals(document, viewer)],
-    ], viewer)
+    const compose = layered(
+      [
+        ["structure", () => composeContext(document, viewer)],
+        ["signals", () => composeSignals(document, viewer)],
+      ],
+      viewer,
+    )
     if (compose.present && (compose.people.length > 0 || hint.compose || !threadOpen)) {
       // An inline reply has no subject box of its own: it answers the thread on screen.
       return finish("compose", compose, false, threadHeading ? textOf(threadHeading) : undefined)
@@ -248,11 +277,14 @@ export function detect(document: Document, url: URL): PageContext {
     // A hash-less page (a saved message, a fragment) may still show a message header: look, unless it is a list.
     const maybeThread = threadOpen || (hint.path === undefined && !queryFirst(document, S.LIST_ROW))
     if (maybeThread) {
-      const thread = layered([
-        ["structure", () => (threadOpen ? threadContext(document, viewer) : undefined)],
-        ["signals", () => threadSignals(document, viewer)],
-        ["name", () => threadNames(document)],
-      ], viewer)
+      const thread = layered(
+        [
+          ["structure", () => (threadOpen ? threadContext(document, viewer) : undefined)],
+          ["signals", () => threadSignals(document, viewer)],
+          ["name", () => threadNames(document)],
+        ],
+        viewer,
+      )
       if (threadOpen || thread.strategy) return finish("thread", thread, true)
     }
     if (hint.path === "list" || (hint.path === undefined && queryFirst(document, S.LIST_ROW))) return finish("list")

@@ -93,7 +93,14 @@ export const FIELD_INPUT = ['input[name="to"]', 'input[name="cc"]', 'input[name=
  * What tells a recipients field (To / Cc / Bcc) apart: the hidden input's name (legacy) or the
  * peoplekit combobox's aria-label ("To recipients", "CC recipients", "Cc-Empfänger"), seen 2022–2026.
  */
-export const FIELD_MARKER = ['input[name="to"]', 'input[name="cc"]', 'input[name="bcc"]', "input[peoplekit-id]", 'input[role="combobox"]', "textarea[name]"] as const
+export const FIELD_MARKER = [
+  'input[name="to"]',
+  'input[name="cc"]',
+  'input[name="bcc"]',
+  "input[peoplekit-id]",
+  'input[role="combobox"]',
+  "textarea[name]",
+] as const
 
 // ---- Structure-free signals: what outlived every Gmail redesign since 2012 ----------------------
 
@@ -117,7 +124,7 @@ export const SIGNAL_BODY = [
 
 /** People on screen who are not in the conversation: the Google bar, the nav and chat roster, side panels, the list. */
 export const SIGNAL_OUTSIDE = [
-  'header',
+  "header",
   '[role="banner"]',
   '[role="navigation"]',
   '[role="complementary"]', // side panel (Calendar, Contacts add-ons); ARIA landmark, not yet checked against a capture (2026-12-01)

@@ -7,8 +7,22 @@
 // links (vanity slugs or member ids ACoAA…, in any interface language), then the header's bare name.
 import type { PageContext, PageView, Person } from "../../shared/page-context"
 import {
-  addViewerName, cleanText, closestAny, compact, emptyViewer, firstText, isHidden, isViewer, linkedinSlug,
-  queryAll, queryFirst, safeDetect, snippetOf, textOf, type Selectors, type Viewer,
+  addViewerName,
+  cleanText,
+  closestAny,
+  compact,
+  emptyViewer,
+  firstText,
+  isHidden,
+  isViewer,
+  linkedinSlug,
+  queryAll,
+  queryFirst,
+  safeDetect,
+  snippetOf,
+  textOf,
+  type Selectors,
+  type Viewer,
 } from "../common"
 import { layered, strategyOf, type Answer, type Found } from "../strategies"
 import * as S from "./selectors"
@@ -50,7 +64,9 @@ function profile(doc: Document, url: URL, viewer: Viewer) {
 
 function messaging(doc: Document): Found {
   const title = queryFirst(doc, S.THREAD_TITLE)
-  const messages = queryAll(doc, S.THREAD_MESSAGES).slice(-4).map((el) => textOf(el))
+  const messages = queryAll(doc, S.THREAD_MESSAGES)
+    .slice(-4)
+    .map((el) => textOf(el))
   const snippet = snippetOf(messages.join(" "))
   if (!title) return { people: [], snippet }
   const name = firstText(title, S.THREAD_NAME)
@@ -89,7 +105,9 @@ function overlay(doc: Document, viewer: Viewer): Answer | undefined {
   const bubble = queryAll(doc, S.CONVERSATION_BUBBLE).find((el) => !isHidden(el))
   if (!bubble) return undefined
   const header = queryFirst(bubble, S.BUBBLE_HEADER)
-  const messages = queryAll(bubble, S.THREAD_MESSAGES).slice(-4).map((el) => textOf(el))
+  const messages = queryAll(bubble, S.THREAD_MESSAGES)
+    .slice(-4)
+    .map((el) => textOf(el))
   const structure = (): Found => {
     const name = firstText(header, S.BUBBLE_NAME)
     const people: Person[] = []
@@ -99,11 +117,14 @@ function overlay(doc: Document, viewer: Viewer): Answer | undefined {
     }
     return { people, snippet: snippetOf(messages.join(" ")) }
   }
-  return layered([
-    ["structure", structure],
-    ["signals", () => conversationLinks(bubble)],
-    ["name", () => headerName(header, S.BUBBLE_NAME)],
-  ], viewer)
+  return layered(
+    [
+      ["structure", structure],
+      ["signals", () => conversationLinks(bubble)],
+      ["name", () => headerName(header, S.BUBBLE_NAME)],
+    ],
+    viewer,
+  )
 }
 
 export function detect(document: Document, url: URL): PageContext {
@@ -111,13 +132,18 @@ export function detect(document: Document, url: URL): PageContext {
     const viewer = findViewer(document)
     const path = viewFromPath(url.pathname)
     const main: Answer | undefined =
-      path === "profile" ? layered([["structure", () => profile(document, url, viewer)]], viewer)
-      : path === "messaging" ? layered([
-          ["structure", () => messaging(document)],
-          ["signals", () => conversationLinks(queryFirst(document, S.SIGNAL_CONVERSATION))],
-          ["name", () => headerName(queryFirst(document, S.THREAD_TITLE), S.THREAD_NAME)],
-        ], viewer)
-      : undefined
+      path === "profile"
+        ? layered([["structure", () => profile(document, url, viewer)]], viewer)
+        : path === "messaging"
+          ? layered(
+              [
+                ["structure", () => messaging(document)],
+                ["signals", () => conversationLinks(queryFirst(document, S.SIGNAL_CONVERSATION))],
+                ["name", () => headerName(queryFirst(document, S.THREAD_TITLE), S.THREAD_NAME)],
+              ],
+              viewer,
+            )
+          : undefined
     const bubble = path === "messaging" ? undefined : overlay(document, viewer)
     // The page's own person first (a profile), then whoever the open bubble talks with.
     const answer = main?.strategy ? main : bubble?.strategy ? bubble : (main ?? bubble)

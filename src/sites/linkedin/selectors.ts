@@ -25,7 +25,12 @@ export const TOP_CARD = [
   "main", // last resort: the first h1 of the page is the member's name
 ] as const
 export const PROFILE_NAME = ["h1.text-heading-xlarge", "h1.inline.t-24", "h1"] as const
-export const PROFILE_HEADLINE = [".pv-text-details__left-panel .text-body-medium", "div.text-body-medium.break-words", ".pv-top-card--list + .text-body-medium", "h2.top-card-layout__headline"] as const
+export const PROFILE_HEADLINE = [
+  ".pv-text-details__left-panel .text-body-medium",
+  "div.text-body-medium.break-words",
+  ".pv-top-card--list + .text-body-medium",
+  "h2.top-card-layout__headline",
+] as const
 /** Current company button in the top card, aria-label "Current company: X. Click to skip…". */
 export const CURRENT_COMPANY_BUTTON = ['button[aria-label^="Current company:"]', '[aria-label^="Current company"]'] as const
 /** Company name in the top card's right panel (any language), seen 2022–2026. */
@@ -36,8 +41,15 @@ export const TOP_CARD_COMPANY = [
   ".pv-top-card--experience-list-item",
 ] as const
 /** First entry of the experience section (the current position), used when the top card has none. */
-export const EXPERIENCE_COMPANY = ['#experience ~ div li:first-child .t-14.t-normal > span[aria-hidden="true"]', '#experience ~ div li:first-child .t-14.t-normal span'] as const
-export const ABOUT = ['#about ~ div .inline-show-more-text span[aria-hidden="true"]', "#about ~ div .inline-show-more-text", "section.pv-about-section"] as const
+export const EXPERIENCE_COMPANY = [
+  '#experience ~ div li:first-child .t-14.t-normal > span[aria-hidden="true"]',
+  "#experience ~ div li:first-child .t-14.t-normal span",
+] as const
+export const ABOUT = [
+  '#about ~ div .inline-show-more-text span[aria-hidden="true"]',
+  "#about ~ div .inline-show-more-text",
+  "section.pv-about-section",
+] as const
 
 /** Messaging: the open conversation's title bar holds the other member's /in/ link and name. */
 export const THREAD_TITLE = [

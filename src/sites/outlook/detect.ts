@@ -8,8 +8,20 @@
 // "Name <address>" header lines, roles from the localised From/To/Cc words), then a bare display name.
 import type { PageContext, PageView, Person, PersonRole } from "../../shared/page-context"
 import {
-  addViewerName, cleanText, closestAny, compact, emptyViewer, isHidden, normalizeEmail, queryAll, queryFirst,
-  safeDetect, snippetOf, textOf, visibleText, type Viewer,
+  addViewerName,
+  cleanText,
+  closestAny,
+  compact,
+  emptyViewer,
+  isHidden,
+  normalizeEmail,
+  queryAll,
+  queryFirst,
+  safeDetect,
+  snippetOf,
+  textOf,
+  visibleText,
+  type Viewer,
 } from "../common"
 import { inside, matchesAny, roleFromLine, roleFromWords } from "../signals"
 import { layered, strategyOf, type Answer, type Found } from "../strategies"
@@ -49,9 +61,13 @@ function roleOf(el: Element, stop: Element, fallback: PersonRole): PersonRole {
 }
 
 function personOf(el: Element, role: PersonRole): Person | undefined {
-  const email = normalizeEmail(el.getAttribute("title")) ?? normalizeEmail(el.getAttribute("aria-label")) ?? normalizeEmail(el.getAttribute("data-lpc-hover-target-id"))
+  const email =
+    normalizeEmail(el.getAttribute("title")) ?? normalizeEmail(el.getAttribute("aria-label")) ?? normalizeEmail(el.getAttribute("data-lpc-hover-target-id"))
   if (!email) return undefined
-  let name = textOf(el).replace(/<[^>]*>/g, "").replace(/^[^:]{1,12}:\s*/, "").trim()
+  let name = textOf(el)
+    .replace(/<[^>]*>/g, "")
+    .replace(/^[^:]{1,12}:\s*/, "")
+    .trim()
   if (!name || name.includes("@")) name = cleanText((el.getAttribute("aria-label") ?? "").replace(/^[^:]{1,12}:/, "").split("<")[0])
   return { email, name: name && !name.includes("@") ? name : undefined, role }
 }
@@ -92,8 +108,7 @@ function compose(doc: Document) {
 
 // ---- Structure-free signals ----------------------------------------------------------------------
 
-const signalRoot = (doc: Document): Element | null =>
-  queryAll(doc, S.SIGNAL_ROOT).find((el) => !isHidden(el)) ?? doc.body ?? doc.documentElement
+const signalRoot = (doc: Document): Element | null => queryAll(doc, S.SIGNAL_ROOT).find((el) => !isHidden(el)) ?? doc.body ?? doc.documentElement
 const isPersonNode = (el: Element) => matchesAny(el, S.SIGNAL_PERSON)
 const offConversation = (el: Element) => isHidden(el) || inside(el, S.SIGNAL_BODY) || inside(el, S.SIGNAL_OUTSIDE)
 const NAME_AND_ADDRESS = /([^<>;,:]*?)\s*<\s*([^<>\s]+@[^<>\s]+)\s*>/g
@@ -172,11 +187,14 @@ export function detect(document: Document, url: URL): PageContext {
     if (draft) return finish("compose", layered([["structure", () => draft]], viewer))
     const pane = readingPane(document)
     const paneOnScreen = pane !== undefined && (pane.people.length > 0 || pane.subject !== undefined)
-    const thread = layered([
-      ["structure", () => (paneOnScreen ? pane : undefined)],
-      ["signals", () => readingSignals(document)],
-      ["name", () => readingNames(document)],
-    ], viewer)
+    const thread = layered(
+      [
+        ["structure", () => (paneOnScreen ? pane : undefined)],
+        ["signals", () => readingSignals(document)],
+        ["name", () => readingNames(document)],
+      ],
+      viewer,
+    )
     if (thread.strategy || paneOnScreen) return finish("thread", thread, true)
     if (/\/compose\b/.test(route)) return finish("compose")
     if (queryFirst(document, S.MESSAGE_LIST) || /\/mail\b/.test(route)) return finish("list")

@@ -89,12 +89,7 @@ export const SIGNAL_MESSAGE_BODY = [
 ] as const
 
 /** Message bodies and quotes, in any language: addresses in here are content, not people. */
-export const SIGNAL_BODY = [
-  ...SIGNAL_MESSAGE_BODY,
-  '[contenteditable="true"]',
-  "blockquote",
-  'a[href^="mailto:"]',
-] as const
+export const SIGNAL_BODY = [...SIGNAL_MESSAGE_BODY, '[contenteditable="true"]', "blockquote", 'a[href^="mailto:"]'] as const
 
 /** People on screen outside the open conversation: the header (viewer), folders, the message list, persona cards. */
 export const SIGNAL_OUTSIDE = [

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest"
-import { ApiError, createApiClient, normaliseBackendUrl, personQuery } from "~/background/api-client"
-import { createAuth } from "~/background/auth"
+import { ApiError, createApiClient, normaliseBackendUrl, personQuery } from "../../../src/background/api-client"
+import { createAuth } from "../../../src/background/auth"
 import { createFakeServer } from "./fake-server"
 import { memoryStore } from "./worker"
 
@@ -32,7 +32,10 @@ describe("api client errors", () => {
   })
 
   it("a timeout is 'offline'", async () => {
-    const hang = vi.fn((_u: string, init: RequestInit) => new Promise<Response>((_r, reject) => init.signal!.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")))))
+    const hang = vi.fn(
+      (_u: string, init: RequestInit) =>
+        new Promise<Response>((_r, reject) => init.signal!.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")))),
+    )
     const api = client(hang, 30)
     await expect(api.search("x")).rejects.toMatchObject({ code: "offline", message: expect.stringContaining("did not answer in time") })
   })
@@ -87,7 +90,12 @@ describe("auth", () => {
   it("signs in: checks the token with /me, stores URL (origin only) and token", async () => {
     const s = setup()
     const st = await s.auth.signIn("https://relay.test/some/path", s.server.token)
-    expect(st).toMatchObject({ signedIn: true, backendUrl: "https://relay.test", reachable: true, me: { user: { name: "Rita Rep" }, org: { name: "Acme Sales" } } })
+    expect(st).toMatchObject({
+      signedIn: true,
+      backendUrl: "https://relay.test",
+      reachable: true,
+      me: { user: { name: "Rita Rep" }, org: { name: "Acme Sales" } },
+    })
     expect(s.store.data.get("relay.token")).toBe(s.server.token)
     expect(s.store.data.get("relay.backendUrl")).toBe("https://relay.test")
     expect(s.onSignedIn).toHaveBeenCalledOnce()

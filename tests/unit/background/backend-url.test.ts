@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { allowedBackend, backendOrigin, HTTP_ONLY_LOCAL, INVALID_URL } from "~/background/backend-url"
+import { allowedBackend, backendOrigin, HTTP_ONLY_LOCAL, INVALID_URL } from "../../../src/background/backend-url"
 
 // The token and contacts' details go to the backend on every request: https, or http to this computer only.
 describe("the backend URL rule", () => {

@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto"
 import { describe, expect, it } from "vitest"
-import { summarize } from "~/background/outbox"
+import { summarize } from "../../../src/background/outbox"
 import { uuid } from "./fake-server"
 import { createTestWorker, fromContentScript } from "./worker"
 
@@ -8,13 +8,33 @@ const CONTACT = uuid(300)
 const ASSET = uuid(301)
 let n = 0
 /** 16 random bytes in base64url, as the sidebar makes them. */
-const newCode = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16)))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")
+const newCode = () =>
+  btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "")
 const share = (over: Record<string, unknown> = {}) => ({
-  id: uuid(400 + ++n), assetId: ASSET, contactId: CONTACT, channel: "gmail", sharedAt: "2025-03-01T10:00:00.000Z", code: newCode(), ...over,
+  id: uuid(400 + ++n),
+  assetId: ASSET,
+  contactId: CONTACT,
+  channel: "gmail",
+  sharedAt: "2025-03-01T10:00:00.000Z",
+  code: newCode(),
+  ...over,
 })
 const asset = (id: string, title: string, kind = "case_study") => ({
-  id, title, url: `https://content.example/${id}`, kind, description: "", stages: [], personas: [], industries: [], topics: [],
-  archived: false, createdAt: "2025-01-01T00:00:00.000Z", updatedAt: "2025-01-01T00:00:00.000Z",
+  id,
+  title,
+  url: `https://content.example/${id}`,
+  kind,
+  description: "",
+  stages: [],
+  personas: [],
+  industries: [],
+  topics: [],
+  archived: false,
+  createdAt: "2025-01-01T00:00:00.000Z",
+  updatedAt: "2025-01-01T00:00:00.000Z",
 })
 
 describe("sharing content through the worker", () => {
@@ -69,7 +89,10 @@ describe("sharing content through the worker", () => {
     await w.handle({ type: "share", share: share({ code }), title: "Pricing guide" }, fromContentScript)
     expect((await w.outbox.flush()).failed).toBe(1)
     const status = await w.handle({ type: "outbox.status" }, fromContentScript)
-    expect(status).toMatchObject({ ok: true, data: { pending: 0, failed: [{ kind: "share", summary: "Shared “Pricing guide” (by Gmail)", error: expect.stringMatching(/code is already used/) }] } })
+    expect(status).toMatchObject({
+      ok: true,
+      data: { pending: 0, failed: [{ kind: "share", summary: "Shared “Pricing guide” (by Gmail)", error: expect.stringMatching(/code is already used/) }] },
+    })
   })
 
   it("will not make a link before the rep has signed in to a backend", async () => {
@@ -95,9 +118,13 @@ describe("sharing content through the worker", () => {
   })
 
   it("summarises the new kinds for the popup", () => {
-    expect(summarize({ kind: "share", share: share({ channel: "copy" }) as never, title: "Pricing guide" }, "Anneke Solberg")).toBe("Shared “Pricing guide” (copied a link) (Anneke Solberg)")
+    expect(summarize({ kind: "share", share: share({ channel: "copy" }) as never, title: "Pricing guide" }, "Anneke Solberg")).toBe(
+      "Shared “Pricing guide” (copied a link) (Anneke Solberg)",
+    )
     expect(summarize({ kind: "share", share: share({ channel: "linkedin" }) as never })).toBe("Shared content (by LinkedIn)")
-    expect(summarize({ kind: "asset_feedback", input: { id: uuid(1), assetId: ASSET, contactId: CONTACT, helped: false }, title: "Deck" })).toBe("“Deck” didn't help")
+    expect(summarize({ kind: "asset_feedback", input: { id: uuid(1), assetId: ASSET, contactId: CONTACT, helped: false }, title: "Deck" })).toBe(
+      "“Deck” didn't help",
+    )
   })
 })
 
@@ -107,7 +134,10 @@ describe("reading content through the worker", () => {
     w.server.recommendations.push({ asset: asset(uuid(310), "Bluefin case study"), score: 3, reasons: ["fits a VP"] })
     w.server.recommendations.push({ asset: asset(uuid(311), "Pricing guide", "pricing_guide"), score: 2, reasons: [] })
     const recs = await w.handle({ type: "recommendations", contactId: CONTACT, context: "Renewal scope for Q1" }, fromContentScript)
-    expect(recs).toMatchObject({ ok: true, data: { items: [{ asset: { title: "Bluefin case study" }, reasons: ["fits a VP", "context: Renewal scope for Q1"] }, {}] } })
+    expect(recs).toMatchObject({
+      ok: true,
+      data: { items: [{ asset: { title: "Bluefin case study" }, reasons: ["fits a VP", "context: Renewal scope for Q1"] }, {}] },
+    })
     expect(w.server.hits.at(-1)!.path).toBe(`/api/v1/contacts/${CONTACT}/recommendations?context=Renewal+scope+for+Q1`)
 
     const found = await w.handle({ type: "assets.search", q: "pricing", kind: "pricing_guide" }, fromContentScript)

@@ -1,15 +1,27 @@
 // A small in-memory stand-in for the Relay backend, behind a `fetch` function, with knobs to
 // make requests fail the ways real networks do.
-import type { ContactContext } from "~shared/contracts/contacts"
+import type { ContactContext } from "../../../src/shared/contracts/contacts"
 
 export const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`
 
 export function makeContext(id: string, name: string, email: string): ContactContext {
   return {
     contact: {
-      id, name, emails: [email], title: "CTO", company: "Acme", stage: "mql", score: 70,
-      firstName: null, lastName: null, linkedin: null, industry: null, companySize: null, owner: null,
-      stageChangedAt: "2025-01-01T00:00:00.000Z", bant: {},
+      id,
+      name,
+      emails: [email],
+      title: "CTO",
+      company: "Acme",
+      stage: "mql",
+      score: 70,
+      firstName: null,
+      lastName: null,
+      linkedin: null,
+      industry: null,
+      companySize: null,
+      owner: null,
+      stageChangedAt: "2025-01-01T00:00:00.000Z",
+      bant: {},
     },
     score: { total: 70, fit: 30, engagement: 40, threshold: 60, reasons: [] },
     sla: { state: "none", mqlAt: null, dueAt: null, hours: 24 },
@@ -26,7 +38,11 @@ export type Fault =
   /** The server does the work, but the answer never arrives. */
   | { kind: "lose-response" }
 
-export interface Hit { method: string; path: string; body: any }
+export interface Hit {
+  method: string
+  path: string
+  body: any
+}
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } })
@@ -52,18 +68,22 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
     const u = new URL(h.path, "http://x")
     if (u.pathname === "/api/v1/health") return json(200, { ok: true, version: "test" })
     if (u.pathname === "/api/v1/sites/config") {
-      return sitesConfig === null ? json(404, { error: { code: "not_found", message: "selector overlay (none is published) not found" } }) : json(200, sitesConfig)
+      return sitesConfig === null
+        ? json(404, { error: { code: "not_found", message: "selector overlay (none is published) not found" } })
+        : json(200, sitesConfig)
     }
     if (u.pathname === "/api/v1/health/selectors" && h.method === "POST") {
       const replaced = healthReports.has(h.body.reportId)
       healthReports.set(h.body.reportId, h.body)
       return json(200, { day: h.body.day, stored: h.body.counts.length, replaced })
     }
-    if (u.pathname === "/api/v1/me") return json(200, { user: { id: uuid(900), email: "rep@acme.test", name: "Rita Rep", role: "rep" }, org: { id: uuid(901), name: "Acme Sales" } })
+    if (u.pathname === "/api/v1/me")
+      return json(200, { user: { id: uuid(900), email: "rep@acme.test", name: "Rita Rep", role: "rep" }, org: { id: uuid(901), name: "Acme Sales" } })
     if (u.pathname === "/api/v1/activities" && h.method === "POST") {
       const prev = activities.get(h.body.id)
       if (prev) {
-        if (JSON.stringify(prev) !== JSON.stringify(h.body)) return json(409, { error: { code: "conflict", message: "an activity with this id exists with different content" } })
+        if (JSON.stringify(prev) !== JSON.stringify(h.body))
+          return json(409, { error: { code: "conflict", message: "an activity with this id exists with different content" } })
         return json(200, { ...h.body, userId: uuid(900), createdAt: "2025-01-01T00:00:00.000Z" })
       }
       activities.set(h.body.id, h.body)
@@ -82,14 +102,28 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
     // Enablement content: shares are idempotent on id (200 on a repeat, 409 for other content or a code in use).
     if (u.pathname === "/api/v1/shares" && h.method === "POST") {
       const prev = shares.get(h.body.id)
-      if (prev) return JSON.stringify(prev) === JSON.stringify(h.body) ? json(200, { ...prev, url: `https://relay.test/r/${prev.code}` }) : json(409, { error: { code: "conflict", message: "different content" } })
-      if ([...shares.values()].some((x) => x.code === h.body.code)) return json(409, { error: { code: "conflict", message: "this link code is already used by another share" } })
+      if (prev)
+        return JSON.stringify(prev) === JSON.stringify(h.body)
+          ? json(200, { ...prev, url: `https://relay.test/r/${prev.code}` })
+          : json(409, { error: { code: "conflict", message: "different content" } })
+      if ([...shares.values()].some((x) => x.code === h.body.code))
+        return json(409, { error: { code: "conflict", message: "this link code is already used by another share" } })
       shares.set(h.body.id, h.body)
       return json(201, { ...h.body, url: `https://relay.test/r/${h.body.code}` })
     }
     if (u.pathname === "/api/v1/shares") {
-      const items = [...shares.values()].filter((x) => x.contactId === u.searchParams.get("contactId")).reverse()
-        .map((x) => ({ ...x, url: `https://relay.test/r/${x.code}`, assetTitle: "Asset", assetKind: "one_pager", sharedBy: "Rita Rep", byMe: true, myFeedback: null }))
+      const items = [...shares.values()]
+        .filter((x) => x.contactId === u.searchParams.get("contactId"))
+        .reverse()
+        .map((x) => ({
+          ...x,
+          url: `https://relay.test/r/${x.code}`,
+          assetTitle: "Asset",
+          assetKind: "one_pager",
+          sharedBy: "Rita Rep",
+          byMe: true,
+          myFeedback: null,
+        }))
       return json(200, { items })
     }
     if (u.pathname === "/api/v1/asset-feedback" && h.method === "POST") {
@@ -101,10 +135,20 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
       return json(created ? 201 : 200, { ...h.body, createdAt: "2025-01-01T00:00:00.000Z" })
     }
     m = u.pathname.match(/^\/api\/v1\/contacts\/([^/]+)\/recommendations$/)
-    if (m) return json(200, { items: recommendations.map((r) => ({ ...r, reasons: [...r.reasons, ...(u.searchParams.get("context") ? [`context: ${u.searchParams.get("context")}`] : [])] })) })
+    if (m)
+      return json(200, {
+        items: recommendations.map((r) => ({
+          ...r,
+          reasons: [...r.reasons, ...(u.searchParams.get("context") ? [`context: ${u.searchParams.get("context")}`] : [])],
+        })),
+      })
     if (u.pathname === "/api/v1/assets") {
       const q = (u.searchParams.get("q") ?? "").toLowerCase()
-      return json(200, { items: recommendations.map((r) => r.asset).filter((a) => a.title.toLowerCase().includes(q) && (!u.searchParams.get("kind") || a.kind === u.searchParams.get("kind"))) })
+      return json(200, {
+        items: recommendations
+          .map((r) => r.asset)
+          .filter((a) => a.title.toLowerCase().includes(q) && (!u.searchParams.get("kind") || a.kind === u.searchParams.get("kind"))),
+      })
     }
     if (u.pathname === "/api/v1/contacts/lookup") {
       const email = u.searchParams.get("email")
@@ -136,7 +180,15 @@ export function createFakeServer(opts: { token?: string; delayMs?: number } = {}
   return {
     fetch: fetchImpl as unknown as typeof fetch,
     token,
-    activities, handoffs, feedback, contacts, hits, shares, assetFeedback, recommendations, healthReports,
+    activities,
+    handoffs,
+    feedback,
+    contacts,
+    hits,
+    shares,
+    assetFeedback,
+    recommendations,
+    healthReports,
     /** The next request matching `path` (a substring) fails this way; order of calls = order of faults. */
     fail(path: string, fault: Fault, times = 1) {
       for (let i = 0; i < times; i++) faults.push({ match: (h) => h.path.includes(path), fault })

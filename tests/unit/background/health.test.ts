@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto"
 import { describe, expect, it } from "vitest"
-import { healthDue, nextHealthAlarm, recordDetection, sendHealth } from "~/background/health"
-import { SelectorHealthReport } from "~/shared/contracts/health"
+import { healthDue, nextHealthAlarm, recordDetection, sendHealth } from "../../../src/background/health"
+import { SelectorHealthReport } from "../../../src/shared/contracts/health"
 import { createTestWorker, fromContentScript } from "./worker"
 
 const at = (iso: string) => Date.parse(iso)
@@ -26,13 +26,25 @@ describe("selector health in the worker", () => {
 
   it("takes detections from a site's script: only site, view and strategy are kept, whatever else the message carries", async () => {
     const w = createTestWorker()
-    const res = await w.handle({ type: "health.detected", site: "outlook", view: "thread", strategy: "signals", email: "someone@example.com", url: "https://outlook.office.com/mail/inbox/id/AAMk" }, fromContentScript)
+    const res = await w.handle(
+      {
+        type: "health.detected",
+        site: "outlook",
+        view: "thread",
+        strategy: "signals",
+        email: "someone@example.com",
+        url: "https://outlook.office.com/mail/inbox/id/AAMk",
+      },
+      fromContentScript,
+    )
     expect(res).toEqual({ ok: true, data: { counted: true } })
     const [row] = await w.db.selectorCounts.toArray()
     expect(row).toMatchObject({ site: "outlook", view: "thread", strategy: "signals", version: "1.2.3", count: 1 })
     expect(JSON.stringify(row)).not.toMatch(/example\.com|AAMk/)
     expect((await w.handle({ type: "health.detected", site: "facebook", view: "thread", strategy: "signals" }, fromContentScript)).ok).toBe(false)
-    expect((await w.handle({ type: "health.detected", site: "gmail", view: "thread", strategy: "structure" }, { ...fromContentScript, id: "another-extension" })).ok).toBe(false)
+    expect(
+      (await w.handle({ type: "health.detected", site: "gmail", view: "thread", strategy: "structure" }, { ...fromContentScript, id: "another-extension" })).ok,
+    ).toBe(false)
     expect(await w.db.selectorCounts.count()).toBe(1)
   })
 

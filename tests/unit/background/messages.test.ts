@@ -62,7 +62,10 @@ describe("lookup and cache", () => {
     await w.handle({ type: "lookup", person: { email: "jane@corp.test" } }, fromContentScript)
     w.server.setDown(true)
     expect(await w.handle({ type: "lookup", person: { email: "jane@corp.test" } }, fromContentScript)).toMatchObject({ ok: false, error: { code: "offline" } })
-    expect(await w.handle({ type: "lookup.cached", person: { email: "jane@corp.test" } }, fromContentScript)).toMatchObject({ ok: true, data: { data: { contact: { id } } } })
+    expect(await w.handle({ type: "lookup.cached", person: { email: "jane@corp.test" } }, fromContentScript)).toMatchObject({
+      ok: true,
+      data: { data: { contact: { id } } },
+    })
   })
 
   it("a 404 answers not_found and forgets the key", async () => {
@@ -71,17 +74,23 @@ describe("lookup and cache", () => {
     w.server.contacts.set(id, makeContext(id, "Jane Doe", "jane@corp.test"))
     await w.handle({ type: "lookup", person: { email: "jane@corp.test" } }, fromContentScript)
     w.server.contacts.clear()
-    expect(await w.handle({ type: "lookup", person: { email: "jane@corp.test" } }, fromContentScript)).toMatchObject({ ok: false, error: { code: "not_found" } })
+    expect(await w.handle({ type: "lookup", person: { email: "jane@corp.test" } }, fromContentScript)).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    })
     expect(await w.handle({ type: "lookup.cached", person: { email: "jane@corp.test" } }, fromContentScript)).toEqual({ ok: true, data: null })
   })
 
   it("answers signed_out when there is no token", async () => {
     const w = createTestWorker({ signedIn: false })
-    expect(await w.handle({ type: "lookup", person: { email: "jane@corp.test" } }, fromContentScript)).toMatchObject({ ok: false, error: { code: "signed_out" } })
+    expect(await w.handle({ type: "lookup", person: { email: "jane@corp.test" } }, fromContentScript)).toMatchObject({
+      ok: false,
+      error: { code: "signed_out" },
+    })
   })
 
   it("caps the cache, evicting the least recently used", async () => {
-    const { putContact, cachedByKey } = await import("~/background/db")
+    const { putContact, cachedByKey } = await import("../../../src/background/db")
     const w = createTestWorker()
     for (let i = 0; i < 6; i++) await putContact(w.db, makeContext(uuid(i + 1), `P${i}`, `p${i}@x.test`), `email:p${i}@x.test`, 1000 + i, 5)
     expect(await w.db.contacts.count()).toBe(5)
@@ -112,7 +121,10 @@ describe("writes go through the outbox", () => {
     expect(await w.handle({ type: "activity.log", activity }, fromContentScript)).toEqual({ ok: true, data: { queued: true, pending: 1 } })
     expect(w.flushes()).toBe(2)
     const st = await w.handle({ type: "outbox.status" }, fromPage)
-    expect(st).toMatchObject({ ok: true, data: { pending: 1, failed: [], items: [{ id: uuid(500), summary: "Call with outcome connected", state: "pending" }] } })
+    expect(st).toMatchObject({
+      ok: true,
+      data: { pending: 1, failed: [], items: [{ id: uuid(500), summary: "Call with outcome connected", state: "pending" }] },
+    })
   })
 
   it("handoff without an id gets one, and it is sent in the body", async () => {
@@ -144,7 +156,10 @@ describe("sidebar.inject", () => {
     expect(await w.handle({ type: "sidebar.inject" }, { ...fromContentScript, frameId: 3 })).toEqual({ ok: true, data: { injected: false } })
     expect(w.executed).toEqual([{ target: { tabId: 7, frameIds: [3] }, files: ["sidebar.abcd.js"] }])
     // A new document in the same frame (full navigation) gets it again.
-    expect(await w.handle({ type: "sidebar.inject" }, { ...fromContentScript, frameId: 3, documentId: "doc-2" })).toEqual({ ok: true, data: { injected: true } })
+    expect(await w.handle({ type: "sidebar.inject" }, { ...fromContentScript, frameId: 3, documentId: "doc-2" })).toEqual({
+      ok: true,
+      data: { injected: true },
+    })
   })
 
   it("refuses when not from a tab", async () => {
@@ -153,7 +168,7 @@ describe("sidebar.inject", () => {
   })
 
   it("says so when the build has no sidebar bundle", async () => {
-    const { createInjector, sidebarBundleFile } = await import("~/background/inject")
+    const { createInjector, sidebarBundleFile } = await import("../../../src/background/inject")
     expect(sidebarBundleFile({ content_scripts: [{ matches: ["https://mail.google.com/*"], js: ["a.js"] }] })).toBeNull()
     const inj = createInjector({ executeScript: async () => {}, getManifest: () => ({}) })
     await expect(inj.inject({ tab: { id: 1 }, frameId: 0 })).rejects.toMatchObject({ code: "not_found" })

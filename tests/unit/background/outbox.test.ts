@@ -1,9 +1,9 @@
 import "fake-indexeddb/auto"
 import { afterEach, describe, expect, it } from "vitest"
-import type { ActivityInput } from "~shared/contracts/activities"
-import { createApiClient } from "~/background/api-client"
-import { openDb, type RelayDb } from "~/background/db"
-import { backoffDelay, defaultBackoff, Outbox, sendVia, summarize } from "~/background/outbox"
+import type { ActivityInput } from "../../../src/shared/contracts/activities"
+import { createApiClient } from "../../../src/background/api-client"
+import { openDb, type RelayDb } from "../../../src/background/db"
+import { backoffDelay, defaultBackoff, Outbox, sendVia, summarize } from "../../../src/background/outbox"
 import { createFakeServer, uuid, type FakeServer } from "./fake-server"
 
 let dbs: RelayDb[] = []
@@ -95,7 +95,12 @@ describe("outbox", () => {
     const s = await outbox.status()
     expect(s.pending).toBe(0)
     expect(s.failed).toHaveLength(1)
-    expect(s.failed[0]).toMatchObject({ id: a1.id, state: "failed", error: "an activity with this id exists with different content", summary: "Call with outcome connected" })
+    expect(s.failed[0]).toMatchObject({
+      id: a1.id,
+      state: "failed",
+      error: "an activity with this id exists with different content",
+      summary: "Call with outcome connected",
+    })
 
     // Retry puts it back in line; this time the server takes it.
     await outbox.retry(a1.id)
@@ -308,7 +313,9 @@ describe("backoffDelay", () => {
 describe("summarize", () => {
   it("says what the item is in words", () => {
     expect(summarize({ kind: "activity", activity: activity(CONTACT_A) })).toBe("Call with outcome connected")
-    expect(summarize({ kind: "activity", activity: activity(CONTACT_A, { outcome: "left_voicemail" }) }, "Jane Doe")).toBe("Call with outcome left voicemail (Jane Doe)")
+    expect(summarize({ kind: "activity", activity: activity(CONTACT_A, { outcome: "left_voicemail" }) }, "Jane Doe")).toBe(
+      "Call with outcome left voicemail (Jane Doe)",
+    )
     expect(summarize({ kind: "handoff", input: { decision: "reject", reason: "not_a_fit" } })).toBe("Rejected the lead (not a fit)")
     expect(summarize({ kind: "feedback", input: { rating: 2 } })).toBe("Rated the lead 2/5")
   })

@@ -4,9 +4,9 @@ import { cleanup, render, screen, waitFor } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { createElement } from "react"
 import { afterEach, describe, expect, it, vi } from "vitest"
-import Options from "~/options"
-import Popup from "~/popup"
-import { generateSigningKey, privateKeyFrom, signOverlay } from "~/server/sites/signing"
+import Options from "../../../src/options"
+import Popup from "../../../src/popup"
+import { generateSigningKey, privateKeyFrom, signOverlay } from "../../../src/server/sites/signing"
 import { uuid } from "./fake-server"
 import { createTestWorker, fromPage } from "./worker"
 
@@ -187,7 +187,11 @@ describe("popup", () => {
 
 describe("popup: selector updates", () => {
   const key = generateSigningKey()
-  const overlay = (version: number) => signOverlay(JSON.stringify({ version, issuedAt: "2026-12-01T10:00:00Z", note: "Outlook personas as div", sites: { outlook: { enabled: true } } }), privateKeyFrom(key.privateKeyPem))
+  const overlay = (version: number) =>
+    signOverlay(
+      JSON.stringify({ version, issuedAt: "2026-12-01T10:00:00Z", note: "Outlook personas as div", sites: { outlook: { enabled: true } } }),
+      privateKeyFrom(key.privateKeyPem),
+    )
 
   it("shows the update in use, and warns when a tampered one was ignored; Check now asks the backend again", async () => {
     const w = createTestWorker({ sitesKey: key.publicKey })

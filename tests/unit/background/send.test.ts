@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest"
-import { ExtensionError, send } from "~shared/send"
+import { ExtensionError, send } from "../../../src/shared/send"
 
 function fakeChrome(sendMessage: (m: unknown) => Promise<unknown>) {
   vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(sendMessage) } })

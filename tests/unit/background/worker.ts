@@ -1,19 +1,26 @@
 // Builds the worker's pieces the way index.ts does, minus chrome: a fake server, a fresh
 // IndexedDB (fake-indexeddb), a Map for chrome.storage.local.
-import { createApiClient } from "~/background/api-client"
-import { createAuth, type KeyValueStore } from "~/background/auth"
-import { clearCache, openDb } from "~/background/db"
-import { createInjector } from "~/background/inject"
-import { createMessageHandler } from "~/background/messages"
-import type { WorkerContext } from "~/background/messages/context"
-import { Outbox, sendVia } from "~/background/outbox"
-import { recordDetection } from "~/background/health"
-import { createSitesOverlay } from "~/background/sites-config"
+import { createApiClient } from "../../../src/background/api-client"
+import { createAuth, type KeyValueStore } from "../../../src/background/auth"
+import { clearCache, openDb } from "../../../src/background/db"
+import { createInjector } from "../../../src/background/inject"
+import { createMessageHandler } from "../../../src/background/messages"
+import type { WorkerContext } from "../../../src/background/messages/context"
+import { Outbox, sendVia } from "../../../src/background/outbox"
+import { recordDetection } from "../../../src/background/health"
+import { createSitesOverlay } from "../../../src/background/sites-config"
 import { createFakeServer } from "./fake-server"
 
 export const RUNTIME_ID = "abcdefghijklmnopabcdefghijklmnop"
 export const fromPage = { id: RUNTIME_ID, url: `chrome-extension://${RUNTIME_ID}/options.html`, origin: `chrome-extension://${RUNTIME_ID}` }
-export const fromContentScript = { id: RUNTIME_ID, url: "https://mail.google.com/mail/u/0/#inbox", origin: "https://mail.google.com", tab: { id: 7 } as chrome.tabs.Tab, frameId: 0, documentId: "doc-1" }
+export const fromContentScript = {
+  id: RUNTIME_ID,
+  url: "https://mail.google.com/mail/u/0/#inbox",
+  origin: "https://mail.google.com",
+  tab: { id: 7 } as chrome.tabs.Tab,
+  frameId: 0,
+  documentId: "doc-1",
+}
 
 export function memoryStore(init: Record<string, unknown> = {}): KeyValueStore & { data: Map<string, unknown> } {
   const data = new Map(Object.entries(init))
@@ -31,7 +38,15 @@ export function memoryStore(init: Record<string, unknown> = {}): KeyValueStore &
 
 export function createTestWorker(opts: { signedIn?: boolean; sitesKey?: string; now?: () => number } = {}) {
   const server = createFakeServer()
-  const store = memoryStore(opts.signedIn === false ? {} : { "relay.backendUrl": "https://relay.test", "relay.token": server.token, "relay.me": { user: { id: "u", name: "Rita Rep", email: "rep@acme.test", role: "rep" }, org: { id: "o", name: "Acme Sales" } } })
+  const store = memoryStore(
+    opts.signedIn === false
+      ? {}
+      : {
+          "relay.backendUrl": "https://relay.test",
+          "relay.token": server.token,
+          "relay.me": { user: { id: "u", name: "Rita Rep", email: "rep@acme.test", role: "rep" }, org: { id: "o", name: "Acme Sales" } },
+        },
+  )
   const db = openDb(`worker-${Math.random()}`)
   const api = createApiClient({
     getConfig: async () => {
@@ -46,13 +61,27 @@ export function createTestWorker(opts: { signedIn?: boolean; sitesKey?: string; 
     executeScript: async (inj) => {
       executed.push(inj)
     },
-    getManifest: () => ({ content_scripts: [{ matches: ["https://mail.google.com/*"], js: ["gmail.1234.js"] }, { matches: ["https://relay.invalid/*"], js: ["sidebar.abcd.js"] }] }),
+    getManifest: () => ({
+      content_scripts: [
+        { matches: ["https://mail.google.com/*"], js: ["gmail.1234.js"] },
+        { matches: ["https://relay.invalid/*"], js: ["sidebar.abcd.js"] },
+      ],
+    }),
   })
   let flushes = 0
   const sites = createSitesOverlay({ store, api, publicKey: opts.sitesKey, now: opts.now })
   const auth = createAuth({ store, api, clearCache: () => clearCache(db) })
-  const ctx: WorkerContext = { db, api, outbox, auth, injector, openOptionsPage: async () => {}, kickFlush: () => void flushes++,
-    recordDetection: (d) => recordDetection(db, d, "1.2.3"), sites }
+  const ctx: WorkerContext = {
+    db,
+    api,
+    outbox,
+    auth,
+    injector,
+    openOptionsPage: async () => {},
+    kickFlush: () => void flushes++,
+    recordDetection: (d) => recordDetection(db, d, "1.2.3"),
+    sites,
+  }
   const handle = createMessageHandler(ctx, RUNTIME_ID)
   return { server, store, db, api, outbox, auth, injector, executed, ctx, handle, sites, flushes: () => flushes }
 }

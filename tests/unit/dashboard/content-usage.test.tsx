@@ -26,8 +26,16 @@ describe("content usage report", () => {
     expect(stat("Contacts reached")).toBe("37")
     expect(stat("Views")).toBe("58")
     const rows = within(table).getAllByRole("row").slice(1)
-    expect(rows.map((r) => within(r).getAllByRole("cell")[0]!.textContent)).toEqual(["Harbor Freight case studylogistics", "Pricing battle cardArchivedpricing"])
-    expect(within(rows[0]!).getAllByRole("cell").map((c) => c.textContent).slice(1, 5)).toEqual(["Case study", "30", "2", "27"])
+    expect(rows.map((r) => within(r).getAllByRole("cell")[0]!.textContent)).toEqual([
+      "Harbor Freight case studylogistics",
+      "Pricing battle cardArchivedpricing",
+    ])
+    expect(
+      within(rows[0]!)
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+        .slice(1, 5),
+    ).toEqual(["Case study", "30", "2", "27"])
     expect(api.lastCall("GET /api/v1/analytics/content-usage")!.credentials).toBe("same-origin")
     // The date inputs show the period the server used when the URL leaves it open.
     expect((screen.getByLabelText("From") as HTMLInputElement).value).toBe("2026-09-02")
@@ -35,13 +43,18 @@ describe("content usage report", () => {
     // Sorting is the table library's: ascending by shares puts the battle card first.
     const user = userEvent.setup()
     await user.click(within(table).getByRole("button", { name: /Shares/ }))
-    expect(within(table).getByRole("columnheader", { name: /Shares/ }).getAttribute("aria-sort")).toBe("ascending")
+    expect(
+      within(table)
+        .getByRole("columnheader", { name: /Shares/ })
+        .getAttribute("aria-sort"),
+    ).toBe("ascending")
     expect(within(within(table).getAllByRole("row")[1]!).getByRole("link").textContent).toBe("Pricing battle card")
   })
 
   it("keeps filters in the URL, asks the API with them and exports with them", async () => {
-    const api = new FakeApi().on("GET /api/v1/analytics/content-usage", (call) =>
-      ({ body: contentUsage(orgScope(Object.fromEntries(call.query)), call.query.get("team") === "South" ? 31 : 42) }))
+    const api = new FakeApi().on("GET /api/v1/analytics/content-usage", (call) => ({
+      body: contentUsage(orgScope(Object.fromEntries(call.query)), call.query.get("team") === "South" ? 31 : 42),
+    }))
     renderDashboard("/dashboard/content-usage?from=2026-10-01&to=2026-10-31", api, marketer)
     await screen.findByRole("table", { name: "Asset usage" })
     expect(api.lastCall("GET /api/v1/analytics/content-usage")!.query.toString()).toBe("from=2026-10-01&to=2026-10-31")
@@ -65,8 +78,9 @@ describe("content usage report", () => {
   it("drills down into one asset's shares: who, to whom, when, viewed or not; more pages on request", async () => {
     const api = new FakeApi()
       .ok("GET /api/v1/analytics/content-usage", contentUsage())
-      .on(`GET /api/v1/analytics/content-usage/${ids.asset1}/shares`, (call) =>
-        ({ body: call.query.get("cursor") === "page2" ? assetShares(null, 1, 2) : assetShares("page2", 2) }))
+      .on(`GET /api/v1/analytics/content-usage/${ids.asset1}/shares`, (call) => ({
+        body: call.query.get("cursor") === "page2" ? assetShares(null, 1, 2) : assetShares("page2", 2),
+      }))
     renderDashboard("/dashboard/content-usage?stage=mql", api, marketer)
     const user = userEvent.setup()
     await user.click(await screen.findByRole("link", { name: "Harbor Freight case study" }))
@@ -77,15 +91,21 @@ describe("content usage report", () => {
     expect(api.lastCall(`GET /api/v1/analytics/content-usage/${ids.asset1}/shares`)!.query.get("stage")).toBe("mql")
     let rows = within(table).getAllByRole("row").slice(1)
     expect(rows).toHaveLength(2)
-    expect(within(rows[0]!).getAllByRole("cell").map((c) => c.textContent).slice(1, 5)).toEqual(["Otis Brannock", "Contact 1Kestrel Freight · c1@kestrel.example", "Gmail", "Viewed ×2"])
+    expect(
+      within(rows[0]!)
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+        .slice(1, 5),
+    ).toEqual(["Otis Brannock", "Contact 1Kestrel Freight · c1@kestrel.example", "Gmail", "Viewed ×2"])
     expect(within(rows[1]!).getAllByRole("cell")[4]!.textContent).toBe("Not yet")
 
     await user.click(screen.getByRole("button", { name: "Load more shares" }))
     await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(4))
     expect(api.lastCall(`GET /api/v1/analytics/content-usage/${ids.asset1}/shares`)!.query.get("cursor")).toBe("page2")
     expect(screen.queryByRole("button", { name: "Load more shares" })).toBeNull()
-    expect(screen.getByRole("link", { name: "Export CSV (shares of this asset)" }).getAttribute("href"))
-      .toBe(`/api/v1/analytics/export/asset-shares.csv?stage=mql&asset=${ids.asset1}`)
+    expect(screen.getByRole("link", { name: "Export CSV (shares of this asset)" }).getAttribute("href")).toBe(
+      `/api/v1/analytics/export/asset-shares.csv?stage=mql&asset=${ids.asset1}`,
+    )
   })
 
   it("tells a rep they see only their own numbers", async () => {

@@ -2,7 +2,14 @@
 // contract-shaped data, and records every call (path, query, headers, body) for assertions.
 import { vi } from "vitest"
 
-export interface Call { method: string; path: string; query: URLSearchParams; headers: Record<string, string>; body: unknown; credentials?: string }
+export interface Call {
+  method: string
+  path: string
+  query: URLSearchParams
+  headers: Record<string, string>
+  body: unknown
+  credentials?: string
+}
 type Answer = { status?: number; body: unknown } | ((call: Call) => { status?: number; body: unknown } | Promise<{ status?: number; body: unknown }>)
 
 export class FakeApi {
@@ -42,7 +49,14 @@ export class FakeApi {
       const url = new URL(input, "http://localhost")
       const method = (init.method ?? "GET").toUpperCase()
       const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]))
-      const call: Call = { method, path: url.pathname, query: url.searchParams, headers, body: init.body ? JSON.parse(String(init.body)) : undefined, credentials: init.credentials }
+      const call: Call = {
+        method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers,
+        body: init.body ? JSON.parse(String(init.body)) : undefined,
+        credentials: init.credentials,
+      }
       this.calls.push(call)
       const answer = this.match(method, url.pathname)
       if (!answer) return json(404, { error: { code: "not_found", message: `no route ${method} ${url.pathname}` } })

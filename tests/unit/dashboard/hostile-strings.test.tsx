@@ -43,12 +43,22 @@ function expectInert() {
 }
 
 /** The text an element holds itself, without its children's. */
-const ownText = (el: Element | null) => (el ? [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join("") : "")
+const ownText = (el: Element | null) =>
+  el
+    ? [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join("")
+    : ""
 /** Elements showing the string as text (the page may add words around it, e.g. a rep name in a heading). */
 const withText = (s: string) => (_: string, el: Element | null) => ownText(el).includes(s)
 const expectText = (s: string) => expect(screen.getAllByText(withText(s)).length, s).toBeGreaterThan(0)
 /** The string is offered as an option of some filter select. */
-const expectOption = (s: string) => expect([...document.querySelectorAll("option")].some((o) => o.textContent === s), s).toBe(true)
+const expectOption = (s: string) =>
+  expect(
+    [...document.querySelectorAll("option")].some((o) => o.textContent === s),
+    s,
+  ).toBe(true)
 
 describe("hostile strings in the dashboard render as text", () => {
   it("content usage table and filter bar", async () => {
@@ -70,7 +80,8 @@ describe("hostile strings in the dashboard render as text", () => {
     const shares = assetShares()
     shares.asset = { ...shares.asset, title: named("asset") }
     shares.rows = shares.rows.map((r) => ({
-      ...r, rep: { ...r.rep, name: named("rep") },
+      ...r,
+      rep: { ...r.rep, name: named("rep") },
       contact: { ...r.contact, name: named("contact"), company: named("company"), email: `${jsUrl}@x.example` },
     }))
     const api = new FakeApi().ok(`GET /api/v1/analytics/content-usage/${ids.asset1}/shares`, shares).ok("GET /api/v1/analytics/filters", hostileOptions)
@@ -98,9 +109,15 @@ describe("hostile strings in the dashboard render as text", () => {
 
   it("handoff tables: rep names and teams, campaigns, sources and rejection reasons", async () => {
     const report = handoff()
-    report.rejections = [{ reason: named("reason"), count: 3 }, { reason: jsUrl, count: 1 }]
+    report.rejections = [
+      { reason: named("reason"), count: 3 },
+      { reason: jsUrl, count: 1 },
+    ]
     report.slaByRep = report.slaByRep.map((r) => ({ ...r, repName: named("rep"), team: named("team") }))
-    report.byCampaign = [{ ...report.byCampaign[0]!, key: named("campaign") }, { ...report.byCampaign[0]!, key: jsUrl }]
+    report.byCampaign = [
+      { ...report.byCampaign[0]!, key: named("campaign") },
+      { ...report.byCampaign[0]!, key: jsUrl },
+    ]
     report.bySource = [{ ...report.bySource[0]!, key: named("source") }]
     const api = new FakeApi().ok("GET /api/v1/analytics/handoff", report).ok("GET /api/v1/analytics/filters", hostileOptions)
     renderDashboard("/dashboard/handoff", api, marketer)
@@ -117,8 +134,11 @@ describe("hostile strings in the dashboard render as text", () => {
     cal.rules = cal.rules.map((r) => ({ ...r, rule: named("rule") }))
     const inf = influence()
     inf.rows = inf.rows.map((r) => ({ ...r, title: named("asset") }))
-    const api = new FakeApi().ok("GET /api/v1/analytics/rep-activity", activity).ok("GET /api/v1/analytics/calibration", cal)
-      .ok("GET /api/v1/analytics/content-influence", inf).ok("GET /api/v1/analytics/filters", hostileOptions)
+    const api = new FakeApi()
+      .ok("GET /api/v1/analytics/rep-activity", activity)
+      .ok("GET /api/v1/analytics/calibration", cal)
+      .ok("GET /api/v1/analytics/content-influence", inf)
+      .ok("GET /api/v1/analytics/filters", hostileOptions)
 
     renderDashboard("/dashboard/rep-activity", api, marketer)
     await screen.findAllByText(withText(named("rep")))

@@ -11,12 +11,16 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-const library = [asset(21, "Harbor Freight case study"), asset(22, "Pricing battle card", { kind: "battle_card", personas: ["it"], stages: [], industries: [], topics: [] })]
+const library = [
+  asset(21, "Harbor Freight case study"),
+  asset(22, "Pricing battle card", { kind: "battle_card", personas: ["it"], stages: [], industries: [], topics: [] }),
+]
 
 describe("content library", () => {
   it("lists and searches assets with the search in the URL", async () => {
-    const api = new FakeApi().on("GET /api/v1/assets", (call) =>
-      ({ body: { items: library.filter((a) => a.title.toLowerCase().includes((call.query.get("q") ?? "").toLowerCase())) } }))
+    const api = new FakeApi().on("GET /api/v1/assets", (call) => ({
+      body: { items: library.filter((a) => a.title.toLowerCase().includes((call.query.get("q") ?? "").toLowerCase())) },
+    }))
     renderDashboard("/dashboard/library", api, marketer)
     const table = await screen.findByRole("table", { name: "Assets" })
     expect(within(table).getAllByRole("row")).toHaveLength(3)
@@ -33,7 +37,8 @@ describe("content library", () => {
   })
 
   it("creates an asset with its tags and sends the write header", async () => {
-    const api = new FakeApi().ok("GET /api/v1/assets", { items: library })
+    const api = new FakeApi()
+      .ok("GET /api/v1/assets", { items: library })
       .on("POST /api/v1/assets", (call) => ({ status: 201, body: asset(30, (call.body as { title: string }).title) }))
     renderDashboard("/dashboard/library", api, marketer)
     const user = userEvent.setup()
@@ -51,15 +56,22 @@ describe("content library", () => {
     const post = api.lastCall("POST /api/v1/assets")!
     expect(post.headers["x-relay-request"]).toBe("1")
     expect(post.body).toEqual({
-      title: "Churn playbook", url: "https://content.example/churn", kind: "one_pager", description: "",
-      stages: ["sql"], personas: ["revops"], industries: [], topics: ["Churn", "retention"],
+      title: "Churn playbook",
+      url: "https://content.example/churn",
+      kind: "one_pager",
+      description: "",
+      stages: ["sql"],
+      personas: ["revops"],
+      industries: [],
+      topics: ["Churn", "retention"],
     })
     // The list is asked again after the change.
     expect(api.callsTo("GET /api/v1/assets").length).toBeGreaterThanOrEqual(2)
   })
 
   it("edits and archives an asset, and shows the server's refusal", async () => {
-    const api = new FakeApi().ok("GET /api/v1/assets", { items: library })
+    const api = new FakeApi()
+      .ok("GET /api/v1/assets", { items: library })
       .fail(`PATCH /api/v1/assets/${library[0]!.id}`, 400, "validation_failed", "invalid request: url: url must be an http or https address")
       .on(`POST /api/v1/assets/${library[1]!.id}/archive`, { body: { ...library[1], archived: true } })
     renderDashboard("/dashboard/library", api, marketer)
@@ -89,7 +101,13 @@ describe("content library", () => {
       chunks.push(rows.length)
       if (chunks.length === 2) await held.promise
       // The server refuses the second row of the second chunk (file line 503).
-      return { body: { inserted: rows.length - (chunks.length === 2 ? 1 : 0), updated: 0, rejected: chunks.length === 2 ? [{ row: 1, message: "duplicate url in this import" }] : [] } }
+      return {
+        body: {
+          inserted: rows.length - (chunks.length === 2 ? 1 : 0),
+          updated: 0,
+          rejected: chunks.length === 2 ? [{ row: 1, message: "duplicate url in this import" }] : [],
+        },
+      }
     })
     renderDashboard("/dashboard/library", api, marketer)
     const user = userEvent.setup()
@@ -105,11 +123,23 @@ describe("content library", () => {
     expect(progress.getAttribute("value")).toBe("100")
     expect(chunks).toEqual([500, 500, 201])
     expect((api.calls.find((c) => c.path === "/api/v1/assets/import")!.body as { rows: unknown[] }).rows[0]).toEqual({
-      title: "Asset 1", url: "https://content.example/1", kind: "case_study", description: "", stages: ["mql", "sql"], personas: ["revops"], industries: ["fintech"], topics: ["roi"],
+      title: "Asset 1",
+      url: "https://content.example/1",
+      kind: "case_study",
+      description: "",
+      stages: ["mql", "sql"],
+      personas: ["revops"],
+      industries: ["fintech"],
+      topics: ["roi"],
     })
     expect(screen.getByRole("status").textContent).toContain("1,200 of 1,203 rows imported: 1,200 added, 0 updated, 3 rejected.")
     const rejected = screen.getByRole("table", { name: "Rejected rows" })
-    expect(within(rejected).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell")[0]!.textContent)).toEqual(["503", "1203", "1204"])
+    expect(
+      within(rejected)
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) => within(r).getAllByRole("cell")[0]!.textContent),
+    ).toEqual(["503", "1203", "1204"])
     expect(within(rejected).getAllByRole("row")[1]!.textContent).toContain("duplicate url in this import")
   })
 

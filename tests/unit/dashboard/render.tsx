@@ -10,7 +10,11 @@ import { FakeApi } from "./fake-api"
 import { filterOptions } from "./fixtures"
 
 // jsdom has no layout: Recharts' ResponsiveContainer needs a ResizeObserver to exist (it draws nothing at size 0).
-class NoResizeObserver { observe() {} unobserve() {} disconnect() {} }
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
 
 export function renderDashboard(url: string, api: FakeApi, me: Me | null) {
   vi.stubGlobal("ResizeObserver", NoResizeObserver)

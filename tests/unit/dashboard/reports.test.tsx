@@ -23,11 +23,18 @@ describe("content influence", () => {
     const first = within(overall).getAllByRole("row")[1]!
     expect([...first.children].map((c) => c.textContent)).toEqual(["MQL → SQL", "50% (40–60%)", "30 of 60", "25% (15–35%)", "40 of 160"])
     expect([...within(overall).getAllByRole("row")[3]!.children].map((c) => c.textContent)[1]).toBe("no data")
-    expect(within(overall).getAllByRole("columnheader").map((h) => h.textContent)).toContain("Comparison group (no content)")
+    expect(
+      within(overall)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toContain("Comparison group (no content)")
 
     const byAsset = screen.getByRole("table", { name: "Content influence by asset" })
-    expect(within(within(byAsset).getAllByRole("row")[1]!).getAllByRole("cell").map((c) => c.textContent))
-      .toEqual(["Harbor Freight case studyCase study", "MQL → SQL", "60% (50–70%)", "20", "25% (15–35%)", "160", "+35 pts"])
+    expect(
+      within(within(byAsset).getAllByRole("row")[1]!)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["Harbor Freight case studyCase study", "MQL → SQL", "60% (50–70%)", "20", "25% (15–35%)", "160", "+35 pts"])
 
     const user = userEvent.setup()
     const window = screen.getByRole("spinbutton", { name: /Window/ })
@@ -35,7 +42,9 @@ describe("content influence", () => {
     await user.type(window, "45{Enter}")
     await waitFor(() => expect(currentUrl()).toBe("/dashboard/influence?windowDays=45"))
     await waitFor(() => expect(api.lastCall("GET /api/v1/analytics/content-influence")!.query.get("windowDays")).toBe("45"))
-    expect(screen.getByRole("link", { name: "Export CSV (content influence)" }).getAttribute("href")).toBe("/api/v1/analytics/export/content-influence.csv?windowDays=45")
+    expect(screen.getByRole("link", { name: "Export CSV (content influence)" }).getAttribute("href")).toBe(
+      "/api/v1/analytics/export/content-influence.csv?windowDays=45",
+    )
   })
 })
 
@@ -49,11 +58,26 @@ describe("handoff and SLA", () => {
     expect(stat("Followed up within 24 h").textContent).toBe("70%70 met · 30 missed")
     expect(stat("Median first touch").textContent).toBe("5.5 h90th percentile 30 h · n = 80")
     const reps = screen.getByRole("table", { name: "SLA by rep" })
-    expect(within(within(reps).getAllByRole("row")[1]!).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Otis Brannock", "North", "70", "50", "10", "10", "83%"])
+    expect(
+      within(within(reps).getAllByRole("row")[1]!)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["Otis Brannock", "North", "70", "50", "10", "10", "83%"])
     const campaigns = screen.getByRole("table", { name: "Conversion by campaign" })
-    expect(within(within(campaigns).getAllByRole("row")[1]!).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Autumn webinar", "40", "18", "45% (35–55%)", "3.8 / 5", "8"])
-    for (const [name, table] of [["SLA by rep", "handoff-reps"], ["SLA by week", "handoff-weeks"], ["conversion by campaign", "handoff-campaigns"], ["conversion by source", "handoff-sources"]]) {
-      expect(screen.getByRole("link", { name: `Export CSV (${name})` }).getAttribute("href")).toBe(`/api/v1/analytics/export/${table}.csv?rep=00000000-0000-4000-8000-000000000003`)
+    expect(
+      within(within(campaigns).getAllByRole("row")[1]!)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["Autumn webinar", "40", "18", "45% (35–55%)", "3.8 / 5", "8"])
+    for (const [name, table] of [
+      ["SLA by rep", "handoff-reps"],
+      ["SLA by week", "handoff-weeks"],
+      ["conversion by campaign", "handoff-campaigns"],
+      ["conversion by source", "handoff-sources"],
+    ]) {
+      expect(screen.getByRole("link", { name: `Export CSV (${name})` }).getAttribute("href")).toBe(
+        `/api/v1/analytics/export/${table}.csv?rep=00000000-0000-4000-8000-000000000003`,
+      )
     }
   })
 })
@@ -65,12 +89,19 @@ describe("score calibration", () => {
       .on("GET /api/v1/analytics/calibration/threshold", (call) => ({ body: thresholdPreview(Number(call.query.get("threshold"))) }))
     renderDashboard("/dashboard/calibration", api, marketer)
     const bands = await screen.findByRole("table", { name: "Score bands" })
-    expect(within(within(bands).getAllByRole("row")[2]!).getAllByRole("cell").map((c) => c.textContent))
-      .toEqual(["60–69", "80", "80", "30", "20", "60% (50–70%)", "25", "3", "No budget 14Not a fit 6"])
+    expect(
+      within(within(bands).getAllByRole("row")[2]!)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["60–69", "80", "80", "30", "20", "60% (50–70%)", "25", "3", "No budget 14Not a fit 6"])
     const rules = screen.getByRole("table", { name: "Scoring rules by outcome" })
     // Sorted with the rule most common among rejected leads first.
-    expect(within(within(rules).getAllByRole("row")[1]!).getAllByRole("cell").map((c) => c.textContent).slice(0, 5))
-      .toEqual(["Webinar attended", "Engagement", "16% (5)", "60% (12)", "-44 pts"])
+    expect(
+      within(within(rules).getAllByRole("row")[1]!)
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+        .slice(0, 5),
+    ).toEqual(["Webinar attended", "Engagement", "16% (5)", "60% (12)", "-44 pts"])
 
     // The preview starts at the current threshold...
     await waitFor(() => expect(stat("Estimated MQLs at 60").textContent).toBe("80same as now"))
@@ -96,8 +127,16 @@ describe("rep activity", () => {
     const table = await screen.findByRole("table", { name: "Activity by rep" })
     expect(stat("All activity").textContent).toBe("872 reps")
     expect(stat("Calls").textContent).toBe("19")
-    expect(within(within(table).getAllByRole("row")[1]!).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Otis Brannock", "North", "12", "30", "4", "3", "5", "9", "63"])
-    expect(screen.getByRole("link", { name: "Every activity (CSV, one row per logged activity)" }).getAttribute("href")).toBe("/api/v1/analytics/export/activities.csv?team=North")
-    expect(screen.getByRole("link", { name: "Every share (CSV, one row per content share)" }).getAttribute("href")).toBe("/api/v1/analytics/export/shares.csv?team=North")
+    expect(
+      within(within(table).getAllByRole("row")[1]!)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["Otis Brannock", "North", "12", "30", "4", "3", "5", "9", "63"])
+    expect(screen.getByRole("link", { name: "Every activity (CSV, one row per logged activity)" }).getAttribute("href")).toBe(
+      "/api/v1/analytics/export/activities.csv?team=North",
+    )
+    expect(screen.getByRole("link", { name: "Every share (CSV, one row per content share)" }).getAttribute("href")).toBe(
+      "/api/v1/analytics/export/shares.csv?team=North",
+    )
   })
 })

@@ -13,9 +13,17 @@ afterEach(() => {
 
 describe("scoring settings", () => {
   it("previews how many contacts would be MQLs under the edited rules, then saves them", async () => {
-    const api = new FakeApi().ok("GET /api/v1/settings", settings())
+    const api = new FakeApi()
+      .ok("GET /api/v1/settings", settings())
       .on("POST /api/v1/settings/preview", (call) => ({
-        body: { contacts: 5000, current: { mqlThreshold: 60, mqls: 410 }, proposed: { mqlThreshold: (call.body as { mqlThreshold: number }).mqlThreshold, mqls: 655 }, changedContacts: 245, sampled: false, sampleSize: 5000 },
+        body: {
+          contacts: 5000,
+          current: { mqlThreshold: 60, mqls: 410 },
+          proposed: { mqlThreshold: (call.body as { mqlThreshold: number }).mqlThreshold, mqls: 655 },
+          changedContacts: 245,
+          sampled: false,
+          sampleSize: 5000,
+        },
       }))
       .on("PUT /api/v1/settings", (call) => ({ body: call.body }))
     renderDashboard("/dashboard/scoring", api, marketer)
@@ -31,7 +39,9 @@ describe("scoring settings", () => {
     await user.click(screen.getByRole("button", { name: "Preview MQLs" }))
 
     await screen.findByText(/would change sides/)
-    expect(screen.getByText(/would change sides/).textContent).toBe("Under these rules 655 of 5,000 contacts would be MQLs (threshold 50), against 410 now; 245 would change sides.")
+    expect(screen.getByText(/would change sides/).textContent).toBe(
+      "Under these rules 655 of 5,000 contacts would be MQLs (threshold 50), against 410 now; 245 would change sides.",
+    )
     const sent = api.lastCall("POST /api/v1/settings/preview")!
     expect(sent.headers["x-relay-request"]).toBe("1")
     const body = sent.body as ReturnType<typeof settings>
@@ -45,7 +55,8 @@ describe("scoring settings", () => {
   })
 
   it("shows the server's refusal when saving fails", async () => {
-    const api = new FakeApi().ok("GET /api/v1/settings", settings())
+    const api = new FakeApi()
+      .ok("GET /api/v1/settings", settings())
       .fail("PUT /api/v1/settings", 403, "forbidden", "only marketers and admins can change the settings")
     renderDashboard("/dashboard/scoring", api, marketer)
     const user = userEvent.setup()

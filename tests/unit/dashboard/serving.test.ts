@@ -9,7 +9,7 @@ import { dashboardRoutes } from "../../../src/server/dashboard/routes"
 
 const dir = mkdtempSync(join(tmpdir(), "relay-dashboard-build-"))
 mkdirSync(join(dir, "assets"))
-writeFileSync(join(dir, "index.html"), "<!doctype html><title>Relay dashboard</title><script src=\"/dashboard/assets/app-abc123.js\"></script>")
+writeFileSync(join(dir, "index.html"), '<!doctype html><title>Relay dashboard</title><script src="/dashboard/assets/app-abc123.js"></script>')
 writeFileSync(join(dir, "assets", "app-abc123.js"), "console.log('relay')")
 writeFileSync(join(tmpdir(), "relay-secret.txt"), "not for the web")
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

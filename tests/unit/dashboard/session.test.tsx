@@ -15,7 +15,10 @@ describe("signing in and out", () => {
   it("asks for a token, exchanges it for a session and shows the org, the person and every page", async () => {
     const api = new FakeApi().ok("GET /api/v1/analytics/content-usage", contentUsage())
     api.on("POST /api/v1/sessions", (call) =>
-      (call.body as { token: string }).token === "tok_good" ? { body: marketer } : { status: 401, body: { error: { code: "unauthorized", message: "that token is not valid" } } })
+      (call.body as { token: string }).token === "tok_good"
+        ? { body: marketer }
+        : { status: 401, body: { error: { code: "unauthorized", message: "that token is not valid" } } },
+    )
     renderDashboard("/dashboard/", api, null)
     const user = userEvent.setup()
 
@@ -36,9 +39,11 @@ describe("signing in and out", () => {
     expect(screen.getByText("Lumen Labs")).toBeTruthy()
     expect(screen.getByText("Wren Halloway")).toBeTruthy()
     const nav = screen.getByRole("navigation", { name: "Pages" })
-    expect(within(nav).getAllByRole("link").map((a) => a.textContent)).toEqual([
-      "Content usage", "Content influence", "Handoff and SLA", "Score calibration", "Rep activity", "Content library", "Scoring",
-    ])
+    expect(
+      within(nav)
+        .getAllByRole("link")
+        .map((a) => a.textContent),
+    ).toEqual(["Content usage", "Content influence", "Handoff and SLA", "Score calibration", "Rep activity", "Content library", "Scoring"])
   })
 
   it("signs out with the write header and returns to the sign-in page", async () => {
@@ -57,7 +62,9 @@ describe("signing in and out", () => {
   })
 
   it("says so when the server cannot be reached", async () => {
-    const api = new FakeApi().on("GET /api/v1/me", () => { throw new TypeError("Failed to fetch") })
+    const api = new FakeApi().on("GET /api/v1/me", () => {
+      throw new TypeError("Failed to fetch")
+    })
     renderDashboard("/dashboard/", api, marketer)
     expect(await screen.findByText("The Relay server could not be reached")).toBeTruthy()
     expect(await screen.findByText(/Cannot reach the Relay server/)).toBeTruthy()

@@ -35,7 +35,11 @@ describe("sidebar: a known contact", () => {
     expect(within(score).getByText("72")).toBeTruthy()
     expect(within(score).getByText("Fit 32 · Engagement 40")).toBeTruthy()
     const reasons = within(score).getByRole("list", { name: "Why this score" })
-    expect(within(reasons).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    expect(
+      within(reasons)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
       "+15 attended webinar 'Scaling RevOps' 3 days ago",
       "+12 industry is Logistics",
       "+10 title matches VP",
@@ -50,7 +54,9 @@ describe("sidebar: a known contact", () => {
   it("shows the history newest first, grouped by day, marketing and sales told apart", async () => {
     renderSidebar(threadWith(people.dana), known())
     const history = await screen.findByRole("region", { name: "History" })
-    const days = within(history).getAllByRole("heading", { level: 4 }).map((h) => h.textContent)
+    const days = within(history)
+      .getAllByRole("heading", { level: 4 })
+      .map((h) => h.textContent)
     expect(days.slice(0, 2)).toEqual(["Today", "Yesterday"])
     expect(days).toHaveLength(3)
 
@@ -110,8 +116,9 @@ describe("sidebar: a known contact", () => {
 describe("sidebar: when things go wrong", () => {
   it("offline: shows the saved copy with a note saying so", async () => {
     const cachedAt = new Date(Date.now() - 2 * 3_600_000).toISOString()
-    const worker = new FakeWorker({ ...known(), cached: { [people.dana.email]: { data: danaContext, cachedAt } } })
-      .on("lookup", () => fail("offline", "Relay's backend is unreachable"))
+    const worker = new FakeWorker({ ...known(), cached: { [people.dana.email]: { data: danaContext, cachedAt } } }).on("lookup", () =>
+      fail("offline", "Relay's backend is unreachable"),
+    )
     renderSidebar(threadWith(people.dana), worker)
     expect(await screen.findByText(/offline — showing saved data from/i)).toBeTruthy()
     expect(screen.getByRole("heading", { name: "Dana Whitfield" })).toBeTruthy()
@@ -129,7 +136,7 @@ describe("sidebar: when things go wrong", () => {
   it("backend error: a clear message, and Try again asks again", async () => {
     const user = userEvent.setup()
     let calls = 0
-    const worker = new FakeWorker(known()).on("lookup", () => (++calls === 1 ? fail("http", "The Relay server answered 502") : undefined as never))
+    const worker = new FakeWorker(known()).on("lookup", () => (++calls === 1 ? fail("http", "The Relay server answered 502") : (undefined as never)))
     renderSidebar(threadWith(people.dana), worker)
     const alert = await screen.findByRole("alert")
     expect(within(alert).getByText("Relay couldn't load this contact")).toBeTruthy()

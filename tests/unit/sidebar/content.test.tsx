@@ -16,10 +16,25 @@ import { renderSidebar, resetSidebar } from "./render"
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`
 const asset = (n: number, title: string, kind: string, description = ""): Asset => ({
-  id: uuid(n), title, url: `https://content.example/${n}`, kind, description, stages: [], personas: [], industries: [], topics: [],
-  archived: false, createdAt: "2025-01-01T00:00:00.000Z", updatedAt: "2025-01-01T00:00:00.000Z",
+  id: uuid(n),
+  title,
+  url: `https://content.example/${n}`,
+  kind,
+  description,
+  stages: [],
+  personas: [],
+  industries: [],
+  topics: [],
+  archived: false,
+  createdAt: "2025-01-01T00:00:00.000Z",
+  updatedAt: "2025-01-01T00:00:00.000Z",
 })
-const bluefin = asset(1, "How Bluefin Finance cut reporting time", "case_study", "A logistics customer story about forecasting and security reviews, with the numbers their CFO asked for.")
+const bluefin = asset(
+  1,
+  "How Bluefin Finance cut reporting time",
+  "case_study",
+  "A logistics customer story about forecasting and security reviews, with the numbers their CFO asked for.",
+)
 const security = asset(2, "Security and compliance one-pager", "one_pager", "SOC 2, SSO, encryption.")
 const pricing = asset(3, "Pricing guide", "pricing_guide", "Plans, discounts and what is included.")
 const recommendations: Recommendation[] = [
@@ -27,13 +42,23 @@ const recommendations: Recommendation[] = [
   { asset: security, score: 2.1, reasons: ["answers a security question in the thread"] },
 ]
 const sharedEarlier: ShareListItem = {
-  id: uuid(50), assetId: security.id, contactId: ids.dana, channel: "gmail", sharedAt: new Date(Date.now() - 86_400_000).toISOString(),
-  code: "AbCdEfGhIjKlMnOpQrStUv", url: "http://localhost:8787/r/AbCdEfGhIjKlMnOpQrStUv",
-  assetTitle: security.title, assetKind: security.kind, sharedBy: "Sam Rivera", byMe: true, myFeedback: null,
+  id: uuid(50),
+  assetId: security.id,
+  contactId: ids.dana,
+  channel: "gmail",
+  sharedAt: new Date(Date.now() - 86_400_000).toISOString(),
+  code: "AbCdEfGhIjKlMnOpQrStUv",
+  url: "http://localhost:8787/r/AbCdEfGhIjKlMnOpQrStUv",
+  assetTitle: security.title,
+  assetKind: security.kind,
+  sharedBy: "Sam Rivera",
+  byMe: true,
+  myFeedback: null,
 }
 
 const page: PageContext = { site: "gmail", view: "thread", people: [people.dana], subject: "Re: pricing", snippet: "Can you send the forecasting numbers?" }
-const composeMarkup = '<div role="dialog"><div class="Am Al editable" contenteditable="true" role="textbox" aria-label="Message Body" g_editable="true">Hi Dana,<br><br>Here is what we discussed. </div></div>'
+const composeMarkup =
+  '<div role="dialog"><div class="Am Al editable" contenteditable="true" role="textbox" aria-label="Message Body" g_editable="true">Hi Dana,<br><br>Here is what we discussed. </div></div>'
 
 let host: HTMLElement | null = null
 beforeEach(() => {
@@ -78,9 +103,15 @@ describe("the Content tab", () => {
     expect(within(first).getByText("Case study")).toBeTruthy()
     expect(within(first).getByText(bluefin.description)).toBeTruthy()
     const why = within(first).getByRole("list", { name: "Why it fits" })
-    expect(within(why).getAllByRole("listitem").map((li) => li.textContent)).toEqual(recommendations[0]!.reasons)
+    expect(
+      within(why)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(recommendations[0]!.reasons)
     expect(within(card(security.title)).getByText("One-pager")).toBeTruthy()
-    expect(worker.sent("recommendations")).toEqual([{ type: "recommendations", contactId: ids.dana, context: "Re: pricing\nCan you send the forecasting numbers?" }])
+    expect(worker.sent("recommendations")).toEqual([
+      { type: "recommendations", contactId: ids.dana, context: "Re: pricing\nCan you send the forecasting numbers?" },
+    ])
   })
 
   it("re-ranks when the conversation on screen changes", async () => {
@@ -208,7 +239,14 @@ describe("the Content tab", () => {
   it("shows the link selected in a read-only field when the clipboard refuses", async () => {
     const user = userEvent.setup()
     renderContent()
-    Object.defineProperty(navigator, "clipboard", { value: { writeText: vi.fn(async () => { throw new Error("Document is not focused") }) }, configurable: true })
+    Object.defineProperty(navigator, "clipboard", {
+      value: {
+        writeText: vi.fn(async () => {
+          throw new Error("Document is not focused")
+        }),
+      },
+      configurable: true,
+    })
     await user.click(within(await screen.findByRole("article", { name: bluefin.title })).getByRole("button", { name: "Copy link" }))
     const field = (await screen.findByLabelText(/Tracked link/)) as HTMLInputElement
     expect(field.readOnly).toBe(true)
@@ -219,8 +257,23 @@ describe("the Content tab", () => {
 
   it("asks whether what was shared helped, with an optional note, and sends it as asset.feedback", async () => {
     const user = userEvent.setup()
-    const other: ShareListItem = { ...sharedEarlier, id: uuid(51), assetId: pricing.id, assetTitle: pricing.title, assetKind: pricing.kind, byMe: false, sharedBy: "Ana Other" }
-    const rated: ShareListItem = { ...sharedEarlier, id: uuid(52), assetId: bluefin.id, assetTitle: bluefin.title, assetKind: bluefin.kind, myFeedback: { helped: true, at: new Date().toISOString() } }
+    const other: ShareListItem = {
+      ...sharedEarlier,
+      id: uuid(51),
+      assetId: pricing.id,
+      assetTitle: pricing.title,
+      assetKind: pricing.kind,
+      byMe: false,
+      sharedBy: "Ana Other",
+    }
+    const rated: ShareListItem = {
+      ...sharedEarlier,
+      id: uuid(52),
+      assetId: bluefin.id,
+      assetTitle: bluefin.title,
+      assetKind: bluefin.kind,
+      myFeedback: { helped: true, at: new Date().toISOString() },
+    }
     const { worker } = renderContent({ content: { recommendations, assets: [], shares: [sharedEarlier, other, rated] } })
     const shared = await screen.findByRole("region", { name: "Shared with Dana" })
     const row = await within(shared).findByRole("listitem", { name: security.title })

@@ -80,7 +80,15 @@ export class FakeWorker {
     const c = contacts[i]
     if (write.type === "activity.log") {
       const a = write.activity
-      const item = { id: a.id, side: "sales" as const, type: a.type, occurredAt: a.occurredAt, title: a.subject ?? a.outcome ?? "", detail: a.notes ?? null, by: "Sam Rivera" }
+      const item = {
+        id: a.id,
+        side: "sales" as const,
+        type: a.type,
+        occurredAt: a.occurredAt,
+        title: a.subject ?? a.outcome ?? "",
+        detail: a.notes ?? null,
+        by: "Sam Rivera",
+      }
       contacts[i] = {
         ...c,
         events: [item, ...c.events],
@@ -132,8 +140,13 @@ export class FakeWorker {
         const items = contacts
           .filter((c) => c.contact.name.toLowerCase().includes(q) || c.contact.emails.some((e) => e.includes(q)))
           .map((c) => ({
-            id: c.contact.id, name: c.contact.name, emails: c.contact.emails, title: c.contact.title,
-            company: c.contact.company, stage: c.contact.stage, score: c.contact.score,
+            id: c.contact.id,
+            name: c.contact.name,
+            emails: c.contact.emails,
+            title: c.contact.title,
+            company: c.contact.company,
+            stage: c.contact.stage,
+            score: c.contact.score,
           }))
         return ok({ items } satisfies SearchResult)
       }

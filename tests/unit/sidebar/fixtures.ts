@@ -26,13 +26,25 @@ export const ids = {
 }
 
 const item = (id: string, side: TimelineItem["side"], type: string, occurredAt: string, title: string, extra: Partial<TimelineItem> = {}): TimelineItem => ({
-  id, side, type, occurredAt, title, detail: null, by: null, ...extra,
+  id,
+  side,
+  type,
+  occurredAt,
+  title,
+  detail: null,
+  by: null,
+  ...extra,
 })
 
 export const danaFirstPage: TimelineItem[] = [
-  item("a-call-1", "sales", "call", today(30), "Discovery call — connected", { detail: "Asked about the Salesforce integration and pricing tiers.", by: "Sam Rivera" }),
+  item("a-call-1", "sales", "call", today(30), "Discovery call — connected", {
+    detail: "Asked about the Salesforce integration and pricing tiers.",
+    by: "Sam Rivera",
+  }),
   item("e-open-1", "marketing", "email_open", today(90), "Opened 'RevOps Benchmark 2024: your copy'"),
-  item("e-webinar-1", "marketing", "webinar_attended", yesterday(16), "Attended webinar 'Scaling RevOps'", { detail: "Watched 52 of 60 minutes, asked 2 questions" }),
+  item("e-webinar-1", "marketing", "webinar_attended", yesterday(16), "Attended webinar 'Scaling RevOps'", {
+    detail: "Watched 52 of 60 minutes, asked 2 questions",
+  }),
   item("e-download-1", "marketing", "content_download", daysAgo(5), "Downloaded 'RevOps Benchmark 2024'"),
 ]
 
@@ -135,8 +147,13 @@ export const jordanContext: ContactContext = {
 }
 
 export const summary = (c: ContactContext): ContactSummary => ({
-  id: c.contact.id, name: c.contact.name, emails: c.contact.emails, title: c.contact.title,
-  company: c.contact.company, stage: c.contact.stage, score: c.contact.score,
+  id: c.contact.id,
+  name: c.contact.name,
+  emails: c.contact.emails,
+  title: c.contact.title,
+  company: c.contact.company,
+  stage: c.contact.stage,
+  score: c.contact.score,
 })
 
 export const people = {

@@ -11,8 +11,7 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-const handoffs = (worker: { sent: (t: Request["type"]) => Request[] }) =>
-  worker.sent("handoff") as Extract<Request, { type: "handoff" }>[]
+const handoffs = (worker: { sent: (t: Request["type"]) => Request[] }) => worker.sent("handoff") as Extract<Request, { type: "handoff" }>[]
 
 const stageBadge = () => screen.getByTitle("Lifecycle stage").textContent
 
@@ -50,9 +49,11 @@ describe("handoff: an MQL", () => {
     await user.click(within(panel).getByRole("button", { name: "Reject" }))
 
     const reason = within(panel).getByRole("radiogroup", { name: "Reason" })
-    expect(within(reason).getAllByRole("radio").map((r) => r.closest("label")?.textContent)).toEqual([
-      "Not a fit", "No budget", "Wrong person", "Already a customer", "Duplicate", "Other",
-    ])
+    expect(
+      within(reason)
+        .getAllByRole("radio")
+        .map((r) => r.closest("label")?.textContent),
+    ).toEqual(["Not a fit", "No budget", "Wrong person", "Already a customer", "Duplicate", "Other"])
     await user.type(within(panel).getByLabelText("Note for marketing"), "Budget frozen until next fiscal year")
     await user.click(within(panel).getByRole("button", { name: "Send rejection" }))
     expect(within(panel).getByRole("alert").textContent).toBe("Choose a reason so marketing knows why.")

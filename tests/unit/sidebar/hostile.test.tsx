@@ -30,24 +30,61 @@ const hostileContext = ContactContext.parse({
     owner: { ...danaContext.contact.owner!, name: `Sam ${IMG}` },
     bant: { budget: `Budget ${IMG}`, authority: JS, need: null, timeline: null },
   },
-  score: { ...danaContext.score, reasons: [{ kind: "fit", points: 12, text: `+12 industry is ${IMG}` }, { kind: "engagement", points: 8, text: `+8 visited ${JS}` }] },
+  score: {
+    ...danaContext.score,
+    reasons: [
+      { kind: "fit", points: 12, text: `+12 industry is ${IMG}` },
+      { kind: "engagement", points: 8, text: `+8 visited ${JS}` },
+    ],
+  },
   events: [
-    { id: "e-1", side: "marketing", type: "page_visit", occurredAt: new Date(Date.now() - 60_000).toISOString(), title: `Visited ${JS}`, detail: IMG, by: null },
-    { id: "a-1", side: "sales", type: "call", occurredAt: new Date(Date.now() - 120_000).toISOString(), title: `Call ${IMG}`, detail: `notes ${JS}`, by: `Rep ${IMG}` },
+    {
+      id: "e-1",
+      side: "marketing",
+      type: "page_visit",
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      title: `Visited ${JS}`,
+      detail: IMG,
+      by: null,
+    },
+    {
+      id: "a-1",
+      side: "sales",
+      type: "call",
+      occurredAt: new Date(Date.now() - 120_000).toISOString(),
+      title: `Call ${IMG}`,
+      detail: `notes ${JS}`,
+      by: `Rep ${IMG}`,
+    },
   ],
   nextCursor: null,
   counts: { marketing: 1, sales: 1, byType: { page_visit: 1, call: 1 } },
 })
 
 const failedLog: OutboxItemView = {
-  id: "00000000-0000-4000-8000-000000000901", kind: "activity", contactId: ids.dana, createdAt: new Date().toISOString(),
-  state: "failed", attempts: 1, error: `The backend said: ${IMG}`, summary: `Logged a call: ${IMG}`,
+  id: "00000000-0000-4000-8000-000000000901",
+  kind: "activity",
+  contactId: ids.dana,
+  createdAt: new Date().toISOString(),
+  state: "failed",
+  attempts: 1,
+  error: `The backend said: ${IMG}`,
+  summary: `Logged a call: ${IMG}`,
 }
 
 const hostileAsset = Asset.parse({
-  id: "00000000-0000-4000-8000-000000000001", title: `Case study ${IMG}`, url: "https://content.example/1", kind: "case_study",
-  description: `Read it at ${JS}`, stages: [], personas: [], industries: [], topics: [], archived: false,
-  createdAt: "2025-01-01T00:00:00.000Z", updatedAt: "2025-01-01T00:00:00.000Z",
+  id: "00000000-0000-4000-8000-000000000001",
+  title: `Case study ${IMG}`,
+  url: "https://content.example/1",
+  kind: "case_study",
+  description: `Read it at ${JS}`,
+  stages: [],
+  personas: [],
+  industries: [],
+  topics: [],
+  archived: false,
+  createdAt: "2025-01-01T00:00:00.000Z",
+  updatedAt: "2025-01-01T00:00:00.000Z",
 })
 // The asset contract refuses javascript: URLs on the way in; this one stands for an older row or a
 // compromised backend, to show the sidebar still never turns it into a link.
@@ -57,9 +94,18 @@ const recommendations: Recommendation[] = [
   { asset: jsAsset, score: 2, reasons: [JS] },
 ]
 const sharedEarlier = ShareListItem.parse({
-  id: "00000000-0000-4000-8000-000000000050", assetId: hostileAsset.id, contactId: ids.dana, channel: "gmail",
-  sharedAt: new Date(Date.now() - 86_400_000).toISOString(), code: "AbCdEfGhIjKlMnOpQrStUv", url: "http://localhost:8787/r/AbCdEfGhIjKlMnOpQrStUv",
-  assetTitle: `Pricing ${IMG}`, assetKind: "pricing_guide", sharedBy: `Sam ${IMG}`, byMe: false, myFeedback: null,
+  id: "00000000-0000-4000-8000-000000000050",
+  assetId: hostileAsset.id,
+  contactId: ids.dana,
+  channel: "gmail",
+  sharedAt: new Date(Date.now() - 86_400_000).toISOString(),
+  code: "AbCdEfGhIjKlMnOpQrStUv",
+  url: "http://localhost:8787/r/AbCdEfGhIjKlMnOpQrStUv",
+  assetTitle: `Pricing ${IMG}`,
+  assetKind: "pricing_guide",
+  sharedBy: `Sam ${IMG}`,
+  byMe: false,
+  myFeedback: null,
 })
 
 let alert: ReturnType<typeof vi.fn>
@@ -86,7 +132,10 @@ function expectInert() {
 }
 
 /** `text` shown as one element's text (testing-library matches an element's own text nodes). */
-const shows = (scope: HTMLElement, text: string) => expect(within(scope).getAllByText((_, el) => !!el && el.textContent === text && [...el.children].every((c) => c.textContent !== text)).length).toBeGreaterThan(0)
+const shows = (scope: HTMLElement, text: string) =>
+  expect(
+    within(scope).getAllByText((_, el) => !!el && el.textContent === text && [...el.children].every((c) => c.textContent !== text)).length,
+  ).toBeGreaterThan(0)
 
 describe("hostile strings in the sidebar", () => {
   it("contact header, score reasons and timeline show them as text", async () => {
@@ -96,7 +145,11 @@ describe("hostile strings in the sidebar", () => {
     shows(container, `Owner: Sam ${IMG}`)
 
     const reasons = within(screen.getByRole("region", { name: "Lead score" })).getByRole("list", { name: "Why this score" })
-    expect(within(reasons).getAllByRole("listitem").map((li) => li.textContent)).toEqual([`+12 industry is ${IMG}`, `+8 visited ${JS}`])
+    expect(
+      within(reasons)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([`+12 industry is ${IMG}`, `+8 visited ${JS}`])
 
     const history = screen.getByRole("region", { name: "History" })
     for (const text of [`Visited ${JS}`, IMG, `Call ${IMG}`, `notes ${JS}`]) shows(history, text)
@@ -164,7 +217,8 @@ describe("hostile strings in the sidebar", () => {
 
   it("a tracked link that is not http(s) is never inserted into the rep's message", () => {
     const wrapper = document.createElement("div")
-    wrapper.innerHTML = '<div role="dialog"><div class="Am Al editable" contenteditable="true" role="textbox" aria-label="Message Body" g_editable="true">Hi Dana, </div></div>' // fixture markup
+    wrapper.innerHTML =
+      '<div role="dialog"><div class="Am Al editable" contenteditable="true" role="textbox" aria-label="Message Body" g_editable="true">Hi Dana, </div></div>' // fixture markup
     document.body.append(wrapper)
     const host = wrapper.querySelector<HTMLElement>('[aria-label="Message Body"]')!
     expect(insertLink(host, { url: JS, text: `Battle card ${IMG}` })).toBe(false)
@@ -185,7 +239,8 @@ describe("hostile strings in the sidebar", () => {
     const worker = new FakeWorker({ contacts: [hostileContext], content: { recommendations, assets: [hostileAsset], shares: [] } })
     worker.on("share", () => ok({ queued: true as const, pending: 1, url: JS }))
     const body = document.createElement("div")
-    body.innerHTML = '<div role="dialog"><div class="Am Al editable" contenteditable="true" role="textbox" aria-label="Message Body" g_editable="true">Hi Dana,</div></div>' // fixture markup
+    body.innerHTML =
+      '<div role="dialog"><div class="Am Al editable" contenteditable="true" role="textbox" aria-label="Message Body" g_editable="true">Hi Dana,</div></div>' // fixture markup
     document.body.append(body)
     const { channel } = renderSidebar({ ...threadWith(people.dana), view: "compose" }, worker)
     await screen.findByRole("heading", { name: `Dana ${IMG}` })

@@ -15,8 +15,7 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-const logged = (worker: FakeWorker) =>
-  worker.sent("activity.log").map((r) => (r as Extract<Request, { type: "activity.log" }>).activity)
+const logged = (worker: FakeWorker) => worker.sent("activity.log").map((r) => (r as Extract<Request, { type: "activity.log" }>).activity)
 
 const thread = { ...threadWith(people.dana), snippet: "Hi Sam, we'd like to see the pricing for 40 seats." }
 
@@ -90,9 +89,11 @@ describe("logging: forms", () => {
     const { worker } = renderSidebar(thread, { contacts: [danaContext] })
     await user.click(await screen.findByRole("button", { name: "Log call" }))
     const outcome = screen.getByRole("radiogroup", { name: "Outcome" })
-    expect(within(outcome).getAllByRole("radio").map((r) => r.closest("label")?.textContent)).toEqual([
-      "Connected", "Left voicemail", "No answer", "Wrong number",
-    ])
+    expect(
+      within(outcome)
+        .getAllByRole("radio")
+        .map((r) => r.closest("label")?.textContent),
+    ).toEqual(["Connected", "Left voicemail", "No answer", "Wrong number"])
     expect((within(outcome).getByRole("radio", { name: "Connected" }) as HTMLInputElement).checked).toBe(true)
     await user.click(within(outcome).getByRole("radio", { name: "Left voicemail" }))
     await user.type(screen.getByLabelText("Duration (minutes)"), "12")
@@ -209,10 +210,22 @@ describe("logging: the timeline and the outbox", () => {
   it("a write the backend refused shows with its reason, Retry and Discard", async () => {
     const user = userEvent.setup()
     const refused = {
-      id: "0b5c1d7e-8f9a-4b1c-8d2e-3f4a5b6c7d8e", kind: "activity", contactId: ids.dana, createdAt: new Date().toISOString(),
-      state: "failed" as const, attempts: 1, error: "422: occurredAt is in the future", summary: "Call with outcome connected (Dana Whitfield)",
+      id: "0b5c1d7e-8f9a-4b1c-8d2e-3f4a5b6c7d8e",
+      kind: "activity",
+      contactId: ids.dana,
+      createdAt: new Date().toISOString(),
+      state: "failed" as const,
+      attempts: 1,
+      error: "422: occurredAt is in the future",
+      summary: "Call with outcome connected (Dana Whitfield)",
     }
-    const other = { ...refused, id: "1c6d2e8f-9a0b-4c2d-9e3f-4a5b6c7d8e9f", summary: "Rated the lead 2/5 (Dana Whitfield)", kind: "feedback", error: "403: not your lead" }
+    const other = {
+      ...refused,
+      id: "1c6d2e8f-9a0b-4c2d-9e3f-4a5b6c7d8e9f",
+      summary: "Rated the lead 2/5 (Dana Whitfield)",
+      kind: "feedback",
+      error: "403: not your lead",
+    }
     const { worker } = renderSidebar(thread, { contacts: [danaContext], outbox: [refused, other] })
     const failed = await screen.findByRole("region", { name: "2 items couldn't sync" })
     const [first, second] = within(failed).getAllByRole("listitem")

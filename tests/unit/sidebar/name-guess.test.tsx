@@ -36,7 +36,11 @@ describe("sidebar: someone known only by the name on screen", () => {
     await user.click(await screen.findByRole("button", { name: "Pick another match" }))
 
     const named = screen.getByRole("list", { name: "Contacts named like “Dana Whitfield”" })
-    expect(within(named).getAllByRole("button").map((b) => b.querySelector(".result-name")?.textContent)).toEqual(["Dana Whitfield"])
+    expect(
+      within(named)
+        .getAllByRole("button")
+        .map((b) => b.querySelector(".result-name")?.textContent),
+    ).toEqual(["Dana Whitfield"])
     await user.type(screen.getByRole("searchbox", { name: "Search contacts" }), "jordan")
     const results = await screen.findByRole("list", { name: "Search results" })
     await user.click(within(results).getByRole("button"))
@@ -61,7 +65,15 @@ describe("sidebar: someone known only by the name on screen", () => {
   it("keeps two people known only by name apart", async () => {
     const user = userEvent.setup()
     renderSidebar(
-      { site: "outlook", view: "thread", strategy: "name", people: [{ name: "Dana Whitfield", role: "from" }, { name: "Jordan Blake", role: "from" }] },
+      {
+        site: "outlook",
+        view: "thread",
+        strategy: "name",
+        people: [
+          { name: "Dana Whitfield", role: "from" },
+          { name: "Jordan Blake", role: "from" },
+        ],
+      },
       { contacts: [danaContext, jordanContext] },
     )
     expect(await screen.findByRole("heading", { name: "Dana Whitfield" })).toBeTruthy()

@@ -16,7 +16,11 @@ describe("sidebar: several people on the page", () => {
     expect(await screen.findByRole("heading", { name: "Dana Whitfield" })).toBeTruthy()
 
     const switcher = screen.getByRole("combobox", { name: "Person" })
-    expect(within(switcher).getAllByRole("option").map((o) => o.textContent)).toEqual(["Priya Natarajan (Cc)", "Dana Whitfield (From)"])
+    expect(
+      within(switcher)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Priya Natarajan (Cc)", "Dana Whitfield (From)"])
     await user.selectOptions(switcher, "Priya Natarajan (Cc)")
     expect(await screen.findByRole("heading", { name: "Priya Natarajan" })).toBeTruthy()
     expect(screen.queryByRole("heading", { name: "Dana Whitfield" })).toBeNull()
@@ -25,7 +29,14 @@ describe("sidebar: several people on the page", () => {
 
   it("for a draft, shows the first recipient", async () => {
     renderSidebar(
-      { site: "gmail", view: "compose", people: [{ ...people.priya, role: "to" }, { ...people.dana, role: "to" }] },
+      {
+        site: "gmail",
+        view: "compose",
+        people: [
+          { ...people.priya, role: "to" },
+          { ...people.dana, role: "to" },
+        ],
+      },
       { contacts: [danaContext, priyaContext] },
     )
     expect(await screen.findByRole("heading", { name: "Priya Natarajan" })).toBeTruthy()

@@ -21,7 +21,11 @@ describe("tabs", () => {
     const user = userEvent.setup()
     renderSidebar(threadWith(people.dana), { contacts: [danaContext] })
     const tabs = await screen.findByRole("tablist", { name: "Contact sections" })
-    expect(within(tabs).getAllByRole("tab").map((t) => t.textContent)).toEqual(["Overview", "Qualify", "Content"])
+    expect(
+      within(tabs)
+        .getAllByRole("tab")
+        .map((t) => t.textContent),
+    ).toEqual(["Overview", "Qualify", "Content"])
     expect(within(tabs).getByRole("tab", { name: "Overview", selected: true })).toBeTruthy()
     expect(screen.getByRole("tabpanel", { name: "Overview" })).toBeTruthy()
 
@@ -54,9 +58,7 @@ describe("qualification (BANT)", () => {
     const { worker } = renderSidebar(threadWith(people.dana), { contacts: [danaContext] })
     const panel = await openQualify(user)
     const value = (label: string) => (within(panel).getByLabelText(label) as HTMLInputElement).value
-    expect([value("Budget"), value("Authority"), value("Need"), value("Timeline")]).toEqual([
-      "Approved for Q3", "Decision maker with CFO sign-off", "", "",
-    ])
+    expect([value("Budget"), value("Authority"), value("Need"), value("Timeline")]).toEqual(["Approved for Q3", "Decision maker with CFO sign-off", "", ""])
     await user.type(within(panel).getByLabelText("Need"), "Consolidate 4 forecasting tools")
     await user.type(within(panel).getByLabelText("Timeline"), "Decision by end of Q3")
     await user.clear(within(panel).getByLabelText("Authority"))
@@ -82,7 +84,11 @@ describe("lead quality feedback", () => {
     const { worker } = renderSidebar(threadWith(people.dana), { contacts: [danaContext] })
     const panel = await openQualify(user)
     const rating = within(panel).getByRole("radiogroup", { name: "Lead quality" })
-    expect(within(rating).getAllByRole("radio").map((r) => r.getAttribute("aria-label"))).toEqual(["1 of 5", "2 of 5", "3 of 5", "4 of 5", "5 of 5"])
+    expect(
+      within(rating)
+        .getAllByRole("radio")
+        .map((r) => r.getAttribute("aria-label")),
+    ).toEqual(["1 of 5", "2 of 5", "3 of 5", "4 of 5", "5 of 5"])
 
     await user.click(within(panel).getByRole("button", { name: "Send feedback" }))
     expect(within(panel).getByRole("alert").textContent).toBe("Pick a rating from 1 to 5.")

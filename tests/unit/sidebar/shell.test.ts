@@ -55,7 +55,9 @@ describe("site shell", () => {
       { type: "health.detected", site: "gmail", view: "thread", strategy: "none" },
     ])
     // A worker that cannot count does not stop detection.
-    worker.on("health.detected", () => { throw new Error("worker gone") })
+    worker.on("health.detected", () => {
+      throw new Error("worker gone")
+    })
     w.emit({ ...threadWith(people.priya), strategy: "structure" })
     await flush()
     expect(globalThis.__relay?.context.people).toEqual([people.priya])
@@ -67,7 +69,14 @@ describe("site shell", () => {
     const selectors = { SENDER: ["span.gD[email]"], MAIN: ['div[role="main"]'] }
     let starts = 0
     const { w, watch } = fakeWatch()
-    shell = startShell("gmail", (cb) => { starts++; return watch(cb) }, selectors)
+    shell = startShell(
+      "gmail",
+      (cb) => {
+        starts++
+        return watch(cb)
+      },
+      selectors,
+    )
     // A list with nobody expected on it costs no round trip to the worker.
     w.emit({ site: "gmail", view: "list", people: [] })
     await flush()

@@ -49,14 +49,18 @@ describe("findComposeBody", () => {
     expect(findComposeBody("gmail", load("gmail", "inline-reply-legacy.html", "https://mail.google.com/mail/u/0/#inbox/x").document)?.id).toBe(":ra")
     expect(findComposeBody("gmail", load("gmail", "thread.html", "https://mail.google.com/mail/u/0/#inbox/x").document)).toBeNull()
     // The To / Cc wells are contenteditable textboxes too: never them.
-    expect(findComposeBody("outlook", load("outlook", "compose.html", "https://outlook.office.com/mail/").document)?.getAttribute("aria-label")).toMatch(/^Message body/)
+    expect(findComposeBody("outlook", load("outlook", "compose.html", "https://outlook.office.com/mail/").document)?.getAttribute("aria-label")).toMatch(
+      /^Message body/,
+    )
     expect(findComposeBody("outlook", load("outlook", "reading-pane.html", "https://outlook.office.com/mail/").document)).toBeNull()
     expect(findComposeBody("linkedin", load("linkedin", "messaging.html", "https://www.linkedin.com/messaging/thread/x/").document)).not.toBeNull()
     expect(findComposeBody("linkedin", load("linkedin", "profile.html", "https://www.linkedin.com/in/x/").document)).toBeNull()
   })
 
   it("ignores a hidden or read-only editor", () => {
-    const doc = new JSDOM('<div role="dialog"><div g_editable="true" contenteditable="false">old</div></div><div hidden><div g_editable="true" contenteditable="true"></div></div>').window.document
+    const doc = new JSDOM(
+      '<div role="dialog"><div g_editable="true" contenteditable="false">old</div></div><div hidden><div g_editable="true" contenteditable="true"></div></div>',
+    ).window.document
     expect(findComposeBody("gmail", doc)).toBeNull()
   })
 })
@@ -133,7 +137,9 @@ describe("insertLink", () => {
     const saved = load("outlook", "compose.html", "https://outlook.office.com/mail/").document
     const body = findComposeBody("outlook", saved)!
     expect(insertLink(body, link)).toBe(true)
-    expect(body.lastElementChild!.textContent).toBe("Our SOC 2 letter is attached; security@acme-analytics.example can answer anything else. Bluefin case study\u00a0")
+    expect(body.lastElementChild!.textContent).toBe(
+      "Our SOC 2 letter is attached; security@acme-analytics.example can answer anything else. Bluefin case study\u00a0",
+    )
 
     const doc = demo(renderOutlook(), "/demo/outlook#/mail/deeplink/compose")
     const demoBody = findComposeBody("outlook", doc)!
@@ -213,7 +219,9 @@ describe("one compose-body list per site (issue 11, item 4)", () => {
       shareOverlay("gmail", overlay)
       expect(composeBodyOf("gmail", body.firstChild)).toBe(body)
       expect(detect(doc, url)).toMatchObject({
-        view: "compose", strategy: "structure", subject: "Pilot",
+        view: "compose",
+        strategy: "structure",
+        subject: "Pilot",
         people: [{ email: "ann.example@x.example", name: "Ann Example", role: "to" }],
       })
     } finally {

@@ -83,7 +83,13 @@ describe("demo pages are recognised by the real detectors", () => {
     let ctx = detectLinkedin(page.document, page.url())
     expect(ctx.view).toBe("profile")
     expect(ctx.people).toEqual([
-      { linkedin: "marisol-quintero-revops", name: "Marisol Quintero", headline: "VP Revenue Operations at Brightlane Finance", company: "Brightlane Finance", role: "profile" },
+      {
+        linkedin: "marisol-quintero-revops",
+        name: "Marisol Quintero",
+        headline: "VP Revenue Operations at Brightlane Finance",
+        company: "Brightlane Finance",
+        role: "profile",
+      },
     ])
     expect(page.document.querySelector('a[href="/demo/linkedin/in/quentin-abernathy"]')).not.toBeNull()
 
@@ -103,7 +109,6 @@ describe("demo pages are recognised by the real detectors", () => {
 
     page.click('#browsemap_recommendation a[href$="/in/anneke-solberg-4b7a21"]')
     expect(who(detectLinkedin(page.document, page.url()))).toEqual(["profile:anneke-solberg-4b7a21"])
-
   })
 
   it("linkedin: the bare /demo/linkedin path lands on a profile; the viewer's own profile and the feed show nobody", () => {

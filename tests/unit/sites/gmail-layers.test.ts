@@ -73,11 +73,15 @@ describe("gmail layered detection", () => {
   })
 
   it("signals: a message header alone, as a fragment without a hash", () => {
-    const ctx = detect(...Object.values(page(
-      '<h3><span email="ines.gradwohl@almtal-holz.example" name="Ines Gradwohl">Ines Gradwohl</span></h3>' +
-        '<div><span>an <span email="riley.park@acme-analytics.example" name="mich">mich</span>, <span email="lutz.perkmann@almtal-holz.example" name="Lutz Perkmann">Lutz Perkmann</span></span></div>' +
-        "<span>29. Nov. 2026, 14:02</span>",
-    )) as [Document, URL])
+    const ctx = detect(
+      ...(Object.values(
+        page(
+          '<h3><span email="ines.gradwohl@almtal-holz.example" name="Ines Gradwohl">Ines Gradwohl</span></h3>' +
+            '<div><span>an <span email="riley.park@acme-analytics.example" name="mich">mich</span>, <span email="lutz.perkmann@almtal-holz.example" name="Lutz Perkmann">Lutz Perkmann</span></span></div>' +
+            "<span>29. Nov. 2026, 14:02</span>",
+        ),
+      ) as [Document, URL]),
+    )
     expect(ctx).toEqual({
       site: "gmail",
       view: "thread",

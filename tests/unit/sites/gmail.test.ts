@@ -80,7 +80,10 @@ describe("gmail detect", () => {
 
   it("reads the view from the hash on real and demo URLs", () => {
     expect(hashHint(new URL(`${BASE}#inbox/FMfcgzQbfLmdwxkTqZzvBmRnXhPsWcLd`))).toEqual({ path: "thread", compose: false })
-    expect(hashHint(new URL("http://localhost:8787/demo/gmail#label/Clients/FMfcgzQbfLmdwxkTqZzvBmRnXhPsWcLd?compose=new"))).toEqual({ path: "thread", compose: true })
+    expect(hashHint(new URL("http://localhost:8787/demo/gmail#label/Clients/FMfcgzQbfLmdwxkTqZzvBmRnXhPsWcLd?compose=new"))).toEqual({
+      path: "thread",
+      compose: true,
+    })
     expect(hashHint(new URL("http://localhost:8787/demo/gmail#inbox"))).toEqual({ path: "list", compose: false })
     expect(hashHint(new URL(`${BASE}#settings/general`))).toEqual({ path: "other", compose: false })
     expect(hashHint(new URL(BASE))).toEqual({ compose: false })

@@ -8,7 +8,8 @@ const BASE = "https://www.linkedin.com"
 const VIEWER_ID = "ACoAAA9RileyPkX2mQ7tV5bN1cZ8dH3jK0s"
 const page = (html: string, path: string) => ({ document: new JSDOM(html, { url: BASE + path }).window.document, url: new URL(BASE + path) })
 const slugs = (ctx: { people: { linkedin?: string }[] }) => ctx.people.map((p) => p.linkedin)
-const NAV = '<header class="global-nav"><div class="global-nav__me"><img class="global-nav__me-photo" alt="Riley Park"><a href="/in/riley-park-acme/">Ver perfil</a></div></header>'
+const NAV =
+  '<header class="global-nav"><div class="global-nav__me"><img class="global-nav__me-photo" alt="Riley Park"><a href="/in/riley-park-acme/">Ver perfil</a></div></header>'
 
 describe("linkedin layered detection", () => {
   it("structure: profiles and the messaging page answer as before and say so", () => {
@@ -71,7 +72,8 @@ describe("linkedin layered detection", () => {
 
   it("name: a bubble whose header shows only a name and whose conversation links nobody", () => {
     const { document, url } = page(
-      NAV + '<div class="msg-overlay-conversation-bubble"><header class="msg-overlay-bubble-header"><h2 class="msg-overlay-bubble-header__title">Sunniva Aasheim</h2></header><p class="msg-s-event-listitem__body">Hei!</p></div>',
+      NAV +
+        '<div class="msg-overlay-conversation-bubble"><header class="msg-overlay-bubble-header"><h2 class="msg-overlay-bubble-header__title">Sunniva Aasheim</h2></header><p class="msg-s-event-listitem__body">Hei!</p></div>',
       "/feed/",
     )
     expect(detect(document, url)).toEqual({

@@ -8,7 +8,9 @@ describe("room for the sidebar on the host page", () => {
       "html { margin-right: 360px !important; }\n" +
         ':is(div.dw, div[role="region"][aria-label*="ompose"]):not(:is(div.dw, div[role="region"][aria-label*="ompose"]) *) { translate: -360px 0 !important; }',
     )
-    expect(roomCss("linkedin", 28)).toContain(":is(#msg-overlay, .msg-overlay-container):not(:is(#msg-overlay, .msg-overlay-container) *) { translate: -28px 0 !important; }")
+    expect(roomCss("linkedin", 28)).toContain(
+      ":is(#msg-overlay, .msg-overlay-container):not(:is(#msg-overlay, .msg-overlay-container) *) { translate: -28px 0 !important; }",
+    )
     expect(roomCss("outlook", 360)).toBe("html { margin-right: 360px !important; }")
   })
 

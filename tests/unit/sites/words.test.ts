@@ -32,9 +32,8 @@ describe("header words", () => {
   })
 
   it("textBefore skips separators, addresses and other people, and stops at its bounds", () => {
-    const doc = new JSDOM(
-      '<div id="stop"><p>Hello</p><span>an <b class="p">mich</b> &lt;riley@x.example&gt;, <b class="p" id="ann">Ann</b></span></div>',
-    ).window.document
+    const doc = new JSDOM('<div id="stop"><p>Hello</p><span>an <b class="p">mich</b> &lt;riley@x.example&gt;, <b class="p" id="ann">Ann</b></span></div>')
+      .window.document
     const isPerson = (e: Element) => e.classList.contains("p")
     const ann = doc.getElementById("ann")!
     expect(textBefore(ann, doc.getElementById("stop"), isPerson)).toBe("an")

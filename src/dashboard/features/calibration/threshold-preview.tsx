@@ -1,4 +1,4 @@
-import { useDebounced } from "~sidebar/use-debounced"
+import { useDebounced } from "../../../sidebar/use-debounced"
 import { Link } from "react-router-dom"
 import { useThresholdStore } from "../../stores/threshold"
 import { count, percent, rateWithInterval } from "../../format"
@@ -30,8 +30,16 @@ export function ThresholdPreviewPanel({ current }: { current: number }) {
         </label>
         <label className="field compact">
           <span>Threshold</span>
-          <input type="number" min={1} max={100} value={proposed}
-            onChange={(e) => { const n = Number(e.target.value); if (Number.isInteger(n) && n >= 1 && n <= 100) setDraft(n) }} />
+          <input
+            type="number"
+            min={1}
+            max={100}
+            value={proposed}
+            onChange={(e) => {
+              const n = Number(e.target.value)
+              if (Number.isInteger(n) && n >= 1 && n <= 100) setDraft(n)
+            }}
+          />
         </label>
         {draft !== null && draft !== current && (
           <button type="button" className="button subtle" onClick={() => setDraft(null)}>
@@ -47,8 +55,12 @@ export function ThresholdPreviewPanel({ current }: { current: number }) {
         <div className={preview.isPlaceholderData || asked !== proposed ? "threshold-result stale" : "threshold-result"} aria-live="polite">
           <dl className="stats compact">
             <div className="stat">
-              <dt>MQLs in {p.periodDays} days at {p.current.threshold} (current)</dt>
-              <dd><span className="stat-value">{count(p.current.mqls)}</span></dd>
+              <dt>
+                MQLs in {p.periodDays} days at {p.current.threshold} (current)
+              </dt>
+              <dd>
+                <span className="stat-value">{count(p.current.mqls)}</span>
+              </dd>
             </div>
             <div className="stat stat-accent">
               <dt>Estimated MQLs at {p.proposed.threshold}</dt>
@@ -77,8 +89,8 @@ export function ThresholdPreviewPanel({ current }: { current: number }) {
             </div>
           </dl>
           <p className="muted small">
-            Counted over the last {p.periodDays} days, whatever the period above. To apply a threshold, change it on the{" "}
-            <Link to="/scoring">Scoring</Link> page.
+            Counted over the last {p.periodDays} days, whatever the period above. To apply a threshold, change it on the <Link to="/scoring">Scoring</Link>{" "}
+            page.
           </p>
         </div>
       )}

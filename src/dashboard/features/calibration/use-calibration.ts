@@ -1,7 +1,7 @@
 // Report 4, score calibration (GET /api/v1/analytics/calibration): how leads in each score band fared
 // with sales, and which rules accepted and rejected leads earned their points from.
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
-import { Calibration, type ReportFilters } from "~shared/contracts/analytics"
+import { Calibration, type ReportFilters } from "../../../shared/contracts/analytics"
 import { apiGet } from "../../api/client"
 import { filterParams, search } from "../filters/url-filters"
 

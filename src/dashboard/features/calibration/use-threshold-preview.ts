@@ -1,11 +1,10 @@
 // What moving the MQL threshold would have done over the last 90 days
 // (GET /api/v1/analytics/calibration/threshold?threshold=T).
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
-import { ThresholdPreview } from "~shared/contracts/analytics"
+import { ThresholdPreview } from "../../../shared/contracts/analytics"
 import { apiGet } from "../../api/client"
 
-export const fetchThresholdPreview = (threshold: number) =>
-  apiGet(`/api/v1/analytics/calibration/threshold?threshold=${threshold}`, ThresholdPreview)
+export const fetchThresholdPreview = (threshold: number) => apiGet(`/api/v1/analytics/calibration/threshold?threshold=${threshold}`, ThresholdPreview)
 
 export const thresholdPreviewOptions = (threshold: number) =>
   queryOptions({

@@ -1,6 +1,6 @@
 import { Link, useLocation, useParams } from "react-router-dom"
 import { createColumnHelper } from "@tanstack/react-table"
-import type { AssetShareRow } from "~shared/contracts/analytics"
+import type { AssetShareRow } from "../../../shared/contracts/analytics"
 import { FilterBar } from "../filters/filter-bar"
 import { useFilters } from "../filters/use-filters"
 import { PageHeader } from "../../layout/shell"
@@ -90,7 +90,11 @@ export function AssetSharesPage() {
                 ) : undefined
               }
             />
-            {shares.isFetchNextPageError && <p role="alert" className="error-text">More shares could not be loaded. Press “Load more shares” to try again.</p>}
+            {shares.isFetchNextPageError && (
+              <p role="alert" className="error-text">
+                More shares could not be loaded. Press “Load more shares” to try again.
+              </p>
+            )}
           </Panel>
         </div>
       )}

@@ -1,7 +1,7 @@
 import { Link, useLocation } from "react-router-dom"
 import { createColumnHelper } from "@tanstack/react-table"
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts"
-import type { ContentUsage, ContentUsageRow } from "~shared/contracts/analytics"
+import type { ContentUsage, ContentUsageRow } from "../../../shared/contracts/analytics"
 import { FilterBar } from "../filters/filter-bar"
 import { useFilters } from "../filters/use-filters"
 import { PageHeader } from "../../layout/shell"

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react"
-import type { Scope } from "~shared/contracts/analytics"
+import type { Scope } from "../../../shared/contracts/analytics"
 import { humanize, stageLabel } from "../../format"
 import { useFilterOptions } from "./use-filter-options"
 import { useFilters } from "./use-filters"
@@ -46,11 +46,22 @@ export function FilterBar({ scope, children }: { scope?: Scope; children?: React
           <legend>Period</legend>
           <label className="field compact">
             <span>From</span>
-            <input type="date" value={filters.from ?? scope?.from ?? ""} max={filters.to ?? today} onChange={(e) => set({ from: e.target.value || undefined })} />
+            <input
+              type="date"
+              value={filters.from ?? scope?.from ?? ""}
+              max={filters.to ?? today}
+              onChange={(e) => set({ from: e.target.value || undefined })}
+            />
           </label>
           <label className="field compact">
             <span>To</span>
-            <input type="date" value={filters.to ?? scope?.to ?? ""} min={filters.from} max={today} onChange={(e) => set({ to: e.target.value || undefined })} />
+            <input
+              type="date"
+              value={filters.to ?? scope?.to ?? ""}
+              min={filters.from}
+              max={today}
+              onChange={(e) => set({ to: e.target.value || undefined })}
+            />
           </label>
           <div className="presets" role="group" aria-label="Quick periods">
             {presets.map((p) => (
@@ -65,22 +76,68 @@ export function FilterBar({ scope, children }: { scope?: Scope; children?: React
           <button
             type="button"
             className="button subtle clear-filters"
-            onClick={() => set({ from: undefined, to: undefined, rep: undefined, team: undefined, stage: undefined, assetKind: undefined, tag: undefined, campaign: undefined, source: undefined })}
+            onClick={() =>
+              set({
+                from: undefined,
+                to: undefined,
+                rep: undefined,
+                team: undefined,
+                stage: undefined,
+                assetKind: undefined,
+                tag: undefined,
+                campaign: undefined,
+                source: undefined,
+              })
+            }
           >
             Clear filters ({active})
           </button>
         )}
       </div>
       <div className="filter-grid">
-        {select("rep", "Rep", (o?.reps ?? []).filter((r) => r.role === "rep").map((r) => ({ value: r.id, label: r.name })), self)}
-        {select("team", "Team", (o?.teams ?? []).map((t) => ({ value: t, label: t })), self)}
-        {select("stage", "Stage", (o?.stages ?? []).map((s) => ({ value: s, label: stageLabel(s) })))}
-        {select("assetKind", "Asset kind", (o?.assetKinds ?? []).map((k) => ({ value: k, label: humanize(k) })))}
-        {select("tag", "Tag", (o?.tags ?? []).map((t) => ({ value: t, label: t })))}
-        {select("campaign", "Campaign", (o?.campaigns ?? []).map((c) => ({ value: c, label: c })))}
-        {select("source", "Source", (o?.sources ?? []).map((s) => ({ value: s, label: s })))}
+        {select(
+          "rep",
+          "Rep",
+          (o?.reps ?? []).filter((r) => r.role === "rep").map((r) => ({ value: r.id, label: r.name })),
+          self,
+        )}
+        {select(
+          "team",
+          "Team",
+          (o?.teams ?? []).map((t) => ({ value: t, label: t })),
+          self,
+        )}
+        {select(
+          "stage",
+          "Stage",
+          (o?.stages ?? []).map((s) => ({ value: s, label: stageLabel(s) })),
+        )}
+        {select(
+          "assetKind",
+          "Asset kind",
+          (o?.assetKinds ?? []).map((k) => ({ value: k, label: humanize(k) })),
+        )}
+        {select(
+          "tag",
+          "Tag",
+          (o?.tags ?? []).map((t) => ({ value: t, label: t })),
+        )}
+        {select(
+          "campaign",
+          "Campaign",
+          (o?.campaigns ?? []).map((c) => ({ value: c, label: c })),
+        )}
+        {select(
+          "source",
+          "Source",
+          (o?.sources ?? []).map((s) => ({ value: s, label: s })),
+        )}
       </div>
-      {options.isError && <p className="error-text small" role="alert">Filter choices could not be loaded: {options.error.message}</p>}
+      {options.isError && (
+        <p className="error-text small" role="alert">
+          Filter choices could not be loaded: {options.error.message}
+        </p>
+      )}
     </section>
   )
 }

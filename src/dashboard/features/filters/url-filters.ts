@@ -1,6 +1,6 @@
 // Report filters live in the URL (same names as the API's query parameters) so a view can be shared
 // as a link and the back button undoes a filter change.
-import { ReportFilters } from "~shared/contracts/analytics"
+import { ReportFilters } from "../../../shared/contracts/analytics"
 
 export const filterKeys = ["from", "to", "rep", "team", "stage", "assetKind", "tag", "campaign", "source"] as const
 export type FilterKey = (typeof filterKeys)[number]

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from "react"
 import { useSearchParams } from "react-router-dom"
-import type { ReportFilters } from "~shared/contracts/analytics"
+import type { ReportFilters } from "../../../shared/contracts/analytics"
 import { readFilters, type FilterKey } from "./url-filters"
 
 /** The page's report filters from the URL, and setters that write them back (one history entry per change). */

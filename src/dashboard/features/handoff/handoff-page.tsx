@@ -1,6 +1,6 @@
 import { createColumnHelper } from "@tanstack/react-table"
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts"
-import type { HandoffReport } from "~shared/contracts/analytics"
+import type { HandoffReport } from "../../../shared/contracts/analytics"
 import { FilterBar } from "../filters/filter-bar"
 import { useFilters } from "../filters/use-filters"
 import { PageHeader } from "../../layout/shell"
@@ -44,8 +44,19 @@ const conversionColumns = (keyHeader: string) => [
   conv.accessor("key", { header: keyHeader }),
   conv.accessor("mqls", { header: "MQLs", cell: (c) => count(c.getValue()), ...numeric }),
   conv.accessor("sqls", { header: "SQLs", cell: (c) => count(c.getValue()), ...numeric }),
-  conv.accessor((r) => r.conversion.rate, { id: "conversion", header: "MQL → SQL (95% interval)", cell: (c) => rateWithInterval(c.row.original.conversion), sortUndefined: "last", ...numeric }),
-  conv.accessor("avgRating", { header: "Lead quality", cell: (c) => (c.getValue() === null ? "–" : `${c.getValue()!.toFixed(1)} / 5`), sortUndefined: "last", ...numeric }),
+  conv.accessor((r) => r.conversion.rate, {
+    id: "conversion",
+    header: "MQL → SQL (95% interval)",
+    cell: (c) => rateWithInterval(c.row.original.conversion),
+    sortUndefined: "last",
+    ...numeric,
+  }),
+  conv.accessor("avgRating", {
+    header: "Lead quality",
+    cell: (c) => (c.getValue() === null ? "–" : `${c.getValue()!.toFixed(1)} / 5`),
+    sortUndefined: "last",
+    ...numeric,
+  }),
   conv.accessor("ratings", { header: "Ratings", cell: (c) => count(c.getValue()), ...numeric }),
 ]
 
@@ -82,10 +93,24 @@ function HandoffBody({ data, stale }: { data: HandoffReport; stale: boolean }) {
       <Stats label="Handoff totals">
         <Stat label="MQLs created" value={count(m.created)} />
         <Stat label="Accepted" value={count(m.accepted)} hint={decided ? `${percent(m.accepted / decided)} of decided` : undefined} tone="good" />
-        <Stat label="Rejected" value={count(m.rejected)} hint={`${count(m.recycled)} recycled to marketing`} tone={m.rejected > m.accepted ? "bad" : undefined} />
+        <Stat
+          label="Rejected"
+          value={count(m.rejected)}
+          hint={`${count(m.recycled)} recycled to marketing`}
+          tone={m.rejected > m.accepted ? "bad" : undefined}
+        />
         <Stat label="Waiting for a decision" value={count(m.waiting)} />
-        <Stat label={`Followed up within ${data.slaHours} h`} value={percent(slaRate)} hint={`${count(met)} met · ${count(missed)} missed`} tone={slaRate !== null && slaRate < 0.8 ? "warn" : undefined} />
-        <Stat label="Median first touch" value={hours(data.firstTouch.medianHours)} hint={`90th percentile ${hours(data.firstTouch.p90Hours)} · n = ${count(data.firstTouch.n)}`} />
+        <Stat
+          label={`Followed up within ${data.slaHours} h`}
+          value={percent(slaRate)}
+          hint={`${count(met)} met · ${count(missed)} missed`}
+          tone={slaRate !== null && slaRate < 0.8 ? "warn" : undefined}
+        />
+        <Stat
+          label="Median first touch"
+          value={hours(data.firstTouch.medianHours)}
+          hint={`90th percentile ${hours(data.firstTouch.p90Hours)} · n = ${count(data.firstTouch.n)}`}
+        />
       </Stats>
 
       <div className="grid-2">
@@ -125,22 +150,53 @@ function HandoffBody({ data, stale }: { data: HandoffReport; stale: boolean }) {
       </div>
 
       <Panel title="SLA by rep" actions={<ExportLink table="handoff-reps" filters={filters} what="SLA by rep" />}>
-        <DataTable label="SLA by rep" data={data.slaByRep} columns={repColumns} initialSort={[{ id: "mqls", desc: true }]}
-          empty={<Empty title="No rep received an MQL in this period">Widen the period or clear the rep and team filters.</Empty>} />
+        <DataTable
+          label="SLA by rep"
+          data={data.slaByRep}
+          columns={repColumns}
+          initialSort={[{ id: "mqls", desc: true }]}
+          empty={<Empty title="No rep received an MQL in this period">Widen the period or clear the rep and team filters.</Empty>}
+        />
       </Panel>
       <Panel title="SLA by week" actions={<ExportLink table="handoff-weeks" filters={filters} what="SLA by week" />}>
-        <DataTable label="SLA by week" data={data.slaByWeek} columns={weekColumns} initialSort={[{ id: "week", desc: true }]} pageSize={10}
-          empty={<Empty title="No MQLs in this period">Widen the period.</Empty>} />
+        <DataTable
+          label="SLA by week"
+          data={data.slaByWeek}
+          columns={weekColumns}
+          initialSort={[{ id: "week", desc: true }]}
+          pageSize={10}
+          empty={<Empty title="No MQLs in this period">Widen the period.</Empty>}
+        />
       </Panel>
       {/* Side by side only where both tables have room for their five columns. */}
       <div className="grid-2 wide-only">
-        <Panel title="By campaign" description="First-touch campaign of the lead." actions={<ExportLink table="handoff-campaigns" filters={filters} what="conversion by campaign" />}>
-          <DataTable label="Conversion by campaign" data={data.byCampaign} columns={conversionColumns("Campaign")} initialSort={[{ id: "mqls", desc: true }]} pageSize={10}
-            empty={<Empty title="No campaign data">Send the campaign with marketing events to see conversion by campaign.</Empty>} />
+        <Panel
+          title="By campaign"
+          description="First-touch campaign of the lead."
+          actions={<ExportLink table="handoff-campaigns" filters={filters} what="conversion by campaign" />}
+        >
+          <DataTable
+            label="Conversion by campaign"
+            data={data.byCampaign}
+            columns={conversionColumns("Campaign")}
+            initialSort={[{ id: "mqls", desc: true }]}
+            pageSize={10}
+            empty={<Empty title="No campaign data">Send the campaign with marketing events to see conversion by campaign.</Empty>}
+          />
         </Panel>
-        <Panel title="By source" description="First-touch source of the lead." actions={<ExportLink table="handoff-sources" filters={filters} what="conversion by source" />}>
-          <DataTable label="Conversion by source" data={data.bySource} columns={conversionColumns("Source")} initialSort={[{ id: "mqls", desc: true }]} pageSize={10}
-            empty={<Empty title="No source data">Events carry their source system; none arrived for these leads.</Empty>} />
+        <Panel
+          title="By source"
+          description="First-touch source of the lead."
+          actions={<ExportLink table="handoff-sources" filters={filters} what="conversion by source" />}
+        >
+          <DataTable
+            label="Conversion by source"
+            data={data.bySource}
+            columns={conversionColumns("Source")}
+            initialSort={[{ id: "mqls", desc: true }]}
+            pageSize={10}
+            empty={<Empty title="No source data">Events carry their source system; none arrived for these leads.</Empty>}
+          />
         </Panel>
       </div>
     </div>

@@ -1,6 +1,6 @@
 // Report 3, handoff and SLA (GET /api/v1/analytics/handoff): what happened to MQLs and how fast reps followed up.
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
-import { HandoffReport, type ReportFilters } from "~shared/contracts/analytics"
+import { HandoffReport, type ReportFilters } from "../../../shared/contracts/analytics"
 import { apiGet } from "../../api/client"
 import { filterParams, search } from "../filters/url-filters"
 

@@ -1,6 +1,6 @@
 import { createColumnHelper } from "@tanstack/react-table"
 import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Tooltip, XAxis, YAxis } from "recharts"
-import type { ContentInfluence, Rate } from "~shared/contracts/analytics"
+import type { ContentInfluence, Rate } from "../../../shared/contracts/analytics"
 import { FilterBar } from "../filters/filter-bar"
 import { useFilters, useUrlValue } from "../filters/use-filters"
 import { PageHeader } from "../../layout/shell"
@@ -15,7 +15,15 @@ import { Stat, Stats } from "../../ui/stats"
 import { Empty, ErrorBox, Skeleton } from "../../ui/states"
 import { useContentInfluence } from "./use-content-influence"
 
-interface FlatRow { assetId: string; title: string; kind: string; step: string; received: Rate; comparison: Rate; lift: number | null }
+interface FlatRow {
+  assetId: string
+  title: string
+  kind: string
+  step: string
+  received: Rate
+  comparison: Rate
+  lift: number | null
+}
 
 const col = createColumnHelper<FlatRow>()
 const lift = (a: Rate, b: Rate) => (a.rate === null || b.rate === null ? null : a.rate - b.rate)
@@ -23,11 +31,31 @@ const step = (t: { from: string; to: string }) => `${stageLabel(t.from)} → ${s
 const signed = (x: number | null) => (x === null ? "–" : `${x > 0 ? "+" : ""}${Math.round(x * 100)} pts`)
 
 const columns = [
-  col.accessor("title", { header: "Asset", cell: (c) => <div className="cell-title"><span>{c.getValue()}</span><span className="tags">{humanize(c.row.original.kind)}</span></div> }),
+  col.accessor("title", {
+    header: "Asset",
+    cell: (c) => (
+      <div className="cell-title">
+        <span>{c.getValue()}</span>
+        <span className="tags">{humanize(c.row.original.kind)}</span>
+      </div>
+    ),
+  }),
   col.accessor("step", { header: "Step" }),
-  col.accessor((r) => r.received.rate, { id: "received", header: "Rate with asset", cell: (c) => rateWithInterval(c.row.original.received), sortUndefined: "last", ...numeric }),
+  col.accessor((r) => r.received.rate, {
+    id: "received",
+    header: "Rate with asset",
+    cell: (c) => rateWithInterval(c.row.original.received),
+    sortUndefined: "last",
+    ...numeric,
+  }),
   col.accessor((r) => r.received.n, { id: "receivedN", header: "Recipients", cell: (c) => count(c.getValue()), ...numeric }),
-  col.accessor((r) => r.comparison.rate, { id: "comparison", header: "Rate without", cell: (c) => rateWithInterval(c.row.original.comparison), sortUndefined: "last", ...numeric }),
+  col.accessor((r) => r.comparison.rate, {
+    id: "comparison",
+    header: "Rate without",
+    cell: (c) => rateWithInterval(c.row.original.comparison),
+    sortUndefined: "last",
+    ...numeric,
+  }),
   col.accessor((r) => r.comparison.n, { id: "comparisonN", header: "Comparison group", cell: (c) => count(c.getValue()), ...numeric }),
   col.accessor("lift", { header: "Difference", cell: (c) => signed(c.getValue()), sortUndefined: "last", ...numeric }),
 ]
@@ -46,8 +74,8 @@ export function InfluencePage() {
         <NumberSetting label="Window" unit="days" value={windowDays} min={1} max={365} onChange={(n) => setWindow(String(n))} />
       </FilterBar>
       <p className="caveat" role="note">
-        <strong>Association, not proof.</strong> Reps choose whom to send content to, so these groups differ in more than the
-        content. Read a difference as a lead worth testing, not as the content's effect.
+        <strong>Association, not proof.</strong> Reps choose whom to send content to, so these groups differ in more than the content. Read a difference as a
+        lead worth testing, not as the content's effect.
       </p>
       {influence.isPending ? (
         <Skeleton label="Loading content influence" />
@@ -65,12 +93,26 @@ function InfluenceReport({ data, windowDays, stale }: { data: ContentInfluence; 
   const chartData = data.overall.map((t) => ({
     step: step(t),
     received: (t.received.rate ?? 0) * 100,
-    receivedError: t.received.rate === null ? [0, 0] : [(t.received.rate - (t.received.low ?? t.received.rate)) * 100, ((t.received.high ?? t.received.rate) - t.received.rate) * 100],
+    receivedError:
+      t.received.rate === null
+        ? [0, 0]
+        : [(t.received.rate - (t.received.low ?? t.received.rate)) * 100, ((t.received.high ?? t.received.rate) - t.received.rate) * 100],
     comparison: (t.comparison.rate ?? 0) * 100,
-    comparisonError: t.comparison.rate === null ? [0, 0] : [(t.comparison.rate - (t.comparison.low ?? t.comparison.rate)) * 100, ((t.comparison.high ?? t.comparison.rate) - t.comparison.rate) * 100],
+    comparisonError:
+      t.comparison.rate === null
+        ? [0, 0]
+        : [(t.comparison.rate - (t.comparison.low ?? t.comparison.rate)) * 100, ((t.comparison.high ?? t.comparison.rate) - t.comparison.rate) * 100],
   }))
   const rows: FlatRow[] = data.rows.flatMap((r) =>
-    r.transitions.map((t) => ({ assetId: r.assetId, title: r.title, kind: r.kind, step: step(t), received: t.received, comparison: t.comparison, lift: lift(t.received, t.comparison) })),
+    r.transitions.map((t) => ({
+      assetId: r.assetId,
+      title: r.title,
+      kind: r.kind,
+      step: step(t),
+      received: t.received,
+      comparison: t.comparison,
+      lift: lift(t.received, t.comparison),
+    })),
   )
   const summary = data.overall.map((t) => `${step(t)}: ${rateWithInterval(t.received)} with content, ${rateWithInterval(t.comparison)} without`).join("; ")
 
@@ -120,10 +162,18 @@ function InfluenceReport({ data, windowDays, stale }: { data: ContentInfluence; 
               <thead>
                 <tr>
                   <th scope="col">Step</th>
-                  <th scope="col" className="num">Received content</th>
-                  <th scope="col" className="num">Sample</th>
-                  <th scope="col" className="num">Comparison group (no content)</th>
-                  <th scope="col" className="num">Sample</th>
+                  <th scope="col" className="num">
+                    Received content
+                  </th>
+                  <th scope="col" className="num">
+                    Sample
+                  </th>
+                  <th scope="col" className="num">
+                    Comparison group (no content)
+                  </th>
+                  <th scope="col" className="num">
+                    Sample
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -131,9 +181,13 @@ function InfluenceReport({ data, windowDays, stale }: { data: ContentInfluence; 
                   <tr key={`${t.from}-${t.to}`}>
                     <th scope="row">{step(t)}</th>
                     <td className="num">{rateWithInterval(t.received)}</td>
-                    <td className="num">{count(t.received.hits)} of {count(t.received.n)}</td>
+                    <td className="num">
+                      {count(t.received.hits)} of {count(t.received.n)}
+                    </td>
                     <td className="num">{rateWithInterval(t.comparison)}</td>
-                    <td className="num">{count(t.comparison.hits)} of {count(t.comparison.n)}</td>
+                    <td className="num">
+                      {count(t.comparison.hits)} of {count(t.comparison.n)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -152,7 +206,9 @@ function InfluenceReport({ data, windowDays, stale }: { data: ContentInfluence; 
           data={rows}
           columns={columns}
           initialSort={[{ id: "receivedN", desc: true }]}
-          empty={<Empty title="No asset was shared with contacts in these stages">Widen the period, or ask reps to share content from the Relay sidebar.</Empty>}
+          empty={
+            <Empty title="No asset was shared with contacts in these stages">Widen the period, or ask reps to share content from the Relay sidebar.</Empty>
+          }
         />
       </Panel>
     </div>

@@ -1,7 +1,7 @@
 // Report 2, content influence (GET /api/v1/analytics/content-influence): stage-to-stage rates of contacts
 // who received content against those who did not, within a window of N days.
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
-import { ContentInfluence, type ReportFilters } from "~shared/contracts/analytics"
+import { ContentInfluence, type ReportFilters } from "../../../shared/contracts/analytics"
 import { apiGet } from "../../api/client"
 import { filterParams, search } from "../filters/url-filters"
 

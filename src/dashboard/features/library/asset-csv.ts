@@ -3,22 +3,45 @@
 // personas, industries and topics separated by "|". Header names are matched trimmed and in any case.
 import { parse } from "csv-parse/browser/esm/sync"
 import * as z from "zod"
-import { AssetInput, type AssetInputParsed } from "~shared/contracts/assets"
+import { AssetInput, type AssetInputParsed } from "../../../shared/contracts/assets"
 
-const list = z.preprocess((v) => (typeof v === "string" ? v.split("|").map((s) => s.trim()).filter(Boolean) : v), z.array(z.string()))
+const list = z.preprocess(
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split("|")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
+  z.array(z.string()),
+)
 const blank = (v: unknown) => (v === "" ? undefined : v)
 
-const AssetCsvRow = z.object({
-  id: z.preprocess(blank, z.string().optional()),
-  title: z.string({ error: "title is missing" }), url: z.string({ error: "url is missing" }), kind: z.string({ error: "kind is missing" }),
-  description: z.preprocess(blank, z.string().optional()),
-  stages: list.optional(), personas: list.optional(), industries: list.optional(), topics: list.optional(),
-}).pipe(AssetInput)
+const AssetCsvRow = z
+  .object({
+    id: z.preprocess(blank, z.string().optional()),
+    title: z.string({ error: "title is missing" }),
+    url: z.string({ error: "url is missing" }),
+    kind: z.string({ error: "kind is missing" }),
+    description: z.preprocess(blank, z.string().optional()),
+    stages: list.optional(),
+    personas: list.optional(),
+    industries: list.optional(),
+    topics: list.optional(),
+  })
+  .pipe(AssetInput)
 
 export const assetCsvColumns = ["id", "title", "url", "kind", "description", "stages", "personas", "industries", "topics"] as const
 
-export interface CsvRejected { line: number; reason: string }
-export interface ParsedAssetCsv { total: number; valid: { line: number; row: AssetInputParsed }[]; rejected: CsvRejected[] }
+export interface CsvRejected {
+  line: number
+  reason: string
+}
+export interface ParsedAssetCsv {
+  total: number
+  valid: { line: number; row: AssetInputParsed }[]
+  rejected: CsvRejected[]
+}
 
 /** Validates every row; line numbers are the file's own (the header is line 1). Throws when the file is not CSV at all. */
 export function parseAssetCsv(text: string): ParsedAssetCsv {

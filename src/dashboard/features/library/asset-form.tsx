@@ -1,10 +1,14 @@
 import { useState, type FormEvent } from "react"
-import { assetKinds, personas, type Asset } from "~shared/contracts/assets"
-import { stages } from "~shared/contracts/common"
+import { assetKinds, personas, type Asset } from "../../../shared/contracts/assets"
+import { stages } from "../../../shared/contracts/common"
 import { humanize, personaLabel, stageLabel } from "../../format"
 import { useSaveAsset } from "./use-save-asset"
 
-const splitTags = (s: string) => s.split(",").map((t) => t.trim()).filter(Boolean)
+const splitTags = (s: string) =>
+  s
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean)
 
 /** Adding or editing one asset: its fields and its tags (stages, personas, industries, topics). */
 export function AssetForm({ asset, onDone }: { asset: Asset | null; onDone: () => void }) {
@@ -22,9 +26,14 @@ export function AssetForm({ asset, onDone }: { asset: Asset | null; onDone: () =
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const input = {
-      title, url, kind: kind as Asset["kind"] & (typeof assetKinds)[number], description,
-      stages: stageSet as (typeof stages)[number][], personas: personaSet as (typeof personas)[number][],
-      industries: splitTags(industries), topics: splitTags(topics),
+      title,
+      url,
+      kind: kind as Asset["kind"] & (typeof assetKinds)[number],
+      description,
+      stages: stageSet as (typeof stages)[number][],
+      personas: personaSet as (typeof personas)[number][],
+      industries: splitTags(industries),
+      topics: splitTags(topics),
     }
     save.mutate({ id: asset?.id ?? null, input }, { onSuccess: onDone })
   }
@@ -45,7 +54,11 @@ export function AssetForm({ asset, onDone }: { asset: Asset | null; onDone: () =
         <label className="field">
           <span>Kind</span>
           <select value={kind} onChange={(e) => setKind(e.target.value)}>
-            {assetKinds.map((k) => <option key={k} value={k}>{humanize(k)}</option>)}
+            {assetKinds.map((k) => (
+              <option key={k} value={k}>
+                {humanize(k)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field span-3">
@@ -76,14 +89,22 @@ export function AssetForm({ asset, onDone }: { asset: Asset | null; onDone: () =
           <span>Topics</span>
           <input value={topics} onChange={(e) => setTopics(e.target.value)} placeholder="pricing, roi, security" aria-describedby="tags-hint" />
         </label>
-        <p id="tags-hint" className="muted small span-3">Separate tags with commas; they are stored in lower case.</p>
+        <p id="tags-hint" className="muted small span-3">
+          Separate tags with commas; they are stored in lower case.
+        </p>
       </div>
-      {save.isError && <p role="alert" className="error-text">Not saved: {save.error.message}</p>}
+      {save.isError && (
+        <p role="alert" className="error-text">
+          Not saved: {save.error.message}
+        </p>
+      )}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={save.isPending}>
           {save.isPending ? "Saving…" : asset ? "Save changes" : "Add asset"}
         </button>
-        <button type="button" className="button subtle" onClick={onDone}>Cancel</button>
+        <button type="button" className="button subtle" onClick={onDone}>
+          Cancel
+        </button>
       </div>
     </form>
   )

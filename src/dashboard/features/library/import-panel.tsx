@@ -41,12 +41,14 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
         <div>
           <h2 id="import-title">Import assets from CSV</h2>
           <p className="panel-description">
-            Columns: {assetCsvColumns.join(", ")}. Title, url and kind are required; separate list values with “|”. A row with an
-            existing id updates that asset.
+            Columns: {assetCsvColumns.join(", ")}. Title, url and kind are required; separate list values with “|”. A row with an existing id updates that
+            asset.
           </p>
         </div>
         <div className="panel-actions">
-          <button type="button" className="button subtle" onClick={onClose} disabled={run.isPending}>Close</button>
+          <button type="button" className="button subtle" onClick={onClose} disabled={run.isPending}>
+            Close
+          </button>
         </div>
       </header>
       <label className="file-pick">
@@ -54,36 +56,58 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
         <input type="file" accept=".csv,text/csv" onChange={choose} disabled={run.isPending} aria-label="CSV file to import" />
         {fileName && <span className="muted">{fileName}</span>}
       </label>
-      {fileError && <p role="alert" className="error-text">{fileError}</p>}
+      {fileError && (
+        <p role="alert" className="error-text">
+          {fileError}
+        </p>
+      )}
       {(run.isPending || summary || run.isError) && (
         <div className="import-progress">
           <label>
             <span>{run.isPending ? `Importing… chunk ${progress?.done ?? 0} of ${progress?.total ?? 0}` : "Import finished"}</span>
-            <progress max={100} value={pct} aria-label="Import progress">{pct}%</progress>
+            <progress max={100} value={pct} aria-label="Import progress">
+              {pct}%
+            </progress>
           </label>
         </div>
       )}
-      {run.isError && <p role="alert" className="error-text">{run.error.message}</p>}
+      {run.isError && (
+        <p role="alert" className="error-text">
+          {run.error.message}
+        </p>
+      )}
       {summary && (
         <div className="import-summary" role="status">
           <p>
-            <strong>{count(summary.inserted + summary.updated)} of {count(summary.total)} rows imported</strong>: {count(summary.inserted)} added,{" "}
-            {count(summary.updated)} updated, {count(summary.rejected.length)} rejected.
+            <strong>
+              {count(summary.inserted + summary.updated)} of {count(summary.total)} rows imported
+            </strong>
+            : {count(summary.inserted)} added, {count(summary.updated)} updated, {count(summary.rejected.length)} rejected.
           </p>
           {summary.rejected.length > 0 && (
             <table className="data-table compact-table">
               <caption>Rejected rows</caption>
               <thead>
-                <tr><th scope="col" className="num">Line</th><th scope="col">Why</th></tr>
+                <tr>
+                  <th scope="col" className="num">
+                    Line
+                  </th>
+                  <th scope="col">Why</th>
+                </tr>
               </thead>
               <tbody>
                 {summary.rejected.slice(0, 200).map((r, i) => (
-                  <tr key={`${r.line}-${i}`}><td className="num">{r.line}</td><td>{r.reason}</td></tr>
+                  <tr key={`${r.line}-${i}`}>
+                    <td className="num">{r.line}</td>
+                    <td>{r.reason}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
           )}
-          {summary.rejected.length > 200 && <p className="muted">…and {count(summary.rejected.length - 200)} more. Fix these rows and import the file again.</p>}
+          {summary.rejected.length > 200 && (
+            <p className="muted">…and {count(summary.rejected.length - 200)} more. Fix these rows and import the file again.</p>
+          )}
         </div>
       )}
     </section>

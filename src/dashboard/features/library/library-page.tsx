@@ -1,7 +1,7 @@
 import { createColumnHelper } from "@tanstack/react-table"
-import { useDebounced } from "~sidebar/use-debounced"
-import { assetKinds, type Asset } from "~shared/contracts/assets"
-import type { Me } from "~shared/contracts/me"
+import { useDebounced } from "../../../sidebar/use-debounced"
+import { assetKinds, type Asset } from "../../../shared/contracts/assets"
+import type { Me } from "../../../shared/contracts/me"
 import { useUrlValue } from "../filters/use-filters"
 import { canManage } from "../session/use-me"
 import { PageHeader } from "../../layout/shell"
@@ -27,7 +27,7 @@ export function LibraryPage({ me }: { me: Me }) {
   const assets = useAssets(query)
   const { editing, importing, edit, setImporting } = useLibraryStore()
   const archive = useArchiveAsset()
-  const editingAsset = editing && editing !== "new" ? assets.data?.items.find((a) => a.id === editing) ?? null : null
+  const editingAsset = editing && editing !== "new" ? (assets.data?.items.find((a) => a.id === editing) ?? null) : null
 
   const columns = [
     col.accessor("title", {
@@ -47,34 +47,47 @@ export function LibraryPage({ me }: { me: Me }) {
       cell: (c) => {
         const a = c.row.original
         const tags = [...a.stages.map(stageLabel), ...a.personas.map(personaLabel), ...a.industries, ...a.topics]
-        return tags.length ? <ul className="tag-list">{tags.map((t, i) => <li key={`${t}-${i}`}>{t}</li>)}</ul> : <span className="muted">none</span>
+        return tags.length ? (
+          <ul className="tag-list">
+            {tags.map((t, i) => (
+              <li key={`${t}-${i}`}>{t}</li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">none</span>
+        )
       },
     }),
     col.accessor("updatedAt", { header: "Updated", cell: (c) => <span className="nowrap">{dateTime(c.getValue())}</span> }),
     ...(manage
-      ? [col.display({
-          id: "actions",
-          header: () => <span className="visually-hidden">Actions</span>,
-          cell: (c) => {
-            const a = c.row.original
-            return (
-              <div className="row-actions">
-                <button type="button" className="button subtle small" onClick={() => edit(a.id)} aria-label={`Edit ${a.title}`}>Edit</button>
-                <button
-                  type="button"
-                  className="button subtle small"
-                  disabled={archive.isPending}
-                  aria-label={`${a.archived ? "Restore" : "Archive"} ${a.title}`}
-                  onClick={() => {
-                    if (a.archived || window.confirm(`Archive “${a.title}”? Reps will no longer find it; links already sent keep working.`)) archive.mutate({ id: a.id, archived: !a.archived })
-                  }}
-                >
-                  {a.archived ? "Restore" : "Archive"}
-                </button>
-              </div>
-            )
-          },
-        })]
+      ? [
+          col.display({
+            id: "actions",
+            header: () => <span className="visually-hidden">Actions</span>,
+            cell: (c) => {
+              const a = c.row.original
+              return (
+                <div className="row-actions">
+                  <button type="button" className="button subtle small" onClick={() => edit(a.id)} aria-label={`Edit ${a.title}`}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="button subtle small"
+                    disabled={archive.isPending}
+                    aria-label={`${a.archived ? "Restore" : "Archive"} ${a.title}`}
+                    onClick={() => {
+                      if (a.archived || window.confirm(`Archive “${a.title}”? Reps will no longer find it; links already sent keep working.`))
+                        archive.mutate({ id: a.id, archived: !a.archived })
+                    }}
+                  >
+                    {a.archived ? "Restore" : "Archive"}
+                  </button>
+                </div>
+              )
+            },
+          }),
+        ]
       : []),
   ]
 
@@ -82,23 +95,33 @@ export function LibraryPage({ me }: { me: Me }) {
     <>
       <PageHeader
         title="Content library"
-        actions={manage ? (
-          <>
-            <button type="button" className="button" onClick={() => setImporting(!importing)}>Import CSV</button>
-            <button type="button" className="button primary" onClick={() => edit("new")}>New asset</button>
-          </>
-        ) : undefined}
+        actions={
+          manage ? (
+            <>
+              <button type="button" className="button" onClick={() => setImporting(!importing)}>
+                Import CSV
+              </button>
+              <button type="button" className="button primary" onClick={() => edit("new")}>
+                New asset
+              </button>
+            </>
+          ) : undefined
+        }
       >
         The enablement content reps find and share from the Relay sidebar.
       </PageHeader>
       {!manage && (
-        <p className="scope-note" role="note">You can browse the library; only marketers and admins can add, edit or archive assets.</p>
+        <p className="scope-note" role="note">
+          You can browse the library; only marketers and admins can add, edit or archive assets.
+        </p>
       )}
       {manage && importing && <ImportPanel onClose={() => setImporting(false)} />}
-      {manage && editing && (editing === "new" || editingAsset) && (
-        <AssetForm key={editing} asset={editingAsset} onDone={() => edit(null)} />
+      {manage && editing && (editing === "new" || editingAsset) && <AssetForm key={editing} asset={editingAsset} onDone={() => edit(null)} />}
+      {archive.isError && (
+        <p role="alert" className="error-text">
+          Could not change the asset: {archive.error.message}
+        </p>
       )}
-      {archive.isError && <p role="alert" className="error-text">Could not change the asset: {archive.error.message}</p>}
       <Panel title="Assets">
         <div className="toolbar" role="search">
           <label className="field compact grow">
@@ -109,7 +132,11 @@ export function LibraryPage({ me }: { me: Me }) {
             <span>Kind</span>
             <select value={kind} onChange={(e) => setKind(e.target.value)}>
               <option value="">All kinds</option>
-              {assetKinds.map((k) => <option key={k} value={k}>{humanize(k)}</option>)}
+              {assetKinds.map((k) => (
+                <option key={k} value={k}>
+                  {humanize(k)}
+                </option>
+              ))}
             </select>
           </label>
           <label className="check">

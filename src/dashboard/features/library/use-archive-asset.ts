@@ -1,7 +1,7 @@
 // Archiving (POST /api/v1/assets/:id/archive) takes an asset out of search and recommendations while
 // links already sent keep working; restoring is a PATCH of `archived: false`.
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { Asset } from "~shared/contracts/assets"
+import { Asset } from "../../../shared/contracts/assets"
 import { apiSend } from "../../api/client"
 import { assetKeys } from "./use-assets"
 

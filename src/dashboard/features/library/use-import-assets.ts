@@ -1,7 +1,7 @@
 // One chunk of an assets CSV import (POST /api/v1/assets/import, at most 500 rows a call). The page
 // parses the file itself and sends chunk after chunk so the progress bar moves with each answer.
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { AssetImportResult, maxAssetImportRows, type AssetInputParsed } from "~shared/contracts/assets"
+import { AssetImportResult, maxAssetImportRows, type AssetInputParsed } from "../../../shared/contracts/assets"
 import { apiSend } from "../../api/client"
 import { assetKeys } from "./use-assets"
 
@@ -9,7 +9,12 @@ export const importChunkSize = maxAssetImportRows
 
 export const importAssetChunk = (rows: AssetInputParsed[]) => apiSend("POST", "/api/v1/assets/import", { rows }, AssetImportResult)
 
-export interface ImportSummary { total: number; inserted: number; updated: number; rejected: { line: number; reason: string }[] }
+export interface ImportSummary {
+  total: number
+  inserted: number
+  updated: number
+  rejected: { line: number; reason: string }[]
+}
 
 /**
  * The whole import: rows the browser already refused are reported with the server's refusals, all by
@@ -29,7 +34,9 @@ export async function importAssets(
       result = await importAssetChunk(chunk.map((v) => v.row))
     } catch (e) {
       const first = chunk[0]!.line
-      throw new Error(`Stopped at line ${first}: ${(e as Error).message}. Rows before line ${first} were imported; importing the file again updates rows that have an id and adds the rest again.`)
+      throw new Error(
+        `Stopped at line ${first}: ${(e as Error).message}. Rows before line ${first} were imported; importing the file again updates rows that have an id and adds the rest again.`,
+      )
     }
     summary.inserted += result.inserted
     summary.updated += result.updated

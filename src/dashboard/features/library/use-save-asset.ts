@@ -1,6 +1,6 @@
 // Adding (POST /api/v1/assets) and changing (PATCH /api/v1/assets/:id) an asset; the list reloads after.
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { Asset, type AssetInput, type AssetUpdate } from "~shared/contracts/assets"
+import { Asset, type AssetInput, type AssetUpdate } from "../../../shared/contracts/assets"
 import { apiSend } from "../../api/client"
 import { assetKeys } from "./use-assets"
 

@@ -1,6 +1,6 @@
 import { createColumnHelper } from "@tanstack/react-table"
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts"
-import type { RepActivity } from "~shared/contracts/analytics"
+import type { RepActivity } from "../../../shared/contracts/analytics"
 import { FilterBar } from "../filters/filter-bar"
 import { useFilters } from "../filters/use-filters"
 import { PageHeader } from "../../layout/shell"
@@ -29,7 +29,12 @@ const columns = [
   col.accessor("repName", { header: "Rep" }),
   col.accessor("team", { header: "Team", cell: (c) => c.getValue() ?? "–" }),
   ...kinds.map((k) => col.accessor(k.key, { header: k.label, cell: (c) => count(c.getValue()), ...numeric })),
-  col.accessor((r) => kinds.reduce((s, k) => s + r[k.key], 0), { id: "total", header: "Total", cell: (c) => <strong>{count(c.getValue())}</strong>, ...numeric }),
+  col.accessor((r) => kinds.reduce((s, k) => s + r[k.key], 0), {
+    id: "total",
+    header: "Total",
+    cell: (c) => <strong>{count(c.getValue())}</strong>,
+    ...numeric,
+  }),
 ]
 
 export function RepActivityPage() {
@@ -67,7 +72,9 @@ function RepActivityBody({ data, stale }: { data: RepActivity; stale: boolean })
         {data.weekly.length === 0 ? (
           <Empty title="Nothing logged in this period">Reps log calls, emails and meetings from the Relay sidebar; widen the period or clear filters.</Empty>
         ) : (
-          <Chart summary={`Weekly activity from ${data.scope.from} to ${data.scope.to}: ${kinds.map((k) => `${count(totals[k.key])} ${k.label.toLowerCase()}`).join(", ")}.`}>
+          <Chart
+            summary={`Weekly activity from ${data.scope.from} to ${data.scope.to}: ${kinds.map((k) => `${count(totals[k.key])} ${k.label.toLowerCase()}`).join(", ")}.`}
+          >
             <BarChart data={data.weekly} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={palette.grid} vertical={false} />
               <XAxis dataKey="week" tickFormatter={shortDay} {...axisProps} />
@@ -75,7 +82,16 @@ function RepActivityBody({ data, stale }: { data: RepActivity; stale: boolean })
               <Tooltip labelFormatter={(w) => `Week of ${shortDay(String(w))}`} />
               <Legend />
               {kinds.map((k, i) => (
-                <Bar isAnimationActive={false} key={k.key} dataKey={k.key} name={k.label} stackId="a" fill={k.color} maxBarSize={40} radius={i === kinds.length - 1 ? [3, 3, 0, 0] : undefined} />
+                <Bar
+                  isAnimationActive={false}
+                  key={k.key}
+                  dataKey={k.key}
+                  name={k.label}
+                  stackId="a"
+                  fill={k.color}
+                  maxBarSize={40}
+                  radius={i === kinds.length - 1 ? [3, 3, 0, 0] : undefined}
+                />
               ))}
             </BarChart>
           </Chart>
@@ -91,8 +107,13 @@ function RepActivityBody({ data, stale }: { data: RepActivity; stale: boolean })
           </>
         }
       >
-        <DataTable label="Activity by rep" data={data.rows} columns={columns} initialSort={[{ id: "total", desc: true }]}
-          empty={<Empty title="No rep logged anything in this period">Widen the period or clear the rep and team filters.</Empty>} />
+        <DataTable
+          label="Activity by rep"
+          data={data.rows}
+          columns={columns}
+          initialSort={[{ id: "total", desc: true }]}
+          empty={<Empty title="No rep logged anything in this period">Widen the period or clear the rep and team filters.</Empty>}
+        />
       </Panel>
     </div>
   )

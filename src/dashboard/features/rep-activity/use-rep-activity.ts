@@ -1,6 +1,6 @@
 // Report 5, rep activity (GET /api/v1/analytics/rep-activity): calls, emails, messages, meetings, notes and shares per rep and per week.
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
-import { RepActivity, type ReportFilters } from "~shared/contracts/analytics"
+import { RepActivity, type ReportFilters } from "../../../shared/contracts/analytics"
 import { apiGet } from "../../api/client"
 import { filterParams, search } from "../filters/url-filters"
 

@@ -1,7 +1,7 @@
 // Saving the settings (PUT /api/v1/settings, marketers and admins). New rules rescore the org, so every
 // report and preview computed under the old ones is dropped.
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { Settings, type SettingsUpdate } from "~shared/contracts/settings"
+import { Settings, type SettingsUpdate } from "../../../shared/contracts/settings"
 import { apiSend } from "../../api/client"
 import { settingsKey } from "./use-settings"
 

@@ -1,6 +1,6 @@
 // The org's MQL threshold, follow-up SLA and scoring rules (GET /api/v1/settings).
 import { queryOptions, useQuery } from "@tanstack/react-query"
-import { Settings } from "~shared/contracts/settings"
+import { Settings } from "../../../shared/contracts/settings"
 import { apiGet } from "../../api/client"
 
 export const settingsKey = ["settings"] as const

@@ -2,9 +2,9 @@
 // sends each finished day), not through complaints. Counts only; nobody's name, address or URL is in them.
 import { useState } from "react"
 import { createColumnHelper } from "@tanstack/react-table"
-import type { SelectorHealth, SelectorHealthQuery, SelectorHealthRow } from "~shared/contracts/health"
-import { healthSites } from "~shared/contracts/health"
-import type { Me } from "~shared/contracts/me"
+import type { SelectorHealth, SelectorHealthQuery, SelectorHealthRow } from "../../../shared/contracts/health"
+import { healthSites } from "../../../shared/contracts/health"
+import type { Me } from "../../../shared/contracts/me"
 import { PageHeader } from "../../layout/shell"
 import { count, day, humanize, percent } from "../../format"
 import { DataTable, numeric } from "../../ui/data-table"
@@ -32,7 +32,14 @@ const columns = [
   col.accessor("total", { header: "Total", cell: (c) => count(c.getValue()), ...numeric }),
   col.accessor("missRate", {
     header: "Missed",
-    cell: (c) => (flagged(c.row.original) ? <strong className="error-text" title="A fifth or more found nobody">{percent(c.getValue())} ⚠</strong> : percent(c.getValue())),
+    cell: (c) =>
+      flagged(c.row.original) ? (
+        <strong className="error-text" title="A fifth or more found nobody">
+          {percent(c.getValue())} ⚠
+        </strong>
+      ) : (
+        percent(c.getValue())
+      ),
     ...numeric,
   }),
   col.accessor("reports", { header: "Reports", cell: (c) => count(c.getValue()), ...numeric }),
@@ -45,9 +52,9 @@ export function SelectorHealthPage({ me }: { me: Me }) {
   return (
     <>
       <PageHeader title="Selector health">
-        How Relay's extension found people on Gmail, Outlook and LinkedIn, day by day and per extension version: by the
-        sites' current structure, by structure-free signals, by a display name only, or not at all while the site was on
-        screen. Reps' browsers send anonymous counts once a day; a jump in "None found" means a site changed its markup.
+        How Relay's extension found people on Gmail, Outlook and LinkedIn, day by day and per extension version: by the sites' current structure, by
+        structure-free signals, by a display name only, or not at all while the site was on screen. Reps' browsers send anonymous counts once a day; a jump in
+        "None found" means a site changed its markup.
       </PageHeader>
       {!admin ? (
         <Empty title="Only admins can see selector health">Ask an admin of your organization.</Empty>
@@ -70,7 +77,8 @@ export function SelectorHealthPage({ me }: { me: Me }) {
 function HealthFilters({ query, scope, onChange }: { query: SelectorHealthQuery; scope?: SelectorHealth; onChange: (q: SelectorHealthQuery) => void }) {
   const versions = [...new Set(scope?.rows.map((r) => r.version) ?? [])]
   if (query.version && !versions.includes(query.version)) versions.push(query.version)
-  const set = (patch: Partial<SelectorHealthQuery>) => onChange(Object.fromEntries(Object.entries({ ...query, ...patch }).filter(([, v]) => v)) as SelectorHealthQuery)
+  const set = (patch: Partial<SelectorHealthQuery>) =>
+    onChange(Object.fromEntries(Object.entries({ ...query, ...patch }).filter(([, v]) => v)) as SelectorHealthQuery)
   return (
     <div className="filter-bar" role="search" aria-label="Selector health filters">
       <div className="filter-row">
@@ -86,14 +94,22 @@ function HealthFilters({ query, scope, onChange }: { query: SelectorHealthQuery;
           <span>Site</span>
           <select value={query.site ?? ""} onChange={(e) => set({ site: (e.target.value || undefined) as SelectorHealthQuery["site"] })}>
             <option value="">All</option>
-            {healthSites.map((s) => <option key={s} value={s}>{siteNames[s]}</option>)}
+            {healthSites.map((s) => (
+              <option key={s} value={s}>
+                {siteNames[s]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field compact">
           <span>Extension version</span>
           <select value={query.version ?? ""} onChange={(e) => set({ version: e.target.value || undefined })}>
             <option value="">All</option>
-            {versions.map((v) => <option key={v} value={v}>{v}</option>)}
+            {versions.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -111,13 +127,24 @@ function HealthBody({ data, stale }: { data: SelectorHealth; stale: boolean }) {
         <Stat label="Detections" value={count(total)} hint={`${day(data.from)} to ${day(data.to)}`} />
         <Stat label="Found by structure" value={percent(total ? sum("structure") / total : null)} />
         <Stat label="Found by signals or name" value={percent(total ? (sum("signals") + sum("name")) / total : null)} />
-        <Stat label="Nobody found" value={percent(total ? sum("none") / total : null)} tone={worst ? "bad" : undefined}
-          hint={worst ? `worst: ${siteNames[worst.site]} ${humanize(worst.view).toLowerCase()} on ${day(worst.day)} (${worst.version})` : undefined} />
+        <Stat
+          label="Nobody found"
+          value={percent(total ? sum("none") / total : null)}
+          tone={worst ? "bad" : undefined}
+          hint={worst ? `worst: ${siteNames[worst.site]} ${humanize(worst.view).toLowerCase()} on ${day(worst.day)} (${worst.version})` : undefined}
+        />
       </Stats>
       <Panel title="Per day, version, site and view">
-        <DataTable label="Selector health per day and extension version" data={data.rows} columns={columns}
-          initialSort={[{ id: "day", desc: true }]} pageSize={25}
-          empty={<Empty title="No reports in this period">Reps' browsers send each finished day's counts the next day; widen the period or clear the filters.</Empty>} />
+        <DataTable
+          label="Selector health per day and extension version"
+          data={data.rows}
+          columns={columns}
+          initialSort={[{ id: "day", desc: true }]}
+          pageSize={25}
+          empty={
+            <Empty title="No reports in this period">Reps' browsers send each finished day's counts the next day; widen the period or clear the filters.</Empty>
+          }
+        />
       </Panel>
     </div>
   )

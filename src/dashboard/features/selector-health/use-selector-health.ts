@@ -1,7 +1,7 @@
 // Selector health (GET /api/v1/health/selectors, admins only): which detection strategy answered in reps'
 // browsers, per day, extension version, site and view.
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
-import { SelectorHealth, type SelectorHealthQuery } from "~shared/contracts/health"
+import { SelectorHealth, type SelectorHealthQuery } from "../../../shared/contracts/health"
 import { apiGet, queryString } from "../../api/client"
 
 export const fetchSelectorHealth = (q: SelectorHealthQuery) => apiGet(`/api/v1/health/selectors${queryString(q)}`, SelectorHealth)

@@ -11,11 +11,13 @@ export function SignInPage() {
   return (
     <main className="signin">
       <form className="signin-card" onSubmit={submit} aria-labelledby="signin-title">
-        <div className="brand brand-large" aria-hidden="true">Relay</div>
+        <div className="brand brand-large" aria-hidden="true">
+          Relay
+        </div>
         <h1 id="signin-title">Sign in to the dashboard</h1>
         <p className="muted">
-          Paste your Relay API token. An admin creates one with <code>npm run relay -- token:create</code>; the demo
-          tokens are in <code>demo-credentials.json</code> in the server's data folder.
+          Paste your Relay API token. An admin creates one with <code>npm run relay -- token:create</code>; the demo tokens are in{" "}
+          <code>demo-credentials.json</code> in the server's data folder.
         </p>
         <label className="field">
           <span>API token</span>

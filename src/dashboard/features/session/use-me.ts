@@ -1,6 +1,6 @@
 // Who is signed in (GET /api/v1/me). null means "no session": the app shows the sign-in page.
 import { queryOptions, useQuery, type QueryClient } from "@tanstack/react-query"
-import { Me } from "~shared/contracts/me"
+import { Me } from "../../../shared/contracts/me"
 import { apiGet, isUnauthorized } from "../../api/client"
 
 export const meKey = ["me"] as const

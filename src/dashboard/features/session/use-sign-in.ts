@@ -1,7 +1,7 @@
 // Exchanging an API token for the session cookie (POST /api/v1/sessions). The token is sent once and
 // never kept: the HttpOnly cookie is out of reach of the page's scripts.
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { Me } from "~shared/contracts/me"
+import { Me } from "../../../shared/contracts/me"
 import { apiSend } from "../../api/client"
 import { forgetAllButMe, meKey } from "./use-me"
 

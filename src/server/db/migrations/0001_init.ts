@@ -190,5 +190,5 @@ CREATE TABLE lead_feedback (
   PRIMARY KEY (org_id, id)
 );
 CREATE INDEX lead_feedback_contact ON lead_feedback (org_id, contact_id);
-`
+`,
 } satisfies Migration

@@ -91,5 +91,5 @@ CREATE INDEX assets_match_keys ON assets USING gin (match_keys) WITH (fastupdate
 -- scan every asset inserted since the last vacuum. Merge what is pending now, then write through.
 ALTER INDEX assets_search SET (fastupdate = off);
 SELECT gin_clean_pending_list('assets_search'::regclass)
-`
+`,
 } satisfies Migration

@@ -32,5 +32,5 @@ ALTER TABLE contacts ADD COLUMN campaign text;
 -- The lead score at the moment of a stage change, so calibration can ask what score an MQL had when
 -- it was handed over rather than what it has drifted to since.
 ALTER TABLE stage_changes ADD COLUMN score int;
-`
+`,
 } satisfies Migration

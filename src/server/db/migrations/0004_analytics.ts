@@ -23,5 +23,5 @@ CREATE INDEX contacts_created ON contacts (org_id, created_at);
 -- fit + stored engagement bounds the current score from above (engagement only decays), so the threshold
 -- preview finds the few contacts that could be at or above a threshold without scoring every contact.
 CREATE INDEX contacts_score_bound ON contacts (org_id, (fit_score + engagement_value));
-`
+`,
 } satisfies Migration

@@ -113,5 +113,5 @@ INSERT INTO mql_outcomes (org_id, contact_id, mql_at, score)
   SELECT org_id, contact_id, at, max(score) FROM stage_changes WHERE to_stage = 'mql' GROUP BY org_id, contact_id, at;
 SELECT relay_mql_outcomes_fill(org_id, array_agg(DISTINCT contact_id)) FROM mql_outcomes GROUP BY org_id;
 ANALYZE mql_outcomes
-`
+`,
 } satisfies Migration

@@ -32,5 +32,5 @@ CREATE TRIGGER activities_rep_days_del AFTER DELETE ON activities REFERENCING OL
 INSERT INTO rep_activity_days (org_id, day, user_id, type, n)
   SELECT org_id, (occurred_at AT TIME ZONE 'UTC')::date, user_id, type, count(*) FROM activities GROUP BY 1, 2, 3, 4;
 ANALYZE rep_activity_days
-`
+`,
 } satisfies Migration

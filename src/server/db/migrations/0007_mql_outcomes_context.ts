@@ -88,5 +88,5 @@ UPDATE mql_outcomes o SET owner_id = c.owner_id, campaign = c.campaign, source =
     industry = c.industry, title = c.title, company_size = c.company_size, points = relay_mql_points(o.org_id, o.contact_id, o.mql_at)
   FROM contacts c WHERE c.org_id = o.org_id AND c.id = o.contact_id;
 ANALYZE mql_outcomes
-`
+`,
 } satisfies Migration

@@ -50,5 +50,5 @@ CREATE TRIGGER stage_changes_share_stages_del AFTER DELETE ON stage_changes REFE
 
 UPDATE asset_shares SET history_stage = relay_stage_at(org_id, contact_id, shared_at);
 ANALYZE asset_shares
-`
+`,
 } satisfies Migration

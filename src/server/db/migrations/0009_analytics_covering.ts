@@ -54,5 +54,5 @@ UPDATE mql_outcomes o SET rating_sum = x.s, ratings = x.n
 -- also drops the dead versions the backfills left (each row was written three times).
 CLUSTER mql_outcomes USING mql_outcomes_at;
 ANALYZE mql_outcomes
-`
+`,
 } satisfies Migration

@@ -20,5 +20,5 @@ CREATE TABLE selector_health (
   PRIMARY KEY (org_id, day, site, view, strategy, version, report_id)
 );
 CREATE INDEX selector_health_report ON selector_health (org_id, report_id)
-`
+`,
 } satisfies Migration

@@ -105,5 +105,5 @@ DROP INDEX contacts_waiting_score;
 ANALYZE contacts;
 ANALYZE stage_changes;
 ANALYZE asset_shares
-`
+`,
 } satisfies Migration

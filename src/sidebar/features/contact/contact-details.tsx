@@ -27,7 +27,9 @@ export function ContactDetails({ context, freshness = {} }: { context: ContactCo
         <div role="alert" className="notice notice-error">
           <p>Couldn't refresh from Relay: {freshness.refreshError}</p>
           {freshness.onRetry && (
-            <button type="button" className="button" onClick={freshness.onRetry}>Try again</button>
+            <button type="button" className="button" onClick={freshness.onRetry}>
+              Try again
+            </button>
           )}
         </div>
       )}

@@ -23,20 +23,24 @@ export function ContactSearch({ onPick }: { onPick: (contact: ContactSummary) =>
         placeholder="Name, email or company"
         onChange={(e) => setText(e.target.value)}
       />
-      {q && search.isFetching && <p className="muted small" role="status">Searching…</p>}
-      {q && search.isError && <p role="alert" className="notice notice-error">Search failed: {errorMessage(search.error)}</p>}
-      {q && search.isSuccess && !search.isPlaceholderData && items.length === 0 && (
-        <p className="muted">No contacts match “{q}”.</p>
+      {q && search.isFetching && (
+        <p className="muted small" role="status">
+          Searching…
+        </p>
       )}
+      {q && search.isError && (
+        <p role="alert" className="notice notice-error">
+          Search failed: {errorMessage(search.error)}
+        </p>
+      )}
+      {q && search.isSuccess && !search.isPlaceholderData && items.length === 0 && <p className="muted">No contacts match “{q}”.</p>}
       {items.length > 0 && (
         <ul className="results" aria-label="Search results">
           {items.map((c) => (
             <li key={c.id}>
               <button type="button" className="result" onClick={() => onPick(c)}>
                 <span className="result-name">{c.name}</span>
-                <span className="result-meta">
-                  {[c.title, c.company, stageLabels[c.stage]].filter(Boolean).join(" · ")}
-                </span>
+                <span className="result-meta">{[c.title, c.company, stageLabels[c.stage]].filter(Boolean).join(" · ")}</span>
               </button>
             </li>
           ))}

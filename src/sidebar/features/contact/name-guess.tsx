@@ -23,7 +23,8 @@ export function NameGuess({ person, onPick }: { person: Person; onPick: (contact
     return <ErrorState title="Relay couldn't search for this name" message={errorMessage(search.error)} onRetry={() => void search.refetch()} />
   }
   const [best, ...others] = search.data.items
-  if (!best || choosing) return <ChooseMatch name={name} candidates={best ? [best, ...others] : []} onPick={onPick} onCancel={best ? () => setChoosing(false) : undefined} />
+  if (!best || choosing)
+    return <ChooseMatch name={name} candidates={best ? [best, ...others] : []} onPick={onPick} onCancel={best ? () => setChoosing(false) : undefined} />
   return (
     <>
       <p role="note" className="guess-note muted small">
@@ -42,7 +43,12 @@ function GuessedContact({ contactId }: { contactId: string }) {
   return <ViewFor view={view} retry={retry} />
 }
 
-function ChooseMatch({ name, candidates, onPick, onCancel }: {
+function ChooseMatch({
+  name,
+  candidates,
+  onPick,
+  onCancel,
+}: {
   name: string
   candidates: ContactSummary[]
   onPick: (contactId: string) => void
@@ -51,7 +57,9 @@ function ChooseMatch({ name, candidates, onPick, onCancel }: {
   return (
     <div className="unknown">
       <section className="card" aria-labelledby="relay-name-guess">
-        <h2 id="relay-name-guess" className="contact-name">{name}</h2>
+        <h2 id="relay-name-guess" className="contact-name">
+          {name}
+        </h2>
         <p className="muted">Only a name is on screen, so Relay can only guess who this is.</p>
         {candidates.length === 0 ? (
           <p className="badge badge-muted">No contact named “{name}” in Relay</p>

@@ -14,7 +14,9 @@ export function ScoreCard({ score }: { score: Score }) {
           {score.total}
         </div>
         <div>
-          <h3 id={labelId} className="score-label">Lead score</h3>
+          <h3 id={labelId} className="score-label">
+            Lead score
+          </h3>
           <p className="score-split">
             Fit {score.fit} · Engagement {score.engagement}
           </p>

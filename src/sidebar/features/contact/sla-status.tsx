@@ -15,8 +15,7 @@ export function SlaStatus({ sla, now }: { sla: Sla; now: Date }) {
   }
   return (
     <p role="status" className="sla sla-pending">
-      MQL {ago(new Date(sla.mqlAt), now)}, follow up within {sla.hours} h
-      <span className="sla-left"> ({duration(due.getTime() - now.getTime())} left)</span>
+      MQL {ago(new Date(sla.mqlAt), now)}, follow up within {sla.hours} h<span className="sla-left"> ({duration(due.getTime() - now.getTime())} left)</span>
     </p>
   )
 }

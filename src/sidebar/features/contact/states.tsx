@@ -40,7 +40,9 @@ export function ErrorState({ title, message, onRetry }: { title: string; message
     <section className="card state" role="alert">
       <h2>{title}</h2>
       {message && <p className="muted">{message}</p>}
-      <button type="button" className="button" onClick={onRetry}>Try again</button>
+      <button type="button" className="button" onClick={onRetry}>
+        Try again
+      </button>
     </section>
   )
 }

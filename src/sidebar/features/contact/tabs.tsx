@@ -65,11 +65,15 @@ export function ContactTabs({ context, now, tabs = contactTabs }: TabProps & { t
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const at = tabs.findIndex((t) => t.id === selected)
     const next =
-      e.key === "ArrowRight" ? (at + 1) % tabs.length
-      : e.key === "ArrowLeft" ? (at - 1 + tabs.length) % tabs.length
-      : e.key === "Home" ? 0
-      : e.key === "End" ? tabs.length - 1
-      : -1
+      e.key === "ArrowRight"
+        ? (at + 1) % tabs.length
+        : e.key === "ArrowLeft"
+          ? (at - 1 + tabs.length) % tabs.length
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? tabs.length - 1
+              : -1
     if (next < 0) return
     e.preventDefault()
     select(tabs[next].id, true)

@@ -6,7 +6,9 @@ export function UnknownPerson({ person, onPick }: { person: Person; onPick: (con
   return (
     <div className="unknown">
       <section className="card" aria-labelledby="relay-unknown">
-        <h2 id="relay-unknown" className="contact-name">{person.name || person.email || person.linkedin}</h2>
+        <h2 id="relay-unknown" className="contact-name">
+          {person.name || person.email || person.linkedin}
+        </h2>
         <dl className="detected">
           {person.email && (
             <>

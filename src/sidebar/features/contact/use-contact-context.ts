@@ -30,10 +30,7 @@ export type ContactView =
   | { kind: "offline" }
   | { kind: "error"; code: ErrorCode | undefined; message: string }
 
-export function contactView(
-  live: UseQueryResult<ContactContext>,
-  cached?: UseQueryResult<Cached<ContactContext> | null>,
-): ContactView {
+export function contactView(live: UseQueryResult<ContactContext>, cached?: UseQueryResult<Cached<ContactContext> | null>): ContactView {
   const code = live.isError ? errorCode(live.error) : undefined
   if (code === "signed_out") return { kind: "signed_out" }
   if (code === "not_found") return { kind: "not_found" }

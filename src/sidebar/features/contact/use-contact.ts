@@ -5,8 +5,7 @@ import { contactView } from "./use-contact-context"
 
 export const fetchContact = (id: string) => send({ type: "contact.get", id })
 
-export const contactOptions = (id: string) =>
-  queryOptions({ queryKey: ["contact", "id", id] as const, queryFn: () => fetchContact(id), staleTime: 60_000 })
+export const contactOptions = (id: string) => queryOptions({ queryKey: ["contact", "id", id] as const, queryFn: () => fetchContact(id), staleTime: 60_000 })
 
 export function useContact(id: string) {
   const live = useQuery(contactOptions(id))

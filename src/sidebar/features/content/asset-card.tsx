@@ -78,13 +78,17 @@ export function AssetCard({ asset, reasons = [], contactId, site, compose, hintI
     <li>
       <article className="asset" aria-labelledby={titleId}>
         <div className="asset-head">
-          <h4 id={titleId} className="asset-title">{asset.title}</h4>
+          <h4 id={titleId} className="asset-title">
+            {asset.title}
+          </h4>
           <span className="badge asset-kind">{kindLabel(asset.kind)}</span>
         </div>
         {asset.description && <p className="asset-preview">{asset.description}</p>}
         {reasons.length > 0 && (
           <ul className="asset-reasons" aria-label="Why it fits">
-            {reasons.map((r) => <li key={r}>{r}</li>)}
+            {reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
           </ul>
         )}
         <div className="asset-actions">
@@ -112,7 +116,11 @@ export function AssetCard({ asset, reasons = [], contactId, site, compose, hintI
           </button>
         </div>
         {manualUrl && <ManualCopy url={manualUrl} />}
-        {error && <p role="alert" className="field-error">{error}</p>}
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
       </article>
     </li>
   )

@@ -60,8 +60,14 @@ export function ContentTab({ context }: { context: ContactContext }) {
           aria-controls={listId}
         />
       </div>
-      <p role="status" className={status ? "content-status" : "content-status content-status-empty"}>{status}</p>
-      {!compose.body && <p id={hintId} className="content-hint muted small">{INSERT_HINT}</p>}
+      <p role="status" className={status ? "content-status" : "content-status content-status-empty"}>
+        {status}
+      </p>
+      {!compose.body && (
+        <p id={hintId} className="content-hint muted small">
+          {INSERT_HINT}
+        </p>
+      )}
       <section id={listId} className="content-list" aria-label={searching ? "Search results" : "Recommended content"}>
         {searching ? <SearchResults q={q} cardProps={cardProps} /> : <Recommended contactId={contact.id} firstName={firstName} cardProps={cardProps} />}
       </section>
@@ -82,7 +88,9 @@ function Recommended({ contactId, firstName, cardProps }: { contactId: string; f
       {recs.data && recs.data.items.length === 0 && <p className="muted">No content fits yet. Try a search.</p>}
       {recs.data && recs.data.items.length > 0 && (
         <ul className="assets">
-          {recs.data.items.map((r) => <AssetCard key={r.asset.id} asset={r.asset} reasons={r.reasons} {...cardProps} />)}
+          {recs.data.items.map((r) => (
+            <AssetCard key={r.asset.id} asset={r.asset} reasons={r.reasons} {...cardProps} />
+          ))}
         </ul>
       )}
     </>
@@ -100,7 +108,9 @@ function SearchResults({ q, cardProps }: { q: string; cardProps: CardProps }) {
       {found.data && items.length === 0 && <p className="muted">Nothing in the library matches “{q}”.</p>}
       {items.length > 0 && (
         <ul className="assets" aria-busy={found.isFetching || undefined}>
-          {items.map((a) => <AssetCard key={a.id} asset={a} {...cardProps} />)}
+          {items.map((a) => (
+            <AssetCard key={a.id} asset={a} {...cardProps} />
+          ))}
         </ul>
       )}
     </>
@@ -121,7 +131,9 @@ function Failed({ error, retry }: { error: unknown; retry: () => void }) {
   return (
     <div role="alert" className="notice notice-error">
       <p>Couldn't load content: {errorMessage(error)}</p>
-      <button type="button" className="button" onClick={retry}>Try again</button>
+      <button type="button" className="button" onClick={retry}>
+        Try again
+      </button>
     </div>
   )
 }

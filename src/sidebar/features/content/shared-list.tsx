@@ -44,8 +44,16 @@ export function sharedRows(server: ShareListItem[], session: SessionShare[], con
       continue
     }
     rows.set(s.assetId, {
-      assetId: s.assetId, title: s.assetTitle, kind: s.assetKind, channel: s.channel, sharedAt: s.sharedAt,
-      times: 1, mine: s.byMe, unsynced: s.unsynced, helped: s.helped, shareId: s.id,
+      assetId: s.assetId,
+      title: s.assetTitle,
+      kind: s.assetKind,
+      channel: s.channel,
+      sharedAt: s.sharedAt,
+      times: 1,
+      mine: s.byMe,
+      unsynced: s.unsynced,
+      helped: s.helped,
+      shareId: s.id,
     })
   }
   for (const row of rows.values()) {
@@ -64,7 +72,10 @@ export function SharedList({ contactId, firstName, now }: { contactId: string; f
   // This session's shares leave the outbox when the server has them: then ask for the list again.
   const outbox = useOutboxStatus()
   const waiting = rows.filter((r) => r.unsynced)
-  const sent = waiting.filter((r) => itemState(outbox.data, r.shareId) === "synced").map((r) => r.shareId).join(",")
+  const sent = waiting
+    .filter((r) => itemState(outbox.data, r.shareId) === "synced")
+    .map((r) => r.shareId)
+    .join(",")
   const refetch = shares.refetch
   useEffect(() => {
     if (sent) void refetch()
@@ -73,13 +84,21 @@ export function SharedList({ contactId, firstName, now }: { contactId: string; f
 
   return (
     <section className="shared" aria-labelledby={headingId}>
-      <h3 id={headingId} className="section-title">Shared with {firstName}</h3>
+      <h3 id={headingId} className="section-title">
+        Shared with {firstName}
+      </h3>
       {shares.isError && <p className="muted small">Couldn't load earlier shares: {errorMessage(shares.error)}</p>}
       {rows.length === 0 && !shares.isPending && <p className="muted small">Nothing shared yet.</p>}
       {rows.length > 0 && (
         <ul className="shared-list">
           {rows.map((r) => (
-            <SharedRow key={r.assetId} row={r} contactId={contactId} now={now} refused={states[r.shareId]?.state === "failed" ? states[r.shareId]?.error ?? "refused" : undefined} />
+            <SharedRow
+              key={r.assetId}
+              row={r}
+              contactId={contactId}
+              now={now}
+              refused={states[r.shareId]?.state === "failed" ? (states[r.shareId]?.error ?? "refused") : undefined}
+            />
           ))}
         </ul>
       )}
@@ -101,7 +120,9 @@ function SharedRow({ row, contactId, now, refused }: { row: Row; contactId: stri
   return (
     <li className="shared-item" aria-labelledby={titleId}>
       <div className="shared-head">
-        <span id={titleId} className="shared-title">{row.title}</span>
+        <span id={titleId} className="shared-title">
+          {row.title}
+        </span>
         <span className="badge asset-kind">{kindLabel(row.kind)}</span>
       </div>
       <p className="shared-meta">
@@ -110,9 +131,7 @@ function SharedRow({ row, contactId, now, refused }: { row: Row; contactId: stri
         {row.unsynced && !refused && <span className="sync sync-pending"> · Not synced yet</span>}
         {row.unsynced && refused && <span className="sync sync-failed"> · Not recorded: {refused}</span>}
       </p>
-      {row.mine && row.helped !== null && (
-        <p className="shared-answer">You said it {row.helped ? "helped" : "didn't help"}.</p>
-      )}
+      {row.mine && row.helped !== null && <p className="shared-answer">You said it {row.helped ? "helped" : "didn't help"}.</p>}
       {row.mine && row.helped === null && (
         <div className="shared-feedback">
           <div className="field">
@@ -120,10 +139,18 @@ function SharedRow({ row, contactId, now, refused }: { row: Row; contactId: stri
             <input id={noteId} type="text" placeholder="Optional" maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
           </div>
           <div className="actions">
-            <button type="button" className="button button-secondary button-small" disabled={feedback.isPending} onClick={() => answer(true)}>Helped</button>
-            <button type="button" className="button button-secondary button-small" disabled={feedback.isPending} onClick={() => answer(false)}>Didn't help</button>
+            <button type="button" className="button button-secondary button-small" disabled={feedback.isPending} onClick={() => answer(true)}>
+              Helped
+            </button>
+            <button type="button" className="button button-secondary button-small" disabled={feedback.isPending} onClick={() => answer(false)}>
+              Didn't help
+            </button>
           </div>
-          {feedback.isError && <p role="alert" className="field-error">{errorMessage(feedback.error)}</p>}
+          {feedback.isError && (
+            <p role="alert" className="field-error">
+              {errorMessage(feedback.error)}
+            </p>
+          )}
         </div>
       )}
     </li>

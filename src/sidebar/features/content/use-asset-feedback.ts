@@ -5,7 +5,13 @@ import { send } from "../../../shared/send"
 import { outboxKeys } from "../log/use-outbox-status"
 import { useSessionShares } from "./session-shares"
 
-export interface AssetFeedbackRequest { assetId: string; contactId: string; helped: boolean; note?: string; title?: string }
+export interface AssetFeedbackRequest {
+  assetId: string
+  contactId: string
+  helped: boolean
+  note?: string
+  title?: string
+}
 
 export const sendAssetFeedback = ({ title, note, ...rest }: AssetFeedbackRequest) =>
   send({ type: "asset.feedback", input: { id: crypto.randomUUID(), ...rest, ...(note?.trim() ? { note: note.trim() } : {}) }, ...(title ? { title } : {}) })

@@ -9,12 +9,14 @@ export const CONTEXT_MAX = 2000
 
 /** "Subject\nsnippet", cut to what the API takes; undefined when the page shows no conversation. */
 export function conversationContext(page: Pick<PageContext, "subject" | "snippet">): string | undefined {
-  const text = [page.subject, page.snippet].map((s) => s?.trim()).filter(Boolean).join("\n")
+  const text = [page.subject, page.snippet]
+    .map((s) => s?.trim())
+    .filter(Boolean)
+    .join("\n")
   return text ? text.slice(0, CONTEXT_MAX) : undefined
 }
 
-export const fetchRecommendations = (contactId: string, context?: string) =>
-  send({ type: "recommendations", contactId, ...(context ? { context } : {}) })
+export const fetchRecommendations = (contactId: string, context?: string) => send({ type: "recommendations", contactId, ...(context ? { context } : {}) })
 
 export const recommendationsOptions = (contactId: string, context?: string) =>
   queryOptions({

@@ -7,7 +7,11 @@ import { outboxKeys } from "../log/use-outbox-status"
 import { newShareCode } from "./share-code"
 import { useSessionShares } from "./session-shares"
 
-export interface ShareRequest { asset: { id: string; title: string; kind: string }; contactId: string; channel: ShareChannel }
+export interface ShareRequest {
+  asset: { id: string; title: string; kind: string }
+  contactId: string
+  channel: ShareChannel
+}
 
 export async function shareAsset({ asset, contactId, channel }: ShareRequest) {
   const share = { id: crypto.randomUUID(), assetId: asset.id, contactId, channel, sharedAt: new Date().toISOString(), code: newShareCode() }
@@ -22,7 +26,16 @@ export function useShareAsset() {
     mutationKey: ["share"],
     mutationFn: shareAsset,
     onSuccess: (share, { asset }) => {
-      remember({ id: share.id, assetId: asset.id, contactId: share.contactId, channel: share.channel, sharedAt: share.sharedAt, url: share.url, assetTitle: asset.title, assetKind: asset.kind })
+      remember({
+        id: share.id,
+        assetId: asset.id,
+        contactId: share.contactId,
+        channel: share.channel,
+        sharedAt: share.sharedAt,
+        url: share.url,
+        assetTitle: asset.title,
+        assetKind: asset.kind,
+      })
       void client.invalidateQueries({ queryKey: outboxKeys.status })
     },
   })

@@ -6,8 +6,7 @@ export const sharesKey = (contactId: string) => ["content", "shares", contactId]
 
 export const fetchShares = (contactId: string) => send({ type: "shares.list", contactId })
 
-export const sharesOptions = (contactId: string) =>
-  queryOptions({ queryKey: sharesKey(contactId), queryFn: () => fetchShares(contactId), staleTime: 60_000 })
+export const sharesOptions = (contactId: string) => queryOptions({ queryKey: sharesKey(contactId), queryFn: () => fetchShares(contactId), staleTime: 60_000 })
 
 export function useShares(contactId: string) {
   return useQuery(sharesOptions(contactId))

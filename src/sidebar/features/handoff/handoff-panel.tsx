@@ -37,7 +37,9 @@ export function HandoffPanel({ contact }: { contact: Pick<Contact, "id" | "name"
   if (!decided && contact.stage !== "mql") return null
   return (
     <section className="card handoff" aria-labelledby={headingId}>
-      <h3 id={headingId} className="section-title">Handoff</h3>
+      <h3 id={headingId} className="section-title">
+        Handoff
+      </h3>
       {decided ? (
         <div className="handoff-done">
           <p role="status">
@@ -73,7 +75,9 @@ export function HandoffPanel({ contact }: { contact: Pick<Contact, "id" | "name"
             />
           )}
           {handoff.isError && (
-            <p role="alert" className="notice notice-error">Couldn't send the decision: {errorMessage(handoff.error)}</p>
+            <p role="alert" className="notice notice-error">
+              Couldn't send the decision: {errorMessage(handoff.error)}
+            </p>
           )}
         </>
       )}
@@ -112,26 +116,27 @@ function RejectForm({ busy, onSend, onCancel }: { busy: boolean; onSend: (reason
         <legend id={legendId}>Reason</legend>
         {rejectReasons.map((r, i) => (
           <label key={r} className="choice">
-            <input
-              ref={i === 0 ? firstRadio : undefined}
-              type="radio"
-              name="reject-reason"
-              value={r}
-              checked={reason === r}
-              onChange={() => setReason(r)}
-            />
+            <input ref={i === 0 ? firstRadio : undefined} type="radio" name="reject-reason" value={r} checked={reason === r} onChange={() => setReason(r)} />
             {rejectReasonLabels[r]}
           </label>
         ))}
       </fieldset>
-      {error && !reason && <p id={errorId} role="alert" className="field-error">Choose a reason so marketing knows why.</p>}
+      {error && !reason && (
+        <p id={errorId} role="alert" className="field-error">
+          Choose a reason so marketing knows why.
+        </p>
+      )}
       <div className="field">
         <label htmlFor={noteId}>Note for marketing</label>
         <textarea id={noteId} rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
       <div className="actions">
-        <button type="submit" className="button" disabled={busy}>Send rejection</button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button" disabled={busy}>
+          Send rejection
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   )

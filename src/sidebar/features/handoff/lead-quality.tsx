@@ -47,7 +47,9 @@ export function LeadQuality({ contact }: { contact: Pick<Contact, "id"> }) {
 
   return (
     <section className="card lead-quality" aria-labelledby={headingId}>
-      <h3 id={headingId} className="section-title">Feedback for marketing</h3>
+      <h3 id={headingId} className="section-title">
+        Feedback for marketing
+      </h3>
       <form className="log-form" noValidate onSubmit={(e) => void submit(e)}>
         <fieldset
           className="rating"
@@ -75,13 +77,19 @@ export function LeadQuality({ contact }: { contact: Pick<Contact, "id"> }) {
           </div>
           <p className="muted small">1 = not a real lead, 5 = exactly who we want.</p>
         </fieldset>
-        {missing && !rating && <p id={errorId} role="alert" className="field-error">Pick a rating from 1 to 5.</p>}
+        {missing && !rating && (
+          <p id={errorId} role="alert" className="field-error">
+            Pick a rating from 1 to 5.
+          </p>
+        )}
         <div className="field">
           <label htmlFor={whyId}>Why?</label>
           <textarea id={whyId} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
         <div className="actions">
-          <button type="submit" className="button" disabled={feedback.isPending}>Send feedback</button>
+          <button type="submit" className="button" disabled={feedback.isPending}>
+            Send feedback
+          </button>
           <span role="status" className="sync-slot">
             {sent && (
               <>
@@ -90,7 +98,11 @@ export function LeadQuality({ contact }: { contact: Pick<Contact, "id"> }) {
             )}
           </span>
         </div>
-        {feedback.isError && <p role="alert" className="notice notice-error">Couldn't send: {errorMessage(feedback.error)}</p>}
+        {feedback.isError && (
+          <p role="alert" className="notice notice-error">
+            Couldn't send: {errorMessage(feedback.error)}
+          </p>
+        )}
       </form>
     </section>
   )

@@ -49,7 +49,9 @@ export function Qualification({ contact }: { contact: Pick<Contact, "id" | "bant
   const state = saved ? latestState(outbox.data, (i) => i.kind === "bant" && i.contactId === contact.id) : undefined
   return (
     <section className="card qualify" aria-labelledby={headingId}>
-      <h3 id={headingId} className="section-title">Qualification</h3>
+      <h3 id={headingId} className="section-title">
+        Qualification
+      </h3>
       <form className="log-form" noValidate onSubmit={(e) => void submit(e)}>
         {fields.map((f) => (
           <div key={f.key} className="field">
@@ -68,12 +70,18 @@ export function Qualification({ contact }: { contact: Pick<Contact, "id" | "bant
           </div>
         ))}
         <div className="actions">
-          <button type="submit" className="button" disabled={save.isPending}>Save qualification</button>
+          <button type="submit" className="button" disabled={save.isPending}>
+            Save qualification
+          </button>
           <span role="status" className="sync-slot">
             <SyncState state={state} />
           </span>
         </div>
-        {save.isError && <p role="alert" className="notice notice-error">Couldn't save: {errorMessage(save.error)}</p>}
+        {save.isError && (
+          <p role="alert" className="notice notice-error">
+            Couldn't save: {errorMessage(save.error)}
+          </p>
+        )}
       </form>
     </section>
   )

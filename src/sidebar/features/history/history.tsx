@@ -38,11 +38,15 @@ export function History({ context, now }: { context: ContactContext; now: Date }
         </div>
       )}
       {history.isPending ? (
-        <p className="muted" aria-busy="true">Loading history…</p>
+        <p className="muted" aria-busy="true">
+          Loading history…
+        </p>
       ) : history.isError && items.length === 0 ? (
         <div role="alert" className="notice notice-error">
           <p>Couldn't load the history: {errorMessage(history.error)}</p>
-          <button type="button" className="button" onClick={() => void history.refetch()}>Try again</button>
+          <button type="button" className="button" onClick={() => void history.refetch()}>
+            Try again
+          </button>
         </div>
       ) : items.length === 0 ? (
         <p className="muted">No history yet.</p>
@@ -50,15 +54,12 @@ export function History({ context, now }: { context: ContactContext; now: Date }
         <Timeline items={items} now={now} />
       )}
       {history.isFetchNextPageError && (
-        <p role="alert" className="notice notice-error">Couldn't load more: {errorMessage(history.error)}</p>
+        <p role="alert" className="notice notice-error">
+          Couldn't load more: {errorMessage(history.error)}
+        </p>
       )}
       {history.hasNextPage && (
-        <button
-          type="button"
-          className="button button-secondary load-more"
-          disabled={history.isFetchingNextPage}
-          onClick={() => void history.fetchNextPage()}
-        >
+        <button type="button" className="button button-secondary load-more" disabled={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
           {history.isFetchingNextPage ? "Loading more…" : "Load more"}
         </button>
       )}

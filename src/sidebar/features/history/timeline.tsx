@@ -12,9 +12,7 @@ export interface DayGroup {
 /** Newest first, duplicates (pages can overlap) dropped, grouped by local calendar day. */
 export function groupByDay(items: TimelineItem[], now: Date): DayGroup[] {
   const seen = new Set<string>()
-  const sorted = items
-    .filter((i) => !seen.has(i.id) && seen.add(i.id))
-    .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt))
+  const sorted = items.filter((i) => !seen.has(i.id) && seen.add(i.id)).sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt))
   const groups: DayGroup[] = []
   for (const item of sorted) {
     const label = dayLabel(new Date(item.occurredAt), now)
@@ -41,7 +39,9 @@ function DayGroupView({ group }: { group: DayGroup }) {
   const id = useId()
   return (
     <section className="day" aria-labelledby={id}>
-      <h4 id={id} className="day-label">{group.label}</h4>
+      <h4 id={id} className="day-label">
+        {group.label}
+      </h4>
       <ol className="items">
         {group.items.map((item) => (
           <li key={item.id} className={`item item-${item.side}`}>
@@ -56,7 +56,11 @@ function DayGroupView({ group }: { group: DayGroup }) {
                 <span>{typeLabel(item.type)}</span>
                 <time dateTime={item.occurredAt}>{clockTime(new Date(item.occurredAt))}</time>
                 {/* A rep did a sales activity; a marketing event came through a system (Marketo, HubSpot…). */}
-                {item.by && <span>{item.side === "marketing" ? "via" : "by"} {item.by}</span>}
+                {item.by && (
+                  <span>
+                    {item.side === "marketing" ? "via" : "by"} {item.by}
+                  </span>
+                )}
               </div>
             </div>
           </li>

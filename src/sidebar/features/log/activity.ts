@@ -31,7 +31,11 @@ const clip = (s: string | undefined, max: number) => {
   return t ? t.slice(0, max) : undefined
 }
 
-interface Base { id: string; contactId: string; now: Date }
+interface Base {
+  id: string
+  contactId: string
+  now: Date
+}
 
 const base = ({ id, contactId, now }: Base) => ({ id, contactId, occurredAt: now.toISOString() })
 
@@ -60,7 +64,11 @@ export function linkedinActivity(page: PageContext, o: Base & { includeText: boo
   }
 }
 
-export interface CallFields { outcome: CallOutcome; minutes?: number; notes?: string }
+export interface CallFields {
+  outcome: CallOutcome
+  minutes?: number
+  notes?: string
+}
 
 export function callActivity(f: CallFields, o: Base): ActivityInput {
   return {
@@ -72,7 +80,11 @@ export function callActivity(f: CallFields, o: Base): ActivityInput {
   }
 }
 
-export interface MeetingFields { title?: string; minutes?: number; notes?: string }
+export interface MeetingFields {
+  title?: string
+  minutes?: number
+  notes?: string
+}
 
 export function meetingActivity(f: MeetingFields, o: Base): ActivityInput {
   return {
@@ -102,8 +114,6 @@ export function parseMinutes(raw: string): number | undefined | null {
 /** The timeline line for a logged activity, in the shape the backend's timeline uses (same id). */
 export function timelineItemFor(a: ActivityInput, by: string): TimelineItem {
   const outcome = a.outcome && a.outcome in outcomeLabels ? outcomeLabels[a.outcome as CallOutcome] : a.outcome
-  const title =
-    a.subject ??
-    (a.type === "call" ? `Call — ${(outcome ?? "logged").toLowerCase()}` : a.type === "note" ? "Note" : activityText[a.type].done)
+  const title = a.subject ?? (a.type === "call" ? `Call — ${(outcome ?? "logged").toLowerCase()}` : a.type === "note" ? "Note" : activityText[a.type].done)
   return { id: a.id, side: "sales", type: a.type, occurredAt: a.occurredAt, title, detail: a.notes ?? null, by }
 }

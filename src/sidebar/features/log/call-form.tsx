@@ -28,14 +28,7 @@ export function CallForm({ busy, onSave, onCancel }: { busy: boolean; onSave: (f
         <legend id={legendId}>Outcome</legend>
         {callOutcomes.map((o) => (
           <label key={o} className="choice">
-            <input
-              ref={o === outcome ? checked : undefined}
-              type="radio"
-              name="outcome"
-              value={o}
-              checked={o === outcome}
-              onChange={() => setOutcome(o)}
-            />
+            <input ref={o === outcome ? checked : undefined} type="radio" name="outcome" value={o} checked={o === outcome} onChange={() => setOutcome(o)} />
             {outcomeLabels[o]}
           </label>
         ))}

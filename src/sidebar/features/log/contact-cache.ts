@@ -62,9 +62,7 @@ const bump = (c: ContactContext, type: string, by: number): ContactContext["coun
 
 /** Shows a logged activity at the top of the contact's timeline (once, whatever copy renders). */
 export function insertActivity(client: QueryClient, contactId: string, item: TimelineItem) {
-  patchContext(client, contactId, (c) =>
-    c.events.some((e) => e.id === item.id) ? c : { ...c, events: [item, ...c.events], counts: bump(c, item.type, 1) },
-  )
+  patchContext(client, contactId, (c) => (c.events.some((e) => e.id === item.id) ? c : { ...c, events: [item, ...c.events], counts: bump(c, item.type, 1) }))
   patchHistory(client, contactId, (items, eventType, first) =>
     first && (eventType === "all" || eventType === item.type) && !items.some((e) => e.id === item.id) ? [item, ...items] : items,
   )

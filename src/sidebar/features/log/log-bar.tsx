@@ -111,12 +111,8 @@ export function LogBar({ contact }: { contact: Pick<Contact, "id" | "name"> }) {
         </span>
       </div>
 
-      {form === "call" && (
-        <CallForm busy={pending} onCancel={closeForm} onSave={(f) => void submit(callActivity(f, stamp()))} />
-      )}
-      {form === "meeting" && (
-        <MeetingForm busy={pending} onCancel={closeForm} onSave={(f) => void submit(meetingActivity(f, stamp()))} />
-      )}
+      {form === "call" && <CallForm busy={pending} onCancel={closeForm} onSave={(f) => void submit(callActivity(f, stamp()))} />}
+      {form === "meeting" && <MeetingForm busy={pending} onCancel={closeForm} onSave={(f) => void submit(meetingActivity(f, stamp()))} />}
       {form === "note" && <NoteForm busy={pending} onCancel={closeForm} onSave={(t) => void submit(noteActivity(t, stamp()))} />}
 
       {failure && (

@@ -64,4 +64,3 @@ export function LogConfirmation({ activity, contactName, onClose }: { activity: 
     </div>
   )
 }
-

@@ -36,7 +36,11 @@ export function NoteForm({ busy, onSave, onCancel }: { busy: boolean; onSave: (t
           onChange={(e) => setText(e.target.value)}
         />
       </div>
-      {error && <p id={errorId} role="alert" className="field-error">{error}</p>}
+      {error && (
+        <p id={errorId} role="alert" className="field-error">
+          {error}
+        </p>
+      )}
       <FormActions saveLabel="Save note" busy={busy} onCancel={onCancel} />
     </form>
   )

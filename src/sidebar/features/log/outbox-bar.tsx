@@ -61,9 +61,15 @@ function FailedItem({ item }: { item: OutboxItemView }) {
   const actionError = retry.error ?? discard.error
   return (
     <li className="outbox-failed-item" aria-labelledby={summaryId}>
-      <p id={summaryId} className="outbox-summary">{item.summary}</p>
+      <p id={summaryId} className="outbox-summary">
+        {item.summary}
+      </p>
       <p className="outbox-reason">{item.error || "The server refused it."}</p>
-      {actionError && <p role="alert" className="outbox-reason">{errorMessage(actionError)}</p>}
+      {actionError && (
+        <p role="alert" className="outbox-reason">
+          {errorMessage(actionError)}
+        </p>
+      )}
       <div className="actions">
         <button type="button" className="button button-small" aria-describedby={summaryId} disabled={busy} onClick={() => retry.mutate(item.id)}>
           Retry

@@ -38,7 +38,11 @@ export function TimedFields({ fields }: { fields: ReturnType<typeof useTimedFiel
           onChange={(e) => setMinutes(e.target.value)}
         />
       </div>
-      {error && <p id={errorId} role="alert" className="field-error">{error}</p>}
+      {error && (
+        <p id={errorId} role="alert" className="field-error">
+          {error}
+        </p>
+      )}
       <div className="field">
         <label htmlFor={notesId}>Notes</label>
         <textarea id={notesId} rows={3} maxLength={10_000} value={notes} onChange={(e) => setNotes(e.target.value)} />
@@ -50,8 +54,12 @@ export function TimedFields({ fields }: { fields: ReturnType<typeof useTimedFiel
 export function FormActions({ saveLabel, busy, onCancel }: { saveLabel: string; busy: boolean; onCancel: () => void }) {
   return (
     <div className="actions">
-      <button type="submit" className="button" disabled={busy} onClick={ignoreRepeatClick}>{saveLabel}</button>
-      <button type="button" className="button button-secondary" onClick={onCancel}>Cancel</button>
+      <button type="submit" className="button" disabled={busy} onClick={ignoreRepeatClick}>
+        {saveLabel}
+      </button>
+      <button type="button" className="button button-secondary" onClick={onCancel}>
+        Cancel
+      </button>
     </div>
   )
 }
