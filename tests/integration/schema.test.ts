@@ -9,9 +9,7 @@ import { backends, openTestDatabase } from "./harness"
 // drizzle-kit generates new migrations from it. Here a freshly migrated database is read back and compared with it,
 // so the two can never drift apart. schema_migrations is the runner's own table (src/server/db/migrate.ts), left out.
 
-const tables = Object.values(schema)
-  .filter((t): t is PgTable => is(t, PgTable))
-  .map((t) => getTableConfig(t))
+const tables = (Object.values(schema) as unknown[]).filter((t): t is PgTable => is(t, PgTable)).map((t) => getTableConfig(t))
 
 interface Column {
   tbl: string
