@@ -15,6 +15,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core"
+import type { ActivityInput, ActivityType } from "../../../shared/contracts/activities"
+import type { Stage } from "../../../shared/contracts/common"
+import type { Bant } from "../../../shared/contracts/handoff"
 import { at } from "./columns"
 import { users } from "./tenancy"
 
@@ -40,10 +43,10 @@ export const contacts = pgTable(
     companySize: integer("company_size"),
     ownerId: uuid("owner_id"),
     linkedin: text("linkedin"),
-    stage: text("stage").notNull().default("lead"),
+    stage: text("stage").$type<Stage>().notNull().default("lead"),
     stageChangedAt: at("stage_changed_at").notNull().defaultNow(),
     mqlAt: at("mql_at"),
-    bant: jsonb("bant").$type<Record<string, unknown>>().notNull().default({}),
+    bant: jsonb("bant").$type<Bant>().notNull().default({}),
     fitScore: integer("fit_score").notNull().default(0),
     engagementValue: doublePrecision("engagement_value").notNull().default(0),
     engagementAt: at("engagement_at").notNull().defaultNow(),
@@ -157,10 +160,10 @@ export const activities = pgTable(
     id: uuid("id").notNull(),
     contactId: uuid("contact_id").notNull(),
     userId: uuid("user_id").notNull(),
-    type: text("type").notNull(),
+    type: text("type").$type<ActivityType>().notNull(),
     occurredAt: at("occurred_at").notNull(),
     outcome: text("outcome"),
-    direction: text("direction"),
+    direction: text("direction").$type<NonNullable<ActivityInput["direction"]>>(),
     durationSeconds: integer("duration_seconds"),
     subject: text("subject"),
     notes: text("notes"),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm"
 import { bigint, boolean, check, customType, foreignKey, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core"
+import type { ShareChannel } from "../../../shared/contracts/assets"
 import { at } from "./columns"
 import { contacts } from "./contacts"
 
@@ -74,7 +75,7 @@ export const assetShares = pgTable(
     assetId: uuid("asset_id").notNull(),
     contactId: uuid("contact_id").notNull(),
     userId: uuid("user_id").notNull(),
-    channel: text("channel").$type<"gmail" | "outlook" | "linkedin" | "copy">().notNull(),
+    channel: text("channel").$type<ShareChannel>().notNull(),
     code: text("code").notNull(),
     sharedAt: at("shared_at").notNull(),
     createdAt: at("created_at").notNull().defaultNow(),

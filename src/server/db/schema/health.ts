@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm"
 import { check, date, foreignKey, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core"
+import type { healthSites, healthStrategies } from "../../../shared/contracts/health"
 import { at } from "./columns"
 import { orgs } from "./tenancy"
 
@@ -13,9 +14,9 @@ export const selectorHealth = pgTable(
   {
     orgId: uuid("org_id").notNull(),
     day: date("day", { mode: "string" }).notNull(),
-    site: text("site").$type<"gmail" | "outlook" | "linkedin">().notNull(),
+    site: text("site").$type<(typeof healthSites)[number]>().notNull(),
     view: text("view").notNull(),
-    strategy: text("strategy").$type<"structure" | "signals" | "name" | "none">().notNull(),
+    strategy: text("strategy").$type<(typeof healthStrategies)[number]>().notNull(),
     version: text("version").notNull(),
     reportId: uuid("report_id").notNull(),
     n: integer("n").notNull(),

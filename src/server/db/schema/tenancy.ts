@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm"
 import { check, foreignKey, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core"
+import type { Role } from "../../../shared/contracts/common"
 import { at } from "./columns"
 
 // Organisations, their people, and how those people sign in. Constraint names are PostgreSQL's own (the
@@ -31,7 +32,7 @@ export const users = pgTable(
     id: uuid("id").notNull(),
     email: text("email").notNull(),
     name: text("name").notNull(),
-    role: text("role").$type<"rep" | "marketer" | "admin">().notNull(),
+    role: text("role").$type<Role>().notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
     team: text("team"),
   },
