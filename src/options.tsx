@@ -45,7 +45,8 @@ export default function Options() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
-  const [granted, setGranted] = useState<boolean | null>(null)
+  // Whether Relay may reach an origin, as last checked; `granted` is null until the current origin has been checked.
+  const [access, setAccess] = useState<{ origin: string; granted: boolean } | null>(null)
 
   useEffect(() => {
     send({ type: "auth.status" })
@@ -58,14 +59,14 @@ export default function Options() {
 
   // Known before the click, so the click handler's first call can be permissions.request (it needs the user gesture).
   const { origin, problem: urlProblem } = checkUrl(url)
+  const granted = origin && access?.origin === origin ? access.granted : null
   useEffect(() => {
-    setGranted(null)
     if (!origin) return
     let live = true
     chrome.permissions
       .contains({ origins: [`${origin}/*`] })
-      .then((has) => live && setGranted(has))
-      .catch(() => live && setGranted(false))
+      .then((has) => live && setAccess({ origin, granted: has }))
+      .catch(() => live && setAccess({ origin, granted: false }))
     return () => {
       live = false
     }
@@ -78,7 +79,7 @@ export default function Options() {
     if (!origin) return setError(urlProblem)
     if (token.trim().length < 10) return setError("Paste the API token you were given (it is at least 10 characters)")
     if (granted !== true) {
-      let ok = false
+      let ok: boolean
       try {
         ok = await chrome.permissions.request({ origins: [`${origin}/*`] })
       } catch {
@@ -86,7 +87,7 @@ export default function Options() {
       }
       // The server answers extension origins with CORS headers, so sign-in may work without it.
       if (!ok) setNote(`Relay was not given access to ${origin}; trying anyway. If Relay cannot reach the backend, allow the site in the extension's settings.`)
-      else setGranted(true)
+      else setAccess({ origin, granted: true })
     }
     setBusy(true)
     try {

@@ -104,7 +104,7 @@ export function createApiClient(opts: ApiClientOptions) {
         credentials: "omit",
         cache: "no-store",
       })
-    } catch (e) {
+    } catch {
       const timedOut = ctrl.signal.aborted
       unreachable = true
       throw new ApiError("offline", timedOut ? `${config.baseUrl} did not answer in time` : `Cannot reach ${config.baseUrl}`)

@@ -30,7 +30,7 @@ export async function verifySignedOverlay(
   if (!publicKey) return { ok: false, reason: "this build of Relay has no key to check selector updates with" }
   const signed = SignedSitesOverlay.safeParse(raw)
   if (!signed.success) return { ok: false, reason: "the selector update is not signed" }
-  let valid = false
+  let valid: boolean
   try {
     const key = await subtle.importKey("raw", b64(publicKey), { name: "Ed25519" }, false, ["verify"])
     valid = await subtle.verify({ name: "Ed25519" }, key, b64(signed.data.signature), new TextEncoder().encode(signed.data.payload))

@@ -36,7 +36,6 @@ export interface RelayChannel {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __relay: RelayChannel | undefined
 }
 

@@ -9,7 +9,6 @@ export interface RelayTestHook {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __relayTest: RelayTestHook | undefined
 }
 

@@ -158,7 +158,7 @@ function procStat(pid: number) {
 }
 /** A process and all its descendants. */
 export function processTree(root: number): number[] {
-  let all: number[] = []
+  let all: number[]
   try {
     all = readdirSync("/proc")
       .filter((d) => /^\d+$/.test(d))

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react"
+import { useState } from "react"
 
 /**
  * A number kept in the URL (influence window, band size): edited freely, applied on Enter or when
@@ -20,7 +20,12 @@ export function NumberSetting({
   onChange: (value: number) => void
 }) {
   const [draft, setDraft] = useState(String(value))
-  useEffect(() => setDraft(String(value)), [value])
+  // A new value from outside (the URL) replaces the draft; adjusted while rendering, not in an effect after it.
+  const [shown, setShown] = useState(value)
+  if (value !== shown) {
+    setShown(value)
+    setDraft(String(value))
+  }
   const n = Number(draft)
   const valid = draft !== "" && Number.isInteger(n) && n >= min && n <= max
   const apply = () => {

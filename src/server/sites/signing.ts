@@ -33,7 +33,7 @@ export function signOverlay(json: string, key: KeyObject): SignedSitesOverlay {
   try {
     parsed = JSON.parse(json)
   } catch (e) {
-    throw new Error(`the overlay is not JSON: ${(e as Error).message}`)
+    throw new Error(`the overlay is not JSON: ${(e as Error).message}`, { cause: e })
   }
   const overlay = SitesOverlay.safeParse(parsed)
   if (!overlay.success)

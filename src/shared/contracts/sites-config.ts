@@ -6,12 +6,15 @@ import * as z from "zod"
 
 export const overlaySites = ["gmail", "outlook", "linkedin"] as const
 
+/** C0 controls and DEL: never part of a CSS selector or a name a page shows. */
+const isControl = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f
+
 /** A CSS selector as an overlay may carry one: bounded, printable, one selector list. */
 export const OverlaySelector = z
   .string()
   .min(1)
   .max(500)
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "must not contain control characters")
+  .refine((s) => ![...s].some(isControl), "must not contain control characters")
 
 /** The name of a list in a site's selectors.ts (SENDER, PERSONA, SIGNAL_PERSON …). */
 export const SelectorListName = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, "must name a selector list such as SENDER or SIGNAL_PERSON")

@@ -17,7 +17,7 @@ const share = (over: Record<string, unknown> = {}) => ({
   id: uuid(400 + ++n),
   assetId: ASSET,
   contactId: CONTACT,
-  channel: "gmail",
+  channel: "gmail" as const,
   sharedAt: "2025-03-01T10:00:00.000Z",
   code: newCode(),
   ...over,

@@ -1,6 +1,10 @@
 // A small in-memory stand-in for the Relay backend, behind a `fetch` function, with knobs to
 // make requests fail the ways real networks do.
+import type { ActivityInput } from "../../../src/shared/contracts/activities"
+import type { AssetFeedbackInput, Recommendation, ShareInput } from "../../../src/shared/contracts/assets"
 import type { ContactContext } from "../../../src/shared/contracts/contacts"
+import type { HandoffInput, LeadFeedbackInput } from "../../../src/shared/contracts/handoff"
+import type { SelectorHealthReport } from "../../../src/shared/contracts/health"
 
 export const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`
 
@@ -49,15 +53,15 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 export function createFakeServer(opts: { token?: string; delayMs?: number } = {}) {
   const token = opts.token ?? "good-token-123"
-  const activities = new Map<string, any>()
-  const handoffs = new Map<string, any>()
-  const feedback = new Map<string, any>()
+  const activities = new Map<string, ActivityInput>()
+  const handoffs = new Map<string, HandoffInput>()
+  const feedback = new Map<string, LeadFeedbackInput>()
   const contacts = new Map<string, ContactContext>()
-  const shares = new Map<string, any>()
-  const assetFeedback = new Map<string, any>()
-  const recommendations: any[] = []
+  const shares = new Map<string, ShareInput>()
+  const assetFeedback = new Map<string, AssetFeedbackInput>()
+  const recommendations: Recommendation[] = []
   /** Selector health reports by reportId: a resend replaces, as the real server does. */
-  const healthReports = new Map<string, any>()
+  const healthReports = new Map<string, SelectorHealthReport>()
   /** The signed selector overlay GET /api/v1/sites/config serves; null: none published (404). */
   let sitesConfig: unknown = null
   const hits: Hit[] = []

@@ -52,7 +52,7 @@ describe("lookup and cache", () => {
     expect(fresh).toMatchObject({ ok: true, data: { contact: { id, name: "Jane Doe" } } })
     const cached = await w.handle({ type: "lookup.cached", person: { email: "jane@corp.test" } }, fromContentScript)
     expect(cached).toMatchObject({ ok: true, data: { data: { contact: { id } } } })
-    expect((cached as any).data.cachedAt).toMatch(/^\d{4}-/)
+    expect((cached as { data: { cachedAt: string } }).data.cachedAt).toMatch(/^\d{4}-/)
   })
 
   it("offline lookup answers 'offline' and leaves the cached copy readable", async () => {

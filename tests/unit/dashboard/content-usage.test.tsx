@@ -89,7 +89,7 @@ describe("content usage report", () => {
     expect(currentUrl()).toBe(`/dashboard/content-usage/${ids.asset1}?stage=mql`)
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Harbor Freight case study")
     expect(api.lastCall(`GET /api/v1/analytics/content-usage/${ids.asset1}/shares`)!.query.get("stage")).toBe("mql")
-    let rows = within(table).getAllByRole("row").slice(1)
+    const rows = within(table).getAllByRole("row").slice(1)
     expect(rows).toHaveLength(2)
     expect(
       within(rows[0]!)

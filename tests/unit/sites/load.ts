@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-// @ts-ignore -- untyped module (see above)
+// @ts-expect-error -- untyped module (see above)
 import { JSDOM as UntypedJSDOM } from "jsdom"
 
 export interface Dom {

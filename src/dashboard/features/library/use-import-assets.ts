@@ -36,6 +36,7 @@ export async function importAssets(
       const first = chunk[0]!.line
       throw new Error(
         `Stopped at line ${first}: ${(e as Error).message}. Rows before line ${first} were imported; importing the file again updates rows that have an id and adds the rest again.`,
+        { cause: e },
       )
     }
     summary.inserted += result.inserted

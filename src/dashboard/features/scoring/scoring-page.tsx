@@ -84,9 +84,11 @@ function ScoringForm({ saved, editable, save }: { saved: Settings; editable: boo
   // A preview describes the draft it was asked for; once the draft changes it is out of date.
   const [previewed, setPreviewed] = useState<string | null>(null)
   const current = previewed === JSON.stringify(draft)
+  // The observer's reset is bound once, so this runs when `dirty` changes, not on every render.
+  const resetPreview = preview.reset
   useEffect(() => {
-    if (!dirty) preview.reset()
-  }, [dirty]) // eslint-disable-line react-hooks/exhaustive-deps
+    if (!dirty) resetPreview()
+  }, [dirty, resetPreview])
 
   const askPreview = () => {
     setPreviewed(JSON.stringify(draft))

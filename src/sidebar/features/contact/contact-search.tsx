@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react"
+import { useId, useState } from "react"
 import type { ContactSummary } from "../../../shared/contracts/contacts"
 import { errorMessage } from "../../errors"
 import { stageLabels } from "./labels"
