@@ -2,6 +2,7 @@ import type { SQL } from "drizzle-orm"
 import { type Executor, one, preparedRows, rows, sql } from "../db/client"
 import type { ContactSummary, TimelineItem } from "../../shared/contracts/contacts"
 import type { Bant } from "../../shared/contracts/handoff"
+import { activityTitleSql } from "./timeline-sql"
 
 export interface ContactRow {
   id: string
@@ -102,8 +103,7 @@ function timelineSql(orgId: string, contactId: SQL, limit: number, before?: Time
       WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId}
       UNION ALL
       SELECT 's:' || x.id::text, x.id::text, 'sales', x.type, x.occurred_at,
-        coalesce(x.subject, CASE x.type WHEN 'call' THEN 'Call' WHEN 'email' THEN 'Email' WHEN 'linkedin_message' THEN 'LinkedIn message'
-          WHEN 'meeting' THEN 'Meeting' ELSE 'Note' END || coalesce(' — ' || replace(x.outcome, '_', ' '), '')), x.notes, u.name
+        ${activityTitleSql(sql`x.type`, sql`x.subject`, sql`x.outcome`)}, x.notes, u.name
       FROM activities x LEFT JOIN users u ON u.org_id = x.org_id AND u.id = x.user_id
       WHERE x.org_id = ${orgId} AND x.contact_id = ${contactId}
     ) t WHERE true ${cursor} ${typeFilter}
