@@ -1,8 +1,8 @@
 import type { Executor } from "../db/client"
-import { sql } from "../db/client"
 import type { Score } from "../../shared/contracts/contacts"
 import type { Settings, ScoringRules } from "../../shared/contracts/settings"
 import { addDecayed, cappedPoints, engagementNow, engagementScore, fitScore, scoreReasons, totalScore, utcDay } from "../../shared/scoring"
+import * as lifecycle from "../lifecycle/service"
 import * as repo from "./repository"
 
 export interface NewEvent {
@@ -11,12 +11,10 @@ export interface NewEvent {
   occurredAt: Date
 }
 
-const promotable = new Set(["subscriber", "lead", "recycled"])
-
 /**
  * Keeps scores current as events arrive: applies each new event's capped points to the contact's
- * decayed engagement (exact, no recompute), then moves contacts that crossed the threshold to MQL.
- * Runs inside the ingest transaction.
+ * decayed engagement (exact, no recompute), then has the lifecycle mark the batch's threshold crossings as
+ * MQLs, all of them in one call. Runs inside the ingest transaction.
  */
 export async function applyEvents(tx: Executor, orgId: string, events: NewEvent[], settings: Settings, now: Date) {
   const rules = settings.scoring
@@ -51,22 +49,14 @@ export async function applyEvents(tx: Executor, orgId: string, events: NewEvent[
   await repo.saveBuckets(tx, orgId, touched)
   await repo.saveScores(tx, orgId, states)
 
-  const crossed = states.filter(
-    (s) => promotable.has(s.stage) && before.get(s.id)! < settings.mqlThreshold && currentTotal(s, rules, now) >= settings.mqlThreshold,
+  const marked = await lifecycle.markMqls(
+    tx,
+    orgId,
+    states.map((s) => ({ contactId: s.id, stage: s.stage, before: before.get(s.id)!, after: currentTotal(s, rules, now) })),
+    settings.mqlThreshold,
+    now,
   )
-  for (const s of crossed) await markMql(tx, orgId, s.id, s.stage, currentTotal(s, rules, now), now)
-  return { newMqls: crossed.length }
-}
-
-/**
- * Crossing the threshold makes a lead an MQL and starts the follow-up clock. The score at the crossing is
- * kept with the change: calibration compares what sales decided with the score the lead was handed over at.
- */
-async function markMql(tx: Executor, orgId: string, contactId: string, from: string, score: number, now: Date) {
-  await tx.execute(sql`UPDATE contacts SET stage = 'mql', stage_changed_at = ${now.toISOString()}, mql_at = ${now.toISOString()}
-    WHERE org_id = ${orgId} AND id = ${contactId}`)
-  await tx.execute(sql`INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, reason, score)
-    VALUES (${orgId}, ${contactId}, ${from}, 'mql', ${now.toISOString()}, 'score crossed the MQL threshold', ${score})`)
+  return { newMqls: marked.length }
 }
 
 /** The score now from its stored state (fit, engagement and when it was stored), without the reasons. */
@@ -95,11 +85,12 @@ export function contactScore(
   return { ...totalScore(fit.points, engagement, rules), threshold: settings.mqlThreshold, reasons: scoreReasons(fit.reasons, parts, now) }
 }
 
-/** Fit after firmographics changed (imports): engagement stays as it is. */
+/** Fit after firmographics changed (imports): engagement stays as it is. Returns the contacts' score state, locked. */
 export async function refreshFit(tx: Executor, orgId: string, contactIds: string[], rules: ScoringRules) {
   const states = await repo.lockScoreState(tx, orgId, [...new Set(contactIds)].sort())
   for (const s of states) s.fit = fitScore(s, rules).points
   await repo.saveScores(tx, orgId, states)
+  return states
 }
 
 export async function rescoreOrg(tx: Executor, orgId: string, rules: ScoringRules, now = new Date()) {
