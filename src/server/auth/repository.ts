@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { type Executor, one, rows, sql } from "../db/client"
 import type { Role } from "../../shared/contracts/common"
+import type { Settings } from "../../shared/contracts/settings"
 
 export interface Principal {
   orgId: string
@@ -44,6 +45,12 @@ export async function insertOrg(ex: Executor, name: string, id: string = randomU
   return id
 }
 
+/** The settings row every org has from its first moment (settings/repository.ts reads and updates it). */
+export async function insertOrgSettings(ex: Executor, orgId: string, s: Settings) {
+  await ex.execute(sql`INSERT INTO org_settings (org_id, mql_threshold, sla_hours, scoring)
+    VALUES (${orgId}, ${s.mqlThreshold}, ${s.slaHours}, ${JSON.stringify(s.scoring)}::jsonb)`)
+}
+
 export async function findOrgByName(ex: Executor, name: string) {
   return one<{ id: string; name: string }>(ex, sql`SELECT id, name FROM orgs WHERE name = ${name}`)
 }
@@ -59,6 +66,11 @@ export async function findUserByEmail(ex: Executor, orgId: string, email: string
     sql`
     SELECT id, email, name, role FROM users WHERE org_id = ${orgId} AND email = ${email.toLowerCase()}`,
   )
+}
+
+/** Everyone in the org, by email (a contact import names owners by email). */
+export async function listUsers(ex: Executor, orgId: string) {
+  return rows<{ id: string; email: string }>(ex, sql`SELECT id, email FROM users WHERE org_id = ${orgId}`)
 }
 
 export async function insertToken(ex: Executor, orgId: string, userId: string, hash: string, name: string, expiresAt: Date | null = null) {

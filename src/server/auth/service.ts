@@ -1,5 +1,4 @@
 import type { Db } from "../db/client"
-import { sql } from "../db/client"
 import { NotFound, Unauthorized, Forbidden } from "../errors"
 import type { Role } from "../../shared/contracts/common"
 import type { Me } from "../../shared/contracts/me"
@@ -69,8 +68,8 @@ export function requireRole(p: repo.Principal, ...roles: Role[]) {
 export async function createOrg(db: Db, name: string, id?: string) {
   return db.transaction(async (tx) => {
     const orgId = await repo.insertOrg(tx, name, id)
-    await tx.execute(sql`INSERT INTO org_settings (org_id, mql_threshold, sla_hours, scoring)
-      VALUES (${orgId}, ${defaultSettings.mqlThreshold}, ${defaultSettings.slaHours}, ${JSON.stringify(defaultSettings.scoring)}::jsonb)`)
+    // An org is born with the default rules; marketers tune them in the settings.
+    await repo.insertOrgSettings(tx, orgId, defaultSettings)
     return orgId
   })
 }
