@@ -1,17 +1,20 @@
 import type { Db } from "../db/client"
-import { pgArray, rows, sql } from "../db/client"
+import { pgArray, sql } from "../db/client"
 import type { ContactCsvRow } from "../../shared/contracts/imports"
+import { listUsers } from "../auth/repository"
 import { upsertContactsByEmail } from "../events/repository"
+import * as lifecycle from "../lifecycle/service"
+import { currentTotal, refreshFit } from "../scores/service"
 import { getSettings } from "../settings/service"
-import { refreshFit } from "../scores/service"
 
 /**
- * Upserts contacts by email in one transaction per batch: firmographics through the same upsert the
- * event ingest uses, then stage and owner, then fit. Returns the rows it could not place.
+ * Upserts contacts by email in one transaction per batch: firmographics through the same upsert the event
+ * ingest uses, then owner and fit, then the stage through the lifecycle, which records each change with the
+ * score at the import. Returns the rows it could not place.
  */
-export async function importContacts(db: Db, orgId: string, batch: { line: number; row: ContactCsvRow }[]) {
+export async function importContacts(db: Db, orgId: string, batch: { line: number; row: ContactCsvRow }[], now = new Date()) {
   const rejected: { line: number; reason: string }[] = []
-  const owners = new Map((await rows<{ id: string; email: string }>(db, sql`SELECT id, email FROM users WHERE org_id = ${orgId}`)).map((u) => [u.email, u.id]))
+  const owners = new Map((await listUsers(db, orgId)).map((u) => [u.email, u.id]))
   const good = batch.filter(({ line, row }) => {
     if (row.owner_email && !owners.has(row.owner_email.toLowerCase())) {
       rejected.push({ line, reason: `owner_email: no user ${row.owner_email} in this organization` })
@@ -36,16 +39,24 @@ export async function importContacts(db: Db, orgId: string, batch: { line: numbe
       ]),
     )
     const { ids, created } = await upsertContactsByEmail(tx, orgId, people)
-    const staged = good.filter(({ row }) => row.stage || row.owner_email)
-    if (staged.length > 0) {
+    // A contact named on two rows takes the later row's owner (the CSV's last word).
+    const owned = new Map(good.flatMap(({ row }) => (row.owner_email ? [[ids.get(row.email)!, owners.get(row.owner_email.toLowerCase())!] as const] : [])))
+    if (owned.size > 0) {
       await tx.execute(sql`
-        UPDATE contacts c SET stage = coalesce(v.stage, c.stage), stage_changed_at = CASE WHEN v.stage IS NOT NULL AND v.stage <> c.stage THEN now() ELSE c.stage_changed_at END,
-          mql_at = CASE WHEN v.stage = 'mql' AND c.stage <> 'mql' THEN now() ELSE c.mql_at END, owner_id = coalesce(v.owner, c.owner_id)
-        FROM unnest(${pgArray(staged.map(({ row }) => ids.get(row.email)!))}::uuid[], ${pgArray(staged.map(({ row }) => row.stage ?? null))}::text[],
-          ${pgArray(staged.map(({ row }) => (row.owner_email ? owners.get(row.owner_email.toLowerCase())! : null)))}::uuid[]) AS v(id, stage, owner)
+        UPDATE contacts c SET owner_id = v.owner
+        FROM unnest(${pgArray([...owned.keys()])}::uuid[], ${pgArray([...owned.values()])}::uuid[]) AS v(id, owner)
         WHERE c.org_id = ${orgId} AND c.id = v.id`)
     }
-    await refreshFit(tx, orgId, [...ids.values()], settings.scoring)
+    const states = new Map((await refreshFit(tx, orgId, [...ids.values()], settings.scoring)).map((s) => [s.id, s]))
+    await lifecycle.importStages(
+      tx,
+      orgId,
+      good.flatMap(({ row }) => {
+        const s = states.get(ids.get(row.email)!)
+        return s && row.stage ? [{ contactId: s.id, from: s.stage, to: row.stage, score: currentTotal(s, settings.scoring, now) }] : []
+      }),
+      now,
+    )
     return created
   })
   return { imported: good.length, created, rejected }
