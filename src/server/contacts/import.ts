@@ -1,11 +1,11 @@
 import type { Db } from "../db/client"
-import { pgArray, sql } from "../db/client"
 import type { ContactCsvRow } from "../../shared/contracts/imports"
 import { listUsers } from "../auth/repository"
 import { upsertContactsByEmail } from "../events/repository"
 import * as lifecycle from "../lifecycle/service"
 import { currentTotal, refreshFit } from "../scores/service"
 import { getSettings } from "../settings/service"
+import { setOwners } from "./repository"
 
 /**
  * Upserts contacts by email in one transaction per batch: firmographics through the same upsert the event
@@ -41,12 +41,7 @@ export async function importContacts(db: Db, orgId: string, batch: { line: numbe
     const { ids, created } = await upsertContactsByEmail(tx, orgId, people)
     // A contact named on two rows takes the later row's owner (the CSV's last word).
     const owned = new Map(good.flatMap(({ row }) => (row.owner_email ? [[ids.get(row.email)!, owners.get(row.owner_email.toLowerCase())!] as const] : [])))
-    if (owned.size > 0) {
-      await tx.execute(sql`
-        UPDATE contacts c SET owner_id = v.owner
-        FROM unnest(${pgArray([...owned.keys()])}::uuid[], ${pgArray([...owned.values()])}::uuid[]) AS v(id, owner)
-        WHERE c.org_id = ${orgId} AND c.id = v.id`)
-    }
+    await setOwners(tx, orgId, owned)
     const states = new Map((await refreshFit(tx, orgId, [...ids.values()], settings.scoring)).map((s) => [s.id, s]))
     await lifecycle.importStages(
       tx,

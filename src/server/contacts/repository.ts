@@ -1,5 +1,5 @@
 import type { SQL } from "drizzle-orm"
-import { type Executor, one, preparedRows, rows, sql } from "../db/client"
+import { type Executor, one, pgArray, preparedRows, rows, sql } from "../db/client"
 import type { ContactSummary, TimelineItem } from "../../shared/contracts/contacts"
 import type { Bant } from "../../shared/contracts/handoff"
 import { activityTitleSql } from "./timeline-sql"
@@ -174,19 +174,11 @@ export async function updateBant(ex: Executor, orgId: string, id: string, bant: 
   await ex.execute(sql`UPDATE contacts SET bant = bant || ${JSON.stringify(bant)}::jsonb, updated_at = now() WHERE org_id = ${orgId} AND id = ${id}`)
 }
 
-/** `score` is the lead score at the moment of the change when the caller knows it (calibration reads it). */
-export async function setStage(
-  ex: Executor,
-  orgId: string,
-  id: string,
-  from: string,
-  to: string,
-  userId: string | null,
-  reason: string | null,
-  at: Date,
-  score: number | null = null,
-) {
-  await ex.execute(sql`UPDATE contacts SET stage = ${to}, stage_changed_at = ${at.toISOString()}, updated_at = now() WHERE org_id = ${orgId} AND id = ${id}`)
-  await ex.execute(sql`INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, user_id, reason, score)
-    VALUES (${orgId}, ${id}, ${from}, ${to}, ${at.toISOString()}, ${userId}, ${reason}, ${score})`)
+/** Owners by contact id; stage changes are the lifecycle's (src/server/lifecycle/repository.ts), not this file's. */
+export async function setOwners(ex: Executor, orgId: string, owners: Map<string, string>) {
+  if (owners.size === 0) return
+  await ex.execute(sql`
+    UPDATE contacts c SET owner_id = v.owner
+    FROM unnest(${pgArray([...owners.keys()])}::uuid[], ${pgArray([...owners.values()])}::uuid[]) AS v(id, owner)
+    WHERE c.org_id = ${orgId} AND c.id = v.id`)
 }
