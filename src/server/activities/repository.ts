@@ -1,11 +1,9 @@
 import { type Executor, one, pgArray, preparedRows, sql } from "../db/client"
+import type { activities } from "../db/schema"
 import type { ActivityInput } from "../../shared/contracts/activities"
 
-export interface ActivityRow extends ActivityInput {
-  userId: string
-  createdAt: string | Date
-  bodyHash: string
-}
+/** An activity as `columns` reads it: the schema's columns, aliased to their camelCase keys. */
+export type ActivityRow = Omit<typeof activities.$inferSelect, "orgId">
 
 const columns = sql`id, contact_id AS "contactId", user_id AS "userId", type, occurred_at AS "occurredAt", outcome, direction,
   duration_seconds AS "durationSeconds", subject, notes, asset_ids AS "assetIds", body_hash AS "bodyHash", created_at AS "createdAt"`

@@ -1,21 +1,13 @@
 import { type Executor, one, pgArray, rows, sql } from "../db/client"
+import type { assets } from "../db/schema"
 import type { SQL } from "drizzle-orm"
 import type { AssetInputParsed, AssetUpdate } from "../../shared/contracts/assets"
 
-export interface AssetRow {
-  id: string
-  title: string
-  url: string
-  kind: string
-  description: string
-  stages: string[]
-  personas: string[]
-  industries: string[]
-  topics: string[]
-  archived: boolean
-  createdAt: string | Date
-  updatedAt: string | Date
-}
+/** An asset as assetColumns reads it: the schema's columns, aliased to their camelCase keys. */
+export type AssetRow = Pick<
+  typeof assets.$inferSelect,
+  "id" | "title" | "url" | "kind" | "description" | "stages" | "personas" | "industries" | "topics" | "archived" | "createdAt" | "updatedAt"
+>
 
 export const assetColumns = sql`a.id, a.title, a.url, a.kind, a.description, a.stages, a.personas, a.industries, a.topics, a.archived,
   a.created_at AS "createdAt", a.updated_at AS "updatedAt"`

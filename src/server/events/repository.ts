@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { SQL } from "drizzle-orm"
 import { type Executor, pgArray, rows, sql } from "../db/client"
+import type { marketingEvents } from "../db/schema"
 import type { EventInput } from "../../shared/contracts/events"
 
 /**
@@ -72,22 +73,16 @@ export async function existingAssetIds(ex: Executor, orgId: string, ids: string[
   return new Set(r.map((x) => x.id))
 }
 
-export interface EventRow {
-  contactId: string
-  type: string
-  occurredAt: string
-  campaign: string | null
-  assetId: string | null
-  source: string
-  externalId: string
-  properties: string
-}
+type MarketingEvent = typeof marketingEvents.$inferSelect
+
+/** An event to store: the schema's columns (NULL where absent), with `properties` as JSON text for a text[] parameter. */
+export type EventRow = Pick<MarketingEvent, "contactId" | "type" | "occurredAt" | "campaign" | "assetId" | "source" | "externalId"> & { properties: string }
 
 /** Inserts events; a (source, external_id) seen before is skipped. Returns what was new. */
 export async function insertEvents(ex: Executor, orgId: string, ev: EventRow[]) {
   if (ev.length === 0) return []
   const col = (f: (e: EventRow) => string | null) => pgArray(ev.map(f))
-  return rows<{ contactId: string; type: string; occurredAt: string | Date }>(
+  return rows<Pick<MarketingEvent, "contactId" | "type" | "occurredAt">>(
     ex,
     sql`
     INSERT INTO marketing_events (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties)

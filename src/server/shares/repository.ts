@@ -1,13 +1,12 @@
 import { type Executor, one, rows, sql } from "../db/client"
+import type { assetFeedback, assetShares, assets, users } from "../db/schema"
 import type { AssetFeedbackInput, ShareInput } from "../../shared/contracts/assets"
 
+type Share = typeof assetShares.$inferSelect
+type Feedback = typeof assetFeedback.$inferSelect
+
 /** `code` is the code the share shows its rep: asked_code when the client's code was another org's (migration 0010). */
-export interface ShareRow extends ShareInput {
-  userId: string
-  code: string
-  bodyHash: string
-  createdAt: string | Date
-}
+export type ShareRow = Pick<Share, "id" | "assetId" | "contactId" | "userId" | "channel" | "code" | "sharedAt" | "bodyHash" | "createdAt">
 
 /**
  * Inserts unless the id exists or the code is taken (codes are unique across orgs); returns true when
@@ -46,19 +45,14 @@ export async function codeUsedInOrg(ex: Executor, orgId: string, code: string) {
   ))
 }
 
-export interface ShareListRow {
-  id: string
-  assetId: string
-  contactId: string
-  channel: string
-  code: string
-  sharedAt: string | Date
-  assetTitle: string
-  assetKind: string
-  sharedBy: string | null
+export type ShareListRow = Pick<Share, "id" | "assetId" | "contactId" | "channel" | "code" | "sharedAt"> & {
+  assetTitle: (typeof assets.$inferSelect)["title"]
+  assetKind: (typeof assets.$inferSelect)["kind"]
+  sharedBy: (typeof users.$inferSelect)["name"] | null
   byMe: boolean
-  helped: boolean | null
-  feedbackAt: string | Date | null
+  /** This user's latest feedback on the asset for the contact, if any. */
+  helped: Feedback["helped"] | null
+  feedbackAt: Feedback["createdAt"] | null
 }
 
 /** A contact's shares, newest first, with the asset, who shared it and this user's latest feedback on that asset. */
@@ -106,15 +100,7 @@ export async function hasShared(ex: Executor, orgId: string, userId: string, ass
   ))
 }
 
-export interface FeedbackRow {
-  id: string
-  assetId: string
-  contactId: string
-  helped: boolean
-  note: string | null
-  bodyHash: string
-  createdAt: string | Date
-}
+export type FeedbackRow = Pick<Feedback, "id" | "assetId" | "contactId" | "helped" | "note" | "bodyHash" | "createdAt">
 
 export async function insertFeedbackIfNew(ex: Executor, orgId: string, userId: string, id: string, f: AssetFeedbackInput, bodyHash: string) {
   const r = await one<{ id: string }>(
