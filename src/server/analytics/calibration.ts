@@ -3,7 +3,7 @@ import type { ScoringRules } from "../../shared/contracts/settings"
 import type { Applied } from "./scope"
 import { contactCond, repCond } from "./filters"
 import { currentScoreSql } from "../scores/score-sql"
-import { eventRuleNamesSql, fitRulesSql } from "./score-sql"
+import { eventRuleNamesSql, fitRuleKinds } from "./score-sql"
 import { describeEvent } from "../../shared/scoring"
 
 // Score calibration. The population of a period: every contact that became an MQL in it, at the score it had
@@ -52,21 +52,36 @@ export interface RuleRow {
  */
 const ruleRows = (rules: ScoringRules) => {
   const types = Object.keys(rules.events)
-  // When every event type has its own rule name (the usual case) each type is one rule: one pass over the leads
-  // per type reads its points from the row. Otherwise the types sharing a name are added up per lead first.
+  // When every event type has its own rule name (the usual case) each type is one rule, and one pass over the
+  // leads counts them all: a lead earned from a type when its points for it are not 0. Otherwise the types sharing
+  // a name are added up per lead first.
   const ownNames = new Set(types.map((t) => describeEvent(t))).size === types.length
+  const col = (prefix: string, i: number) => sql.identifier(`${prefix}${i}`)
+  // One pass over the leads per decision: each type's points are read from the json once per lead (p0, p1, ...),
+  // counted where not 0 and added up (int sums: an avg()'s float state per type cost more than the rest together).
+  // The two rows per decision are then turned into one row per rule.
   const engagement = ownNames
-    ? sql.join(
-        types.map(
-          (t) => sql`
-      SELECT ${describeEvent(t)}::text AS rule, 'engagement' AS kind,
-        count(*) FILTER (WHERE decision = 'accept')::int AS accepted_leads, count(*) FILTER (WHERE decision = 'reject')::int AS rejected_leads,
-        avg(p::float8) FILTER (WHERE decision = 'accept') AS accepted_points, avg(p::float8) FILTER (WHERE decision = 'reject') AS rejected_points,
-        count(*) AS leads
-      FROM (SELECT decision, (points ->> ${t}::text)::bigint AS p FROM d) x WHERE p <> 0 HAVING count(*) > 0`,
-        ),
-        sql` UNION ALL `,
-      )
+    ? sql`
+      SELECT v.rule, 'engagement' AS kind, coalesce(sum(v.n) FILTER (WHERE e.decision = 'accept'), 0)::int AS accepted_leads,
+        coalesce(sum(v.n) FILTER (WHERE e.decision = 'reject'), 0)::int AS rejected_leads,
+        sum(v.points) FILTER (WHERE e.decision = 'accept')::float8 / nullif(sum(v.n) FILTER (WHERE e.decision = 'accept'), 0) AS accepted_points,
+        sum(v.points) FILTER (WHERE e.decision = 'reject')::float8 / nullif(sum(v.n) FILTER (WHERE e.decision = 'reject'), 0) AS rejected_points,
+        sum(v.n) AS leads
+      FROM (
+        SELECT decision, ${sql.join(
+          types.map((_, i) => sql`count(nullif(${col("p", i)}, 0)) AS ${col("n", i)}, sum(${col("p", i)}) AS ${col("s", i)}`),
+          sql`, `,
+        )}
+        FROM (SELECT decision, ${sql.join(
+          types.map((t, i) => sql`(points ->> ${t}::text)::int AS ${col("p", i)}`),
+          sql`, `,
+        )} FROM d) x
+        GROUP BY decision) e,
+      LATERAL (VALUES ${sql.join(
+        types.map((t, i) => sql`(${describeEvent(t)}::text, e.${col("n", i)}, e.${col("s", i)})`),
+        sql`, `,
+      )}) v(rule, n, points)
+      GROUP BY v.rule HAVING sum(v.n) > 0`
     : sql`
       SELECT rule, 'engagement' AS kind, count(*) FILTER (WHERE decision = 'accept')::int AS accepted_leads,
         count(*) FILTER (WHERE decision = 'reject')::int AS rejected_leads,
@@ -76,13 +91,23 @@ const ruleRows = (rules: ScoringRules) => {
         SELECT d.decision, n.rule, sum(e.points::bigint)::float8 AS points
         FROM d, jsonb_each_text(d.points) e(type, points), ${eventRuleNamesSql(rules)} n(type, rule)
         WHERE n.type = e.type
-        GROUP BY d.contact_id, d.at, d.decision, n.rule HAVING sum(e.points::bigint) <> 0) x
+        GROUP BY d.contact_id, d.decision, n.rule HAVING sum(e.points::bigint) <> 0) x
       GROUP BY rule`
+  // Fit rules are matched once per distinct value of the one column each kind reads (a few dozen industries and
+  // titles, a few thousand sizes at most), not once per lead: n leads each. OFFSET 0 keeps the planner from pushing
+  // "a rule matched" below the grouping, which would match the rules once per lead again. Points are whole numbers, so the mean
+  // weighted by n is exactly the mean over leads.
+  const fit = sql.join(
+    fitRuleKinds(rules).map(
+      (k) => sql`
+      SELECT g.decision, f.rule, f.points::float8 AS points, g.n
+      FROM (SELECT decision, ${sql.identifier(k.column)}, count(*) AS n FROM d GROUP BY 1, 2 OFFSET 0) g, LATERAL (VALUES ${k.match(sql`g`)}) f(rule, points)
+      WHERE f.rule IS NOT NULL`,
+    ),
+    sql` UNION ALL `,
+  )
   return sql`
-    -- Fit rules are matched once per distinct firmographics (a few thousand at most), not once per lead: n leads
-    -- each. Points are whole numbers, so the mean weighted by n is exactly the mean over leads.
-    firms AS (SELECT decision, industry, title, company_size, count(*) AS n FROM d GROUP BY 1, 2, 3, 4),
-    fit AS (SELECT g.decision, f.rule, f.points::float8 AS points, g.n FROM firms g, LATERAL ${fitRulesSql(rules, sql`g`)} f),
+    fit AS (${fit}),
     rule_rows AS (
       SELECT rule, 'fit' AS kind, coalesce(sum(n) FILTER (WHERE decision = 'accept'), 0)::int AS accepted_leads,
         coalesce(sum(n) FILTER (WHERE decision = 'reject'), 0)::int AS rejected_leads,
@@ -109,7 +134,8 @@ export async function report(ex: Executor, a: Applied, rules: ScoringRules, band
     b AS (
       SELECT ${band(sql`score`)} AS band, 1 AS mql, decision, sql, customer FROM m
       UNION ALL SELECT ${band(sql`score`)}, 0, NULL, FALSE, FALSE FROM others),
-    d AS (SELECT * FROM m WHERE decision IN ('accept', 'reject')),
+    -- The decided leads, with only what the rules read.
+    d AS MATERIALIZED (SELECT contact_id, decision, industry, title, company_size, points FROM m WHERE decision IN ('accept', 'reject')),
     ${ruleRows(rules)}
     SELECT
       (SELECT coalesce(json_agg(json_build_object('band', band, 'contacts', contacts, 'mqls', mqls, 'accepted', accepted, 'rejected', rejected,

@@ -7,11 +7,13 @@ import { titlePattern } from "../scores/score-sql"
 // inside one query instead of loading them into Node. The score itself is src/server/scores/score-sql.ts.
 
 /**
- * The fit rules a contact earns points from, named as the score reasons name them ("industry is fintech",
- * "title matches VP", "company size 200-5000"), one row per rule matched: (rule, points). First match wins
- * within each kind, as in fitScore(). Uses the contact's current firmographics.
+ * The fit rules, one kind at a time (industry, title, company size): each kind reads one column, and a contact
+ * earns at most one rule of each kind — the first that matches, as in fitScore(). `match(c)` is a row
+ * (rule, points), both NULL when no rule of the kind matches, named as the score reasons name them
+ * ("industry is fintech", "title matches VP", "company size 200-5000"). Uses the contact's current firmographics.
+ * Calibration groups its leads by one column per kind, so a rule is matched once per distinct value, not per lead.
  */
-export function fitRulesSql(rules: ScoringRules, c: SQL): SQL {
+export function fitRuleKinds(rules: ScoringRules): { column: "industry" | "title" | "company_size"; match: (c: SQL) => SQL }[] {
   const pair = (items: { when: SQL; rule: string; points: number }[]) =>
     items.length
       ? sql`(CASE ${sql.join(
@@ -23,24 +25,35 @@ export function fitRulesSql(rules: ScoringRules, c: SQL): SQL {
           sql` `,
         )} END)`
       : sql`(NULL::text, NULL::int)`
-  const industry = pair(
-    rules.fit.industries.map((r) => ({
-      when: sql`lower(trim(${c}.industry)) = ${r.industry.toLowerCase()}`,
-      rule: `industry is ${r.industry}`,
-      points: r.points,
-    })),
-  )
-  const title = pair(
-    rules.fit.titles.map((r) => ({ when: sql`lower(${c}.title) ~ ${titlePattern(r.keyword)}`, rule: `title matches ${r.label}`, points: r.points })),
-  )
-  const size = pair(
-    rules.fit.companySize.map((r) => ({
-      when: sql`${c}.company_size BETWEEN ${r.min}::int AND ${r.max}::int`,
-      rule: `company size ${r.min}-${r.max}`,
-      points: r.points,
-    })),
-  )
-  return sql`(SELECT v.rule, v.points FROM (VALUES ${industry}, ${title}, ${size}) v(rule, points) WHERE v.rule IS NOT NULL)`
+  return [
+    {
+      column: "industry",
+      match: (c) =>
+        pair(
+          rules.fit.industries.map((r) => ({
+            when: sql`lower(trim(${c}.industry)) = ${r.industry.toLowerCase()}`,
+            rule: `industry is ${r.industry}`,
+            points: r.points,
+          })),
+        ),
+    },
+    {
+      column: "title",
+      match: (c) =>
+        pair(rules.fit.titles.map((r) => ({ when: sql`lower(${c}.title) ~ ${titlePattern(r.keyword)}`, rule: `title matches ${r.label}`, points: r.points }))),
+    },
+    {
+      column: "company_size",
+      match: (c) =>
+        pair(
+          rules.fit.companySize.map((r) => ({
+            when: sql`${c}.company_size BETWEEN ${r.min}::int AND ${r.max}::int`,
+            rule: `company size ${r.min}-${r.max}`,
+            points: r.points,
+          })),
+        ),
+    },
+  ]
 }
 
 /** Engagement rules are named as the score reasons name an event ("attended webinar", "requested a demo"). */
