@@ -11,6 +11,8 @@ import { migrate } from "./migrate"
 export type Db = PgDatabase<PgQueryResultHKT>
 /** A database or an open transaction: repositories accept either. */
 export type Executor = Pick<Db, "execute">
+/** The same, for statements written with drizzle's query builder: typed by src/server/db/schema, rows mapped to its keys. */
+export type Builder = Pick<Db, "select" | "insert" | "update" | "delete">
 
 export interface Database {
   db: Db

@@ -1,5 +1,6 @@
-import { type Executor, one, rows, sql } from "../db/client"
-import type { assetFeedback, assetShares, assets, users } from "../db/schema"
+import { and, eq } from "drizzle-orm"
+import { type Builder, type Executor, one, rows, sql } from "../db/client"
+import { assetFeedback, type assetShares, assets, type users } from "../db/schema"
 import type { AssetFeedbackInput, ShareInput } from "../../shared/contracts/assets"
 
 type Share = typeof assetShares.$inferSelect
@@ -88,8 +89,12 @@ export async function findById(ex: Executor, orgId: string, id: string) {
 }
 
 /** The live-or-archived state of an asset, to refuse sharing what marketing withdrew. */
-export async function assetState(ex: Executor, orgId: string, id: string) {
-  return one<{ archived: boolean }>(ex, sql`SELECT archived FROM assets WHERE org_id = ${orgId} AND id = ${id}`)
+export async function assetState(db: Builder, orgId: string, id: string) {
+  const [r] = await db
+    .select({ archived: assets.archived })
+    .from(assets)
+    .where(and(eq(assets.orgId, orgId), eq(assets.id, id)))
+  return r
 }
 
 export async function hasShared(ex: Executor, orgId: string, userId: string, assetId: string, contactId: string) {
@@ -102,22 +107,21 @@ export async function hasShared(ex: Executor, orgId: string, userId: string, ass
 
 export type FeedbackRow = Pick<Feedback, "id" | "assetId" | "contactId" | "helped" | "note" | "bodyHash" | "createdAt">
 
-export async function insertFeedbackIfNew(ex: Executor, orgId: string, userId: string, id: string, f: AssetFeedbackInput, bodyHash: string) {
-  const r = await one<{ id: string }>(
-    ex,
-    sql`
-    INSERT INTO asset_feedback (org_id, id, asset_id, contact_id, user_id, helped, note, body_hash)
-    VALUES (${orgId}, ${id}, ${f.assetId}, ${f.contactId}, ${userId}, ${f.helped}, ${f.note ?? null}, ${bodyHash})
-    ON CONFLICT (org_id, id) DO NOTHING RETURNING id`,
-  )
-  return !!r
+/** Inserts unless the id exists; true when this call created it. */
+export async function insertFeedbackIfNew(db: Builder, orgId: string, userId: string, id: string, f: AssetFeedbackInput, bodyHash: string) {
+  const r = await db
+    .insert(assetFeedback)
+    .values({ orgId, id, assetId: f.assetId, contactId: f.contactId, userId, helped: f.helped, note: f.note ?? null, bodyHash })
+    .onConflictDoNothing({ target: [assetFeedback.orgId, assetFeedback.id] })
+    .returning({ id: assetFeedback.id })
+  return r.length > 0
 }
 
-export async function findFeedback(ex: Executor, orgId: string, id: string) {
-  return one<FeedbackRow>(
-    ex,
-    sql`
-    SELECT id, asset_id AS "assetId", contact_id AS "contactId", helped, note, body_hash AS "bodyHash", created_at AS "createdAt"
-    FROM asset_feedback WHERE org_id = ${orgId} AND id = ${id}`,
-  )
+export async function findFeedback(db: Builder, orgId: string, id: string): Promise<FeedbackRow | undefined> {
+  const f = assetFeedback
+  const [r] = await db
+    .select({ id: f.id, assetId: f.assetId, contactId: f.contactId, helped: f.helped, note: f.note, bodyHash: f.bodyHash, createdAt: f.createdAt })
+    .from(f)
+    .where(and(eq(f.orgId, orgId), eq(f.id, id)))
+  return r
 }
