@@ -36,9 +36,10 @@ const conversionBy = (column: "campaign" | "source") => sql`(
   LEFT JOIN (
     -- Every rating of each contact, once per key however many MQLs it had: kept on its mql_outcomes rows (0009).
     SELECT k.key, (sum(k.rating_sum)::numeric / sum(k.ratings)::numeric)::float8 AS avg_rating, sum(k.ratings)::int AS ratings
-    -- Only rated contacts are deduplicated: most MQLs have no rating, and the sort is the costly part.
-    FROM (SELECT DISTINCT ON (1, contact_id) coalesce(${sql.identifier(column)}, '(none)') AS key, contact_id, rating_sum, ratings
-          FROM o WHERE ratings > 0) k
+    -- Only rated contacts are deduplicated (most MQLs have none), by hashing: a contact's rows all hold the same
+    -- sums, so max() is that value.
+    FROM (SELECT coalesce(${sql.identifier(column)}, '(none)') AS key, contact_id, max(rating_sum) AS rating_sum, max(ratings) AS ratings
+          FROM o WHERE ratings > 0 GROUP BY 1, 2) k
     GROUP BY k.key) r ON r.key = g.key)`
 
 export interface HandoffSql {
