@@ -157,7 +157,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<Credenti
  */
 async function compact(db: Db) {
   await db.execute(sql`CLUSTER mql_outcomes USING mql_outcomes_at`)
-  await db.execute(sql`VACUUM FULL contacts, stage_changes, asset_shares, activities, handoffs`)
+  await db.execute(sql`VACUUM FULL contacts, stage_changes, asset_shares, activities, handoffs, rep_activity_days`)
   await db.execute(sql`VACUUM ANALYZE`)
 }
 
