@@ -766,6 +766,47 @@ describe.each(backends)("analytics API on %s", (kind) => {
       expect(mine.scope).toMatchObject({ kind: "self", applied: { rep: rep2 } })
       expect(mine.rows.map((x: { repId: string }) => x.repId)).toEqual([rep2])
     })
+
+    it("keeps the shares' daily rollup equal to the shares as they are added, moved to another rep or day, and removed", async () => {
+      const A = h.acme.id
+      const rollup = async () =>
+        (
+          (await run(
+            sql`SELECT user_id, day::text AS day, n FROM rep_activity_days WHERE org_id = ${A} AND type = 'share' AND n <> 0 ORDER BY 1, 2`,
+          )) as unknown as {
+            rows: unknown[]
+          }
+        ).rows
+      const shares = async () =>
+        (
+          (await run(sql`
+            SELECT user_id, ((shared_at AT TIME ZONE 'UTC')::date)::text AS day, count(*)::int AS n FROM asset_shares WHERE org_id = ${A} GROUP BY 1, 2 ORDER BY 1, 2`)) as unknown as {
+            rows: unknown[]
+          }
+        ).rows
+      const before = await ok(`/api/v1/analytics/rep-activity?${P}`)
+      expect(await rollup()).toEqual(await shares())
+      const id = randomUUID()
+      await run(sql`
+        INSERT INTO asset_shares (org_id, id, asset_id, contact_id, user_id, channel, code, shared_at, created_at, body_hash)
+        SELECT org_id, ${id}, asset_id, contact_id, user_id, channel, 'rollup-test', shared_at, created_at, body_hash
+        FROM asset_shares WHERE org_id = ${A} AND user_id = ${rep2} ORDER BY shared_at LIMIT 1`)
+      expect(await rollup()).toEqual(await shares())
+      const added = await ok(`/api/v1/analytics/rep-activity?${P}`)
+      const sharesOf = (r: { rows: { repId: string; shares: number }[] }, rep: string) => r.rows.find((x) => x.repId === rep)!.shares
+      expect(sharesOf(added, rep2)).toBe(sharesOf(before, rep2) + 1)
+      // Moved to the other rep and a week earlier; then a stage-only rewrite (what the history triggers do) moves nothing.
+      await run(sql`UPDATE asset_shares SET user_id = ${h.acme.userIds.rep}, shared_at = shared_at - interval '7 days' WHERE org_id = ${A} AND id = ${id}`)
+      expect(await rollup()).toEqual(await shares())
+      await run(sql`UPDATE asset_shares SET history_stage = history_stage WHERE org_id = ${A}`)
+      expect(await rollup()).toEqual(await shares())
+      const moved = await ok(`/api/v1/analytics/rep-activity?${P}`)
+      expect(sharesOf(moved, rep2)).toBe(sharesOf(before, rep2))
+      expect(sharesOf(moved, h.acme.userIds.rep)).toBe(sharesOf(before, h.acme.userIds.rep) + 1)
+      await run(sql`DELETE FROM asset_shares WHERE org_id = ${A} AND id = ${id}`)
+      expect(await rollup()).toEqual(await shares())
+      expect((await ok(`/api/v1/analytics/rep-activity?${P}`)).rows).toEqual(before.rows)
+    })
   })
 
   describe("filters", () => {

@@ -1,6 +1,6 @@
 import { type Executor, rows, sql } from "../db/client"
 import type { Applied } from "./scope"
-import { assetIn, contactIn, hasContactFilter, repCond, weekSql, weeksSql } from "./filters"
+import { assetIn, contactIn, hasAssetFilter, hasContactFilter, repCond, weekSql, weeksSql } from "./filters"
 
 // What reps logged, per rep and per week: activities by their author and time, shares by the sharer and
 // when they were shared. Contact filters apply to both; asset filters only to shares.
@@ -11,22 +11,25 @@ const counts = sql`
   coalesce(sum(n) FILTER (WHERE kind = 'meeting'), 0)::int AS meetings, coalesce(sum(n) FILTER (WHERE kind = 'note'), 0)::int AS notes,
   coalesce(sum(n) FILTER (WHERE kind = 'share'), 0)::int AS shares`
 
-const logged = ({ orgId, f, p }: Applied) => sql`
-  ${
-    hasContactFilter(f)
-      ? sql`
-  SELECT a.user_id, a.type AS kind, a.occurred_at AS at, 1 AS n FROM activities a
-  WHERE a.org_id = ${orgId} AND a.occurred_at >= ${p.start.toISOString()} AND a.occurred_at < ${p.end.toISOString()}
-    AND ${repCond(orgId, f, sql`a.user_id`)} AND ${contactIn(orgId, f, sql`a.contact_id`)}`
-      : sql`
-  -- Without a contact filter the daily rollup (migration 0005) answers: a few rows per rep and day.
-  SELECT d.user_id, d.type AS kind, d.day::timestamp AT TIME ZONE 'UTC' AS at, d.n FROM rep_activity_days d
-  WHERE d.org_id = ${orgId} AND d.day >= ${p.from}::date AND d.day <= ${p.to}::date AND ${repCond(orgId, f, sql`d.user_id`)}`
-  }
-  UNION ALL
+const logged = ({ orgId, f, p }: Applied) => {
+  const rawShares = sql`
   SELECT s.user_id, 'share', s.shared_at, 1 FROM asset_shares s
   WHERE s.org_id = ${orgId} AND s.shared_at >= ${p.start.toISOString()} AND s.shared_at < ${p.end.toISOString()}
     AND ${repCond(orgId, f, sql`s.user_id`)} AND ${contactIn(orgId, f, sql`s.contact_id`)} AND ${assetIn(orgId, f, sql`s.asset_id`)}`
+  if (hasContactFilter(f))
+    return sql`
+  SELECT a.user_id, a.type AS kind, a.occurred_at AS at, 1 AS n FROM activities a
+  WHERE a.org_id = ${orgId} AND a.occurred_at >= ${p.start.toISOString()} AND a.occurred_at < ${p.end.toISOString()}
+    AND ${repCond(orgId, f, sql`a.user_id`)} AND ${contactIn(orgId, f, sql`a.contact_id`)}
+  UNION ALL ${rawShares}`
+  // Without a contact filter the daily rollup answers (activities: migration 0006; shares, as the type 'share':
+  // drizzle migration rep_share_days): a few rows per rep and day. An asset filter needs the shares themselves.
+  const assetFiltered = hasAssetFilter(f)
+  return sql`
+  SELECT d.user_id, d.type AS kind, d.day::timestamp AT TIME ZONE 'UTC' AS at, d.n FROM rep_activity_days d
+  WHERE d.org_id = ${orgId} AND d.day >= ${p.from}::date AND d.day <= ${p.to}::date AND ${repCond(orgId, f, sql`d.user_id`)}
+    ${assetFiltered ? sql`AND d.type <> 'share' UNION ALL ${rawShares}` : sql``}`
+}
 
 export interface Counts {
   calls: number
