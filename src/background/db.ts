@@ -1,8 +1,15 @@
 // The worker's IndexedDB (extension origin), the only Dexie module. Content scripts never open
 // it: their IndexedDB would belong to mail.google.com and be readable by that page.
+//
+// Nothing here grows with use; each store has its bound (tests/unit/background/storage-bounds.test.ts):
+// - outbox: an item leaves in the transaction that learns the server has it; a failed one (the
+//   server refused it for good) stays until the rep retries or discards it, so it is never lost unseen.
+// - contacts: the CACHE_MAX most recently used contexts (putContact evicts the rest).
+// - selectorCounts, healthReports: a day's counts leave once the server has them, or when they
+//   are older than HEALTH_MAX_AGE_DAYS (health.ts, contracts/health.ts).
 import Dexie, { type EntityTable } from "dexie"
-import type { ContactContext } from "../shared/contracts/contacts"
 import type { ActivityInput } from "../shared/contracts/activities"
+import type { ContactContext } from "../shared/contracts/contacts"
 import type { Bant, HandoffInput, LeadFeedbackInput } from "../shared/contracts/handoff"
 import type { AssetFeedbackInput, ShareInput } from "../shared/contracts/assets"
 
@@ -49,16 +56,6 @@ export interface OutboxItem {
   status?: number
 }
 
-/** The activity as the rep made it, so the timeline can show it before it is sent. */
-export interface LocalActivity {
-  id: string
-  contactId: string
-  activity: ActivityInput
-  createdAt: string
-  synced: 0 | 1
-  syncedAt?: string
-}
-
 /**
  * How often one detection strategy answered on one UTC day (selector health, src/background/health.ts).
  * Counts only: no names, addresses or URLs. `key` is `day|site|view|strategy|version`.
@@ -82,7 +79,6 @@ export interface HealthReportId {
 export type RelayDb = Dexie & {
   contacts: EntityTable<CachedContact, "id">
   outbox: EntityTable<OutboxItem, "id">
-  localActivities: EntityTable<LocalActivity, "id">
   selectorCounts: EntityTable<SelectorCountRow, "key">
   healthReports: EntityTable<HealthReportId, "day">
 }
@@ -100,6 +96,10 @@ export function openDb(name = DB_NAME, opts?: ConstructorParameters<typeof Dexie
     selectorCounts: "key, day",
     healthReports: "day",
   })
+  // A copy of each logged activity was kept here too, written and never read: the outbox item holds
+  // the activity until the server has it, and the sidebar shows it from its own cache. Dropping the
+  // store leaves the other stores, and so the outbox's unsent writes, as they were.
+  db.version(3).stores({ localActivities: null })
   return db
 }
 

@@ -1,14 +1,16 @@
 // The outbox: every write the rep makes (a logged call, a handoff decision, feedback, BANT) is
-// stored here first, in the same transaction as the local copy, and sent when the backend can
-// be reached. Nothing is dropped silently: an item leaves the outbox only when the server took
-// it (2xx, including a 200 "already had it"), or when the rep discards a failed one.
+// stored here first and sent when the backend can be reached. The item is the worker's only copy
+// of the write: the sidebar shows an unsent log from its own cache, marked by `status()`. Nothing
+// is dropped silently: an item leaves the outbox only when the server took it (2xx, including a
+// 200 "already had it"), or when the rep discards a failed one; so the outbox holds only what is
+// still on its way or waiting for the rep, and does not grow with use.
 //
 // No chrome APIs here: the worker passes the Dexie db, a `send` function and a clock, so tests
 // drive it directly and index.ts only wires alarms and events.
-import type { ActivityInput } from "../shared/contracts/activities"
+import { activityNames, codeWords } from "../shared/activity-words"
 import type { OutboxItemView, OutboxStatus } from "../shared/messages"
 import { ApiError, type ApiClient } from "./api-client"
-import type { LocalActivity, OutboxItem, OutboxKind, OutboxPayload, RelayDb } from "./db"
+import type { OutboxItem, OutboxKind, OutboxPayload, RelayDb } from "./db"
 
 export interface BackoffOptions {
   baseMs: number
@@ -39,15 +41,6 @@ export function classify(err: unknown): SendOutcome {
   return err.transient ? "transient" : "permanent"
 }
 
-const label = (s: string) => s.replace(/_/g, " ")
-const activityNames: Record<ActivityInput["type"], string> = {
-  call: "Call",
-  email: "Email",
-  linkedin_message: "LinkedIn message",
-  meeting: "Meeting",
-  note: "Note",
-}
-
 const shareChannelNames: Record<string, string> = { gmail: "Gmail", outlook: "Outlook", linkedin: "LinkedIn", copy: "copy" }
 const quoted = (t: string) => `“${t.length > 50 ? `${t.slice(0, 47)}…` : t}”`
 
@@ -57,13 +50,13 @@ export function summarize(p: OutboxPayload, contactName?: string | null): string
   switch (p.kind) {
     case "activity": {
       const a = p.activity
-      s = activityNames[a.type] ?? label(a.type)
-      if (a.outcome) s += ` with outcome ${label(a.outcome)}`
+      s = activityNames[a.type] ?? codeWords(a.type)
+      if (a.outcome) s += ` with outcome ${codeWords(a.outcome)}`
       else if (a.subject) s += `: ${a.subject.length > 60 ? `${a.subject.slice(0, 57)}…` : a.subject}`
       break
     }
     case "handoff":
-      s = p.input.decision === "accept" ? "Accepted the lead" : `Rejected the lead (${label(p.input.reason)})`
+      s = p.input.decision === "accept" ? "Accepted the lead" : `Rejected the lead (${codeWords(p.input.reason)})`
       break
     case "feedback":
       s = `Rated the lead ${p.input.rating}/5`
@@ -72,7 +65,7 @@ export function summarize(p: OutboxPayload, contactName?: string | null): string
       s = "Updated BANT"
       break
     case "share": {
-      const how = p.share.channel === "copy" ? "copied a link" : `by ${shareChannelNames[p.share.channel] ?? label(p.share.channel)}`
+      const how = p.share.channel === "copy" ? "copied a link" : `by ${shareChannelNames[p.share.channel] ?? codeWords(p.share.channel)}`
       s = p.title ? `Shared ${quoted(p.title)} (${how})` : `Shared content (${how})`
       break
     }
@@ -139,14 +132,15 @@ export class Outbox {
   }
 
   /**
-   * Stores an item (and for activities the local copy) in one transaction. An id already in the
-   * outbox returns the stored item unchanged (`created: false`): a double submit makes one record.
+   * Stores an item. An id already in the outbox returns the stored item unchanged (`created: false`):
+   * a double submit makes one record. One the server already took is sent again and answered
+   * "already had it" (the id in the body makes the server dedupe), which also makes one record.
    */
   async enqueue(input: EnqueueInput): Promise<{ item: OutboxItem; created: boolean }> {
     const db = this.db
     const kind: OutboxKind = input.payload.kind
     const owner = (await this.owner()) ?? undefined
-    const result = await db.transaction("rw", db.outbox, db.localActivities, async () => {
+    const result = await db.transaction("rw", db.outbox, async () => {
       const existing = await db.outbox.get(input.id)
       if (existing) return { item: existing, created: false }
       const last = await db.outbox.orderBy("seq").last()
@@ -162,13 +156,6 @@ export class Outbox {
         nextAttemptAt: now,
         state: "pending",
         ...(owner ? { owner } : {}),
-      }
-      if (input.payload.kind === "activity") {
-        const local = await db.localActivities.get(input.id)
-        // Already sent and confirmed earlier: nothing to do again.
-        if (local?.synced) return { item, created: false }
-        const copy: LocalActivity = { id: input.id, contactId: input.contactId, activity: input.payload.activity, createdAt: item.createdAt, synced: 0 }
-        await db.localActivities.put(copy)
       }
       await db.outbox.add(item)
       return { item, created: true }
@@ -264,13 +251,12 @@ export class Outbox {
       outcome = classify(e)
     }
     const db = this.db
-    await db.transaction("rw", db.outbox, db.localActivities, async () => {
+    await db.transaction("rw", db.outbox, async () => {
       const now = this.now()
       const cur = await db.outbox.get(item.id)
       if (outcome === "sent") {
         // The server has it, whoever else was holding or had discarded the item.
         if (cur) await db.outbox.delete(item.id)
-        if (item.kind === "activity") await db.localActivities.update(item.id, { synced: 1, syncedAt: new Date(now).toISOString() })
         return
       }
       // Someone else reclaimed it, or the rep discarded it while we were sending: theirs now.
@@ -322,16 +308,14 @@ export class Outbox {
     return ok
   }
 
-  /** Drops an item the rep chose to give up on (and its unsent local copy). */
+  /** Drops an item the rep chose to give up on. */
   async discard(id: string): Promise<boolean> {
     const db = this.db
-    const ok = await db.transaction("rw", db.outbox, db.localActivities, async () => {
+    const ok = await db.transaction("rw", db.outbox, async () => {
       const cur = await db.outbox.get(id)
       // An item in flight may already be on the server: dropping it here would hide a record that exists.
       if (!cur || cur.state === "sending") return false
       await db.outbox.delete(id)
-      const local = await db.localActivities.get(id)
-      if (local && !local.synced) await db.localActivities.delete(id)
       return true
     })
     if (ok) await this.changed()
