@@ -18,6 +18,13 @@ export const activityNames: Record<ActivityType, string> = {
   note: "Note",
 }
 
+/** The name inside a sentence: "the call", but "the LinkedIn message" (a name with its own capitals keeps them). */
+export function activityNoun(type: ActivityType): string {
+  const name = activityNames[type]
+  const [first, ...rest] = name.split(" ")
+  return /^[A-Z][^A-Z]*$/.test(first) ? [first.toLowerCase(), ...rest].join(" ") : name
+}
+
 /** What a call came to, as the rep picks it. */
 export const outcomeLabels: Record<CallOutcome, string> = {
   connected: "Connected",

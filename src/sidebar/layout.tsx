@@ -5,6 +5,7 @@ import type { PageContext, Person } from "../shared/page-context"
 import { makeRoom } from "../sites/room"
 import { PANEL_WIDTH, TAB_WIDTH } from "./styles"
 import { useCommandShortcut, usePageContext, useToggleShortcut } from "./channel"
+import { ContactDetails } from "./contact-details"
 import { ContactPanel } from "./features/contact/contact-panel"
 import { OutboxBar } from "./features/log/outbox-bar"
 import { relayChannel } from "./relay-channel"
@@ -107,5 +108,5 @@ function Body({ context }: { context: PageContext }) {
     )
   }
   // Keyed by person so per-person UI state (history filter, search text) starts fresh.
-  return <ContactPanel key={personId(person)} person={person} />
+  return <ContactPanel key={personId(person)} person={person} Details={ContactDetails} />
 }

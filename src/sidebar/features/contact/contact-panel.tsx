@@ -2,31 +2,31 @@
 import { isNameOnly, type Person } from "../../../shared/page-context"
 import type { PersonKey } from "../../../shared/messages"
 import { personId, personKey, usePersonStore } from "../../stores/person"
-import { ViewFor } from "./contact-view"
+import { ViewFor, type DetailsView } from "./contact-view"
 import { NameGuess } from "./name-guess"
 import { UnknownPerson } from "./unknown-person"
 import { useContact } from "./use-contact"
 import { useContactContext } from "./use-contact-context"
 
-export function ContactPanel({ person }: { person: Person }) {
+export function ContactPanel({ person, Details }: { person: Person; Details: DetailsView }) {
   const key = personKey(person)
   const matched = usePersonStore((s) => s.matches[personId(person)])
   const match = usePersonStore((s) => s.match)
-  if (matched) return <MatchedContact person={person} contactId={matched} />
+  if (matched) return <MatchedContact person={person} contactId={matched} Details={Details} />
   // Only a display name on screen: search by it and show the best match, labelled as a guess.
-  if (!key && isNameOnly(person)) return <NameGuess person={person} onPick={(id) => match(personId(person), id)} />
+  if (!key && isNameOnly(person)) return <NameGuess person={person} onPick={(id) => match(personId(person), id)} Details={Details} />
   if (!key) return <UnknownPerson person={person} onPick={(id) => match(personId(person), id)} />
-  return <DetectedContact person={person} personKey={key} />
+  return <DetectedContact person={person} personKey={key} Details={Details} />
 }
 
-function DetectedContact({ person, personKey }: { person: Person; personKey: PersonKey }) {
+function DetectedContact({ person, personKey, Details }: { person: Person; personKey: PersonKey; Details: DetailsView }) {
   const { view, retry } = useContactContext(personKey)
   const match = usePersonStore((s) => s.match)
   if (view.kind === "not_found") return <UnknownPerson person={person} onPick={(id) => match(personId(person), id)} />
-  return <ViewFor view={view} retry={retry} />
+  return <ViewFor view={view} retry={retry} Details={Details} />
 }
 
-function MatchedContact({ person, contactId }: { person: Person; contactId: string }) {
+function MatchedContact({ person, contactId, Details }: { person: Person; contactId: string; Details: DetailsView }) {
   const { view, retry } = useContact(contactId)
   const match = usePersonStore((s) => s.match)
   return (
@@ -37,7 +37,7 @@ function MatchedContact({ person, contactId }: { person: Person; contactId: stri
           Search again
         </button>
       </p>
-      <ViewFor view={view} retry={retry} />
+      <ViewFor view={view} retry={retry} Details={Details} />
     </>
   )
 }

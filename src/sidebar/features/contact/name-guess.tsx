@@ -7,13 +7,13 @@ import type { ContactSummary } from "../../../shared/contracts/contacts"
 import type { Person } from "../../../shared/page-context"
 import { errorCode, errorMessage } from "../../errors"
 import { ContactSearch } from "./contact-search"
-import { ViewFor } from "./contact-view"
+import { ViewFor, type DetailsView } from "./contact-view"
 import { stageLabels } from "./labels"
 import { ErrorState, Loading, SignedOut } from "./states"
 import { useContact } from "./use-contact"
 import { searchOptions } from "./use-search"
 
-export function NameGuess({ person, onPick }: { person: Person; onPick: (contactId: string) => void }) {
+export function NameGuess({ person, onPick, Details }: { person: Person; onPick: (contactId: string) => void; Details: DetailsView }) {
   const name = person.name ?? ""
   const search = useQuery(searchOptions(name))
   const [choosing, setChoosing] = useState(false)
@@ -33,14 +33,14 @@ export function NameGuess({ person, onPick }: { person: Person; onPick: (contact
           Pick another match
         </button>
       </p>
-      <GuessedContact contactId={best.id} />
+      <GuessedContact contactId={best.id} Details={Details} />
     </>
   )
 }
 
-function GuessedContact({ contactId }: { contactId: string }) {
+function GuessedContact({ contactId, Details }: { contactId: string; Details: DetailsView }) {
   const { view, retry } = useContact(contactId)
-  return <ViewFor view={view} retry={retry} />
+  return <ViewFor view={view} retry={retry} Details={Details} />
 }
 
 function ChooseMatch({

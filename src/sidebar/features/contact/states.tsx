@@ -2,7 +2,7 @@
 import { useEffect } from "react"
 import { useQueryClient } from "@tanstack/react-query"
 import { useAuthStatus } from "../../use-auth-status"
-import { contactKeys } from "./use-contact-context"
+import { contactKeys } from "../../shared/query-keys"
 
 export function Loading() {
   return (

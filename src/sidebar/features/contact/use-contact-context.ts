@@ -5,12 +5,7 @@ import type { ContactContext } from "../../../shared/contracts/contacts"
 import type { Cached, ErrorCode, PersonKey } from "../../../shared/messages"
 import { send } from "../../../shared/send"
 import { errorCode, errorMessage } from "../../errors"
-
-export const contactKeys = {
-  all: ["contact"] as const,
-  cached: (person: PersonKey) => ["contact", "cached", person] as const,
-  lookup: (person: PersonKey) => ["contact", "lookup", person] as const,
-}
+import { contactKeys } from "../../shared/query-keys"
 
 export const fetchCachedContext = (person: PersonKey) => send({ type: "lookup.cached", person })
 export const fetchContext = (person: PersonKey) => send({ type: "lookup", person })

@@ -2,7 +2,7 @@
 // The worker sends it after the share it rates (one contact's items go in order).
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { send } from "../../../shared/send"
-import { outboxKeys } from "../log/use-outbox-status"
+import { outboxKeys } from "../../shared/use-outbox-status"
 import { useSessionShares } from "./session-shares"
 
 export interface AssetFeedbackRequest {

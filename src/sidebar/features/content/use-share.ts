@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import type { ShareChannel } from "../../../shared/contracts/assets"
 import { send } from "../../../shared/send"
-import { outboxKeys } from "../log/use-outbox-status"
+import { outboxKeys } from "../../shared/use-outbox-status"
 import { newShareCode } from "./share-code"
 import { useSessionShares } from "./session-shares"
 

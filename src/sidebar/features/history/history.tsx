@@ -1,7 +1,7 @@
 import { useId, useState } from "react"
 import type { ContactContext } from "../../../shared/contracts/contacts"
 import { errorMessage } from "../../errors"
-import { typeLabel } from "./event-types"
+import { timelineTypeLabel } from "../../../shared/activity-words"
 import { Timeline } from "./timeline"
 import { useHistory } from "./use-history"
 
@@ -14,7 +14,7 @@ export function History({ context, now }: { context: ContactContext; now: Date }
   const items = history.data?.pages.flatMap((p) => p.items) ?? []
   const types = Object.entries(context.counts.byType)
     .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1] || typeLabel(a[0]).localeCompare(typeLabel(b[0])))
+    .sort((a, b) => b[1] - a[1] || timelineTypeLabel(a[0]).localeCompare(timelineTypeLabel(b[0])))
 
   return (
     <section className="card history" aria-labelledby={headingId}>
@@ -31,7 +31,7 @@ export function History({ context, now }: { context: ContactContext; now: Date }
             <option value="">All activity</option>
             {types.map(([type, n]) => (
               <option key={type} value={type}>
-                {typeLabel(type)} ({n})
+                {timelineTypeLabel(type)} ({n})
               </option>
             ))}
           </select>

@@ -1,16 +1,17 @@
 // The history, newest first and grouped by day; marketing and sales told apart by label and colour.
 import { useId } from "react"
-import type { TimelineItem } from "../../../shared/contracts/contacts"
 import { clockTime, dayLabel } from "../../format"
-import { typeIcon, typeLabel } from "./event-types"
+import type { ShownItem, SyncMark } from "../../shared/contact-cache"
+import { timelineTypeLabel } from "../../../shared/activity-words"
+import { typeIcon } from "./event-types"
 
 export interface DayGroup {
   label: string
-  items: TimelineItem[]
+  items: ShownItem[]
 }
 
 /** Newest first, duplicates (pages can overlap) dropped, grouped by local calendar day. */
-export function groupByDay(items: TimelineItem[], now: Date): DayGroup[] {
+export function groupByDay(items: ShownItem[], now: Date): DayGroup[] {
   const seen = new Set<string>()
   const sorted = items.filter((i) => !seen.has(i.id) && seen.add(i.id)).sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt))
   const groups: DayGroup[] = []
@@ -24,8 +25,10 @@ export function groupByDay(items: TimelineItem[], now: Date): DayGroup[] {
 }
 
 const sideLabel = { marketing: "Marketing", sales: "Sales" } as const
+/** The badge on the rep's own log until the backend has it. */
+const syncLabel: Record<SyncMark, string> = { pending: "waiting to sync", failed: "not synced" }
 
-export function Timeline({ items, now }: { items: TimelineItem[]; now: Date }) {
+export function Timeline({ items, now }: { items: ShownItem[]; now: Date }) {
   return (
     <div className="timeline">
       {groupByDay(items, now).map((group) => (
@@ -45,7 +48,7 @@ function DayGroupView({ group }: { group: DayGroup }) {
       <ol className="items">
         {group.items.map((item) => (
           <li key={item.id} className={`item item-${item.side}`}>
-            <span className="item-icon" aria-hidden="true" title={typeLabel(item.type)}>
+            <span className="item-icon" aria-hidden="true" title={timelineTypeLabel(item.type)}>
               {typeIcon(item.type)}
             </span>
             <div className="item-body">
@@ -53,7 +56,7 @@ function DayGroupView({ group }: { group: DayGroup }) {
               {item.detail && <div className="item-detail">{item.detail}</div>}
               <div className="item-meta">
                 <span className={`side side-${item.side}`}>{sideLabel[item.side]}</span>
-                <span>{typeLabel(item.type)}</span>
+                <span>{timelineTypeLabel(item.type)}</span>
                 <time dateTime={item.occurredAt}>{clockTime(new Date(item.occurredAt))}</time>
                 {/* A rep did a sales activity; a marketing event came through a system (Marketo, HubSpot…). */}
                 {item.by && (
@@ -61,6 +64,7 @@ function DayGroupView({ group }: { group: DayGroup }) {
                     {item.side === "marketing" ? "via" : "by"} {item.by}
                   </span>
                 )}
+                {item.sync && <span className={`sync sync-${item.sync}`}>{syncLabel[item.sync]}</span>}
               </div>
             </div>
           </li>

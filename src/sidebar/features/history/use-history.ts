@@ -4,6 +4,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query"
 import type { EventsPage } from "../../../shared/contracts/contacts"
 import { send } from "../../../shared/send"
+import { historyKeys } from "../../shared/query-keys"
 
 export const fetchHistoryPage = (contactId: string, before?: string, eventType?: string) =>
   send({ type: "events.page", contactId, ...(before ? { before } : {}), ...(eventType ? { eventType } : {}) })
@@ -12,7 +13,7 @@ export function historyOptions(contactId: string, eventType?: string, firstPage?
   const seeded = !eventType && firstPage
   return infiniteQueryOptions({
     // A refreshed context (cached copy, then live) brings a new first page: key on it so it shows.
-    queryKey: ["history", contactId, eventType ?? "all", seeded ? pageSeed(firstPage) : ""] as const,
+    queryKey: historyKeys.list(contactId, eventType ?? "all", seeded ? pageSeed(firstPage) : ""),
     queryFn: ({ pageParam }) => fetchHistoryPage(contactId, pageParam, eventType),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last: EventsPage) => last.nextCursor ?? undefined,

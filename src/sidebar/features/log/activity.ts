@@ -1,27 +1,18 @@
 // What one click logs: an ActivityInput built from the page the rep is on, and the timeline line
 // it shows as until the backend has it. Pure functions, so the defaults are easy to test and read.
 import type { ActivityInput, ActivityType } from "../../../shared/contracts/activities"
-import { callOutcomes } from "../../../shared/vocabulary"
-import type { TimelineItem } from "../../../shared/contracts/contacts"
+import { activityNames, activityNoun, activityTitle, type CallOutcome } from "../../../shared/activity-words"
 import type { PageContext } from "../../../shared/page-context"
+import type { ShownItem, SyncMark } from "../../shared/contact-cache"
 
-export type CallOutcome = (typeof callOutcomes)[number]
-
-export const outcomeLabels: Record<CallOutcome, string> = {
-  connected: "Connected",
-  left_voicemail: "Left voicemail",
-  no_answer: "No answer",
-  wrong_number: "Wrong number",
-}
-
-/** Button, confirmation and timeline wording per activity type. */
-export const activityText: Record<ActivityType, { button: string; done: string; noun: string }> = {
-  call: { button: "Log call", done: "Call logged", noun: "call" },
-  email: { button: "Log email", done: "Email logged", noun: "email" },
-  linkedin_message: { button: "Log LinkedIn message", done: "LinkedIn message logged", noun: "LinkedIn message" },
-  meeting: { button: "Log meeting", done: "Meeting logged", noun: "meeting" },
-  note: { button: "Add note", done: "Note added", noun: "note" },
-}
+/** The log bar's button and confirmation per activity type: "Log call", "Call logged", "the call". */
+export const activityText = Object.fromEntries(
+  (Object.keys(activityNames) as ActivityType[]).map((type) => {
+    const noun = activityNoun(type)
+    const added = type === "note"
+    return [type, { button: `${added ? "Add" : "Log"} ${noun}`, done: `${activityNames[type]} ${added ? "added" : "logged"}`, noun }]
+  }),
+) as Record<ActivityType, { button: string; done: string; noun: string }>
 
 // The contract's limits (contracts/activities.ts): cut rather than have the worker refuse the log.
 const MAX_SUBJECT = 300
@@ -59,7 +50,7 @@ export function linkedinActivity(page: PageContext, o: Base & { includeText: boo
   return {
     ...base(o),
     type: "linkedin_message",
-    subject: (onConversation && clip(page.subject, MAX_SUBJECT)) || "LinkedIn message",
+    subject: (onConversation && clip(page.subject, MAX_SUBJECT)) || activityNames.linkedin_message,
     ...(o.includeText && clip(page.snippet, MAX_NOTES) ? { notes: clip(page.snippet, MAX_NOTES) } : {}),
   }
 }
@@ -90,7 +81,7 @@ export function meetingActivity(f: MeetingFields, o: Base): ActivityInput {
   return {
     ...base(o),
     type: "meeting",
-    subject: clip(f.title, MAX_SUBJECT) ?? "Meeting",
+    subject: clip(f.title, MAX_SUBJECT) ?? activityNames.meeting,
     ...(f.minutes !== undefined ? { durationSeconds: Math.round(f.minutes * 60) } : {}),
     ...(clip(f.notes, MAX_NOTES) ? { notes: clip(f.notes, MAX_NOTES) } : {}),
   }
@@ -111,9 +102,11 @@ export function parseMinutes(raw: string): number | undefined | null {
   return Number.isFinite(n) && n >= 0 && n <= 24 * 60 ? n : null
 }
 
-/** The timeline line for a logged activity, in the shape the backend's timeline uses (same id). */
-export function timelineItemFor(a: ActivityInput, by: string): TimelineItem {
-  const outcome = a.outcome && a.outcome in outcomeLabels ? outcomeLabels[a.outcome as CallOutcome] : a.outcome
-  const title = a.subject ?? (a.type === "call" ? `Call — ${(outcome ?? "logged").toLowerCase()}` : a.type === "note" ? "Note" : activityText[a.type].done)
-  return { id: a.id, side: "sales", type: a.type, occurredAt: a.occurredAt, title, detail: a.notes ?? null, by }
+/**
+ * The timeline line for a logged activity, as the backend's timeline will show it (same id and
+ * title), by "you" and marked with its outbox state until the backend has it.
+ */
+export function timelineItemFor(a: ActivityInput, sync: SyncMark | undefined): ShownItem {
+  const item: ShownItem = { id: a.id, side: "sales", type: a.type, occurredAt: a.occurredAt, title: activityTitle(a), detail: a.notes ?? null, by: "you" }
+  return sync ? { ...item, sync } : item
 }

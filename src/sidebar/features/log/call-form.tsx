@@ -2,7 +2,8 @@
 // "Save call". Opens with focus on the outcome, so the shortcut then Enter logs a connected call.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react"
 import { callOutcomes } from "../../../shared/vocabulary"
-import { outcomeLabels, type CallFields, type CallOutcome } from "./activity"
+import { outcomeLabels, type CallOutcome } from "../../../shared/activity-words"
+import type { CallFields } from "./activity"
 import { formKeys } from "./form-keys"
 import { FormActions, TimedFields, useTimedFields } from "./timed-fields"
 

@@ -7,7 +7,7 @@ import type { ActivityInput } from "../../../shared/contracts/activities"
 import { errorMessage } from "../../errors"
 import { activityText } from "./activity"
 import { afterDiscard, discardOutboxItem } from "./use-outbox-discard"
-import { freshOutboxStatus, outboxKeys } from "./use-outbox-status"
+import { freshOutboxStatus, outboxKeys } from "../../shared/use-outbox-status"
 
 export const UNDO_MS = 10_000
 /** How long the answer to an Undo stays up. */

@@ -5,10 +5,10 @@ import { useQueryClient } from "@tanstack/react-query"
 import { useEffect, useId, useRef } from "react"
 import type { OutboxItemView } from "../../../shared/messages"
 import { errorMessage } from "../../errors"
-import { reconcile } from "./contact-cache"
+import { reconcile } from "../../shared/contact-cache"
 import { useOutboxDiscard } from "./use-outbox-discard"
 import { useOutboxRetry } from "./use-outbox-retry"
-import { useOutboxStatus } from "./use-outbox-status"
+import { useOutboxStatus } from "../../shared/use-outbox-status"
 
 export function OutboxBar() {
   const client = useQueryClient()

@@ -1,13 +1,4 @@
-// Where a write the rep just made stands: in the outbox, refused, or with the backend.
-import type { ItemState } from "./use-outbox-status"
-
-const text: Record<ItemState, string> = {
-  pending: "Waiting to sync",
-  failed: "Not synced — see the list at the top",
-  synced: "Saved",
-}
-
-export function SyncState({ state, saved = text.synced }: { state: ItemState | undefined; saved?: string }) {
-  if (!state) return null
-  return <span className={`sync sync-${state}`}>{state === "synced" ? saved : text[state]}</span>
-}
+// Moved to src/sidebar/shared/sync-state.tsx. Kept only for features/handoff, whose files another
+// change owns: remove it, with its entries in tests/unit/sidebar/feature-imports.test.ts, once they
+// import from ../../shared/sync-state.
+export { SyncState } from "../../shared/sync-state"

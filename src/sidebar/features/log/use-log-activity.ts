@@ -3,9 +3,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import type { ActivityInput } from "../../../shared/contracts/activities"
 import { send } from "../../../shared/send"
-import { byMark, insertActivity, reconcile } from "./contact-cache"
+import { insertActivity, reconcile, syncMark } from "../../shared/contact-cache"
+import { freshOutboxStatus, itemState } from "../../shared/use-outbox-status"
 import { timelineItemFor } from "./activity"
-import { freshOutboxStatus, itemState } from "./use-outbox-status"
 
 export const logActivity = (activity: ActivityInput) => send({ type: "activity.log", activity })
 
@@ -18,7 +18,7 @@ export function useLogActivity() {
       // Ask the outbox first, so the mark is true even when the worker already sent it.
       const status = await freshOutboxStatus(client).catch(() => undefined)
       const state = itemState(status, activity.id) ?? "pending"
-      insertActivity(client, activity.contactId, timelineItemFor(activity, byMark[state]))
+      insertActivity(client, activity.contactId, timelineItemFor(activity, syncMark(state)))
       if (status && state === "synced") await reconcile(client, status, [activity.contactId])
     },
   })

@@ -3,9 +3,9 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query"
 import type { OutboxStatus } from "../../../shared/messages"
 import { send } from "../../../shared/send"
-import { contactKeys } from "../contact/use-contact-context"
-import { removeActivity } from "./contact-cache"
-import { outboxKeys } from "./use-outbox-status"
+import { removeActivity } from "../../shared/contact-cache"
+import { contactKeys } from "../../shared/query-keys"
+import { outboxKeys } from "../../shared/use-outbox-status"
 
 export const discardOutboxItem = (id: string) => send({ type: "outbox.discard", id })
 

@@ -1,7 +1,7 @@
 // Puts a failed outbox item back in line (`outbox.retry`); the answer is the new outbox status.
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { send } from "../../../shared/send"
-import { outboxKeys } from "./use-outbox-status"
+import { outboxKeys } from "../../shared/use-outbox-status"
 
 export const retryOutboxItem = (id: string) => send({ type: "outbox.retry", id })
 

@@ -1,18 +1,13 @@
 // Everything Relay knows about one contact: who it is and the log buttons (always at hand), then
 // tabs — the overview (the SLA clock and handoff, the score and why, the history) and qualification.
-import type { ContactContext } from "../../../shared/contracts/contacts"
-import { shortDateTime } from "../../format"
-import { useNow } from "../../use-now"
-import { LogBar } from "../log/log-bar"
-import { ContactHeader } from "./contact-header"
-import { ContactTabs } from "./tabs"
-
-export interface Freshness {
-  refreshing?: boolean
-  offlineSince?: string
-  refreshError?: string
-  onRetry?: () => void
-}
+// A composition point outside features/: the layout hands it to the contact feature to render.
+import type { ContactContext } from "../shared/contracts/contacts"
+import { ContactTabs } from "./contact-tabs"
+import { ContactHeader } from "./features/contact/contact-header"
+import type { Freshness } from "./features/contact/contact-view"
+import { LogBar } from "./features/log/log-bar"
+import { shortDateTime } from "./format"
+import { useNow } from "./use-now"
 
 export function ContactDetails({ context, freshness = {} }: { context: ContactContext; freshness?: Freshness }) {
   const now = useNow()

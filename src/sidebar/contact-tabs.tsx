@@ -1,16 +1,17 @@
 // The known-contact view's tabs. To add one (e.g. "Content"), add an entry to `contactTabs`:
 // an id, its label and the component that renders its panel. A panel mounts the first time its
 // tab is opened and then stays mounted (hidden), so a half-typed form survives a tab switch and
-// a tab nobody opens costs nothing.
+// a tab nobody opens costs nothing. One of the composition points outside features/ (with
+// layout.tsx and contact-details.tsx): the only place that puts several features side by side.
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react"
-import type { ContactContext } from "../../../shared/contracts/contacts"
-import { HandoffPanel } from "../handoff/handoff-panel"
-import { LeadQuality } from "../handoff/lead-quality"
-import { Qualification } from "../handoff/qualification"
-import { ContentTab } from "../content/content-tab"
-import { History } from "../history/history"
-import { ScoreCard } from "./score-card"
-import { SlaStatus } from "./sla-status"
+import type { ContactContext } from "../shared/contracts/contacts"
+import { ScoreCard } from "./features/contact/score-card"
+import { SlaStatus } from "./features/contact/sla-status"
+import { ContentTab } from "./features/content/content-tab"
+import { HandoffPanel } from "./features/handoff/handoff-panel"
+import { LeadQuality } from "./features/handoff/lead-quality"
+import { Qualification } from "./features/handoff/qualification"
+import { History } from "./features/history/history"
 
 export interface TabProps {
   context: ContactContext
