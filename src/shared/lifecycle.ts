@@ -18,3 +18,15 @@ export const promotable: readonly string[] = ["subscriber", "lead", "recycled"] 
 export function crossesToMql(c: { stage: string; before: number; after: number }, threshold: number) {
   return promotable.includes(c.stage) && c.before < threshold && c.after >= threshold
 }
+
+/** The stages as people read them (the sidebar's badge and handoff panel). */
+export const stageNames: Record<Stage, string> = {
+  subscriber: "Subscriber",
+  lead: "Lead",
+  mql: "MQL",
+  sql: "SQL",
+  opportunity: "Opportunity",
+  customer: "Customer",
+  recycled: "Recycled",
+  disqualified: "Disqualified",
+}

@@ -2,7 +2,9 @@
 import { act, cleanup, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { afterEach, describe, expect, it, vi } from "vitest"
+import type { ContactContext } from "../../../src/shared/contracts/contacts"
 import type { Request } from "../../../src/shared/messages"
+import type { FakeWorker } from "./fake-worker"
 import { danaContext, ids, people, priyaContext, threadWith, uuidPattern } from "./fixtures"
 import { renderSidebar } from "./render"
 
@@ -78,5 +80,52 @@ describe("handoff: an MQL", () => {
     expect(screen.queryByRole("region", { name: "Handoff" })).toBeNull()
     expect(screen.queryByRole("button", { name: "Accept" })).toBeNull()
     expect(screen.queryByRole("button", { name: "Reject" })).toBeNull()
+  })
+})
+
+describe("handoff: the server's stage", () => {
+  /** The backend's copy of Dana, as the next lookup will answer it. */
+  const onServer = (worker: FakeWorker, patch: (c: ContactContext) => ContactContext) => {
+    const contacts = worker.data.contacts!
+    const i = contacts.findIndex((c) => c.contact.id === ids.dana)
+    contacts[i] = patch(contacts[i]!)
+  }
+
+  it("replaces the sidebar's guess once the decision is synced", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    const { worker } = renderSidebar(threadWith(people.dana), { contacts: [danaContext] })
+    const panel = await screen.findByRole("region", { name: "Handoff" })
+    await user.click(within(panel).getByRole("button", { name: "Accept" }))
+    expect(stageBadge()).toBe("SQL")
+
+    // The server recorded the decision, and by the time the sidebar asks, the lead has moved on.
+    worker.syncAll()
+    onServer(worker, (c) => ({ ...c, contact: { ...c.contact, stage: "opportunity" } }))
+    await act(() => vi.advanceTimersByTimeAsync(3_500))
+    expect(await within(panel).findByText("Synced")).toBeTruthy()
+    await waitFor(() => expect(stageBadge()).toBe("Opportunity"))
+    expect(within(panel).getByRole("status").textContent).toBe("Accepted — Dana Whitfield is now Opportunity.")
+  })
+
+  it("goes back to the server's stage when the server refuses the decision", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    const { worker } = renderSidebar(threadWith(people.dana), { contacts: [danaContext] })
+    const panel = await screen.findByRole("region", { name: "Handoff" })
+    await user.click(within(panel).getByRole("button", { name: "Reject" }))
+    await user.click(within(panel).getByRole("radio", { name: "Not a fit" }))
+    await user.click(within(panel).getByRole("button", { name: "Send rejection" }))
+    expect(stageBadge()).toBe("Recycled")
+
+    // Another rep accepted Dana first: the backend answers 409 and keeps her in SQL.
+    const [sent] = handoffs(worker)
+    onServer(worker, (c) => ({ ...c, contact: { ...c.contact, stage: "sql" }, sla: { ...c.sla, state: "met" } }))
+    worker.refuse(sent!.input.id!, "only an MQL can be accepted or rejected; this contact is sql")
+    await act(() => vi.advanceTimersByTimeAsync(3_500))
+    expect(await within(panel).findByText("Not synced — see the list at the top")).toBeTruthy()
+    await waitFor(() => expect(stageBadge()).toBe("SQL"))
+    expect(within(panel).getByRole("status").textContent).toBe("Rejected (Not a fit) — not recorded.")
+    expect(within(panel).queryByText(/recycled to marketing/)).toBeNull()
   })
 })

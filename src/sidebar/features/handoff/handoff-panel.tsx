@@ -1,14 +1,18 @@
 // The MQL → SQL handoff: accept the lead, or send it back to marketing with a reason (and a note
 // they can act on). Shown while the contact is an MQL, and after a decision until the rep moves on.
+// What the decision led to is read from the contact's stage, which is the server's once it has the
+// decision (use-handoff.ts), not worked out here.
 import { useId, useRef, useState, type FormEvent } from "react"
+import type { Stage } from "../../../shared/contracts/common"
 import type { Contact } from "../../../shared/contracts/contacts"
 import type { HandoffInput } from "../../../shared/contracts/handoff"
+import { stageNames } from "../../../shared/lifecycle"
 import { rejectReasons } from "../../../shared/vocabulary"
 import { errorMessage } from "../../errors"
-import { SyncState } from "../log/sync-state"
-import { itemState, useOutboxStatus } from "../log/use-outbox-status"
+import { SyncState } from "../../shared/sync-state"
+import { itemState, useOutboxStatus, type ItemState } from "../../shared/use-outbox-status"
 import { rejectReasonLabels, type RejectReason } from "./labels"
-import { useHandoff } from "./use-handoff"
+import { useHandoff, useServerStage } from "./use-handoff"
 
 type Decided = { id: string; decision: "accept" } | { id: string; decision: "reject"; reason: RejectReason }
 
@@ -19,6 +23,8 @@ export function HandoffPanel({ contact }: { contact: Pick<Contact, "id" | "name"
   const [decided, setDecided] = useState<Decided | null>(null)
   const [rejecting, setRejecting] = useState(false)
   const busy = useRef(false)
+  const state = decided ? itemState(outbox.data, decided.id) : undefined
+  useServerStage(contact.id, state, outbox.data)
 
   const decide = async (input: HandoffInput & { id: string }) => {
     if (busy.current) return
@@ -42,12 +48,8 @@ export function HandoffPanel({ contact }: { contact: Pick<Contact, "id" | "name"
       </h3>
       {decided ? (
         <div className="handoff-done">
-          <p role="status">
-            {decided.decision === "accept"
-              ? `Accepted — ${contact.name} is now SQL.`
-              : `Rejected (${rejectReasonLabels[decided.reason]}) — recycled to marketing.`}
-          </p>
-          <SyncState state={itemState(outbox.data, decided.id)} saved="Synced" />
+          <p role="status">{outcome(decided, state, contact)}</p>
+          <SyncState state={state} saved="Synced" />
         </div>
       ) : (
         <>
@@ -84,6 +86,15 @@ export function HandoffPanel({ contact }: { contact: Pick<Contact, "id" | "name"
     </section>
   )
 }
+
+/** The decision and the stage it left the contact in; a refused decision left it as the server has it (the badge). */
+function outcome(decided: Decided, state: ItemState | undefined, contact: Pick<Contact, "name" | "stage">) {
+  const what = decided.decision === "accept" ? "Accepted" : `Rejected (${rejectReasonLabels[decided.reason]})`
+  if (state === "failed") return `${what} — not recorded.`
+  return `${what} — ${where(contact.stage, contact.name)}.`
+}
+
+const where = (stage: Stage, name: string) => (stage === "recycled" ? "recycled to marketing" : `${name} is now ${stageNames[stage]}`)
 
 function RejectForm({ busy, onSend, onCancel }: { busy: boolean; onSend: (reason: RejectReason, note: string) => void; onCancel: () => void }) {
   const legendId = useId()

@@ -2,8 +2,8 @@
 import { useId, useRef, useState, type FormEvent } from "react"
 import type { Contact } from "../../../shared/contracts/contacts"
 import { errorMessage } from "../../errors"
-import { SyncState } from "../log/sync-state"
-import { itemState, useOutboxStatus } from "../log/use-outbox-status"
+import { SyncState } from "../../shared/sync-state"
+import { itemState, useOutboxStatus } from "../../shared/use-outbox-status"
 import { useSendFeedback } from "./use-feedback"
 
 const ratings = [1, 2, 3, 4, 5] as const

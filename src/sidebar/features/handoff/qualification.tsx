@@ -4,8 +4,8 @@ import { useId, useRef, useState, type FormEvent } from "react"
 import type { Contact } from "../../../shared/contracts/contacts"
 import type { Bant } from "../../../shared/contracts/handoff"
 import { errorMessage } from "../../errors"
-import { SyncState } from "../log/sync-state"
-import { latestState, useOutboxStatus } from "../log/use-outbox-status"
+import { SyncState } from "../../shared/sync-state"
+import { latestState, useOutboxStatus } from "../../shared/use-outbox-status"
 import { useSaveBant } from "./use-bant"
 
 const fields = [

@@ -2,8 +2,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import type { Bant } from "../../../shared/contracts/handoff"
 import { send } from "../../../shared/send"
-import { patchContext } from "../log/contact-cache"
-import { outboxKeys } from "../log/use-outbox-status"
+import { patchContext } from "../../shared/contact-cache"
+import { outboxKeys } from "../../shared/use-outbox-status"
 
 export const saveBant = (contactId: string, bant: Bant) => send({ type: "bant", contactId, bant })
 

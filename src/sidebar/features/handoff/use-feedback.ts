@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import type { LeadFeedbackInput } from "../../../shared/contracts/handoff"
 import { send } from "../../../shared/send"
-import { outboxKeys } from "../log/use-outbox-status"
+import { outboxKeys } from "../../shared/use-outbox-status"
 
 export const sendFeedback = (contactId: string, input: LeadFeedbackInput) => send({ type: "feedback", contactId, input })
 

@@ -1,10 +1,16 @@
-// Accepts or rejects an MQL (`handoff`). Queued in the worker's outbox; the stage badge changes
-// at once (SQL, or Recycled back to marketing) and the backend's answer replaces it once synced.
+// Accepts or rejects an MQL (`handoff`), queued in the worker's outbox. Until the server has the decision, the
+// stage badge shows the stage the lifecycle's rule says it leads to (src/shared/lifecycle.ts, the rule the
+// server applies); after that, the server's own stage: the contact is refetched once the outbox has sent the
+// decision (the outbox bar sees it go), and at once if the server refuses it (useServerStage).
 import { useMutation, useQueryClient } from "@tanstack/react-query"
+import { useEffect, useRef } from "react"
 import type { HandoffInput } from "../../../shared/contracts/handoff"
+import { decisionStage } from "../../../shared/lifecycle"
+import type { OutboxStatus } from "../../../shared/messages"
 import { send } from "../../../shared/send"
-import { patchContext } from "../log/contact-cache"
-import { outboxKeys } from "../log/use-outbox-status"
+import { slaState } from "../../../shared/sla"
+import { patchContext, reconcile } from "../../shared/contact-cache"
+import { outboxKeys, type ItemState } from "../../shared/use-outbox-status"
 
 export const sendHandoff = (contactId: string, input: HandoffInput) => send({ type: "handoff", contactId, input })
 
@@ -14,14 +20,30 @@ export function useHandoff(contactId: string) {
     mutationKey: ["handoff", contactId],
     mutationFn: (input: HandoffInput) => sendHandoff(contactId, input),
     onSuccess: async (_queued, input) => {
-      const accepted = input.decision === "accept"
+      const stage = decisionStage[input.decision]
+      const now = new Date()
       patchContext(client, contactId, (c) => ({
         ...c,
-        contact: { ...c.contact, stage: accepted ? "sql" : "recycled", stageChangedAt: new Date().toISOString() },
-        // The SLA is met by accepting; a recycled lead leaves the clock.
-        sla: { ...c.sla, state: accepted ? "met" : "none" },
+        contact: { ...c.contact, stage, stageChangedAt: now.toISOString() },
+        sla: slaState(stage, c.sla.mqlAt ? new Date(c.sla.mqlAt) : null, c.sla.hours, now),
       }))
       await client.invalidateQueries({ queryKey: outboxKeys.status })
     },
   })
+}
+
+/**
+ * Once the server refused the decision (another rep decided first, say), the stage shown goes back to the
+ * server's: the contact is refetched, once per refusal.
+ */
+export function useServerStage(contactId: string, state: ItemState | undefined, status: OutboxStatus | undefined) {
+  const client = useQueryClient()
+  const refetched = useRef(false)
+  useEffect(() => {
+    if (state !== "failed") refetched.current = false
+    else if (status && !refetched.current) {
+      refetched.current = true
+      void reconcile(client, status, [contactId])
+    }
+  }, [state, status, client, contactId])
 }
