@@ -18,7 +18,8 @@ describe("content usage report", () => {
     const held = deferred<{ body: unknown }>()
     const api = new FakeApi().on("GET /api/v1/analytics/content-usage", () => held.promise)
     renderDashboard("/dashboard/content-usage", api, marketer)
-    expect(await screen.findByRole("status", { name: "Loading content usage" })).toBeTruthy()
+    // The file's first render also loads the dashboard's modules (charts, tables): seconds on a busy machine.
+    expect(await screen.findByRole("status", { name: "Loading content usage" }, { timeout: 20_000 })).toBeTruthy()
     held.resolve({ body: contentUsage() })
 
     const table = await screen.findByRole("table", { name: "Asset usage" })
