@@ -128,4 +128,23 @@ describe("handoff: the server's stage", () => {
     expect(within(panel).getByRole("status").textContent).toBe("Rejected (Not a fit) — not recorded.")
     expect(within(panel).queryByText(/recycled to marketing/)).toBeNull()
   })
+
+  it("offers the decision again once the rep discards a refused one", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    const { worker } = renderSidebar(threadWith(people.dana), { contacts: [danaContext] })
+    const panel = await screen.findByRole("region", { name: "Handoff" })
+    await user.click(within(panel).getByRole("button", { name: "Accept" }))
+    const [sent] = handoffs(worker)
+    worker.refuse(sent!.input.id!, "the backend refused it")
+    await act(() => vi.advanceTimersByTimeAsync(3_500))
+    expect(await within(panel).findByText("Not synced — see the list at the top")).toBeTruthy()
+    expect(stageBadge()).toBe("MQL")
+
+    await user.click(screen.getByRole("button", { name: "Discard" }))
+    const again = await screen.findByRole("region", { name: "Handoff" })
+    expect(await within(again).findByRole("button", { name: "Accept" })).toBeTruthy()
+    expect(within(again).queryByRole("status")).toBeNull()
+    expect(stageBadge()).toBe("MQL")
+  })
 })

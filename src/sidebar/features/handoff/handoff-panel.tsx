@@ -2,7 +2,7 @@
 // they can act on). Shown while the contact is an MQL, and after a decision until the rep moves on.
 // What the decision led to is read from the contact's stage, which is the server's once it has the
 // decision (use-handoff.ts), not worked out here.
-import { useId, useRef, useState, type FormEvent } from "react"
+import { useCallback, useId, useRef, useState, type FormEvent } from "react"
 import type { Stage } from "../../../shared/contracts/common"
 import type { Contact } from "../../../shared/contracts/contacts"
 import type { HandoffInput } from "../../../shared/contracts/handoff"
@@ -24,7 +24,8 @@ export function HandoffPanel({ contact }: { contact: Pick<Contact, "id" | "name"
   const [rejecting, setRejecting] = useState(false)
   const busy = useRef(false)
   const state = decided ? itemState(outbox.data, decided.id) : undefined
-  useServerStage(contact.id, state, outbox.data)
+  const undecided = useCallback(() => setDecided(null), [])
+  useServerStage(contact.id, state, outbox.data, undecided)
 
   const decide = async (input: HandoffInput & { id: string }) => {
     if (busy.current) return

@@ -33,17 +33,18 @@ export function useHandoff(contactId: string) {
 }
 
 /**
- * Once the server refused the decision (another rep decided first, say), the stage shown goes back to the
- * server's: the contact is refetched, once per refusal.
+ * Keeps the stage shown honest when the server did not take the decision: once it refuses it (another rep
+ * decided first, say), the contact is refetched, so the badge shows the server's stage again; if the rep then
+ * discards the refused decision, nothing was decided (`onDiscarded`). A refused item leaves the outbox only
+ * by a discard: a retry makes it pending first.
  */
-export function useServerStage(contactId: string, state: ItemState | undefined, status: OutboxStatus | undefined) {
+export function useServerStage(contactId: string, state: ItemState | undefined, status: OutboxStatus | undefined, onDiscarded: () => void) {
   const client = useQueryClient()
-  const refetched = useRef(false)
+  const last = useRef<ItemState | undefined>(undefined)
   useEffect(() => {
-    if (state !== "failed") refetched.current = false
-    else if (status && !refetched.current) {
-      refetched.current = true
-      void reconcile(client, status, [contactId])
-    }
-  }, [state, status, client, contactId])
+    const was = last.current
+    last.current = state
+    if (state === "failed" && was !== "failed" && status) void reconcile(client, status, [contactId])
+    if (was === "failed" && state === "synced") onDiscarded()
+  }, [state, status, client, contactId, onDiscarded])
 }
