@@ -1,29 +1,36 @@
 import type { SQL } from "drizzle-orm"
 import { type Executor, one, pgArray, preparedRows, rows, sql } from "../db/client"
+import type { contactEmails, contacts, marketingEvents, users } from "../db/schema"
 import type { ContactSummary, TimelineItem } from "../../shared/contracts/contacts"
 import type { Bant } from "../../shared/contracts/handoff"
 import { activityTitleSql } from "./timeline-sql"
 
-export interface ContactRow {
-  id: string
-  firstName: string | null
-  lastName: string | null
-  title: string | null
-  company: string | null
-  industry: string | null
-  companySize: number | null
-  linkedin: string | null
-  stage: string
-  stageChangedAt: string | Date
-  mqlAt: string | Date | null
-  bant: Bant | string
-  fitScore: number
-  engagementValue: number
-  engagementAt: string | Date
-  ownerId: string | null
-  ownerName: string | null
-  ownerEmail: string | null
-  emails: string[]
+type Contact = typeof contacts.$inferSelect
+
+/** A contact as contactColumns reads it: the schema's columns aliased to their keys, its owner (if any) and its emails. */
+export type ContactRow = Pick<
+  Contact,
+  | "id"
+  | "firstName"
+  | "lastName"
+  | "title"
+  | "company"
+  | "industry"
+  | "companySize"
+  | "linkedin"
+  | "stage"
+  | "stageChangedAt"
+  | "mqlAt"
+  | "bant"
+  | "fitScore"
+  | "engagementValue"
+  | "engagementAt"
+  | "ownerId"
+> & {
+  ownerName: (typeof users.$inferSelect)["name"] | null
+  ownerEmail: (typeof users.$inferSelect)["email"] | null
+  /** Primary first. */
+  emails: (typeof contactEmails.$inferSelect)["email"][]
 }
 
 const contactColumns = sql`
@@ -66,7 +73,7 @@ export async function exists(ex: Executor, orgId: string, id: string) {
 /** Name and company by trigram similarity, email by prefix; best matches first. */
 export async function search(ex: Executor, orgId: string, q: string, limit: number) {
   const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-  return rows<Omit<ContactSummary, "score"> & { fitScore: number; engagementValue: number; engagementAt: string | Date }>(
+  return rows<Omit<ContactSummary, "score"> & Pick<Contact, "fitScore" | "engagementValue" | "engagementAt">>(
     ex,
     sql`
     WITH hits AS (
@@ -129,7 +136,7 @@ export async function counts(ex: Executor, orgId: string, contactId: string) {
 }
 
 export type ContactTarget = { email: string } | { linkedin: string } | { id: string }
-export type ScoredEventRow = { type: string; occurredAt: string; label: string | null }
+export type ScoredEventRow = Pick<typeof marketingEvents.$inferSelect, "type" | "occurredAt"> & { label: string | null }
 export interface ContextRow extends ContactRow {
   /** The counted events since `since` (the score's reasons), newest first, at most 2,000. */
   recent: ScoredEventRow[]
