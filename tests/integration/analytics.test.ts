@@ -707,6 +707,35 @@ describe.each(backends)("analytics API on %s", (kind) => {
       expect(r.decided).toEqual({ accepted: 3, rejected: 0 })
     })
 
+    it("counts a contact that crossed twice in the period once, at its latest crossing, as crossings come and go", async () => {
+      const A = h.acme.id
+      const mqlsByBand = (r: { bands: { label: string; mqls: number }[] }) => Object.fromEntries(r.bands.map((b) => [b.label, b.mqls]))
+      const before = mqlsByBand(await ok(`/api/v1/analytics/calibration?${P}`))
+      const first = (
+        (await run(sql`
+          SELECT o.contact_id AS id, o.mql_at::text AS at FROM mql_outcomes o
+          WHERE o.org_id = ${A} AND o.stage IS NOT NULL AND o.score < 90 AND o.mql_at >= '2026-03-02T00:00:00Z' AND o.mql_at < '2026-03-28T00:00:00Z'
+          ORDER BY o.mql_at LIMIT 1`)) as unknown as { rows: { id: string; at: string }[] }
+      ).rows[0]!
+      const again = (
+        (await run(sql`
+          INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, reason, score)
+          VALUES (${A}, ${first.id}, 'recycled', 'mql', ${first.at}::timestamptz + interval '1 hour', 'score crossed the MQL threshold', 95) RETURNING id`)) as unknown as {
+          rows: { id: string }[]
+        }
+      ).rows[0]!.id
+      const twice = mqlsByBand(await ok(`/api/v1/analytics/calibration?${P}`))
+      const total = (m: Record<string, number>) => Object.values(m).reduce((n, x) => n + x, 0)
+      expect(total(twice)).toBe(total(before))
+      expect(twice["90–100"]).toBe(before["90–100"]! + 1)
+      const lead = await run(sql`
+        SELECT count(*)::int AS n FROM (SELECT next_mql_at, lead(mql_at) OVER (PARTITION BY org_id, contact_id ORDER BY mql_at) AS next FROM mql_outcomes) x
+        WHERE x.next_mql_at IS DISTINCT FROM x.next`)
+      expect((lead as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0)
+      await run(sql`DELETE FROM stage_changes WHERE org_id = ${A} AND id = ${again}`)
+      expect(mqlsByBand(await ok(`/api/v1/analytics/calibration?${P}`))).toEqual(before)
+    })
+
     it("previews a threshold against the last 90 days and the acceptance history", async () => {
       const at = async (t: number, token = h.acme.tokens.marketer) => {
         const r = await ok(`/api/v1/analytics/calibration/threshold?threshold=${t}`, token)

@@ -13,19 +13,19 @@ import { describeEvent } from "../../shared/scoring"
 const inPeriod = (col: ReturnType<typeof sql>, a: Applied) => sql`${col} >= ${a.p.start.toISOString()} AND ${col} < ${a.p.end.toISOString()}`
 
 /**
- * The period's MQLs (the latest crossing per contact) with what sales did with them afterwards, the contact's
- * firmographics and the engagement points earned by the crossing, all from mql_outcomes (migrations 0005, 0007);
- * the contact itself is read only for an old change that did not record its score.
+ * The period's MQLs (the latest crossing per contact: the one whose next crossing, kept on write, is not in the
+ * period) with what sales did with them afterwards, the contact's firmographics and the engagement points earned by
+ * the crossing, all from mql_outcomes (migrations 0005, 0007, mql_next); the contact itself is read only for an old
+ * change that did not record its score.
  */
 export const mqlsOf = (a: Applied, rules: ScoringRules) => sql`
-  SELECT DISTINCT ON (m.contact_id) m.contact_id, m.mql_at AS at,
+  SELECT m.contact_id, m.mql_at AS at,
     coalesce(m.score, (SELECT ${currentScoreSql(rules, a.now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id)) AS score,
     m.decision, m.reason, m.sql_at IS NOT NULL AS sql, m.customer_at IS NOT NULL AS customer,
     m.industry, m.title, m.company_size, m.points
   FROM mql_outcomes m
-  WHERE m.org_id = ${a.orgId} AND ${inPeriod(sql`m.mql_at`, a)} AND m.stage IS NOT NULL
-    AND ${repCond(a.orgId, a.f, sql`m.owner_id`)} AND ${contactCond(a.f, sql`m`)}
-  ORDER BY m.contact_id, m.mql_at DESC`
+  WHERE m.org_id = ${a.orgId} AND ${inPeriod(sql`m.mql_at`, a)} AND (m.next_mql_at IS NULL OR m.next_mql_at >= ${a.p.end.toISOString()})
+    AND m.stage IS NOT NULL AND ${repCond(a.orgId, a.f, sql`m.owner_id`)} AND ${contactCond(a.f, sql`m`)}`
 
 export interface BandRow {
   band: number

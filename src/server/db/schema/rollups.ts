@@ -36,11 +36,13 @@ export const mqlOutcomes = pgTable(
     points: jsonb("points").$type<Record<string, number>>().notNull().default({}),
     ratingSum: integer("rating_sum").notNull().default(0),
     ratings: integer("ratings").notNull().default(0),
+    /** The contact's next crossing after this one, if any: the latest crossing of a period is a filter, not a sort. */
+    nextMqlAt: at("next_mql_at"),
   },
   (t) => [primaryKey({ name: "mql_outcomes_pkey", columns: [t.orgId, t.contactId, t.mqlAt] })],
 )
 
-/** Activities per rep, type and UTC day (0006). */
+/** Activities per rep, type and UTC day (0006), and shares under the type 'share' (drizzle migration rep_share_days). */
 export const repActivityDays = pgTable(
   "rep_activity_days",
   {
