@@ -7,6 +7,7 @@
 //   DATABASE_URL, BENCH_SCHEMA          the PostgreSQL database (and schema) to use
 //   BENCH_SEED_CONTACTS/EVENTS          seed the demo orgs first (a scratch schema, or PGlite in memory)
 //   BENCH_READONLY=1                    a shared database: never migrate or seed; BENCH_TOKEN is a rep's token
+//   BENCH_PGLITE_DIR                    PGlite in that data directory (a copy of data --quick prepared) instead of in memory
 import { randomUUID } from "node:crypto"
 import Fastify from "fastify"
 import pg from "pg"
@@ -35,7 +36,7 @@ if (readonly) {
   if (missing.length) throw new Error(`the database lacks migrations ${missing.join(", ")}; this benchmark reads it and never migrates it`)
 }
 
-const database: Database = await openDatabase(engine === "pglite" ? {} : { databaseUrl, schema })
+const database: Database = await openDatabase(engine === "pglite" ? { dataDir: process.env.BENCH_PGLITE_DIR || undefined } : { databaseUrl, schema })
 const { db } = database
 if (process.env.BENCH_SEED_CONTACTS && !readonly) {
   await seedDemo(db, { contacts: Number(process.env.BENCH_SEED_CONTACTS), events: Number(process.env.BENCH_SEED_EVENTS ?? 0) || undefined })

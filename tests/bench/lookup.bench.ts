@@ -10,9 +10,23 @@
 // only: no migrations, no seeding; BENCH_TOKEN or the seed's .data/demo-credentials.json gives a rep's
 // token. --quick: a throwaway schema in the scratch database (DATABASE_URL, default .../test), 2,000
 // contacts, dropped afterwards. BENCH_LOOKUP_SEED=contacts,events: a throwaway schema seeded at that size instead.
-import { existsSync, readFileSync } from "node:fs"
+import { existsSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
-import { autocannon, cpuSeconds, loadFigures, partArgs, processTree, report, round, scratchSchema, startApiServer, type LoadResult, type Ready } from "./part"
+import {
+  autocannon,
+  cpuSeconds,
+  loadFigures,
+  partArgs,
+  partSchema,
+  processTree,
+  quickPglite,
+  report,
+  round,
+  scratchSchema,
+  startApiServer,
+  type LoadResult,
+  type Ready,
+} from "./part"
 
 const args = partArgs()
 const embedded = process.argv.includes("--embedded")
@@ -21,16 +35,29 @@ const duration = Number(process.env.DURATION ?? (quick ? 2 : 15))
 const warmup = quick ? 1 : 3
 const runs = Number(process.env.RUNS ?? (quick ? 1 : 2))
 const connections = 50
+// --quick: a fixed number of requests instead of a duration, so that a slow, shared machine still gets answers
+// (a 2 s run on a loaded machine could end before the first one).
+const quickRequests = { warmup: 50, measured: 150 }
 
 const env: Record<string, string> = { BENCH_ENGINE: embedded ? "pglite" : "postgres" }
 let dropSchema: (() => Promise<void>) | undefined
 let dataNote: string
-if (embedded) {
+// --quick under npm run bench: the embedded database as `npm run server` leaves it after its first start, seeded once for every part.
+const pgliteDir = embedded && quick ? quickPglite("demo") : undefined
+if (pgliteDir) {
+  env.BENCH_PGLITE_DIR = `${pgliteDir}/pglite`
+  dropSchema = async () => rmSync(pgliteDir, { recursive: true, force: true })
+  dataNote = "PGlite in a copy of the quick demo's data directory (the embedded database)"
+} else if (embedded) {
   Object.assign(env, { BENCH_SEED_CONTACTS: quick ? "500" : "5000", BENCH_SEED_EVENTS: quick ? "2000" : "100000" })
   dataNote = "PGlite in memory (the embedded database), demo seed"
 } else if (quick) {
-  const scratch = scratchSchema()
-  Object.assign(env, { DATABASE_URL: scratch.url, BENCH_SCHEMA: scratch.schema, BENCH_SEED_CONTACTS: "500", BENCH_SEED_EVENTS: "2000" })
+  const scratch = partSchema(quick)
+  Object.assign(
+    env,
+    { DATABASE_URL: scratch.url, BENCH_SCHEMA: scratch.schema },
+    scratch.seeded ? {} : { BENCH_SEED_CONTACTS: "500", BENCH_SEED_EVENTS: "2000" },
+  )
   dropSchema = scratch.drop
   dataNote = "PostgreSQL server, a throwaway schema of the scratch database, demo seed"
 } else if (process.env.BENCH_LOOKUP_SEED) {
@@ -53,12 +80,12 @@ if (embedded) {
   dataNote = "PostgreSQL server, the shared large benchmark database (read only)"
 }
 
-function load(ready: Ready, port: number, path: string, seconds: number, headers: Record<string, string>): Promise<LoadResult> {
+function load(ready: Ready, port: number, path: string, seconds: number, requests: number, headers: Record<string, string>): Promise<LoadResult> {
   let i = 0
   return autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
-    duration: seconds,
+    ...(quick ? { amount: requests } : { duration: seconds }),
     headers,
     timeout: 30,
     requests: [
@@ -76,10 +103,10 @@ const cpu: { relay: number; ceiling: number; requests: { relay: number; ceiling:
 try {
   // --quick proves the part runs on a small org; a measurement rotates over 2,000 contacts.
   if (ready.emails.length < (quick ? 100 : 2000)) throw new Error(`only ${ready.emails.length} contacts in the demo org`)
-  const relay = (s: number) => load(ready, ready.relay, "/api/v1/contacts/lookup", s, { authorization: `Bearer ${ready.token}` })
-  const bare = (s: number) => load(ready, ready.ceiling, "/lookup", s, {})
-  await relay(warmup)
-  await bare(warmup)
+  const relay = (s: number, n: number) => load(ready, ready.relay, "/api/v1/contacts/lookup", s, n, { authorization: `Bearer ${ready.token}` })
+  const bare = (s: number, n: number) => load(ready, ready.ceiling, "/lookup", s, n, {})
+  await relay(warmup, quickRequests.warmup)
+  await bare(warmup, quickRequests.warmup)
   const pids = processTree(server.pid!)
   // Alternating, so that whatever else the shared machine does falls on both alike.
   for (let i = 0; i < runs; i++) {
@@ -88,7 +115,7 @@ try {
       ["ceiling", bare],
     ] as const) {
       const t = cpuSeconds(pids)
-      const r = await run(duration)
+      const r = await run(duration, quickRequests.measured)
       cpu[name] += cpuSeconds(pids) - t
       cpu.requests[name] += r["2xx"]
       if (r.non2xx || r.errors || r.timeouts || !r["2xx"])
@@ -128,7 +155,9 @@ report(args, {
   },
   notes:
     `${dataNote}: ${ready.contacts.toLocaleString("en-US")} contacts and ${ready.events.toLocaleString("en-US")} events in the demo org; ` +
-    `autocannon ${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${runs} run(s) each alternating, best run shown; ` +
+    (quick
+      ? `autocannon ${connections} connections, ${quickRequests.measured} requests per run after ${quickRequests.warmup} to warm up (quick), ${runs} run(s) each alternating; `
+      : `autocannon ${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${runs} run(s) each alternating, best run shown; `) +
     `emails rotating over ${ready.emails.length.toLocaleString("en-US")} contacts; ratio = req/s over the ceiling's req/s; ` +
     `server CPU (Node, not the database) per request from /proc`,
 })

@@ -2,9 +2,10 @@
 // figure back to tests/bench/run.ts, autocannon, free ports and where the CPU went during a run.
 import { spawn, type ChildProcess } from "node:child_process"
 import { randomUUID } from "node:crypto"
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { createServer } from "node:net"
+import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { parseArgs } from "node:util"
 import pg from "pg"
@@ -88,10 +89,10 @@ export const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * A throwaway schema in the scratch PostgreSQL database (DATABASE_URL, default the local `test` database),
  * dropped by `drop()`. Never relay_bench: the large shared database is only ever read (the full lookup).
  */
-export function scratchSchema() {
+export function scratchSchema(name?: string) {
   const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test"
   if (new URL(url).pathname === "/relay_bench") throw new Error("relay_bench is read only for benchmarks: give a scratch database in DATABASE_URL")
-  const schema = `bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`
+  const schema = name ?? `bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`
   return {
     url,
     schema,
@@ -179,3 +180,26 @@ export function processTree(root: number): number[] {
   return found
 }
 export const cpuSeconds = (pids: number[]) => pids.reduce((t, p) => t + (procStat(p)?.ticks ?? 0), 0) / hz
+
+// Data tests/bench/quick-data.ts prepared once for every part of `npm run bench -- --quick` (run.ts says where).
+/** A private copy of one of the prepared PGlite directories ("empty": migrated; "demo": a seeded DATA_DIR), or undefined without one. */
+export function quickPglite(which: "empty" | "demo"): string | undefined {
+  const root = process.env.BENCH_QUICK_PGLITE
+  if (!root || !existsSync(join(root, which))) return undefined
+  const dir = mkdtempSync(join(tmpdir(), `relay-bench-${which}-`))
+  cpSync(join(root, which), dir, { recursive: true })
+  return dir
+}
+
+/** The prepared scratch schema, or undefined without one. */
+export const quickSchema = () => process.env.BENCH_QUICK_SCHEMA || undefined
+
+/**
+ * The schema a part works in: with --quick and the schema run.ts prepared, that one, already seeded with the quick
+ * demo and left for the other parts (run.ts drops it); otherwise a new throwaway schema the part seeds and drops.
+ */
+export function partSchema(quick: boolean) {
+  const shared = quick ? quickSchema() : undefined
+  const s = scratchSchema(shared)
+  return { ...s, seeded: shared !== undefined, drop: shared ? async () => {} : s.drop }
+}

@@ -7,7 +7,7 @@
 // trip and a fixed CPU loop — and reports p95 as a multiple of each: compare ratios across machines,
 // not raw milliseconds.
 import { randomUUID } from "node:crypto"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { cpus, loadavg } from "node:os"
@@ -18,7 +18,7 @@ import type { Principal } from "../../src/server/auth/service"
 import { importAssets } from "../../src/server/assets/service"
 import { candidateLimit, recommend } from "../../src/server/recommendations/service"
 import { assetKinds, personas, type AssetInput } from "../../src/shared/contracts/assets"
-import { partArgs, report, round } from "./part"
+import { partArgs, quickPglite, report, round } from "./part"
 
 // --quick (npm run bench -- --quick) proves the part runs on a twentieth of the data.
 const args = partArgs()
@@ -26,9 +26,10 @@ const q = args.quick
 const ASSETS = q ? 500 : 10_000
 const EVENTS = q ? 100 : 1_000
 const OTHER_CONTACTS = q ? 50 : 300
+const OTHER_EVENTS = q ? 3_000 : 30_000
 const SHARES = q ? 200 : 3_000
-const WARMUP = q ? 5 : 30
-const ITERATIONS = q ? 20 : 200
+const WARMUP = q ? 3 : 30
+const ITERATIONS = q ? 10 : 200
 
 const now = new Date("2026-03-10T12:00:00Z")
 const industries = ["software", "fintech", "healthcare", "logistics", "retail", "manufacturing", "education", "media", "energy", "government"]
@@ -75,11 +76,14 @@ const ms = (n: number) => n.toFixed(2)
 export async function setup() {
   // PGlite by default; DATABASE_URL runs the same on the PostgreSQL server, in a schema of its own.
   const schema = process.env.DATABASE_URL ? `bench_${randomUUID().replace(/-/g, "").slice(0, 12)}` : undefined
-  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, schema })
+  // --quick under npm run bench: a copy of the migrated PGlite directory prepared once, instead of a new database's initdb and migrations.
+  const dataDir = q && !process.env.DATABASE_URL ? quickPglite("empty") : undefined
+  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, schema, dataDir })
   const { db } = database
   const close = async () => {
     if (schema) await db.execute(sql.raw(`DROP SCHEMA "${schema}" CASCADE`))
     await database.close()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   }
   const orgId = await createOrg(db, "Bench Co")
   const userId = await createUser(db, orgId, { email: "rep@bench.example", name: "Bench Rep", role: "rep" })
@@ -123,7 +127,7 @@ export async function setup() {
       ${pgArray(ev.map((e) => e.asset))}::text[], ${pgArray(ev.map((e) => e.x))}::text[]) AS v(t, o, a, x)`)
   await db.execute(sql`INSERT INTO marketing_events (org_id, contact_id, type, occurred_at, asset_id, source, external_id)
     SELECT ${orgId}, (${pgArray(others)}::uuid[])[1 + g % ${OTHER_CONTACTS}], 'email_open', ${now.toISOString()}::timestamptz - (g || ' minutes')::interval,
-      NULL, 'bench', 'o' || g FROM generate_series(1, 30000) g`)
+      NULL, 'bench', 'o' || g FROM generate_series(1, ${sql.raw(String(OTHER_EVENTS))}) g`)
 
   // Shares from reps, a third of the shared-to contacts advancing afterwards, ratings, and 15 shares to our contact.
   const shareAssets = assetIds.slice(0, 800)
@@ -199,7 +203,7 @@ ${cpus().length} cores, load average ${loadavg()
     .join(" / ")} at the end of the run — other work shares this machine).
 
 Data: ${ASSETS.toLocaleString("en")} live assets, one contact with ${EVENTS.toLocaleString("en")} events (40% about an asset) and 15 shares,
-${OTHER_CONTACTS} other contacts with 30,000 events, ${SHARES.toLocaleString("en")} shares, 600 ratings, a third of shared-to contacts advanced.
+${OTHER_CONTACTS} other contacts with ${OTHER_EVENTS.toLocaleString("en")} events, ${SHARES.toLocaleString("en")} shares, 600 ratings, a third of shared-to contacts advanced.
 The SQL pre-filter hands the top ${candidateLimit} candidates to the full ranking. ${WARMUP} warm-up calls, then ${ITERATIONS} measured calls cycling
 through ${contexts.length} conversation texts (one empty). Setup took ${setupS.toFixed(1)} s.
 

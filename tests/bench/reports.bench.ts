@@ -25,8 +25,8 @@ import { story } from "../../src/server/seed/story"
 const { values: args } = parseArgs({ options: { quick: { type: "boolean" }, json: { type: "string" } } })
 const quick = Boolean(args.quick)
 // Overridable for a quick look (REPORTS_ITERATIONS=5); the results file says how many calls it timed.
-const WARMUP = quick ? 1 : Number(process.env.REPORTS_WARMUP ?? 2)
-const ITERATIONS = quick ? 2 : Number(process.env.REPORTS_ITERATIONS ?? 20)
+const WARMUP = quick ? 0 : Number(process.env.REPORTS_WARMUP ?? 2)
+const ITERATIONS = quick ? 1 : Number(process.env.REPORTS_ITERATIONS ?? 20)
 const ceilingMs = 500
 const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/relay_bench"
 
@@ -36,7 +36,7 @@ const int = (n: number) => n.toLocaleString("en-US")
 
 const database = quick ? await openDatabase({}) : await openDatabase({ databaseUrl })
 const { db } = database
-if (quick) await seedDemo(db, { contacts: 1000, events: 10_000 })
+if (quick) await seedDemo(db, { contacts: 500, events: 2000 })
 const marketer = await one<{ id: string; email: string; name: string; orgName: string }>(
   db,
   sql`

@@ -13,11 +13,11 @@
 // memory or a throwaway schema of the scratch PostgreSQL database (DATABASE_URL, default .../test).
 import { spawn } from "node:child_process"
 import { execSync } from "node:child_process"
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
-import type { Figure } from "./part"
+import { scratchSchema, type Figure } from "./part"
 
 interface Part {
   key: string
@@ -28,18 +28,35 @@ interface Part {
   lock?: string
   /** Another author's script that may not speak --json yet: its absence is reported, not fatal, until it does. */
   optionalUntilJson?: boolean
+  /** --quick: the data tests/bench/quick-data.ts prepares once for several parts, which this part waits for and uses. */
+  needs?: Prep[]
 }
 
+/** What --quick prepares once: a seeded scratch schema, a migrated empty PGlite directory, a seeded PGlite DATA_DIR. */
+type Prep = "pg" | "pgliteEmpty" | "pgliteDemo"
+
 const parts: Part[] = [
-  { key: "lookup", script: "lookup.bench.ts", what: "GET /api/v1/contacts/lookup on the PostgreSQL server" },
-  { key: "lookupEmbedded", script: "lookup.bench.ts", args: ["--embedded"], what: "GET /api/v1/contacts/lookup on the embedded PGlite" },
-  { key: "ingest", script: "ingest.bench.ts", what: "POST /api/v1/events, 1,000-event NDJSON batches" },
-  { key: "activities", script: "activities.bench.ts", what: "POST /api/v1/activities, 10% repeated ids" },
-  { key: "recommendations", script: "recommendations.bench.ts", what: "recommendations for one contact, 10,000 assets" },
+  { key: "lookup", script: "lookup.bench.ts", what: "GET /api/v1/contacts/lookup on the PostgreSQL server", needs: ["pg"] },
+  {
+    key: "lookupEmbedded",
+    script: "lookup.bench.ts",
+    args: ["--embedded"],
+    what: "GET /api/v1/contacts/lookup on the embedded PGlite",
+    needs: ["pgliteDemo"],
+  },
+  { key: "ingest", script: "ingest.bench.ts", what: "POST /api/v1/events, 1,000-event NDJSON batches", needs: ["pg"] },
+  { key: "activities", script: "activities.bench.ts", what: "POST /api/v1/activities, 10% repeated ids", needs: ["pg"] },
+  { key: "recommendations", script: "recommendations.bench.ts", what: "recommendations for one contact, 10,000 assets", needs: ["pgliteEmpty"] },
   { key: "reports", script: "reports.bench.ts", what: "the slowest dashboard report", optionalUntilJson: true },
-  { key: "extension", script: "sidebar.bench.ts", what: "the extension in Chromium on the demo pages", lock: "/tmp/relay-e2e.lock" },
-  { key: "seed", script: "seed.bench.ts", what: "seeding the demo data" },
-  { key: "workers", script: "workers.bench.ts", what: "lookup with 1 and 2 API processes (--workers)" },
+  {
+    key: "extension",
+    script: "sidebar.bench.ts",
+    what: "the extension in Chromium on the demo pages",
+    lock: "/tmp/relay-e2e.lock",
+    needs: ["pgliteDemo"],
+  },
+  { key: "seed", script: "seed.bench.ts", what: "seeding the demo data", needs: ["pgliteEmpty"] },
+  { key: "workers", script: "workers.bench.ts", what: "lookup with 1 and 2 API processes (--workers)", needs: ["pg"] },
 ]
 
 const { values: opts } = parseArgs({ options: { quick: { type: "boolean" }, only: { type: "string" }, out: { type: "string" } } })
@@ -72,13 +89,38 @@ interface Outcome {
   figure?: Figure
   error?: string
   seconds: number
+  /** Of those seconds, how long the part waited for its lock (another run of the end-to-end tests holding it). */
+  waited?: number
+  /** CPU seconds the part's processes used (Linux; the database server's own processes are not counted). */
+  cpu?: number
 }
 
-function runPart(part: Part): Promise<Outcome> {
+const tsx = join(process.cwd(), "node_modules/.bin/tsx")
+const lockedMark = "@@relay-bench: lock taken"
+const secondsSince = (t: number) => Math.round((Date.now() - t) / 100) / 10
+// CPU of this process's finished children (cutime + cstime in /proc/self/stat): read when a child has exited, the
+// growth since the last reading is (nearly always) that child's and its own children's. Undefined off Linux.
+let childTicks = 0
+function childCpu(): number | undefined {
+  try {
+    const f = readFileSync("/proc/self/stat", "utf8")
+    const rest = f.slice(f.lastIndexOf(")") + 2).split(" ")
+    const ticks = Number(rest[13]) + Number(rest[14])
+    const grew = ticks - childTicks
+    childTicks = ticks
+    return Math.round(grew) / 100
+  } catch {
+    return undefined
+  }
+}
+childCpu()
+
+function runPart(part: Part, partEnv = env): Promise<Outcome> {
   const json = join(partDir, `${part.key}.json`)
-  const tsx = join(process.cwd(), "node_modules/.bin/tsx")
   const args = [join("tests/bench", part.script), ...(part.args ?? []), ...(quick ? ["--quick"] : []), "--json", json]
-  const [cmd, argv] = part.lock && existsSync("/usr/bin/flock") ? ["/usr/bin/flock", [part.lock, tsx, ...args]] : [tsx, args]
+  // Under flock, a line once the lock is held tells the wait apart from the part's own time.
+  const [cmd, argv] =
+    part.lock && existsSync("/usr/bin/flock") ? ["/usr/bin/flock", [part.lock, "sh", "-c", `echo "${lockedMark}"; exec "$@"`, "sh", tsx, ...args]] : [tsx, args]
   const t = Date.now()
   return new Promise((resolve) => {
     if (!existsSync(join("tests/bench", part.script))) {
@@ -86,27 +128,38 @@ function runPart(part: Part): Promise<Outcome> {
       return
     }
     let log = ""
-    const child = spawn(cmd, argv, { env, stdio: ["ignore", "pipe", "pipe"] })
+    let waited: number | undefined
+    let limit: NodeJS.Timeout | undefined
+    const child = spawn(cmd, argv, { env: partEnv, stdio: ["ignore", "pipe", "pipe"] })
+    // The time limit counts from when the part holds its lock: waiting for someone else's end-to-end run is not its fault.
+    const startLimit = () => (limit = setTimeout(() => child.kill("SIGTERM"), (quick ? 150 : 3600) * 1000))
+    if (cmd !== "/usr/bin/flock") startLimit()
     const keep = (d: Buffer) => {
-      log = (log + d.toString()).slice(-4000)
+      let text = d.toString()
+      if (waited === undefined && text.includes(lockedMark)) {
+        waited = secondsSince(t)
+        text = text.replace(`${lockedMark}\n`, "")
+        startLimit()
+      }
+      log = (log + text).slice(-4000)
     }
     child.stdout.on("data", keep)
     child.stderr.on("data", keep)
-    const limit = setTimeout(() => child.kill("SIGTERM"), (quick ? 150 : 3600) * 1000)
     child.on("exit", (code, signal) => {
       clearTimeout(limit)
-      const seconds = Math.round((Date.now() - t) / 100) / 10
+      const seconds = secondsSince(t)
+      const cpu = childCpu()
       if (code === 0 && existsSync(json)) {
         try {
           const figure = JSON.parse(readFileSync(json, "utf8")) as Figure
-          if (figure && typeof figure === "object" && figure.values && typeof figure.values === "object") return resolve({ part, figure, seconds })
-          return resolve({ part, error: `wrote ${json} without "values"`, seconds })
+          if (figure && typeof figure === "object" && figure.values && typeof figure.values === "object") return resolve({ part, figure, seconds, waited, cpu })
+          return resolve({ part, error: `wrote ${json} without "values"`, seconds, waited, cpu })
         } catch (e) {
-          return resolve({ part, error: `wrote unreadable JSON: ${(e as Error).message}`, seconds })
+          return resolve({ part, error: `wrote unreadable JSON: ${(e as Error).message}`, seconds, waited, cpu })
         }
       }
       const why = code === 0 ? "exited without writing its --json file" : `exited with ${signal ?? `code ${code}`}`
-      resolve({ part, error: `${why}; last output:\n${log.trim().split("\n").slice(-15).join("\n")}`, seconds })
+      resolve({ part, error: `${why}; last output:\n${log.trim().split("\n").slice(-15).join("\n")}`, seconds, waited, cpu })
     })
   })
 }
@@ -118,23 +171,93 @@ const tolerated = (o: Outcome) => {
   return !existsSync(file) || !readFileSync(file, "utf8").includes("--json")
 }
 
-// Quick parts only prove the harness works, so they may share the machine; full parts run one at a time.
-const outcomes: Outcome[] = []
-// The browser part is the longest: started first, the others run beside it.
-const queue = quick ? [...chosen].sort((a, b) => Number(b.key === "extension") - Number(a.key === "extension")) : [...chosen]
-const concurrency = quick ? 3 : 1
-await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    for (let p = queue.shift(); p; p = queue.shift()) {
-      console.log(`▶ ${p.key}: ${p.what}${quick ? " (quick)" : ""}`)
-      const o = await runPart(p)
-      outcomes.push(o)
-      console.log(
-        o.error ? `✗ ${p.key} (${o.seconds} s): ${o.error}` : `✓ ${p.key} (${o.seconds} s)${o.figure!.ratio !== undefined ? `: ratio ${o.figure!.ratio}` : ""}`,
-      )
+// --quick: the small data several parts share, prepared once (tests/bench/quick-data.ts) beside the parts that need none.
+interface Prepared {
+  ok: boolean
+  error?: string
+  seconds: number
+  cpu?: number
+}
+const prepared = new Map<Prep, Prepared>()
+const quickScratch = quick && chosen.some((p) => p.needs?.includes("pg")) ? scratchSchema() : undefined
+const quickPgliteRoot = quick && chosen.some((p) => p.needs?.some((n) => n !== "pg")) ? mkdtempSync(join(tmpdir(), "relay-bench-pglite-")) : undefined
+const partEnv = { ...env }
+if (quickScratch) Object.assign(partEnv, { DATABASE_URL: quickScratch.url, BENCH_QUICK_SCHEMA: quickScratch.schema })
+if (quickPgliteRoot) partEnv.BENCH_QUICK_PGLITE = quickPgliteRoot
+let settled: () => void = () => {}
+let changed = new Promise<void>((r) => (settled = r))
+function prepare(what: Prep, args: string[]): Promise<void> {
+  const t = Date.now()
+  return new Promise((resolve) => {
+    let log = ""
+    const child = spawn(tsx, ["tests/bench/quick-data.ts", ...args], { env: partEnv, stdio: ["ignore", "pipe", "pipe"] })
+    const keep = (d: Buffer) => {
+      log = (log + d.toString()).slice(-4000)
     }
-  }),
-)
+    child.stdout.on("data", keep)
+    child.stderr.on("data", keep)
+    const limit = setTimeout(() => child.kill("SIGTERM"), 150_000)
+    child.on("exit", (code, signal) => {
+      clearTimeout(limit)
+      const r: Prepared = { ok: code === 0, seconds: secondsSince(t), cpu: childCpu() }
+      if (!r.ok)
+        r.error = `tests/bench/quick-data.ts ${args.join(" ")} exited with ${signal ?? `code ${code}`}:\n${log.trim().split("\n").slice(-15).join("\n")}`
+      prepared.set(what, r)
+      console.log(r.ok ? `✓ prepared ${what} (${r.seconds} s)` : `✗ preparing ${what} (${r.seconds} s): ${r.error}`)
+      settled()
+      changed = new Promise<void>((res) => (settled = res))
+      resolve()
+    })
+  })
+}
+const preparing: Promise<void>[] = []
+if (quickScratch) preparing.push(prepare("pg", ["--pg", quickScratch.schema]))
+if (quickPgliteRoot)
+  preparing.push(
+    prepare("pgliteEmpty", ["--pglite-empty", quickPgliteRoot]).then(async () => {
+      // The seeded directory starts from the empty one.
+      const empty = prepared.get("pgliteEmpty")!
+      if (empty.ok) await prepare("pgliteDemo", ["--pglite-demo", quickPgliteRoot])
+      else prepared.set("pgliteDemo", empty)
+    }),
+  )
+const preparationFailed = (p: Part) => (quick ? (p.needs ?? []).map((n) => prepared.get(n)).find((r) => r && !r.ok) : undefined)
+
+// Quick parts only prove the harness works, so they may share the machine (a part waits for the data it needs);
+// full parts run one at a time. A quick part's figures mean nothing: several load the same machine at once.
+const outcomes: Outcome[] = []
+// The browser part is the longest: started first (once its data is there), the others run beside it.
+const queue = quick ? [...chosen].sort((a, b) => Number(b.key === "extension") - Number(a.key === "extension")) : [...chosen]
+const concurrency = quick ? 4 : 1
+const wallStarted = Date.now()
+try {
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        const i = quick ? queue.findIndex((p) => (p.needs ?? []).every((n) => prepared.has(n))) : 0
+        if (queue.length === 0) return
+        if (i < 0) {
+          await changed
+          continue
+        }
+        const p = queue.splice(i, 1)[0]!
+        console.log(`▶ ${p.key}: ${p.what}${quick ? " (quick)" : ""}`)
+        const failedPrep = preparationFailed(p)
+        const o: Outcome = failedPrep
+          ? { part: p, error: `not run: its quick data could not be prepared: ${failedPrep.error}`, seconds: 0 }
+          : await runPart(p, quick ? partEnv : env)
+        outcomes.push(o)
+        const took = `${o.seconds} s${o.waited ? `, ${o.waited} s of it waiting for ${p.lock}` : ""}`
+        console.log(o.error ? `✗ ${p.key} (${took}): ${o.error}` : `✓ ${p.key} (${took})${o.figure!.ratio !== undefined ? `: ratio ${o.figure!.ratio}` : ""}`)
+      }
+    }),
+  )
+  await Promise.all(preparing)
+} finally {
+  await quickScratch?.drop()
+  if (quickPgliteRoot) rmSync(quickPgliteRoot, { recursive: true, force: true })
+}
+const wallSeconds = secondsSince(wallStarted)
 outcomes.sort((a, b) => parts.indexOf(a.part) - parts.indexOf(b.part))
 
 const meta = {
@@ -193,6 +316,19 @@ ${notes.join("\n")}
 `
 writeFileSync(join(outDir, "results.md"), md)
 console.log(`\n${md}\nWritten: ${jsonFile} and ${join(outDir, "results.md")}`)
+
+// Where the run's time went (the console only: results.json keeps each part's seconds in its "run").
+const cpuNote = (cpu?: number) => (cpu === undefined ? "" : `, ${cpu} s CPU`)
+console.log(
+  `\nTime per part (wall seconds; ${quick ? `up to ${concurrency} parts at once` : "one part at a time"}; CPU of the part's own processes, not the database server's):`,
+)
+for (const [what, r] of prepared) console.log(`  prepare ${what}: ${r.seconds} s${cpuNote(r.cpu)}`)
+for (const o of outcomes) console.log(`  ${o.part.key}: ${o.seconds} s${cpuNote(o.cpu)}${o.waited ? ` (${o.waited} s of it waiting for ${o.part.lock})` : ""}`)
+console.log(
+  `  whole run: ${wallSeconds} s; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+)
 
 const failed = outcomes.filter((o) => o.error && !tolerated(o))
 const skipped = outcomes.filter((o) => o.error && tolerated(o))

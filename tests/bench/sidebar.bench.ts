@@ -4,28 +4,32 @@
 //     with the sidebar already on the page and on a page that had nobody on it yet;
 //  3. main-thread time the extension adds to a page load with nobody on it (CDP TaskDuration),
 //     against the page's own main-thread time measured in the same run.
-// Run after `npx vitest run -c tests/e2e/vitest.config.ts` (or `npx plasmo build --tag=e2e` with the
-// demo env): npx tsx tests/bench/sidebar.bench.ts [--quick] [--json <file>]  → tests/bench/results/sidebar.md
-// (part "extension" of `npm run bench`; --quick: 2 runs of each, no results file). It uses the e2e port: run it
-// under `flock /tmp/relay-e2e.lock` on a shared machine (npm run bench does).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+// npx tsx tests/bench/sidebar.bench.ts [--quick] [--json <file>]  → tests/bench/results/sidebar.md
+// (part "extension" of `npm run bench`; --quick: 1 run of each, no results file). It loads the e2e build, made
+// first unless build/chrome-mv3-e2e is a build of the current sources already (tests/e2e/extension-build.ts, as the
+// end-to-end tests do), and uses the e2e port: run it under `flock /tmp/relay-e2e.lock` on a shared machine (npm run
+// bench does). --quick under npm run bench: the backend starts on a copy of the quick demo's DATA_DIR, seeded once.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, loadavg } from "node:os"
 import { join } from "node:path"
 import { gzipSync } from "node:zlib"
 import { chromium, type BrowserContext, type Page } from "playwright-core"
 import { extensionDir } from "../e2e/env"
+import { ensureE2eBuild } from "../e2e/extension-build"
 import { launchBrowser, repToken, signIn, startBackend } from "../e2e/harness"
 import { sidebarRoot } from "../e2e/sidebar-locator"
 import { showcaseContacts } from "../../src/server/seed/showcase"
-import { partArgs, report, round } from "./part"
+import { partArgs, quickPglite, report, round } from "./part"
 
 const args = partArgs()
 const startLoad = loadavg()[0]!.toFixed(1)
-const runs = Number(process.env.RUNS ?? (args.quick ? 2 : 15))
+const runs = Number(process.env.RUNS ?? (args.quick ? 1 : 15))
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!
 const ms = (x: number) => `${x.toFixed(1)} ms`
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`
+
+ensureE2eBuild()
 
 // 1. Sizes, from the manifest of the build the browser loads.
 const manifest = JSON.parse(readFileSync(join(extensionDir, "manifest.json"), "utf8")) as { content_scripts: { matches: string[]; js: string[] }[] }
@@ -95,7 +99,8 @@ const threads = [
   { hash: "#inbox/FMfcgzQbfLmwPQRsTvWxKjHgFdSaZcMn", name: "Tobias Wrenfield" },
 ]
 
-const backend = await startBackend()
+const quickDataDir = args.quick ? quickPglite("demo") : undefined
+const backend = await startBackend(quickDataDir)
 // A crash must not leave the backend holding the port for the next run.
 process.on("uncaughtException", (e) => {
   console.error(e)
@@ -245,6 +250,7 @@ for (let i = 0; i < runs; i++) {
 await plain.close()
 await context.close()
 await backend.stop()
+if (quickDataDir) rmSync(quickDataDir, { recursive: true, force: true })
 
 const added = median(withExt) - median(without)
 const row = (what: string, xs: number[], ceiling: number) =>
