@@ -226,8 +226,10 @@ const preparationFailed = (p: Part) => (quick ? (p.needs ?? []).map((n) => prepa
 // Quick parts only prove the harness works, so they may share the machine (a part waits for the data it needs);
 // full parts run one at a time. A quick part's figures mean nothing: several load the same machine at once.
 const outcomes: Outcome[] = []
-// The browser part is the longest: started first (once its data is there), the others run beside it.
-const queue = quick ? [...chosen].sort((a, b) => Number(b.key === "extension") - Number(a.key === "extension")) : [...chosen]
+// The longest parts first, each once its data is there (the browser, then the ones that start several processes or
+// their own database), the short ones beside them.
+const quickOrder = ["extension", "reports", "workers", "lookupEmbedded", "seed", "lookup", "activities", "ingest", "recommendations"]
+const queue = quick ? [...chosen].sort((a, b) => quickOrder.indexOf(a.key) - quickOrder.indexOf(b.key)) : [...chosen]
 const concurrency = quick ? 4 : 1
 const wallStarted = Date.now()
 try {
