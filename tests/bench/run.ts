@@ -132,7 +132,8 @@ function runPart(part: Part, partEnv = env): Promise<Outcome> {
     let limit: NodeJS.Timeout | undefined
     const child = spawn(cmd, argv, { env: partEnv, stdio: ["ignore", "pipe", "pipe"] })
     // The time limit counts from when the part holds its lock: waiting for someone else's end-to-end run is not its fault.
-    const startLimit = () => (limit = setTimeout(() => child.kill("SIGTERM"), (quick ? 150 : 3600) * 1000))
+    // Quick parts share a machine that may be loaded by others too: a generous limit, to catch a hang, not slowness.
+    const startLimit = () => (limit = setTimeout(() => child.kill("SIGTERM"), (quick ? 300 : 3600) * 1000))
     if (cmd !== "/usr/bin/flock") startLimit()
     const keep = (d: Buffer) => {
       let text = d.toString()
@@ -196,7 +197,7 @@ function prepare(what: Prep, args: string[]): Promise<void> {
     }
     child.stdout.on("data", keep)
     child.stderr.on("data", keep)
-    const limit = setTimeout(() => child.kill("SIGTERM"), 150_000)
+    const limit = setTimeout(() => child.kill("SIGTERM"), 300_000)
     child.on("exit", (code, signal) => {
       clearTimeout(limit)
       const r: Prepared = { ok: code === 0, seconds: secondsSince(t), cpu: childCpu() }
