@@ -213,15 +213,7 @@ function prepare(what: Prep, args: string[]): Promise<void> {
 }
 const preparing: Promise<void>[] = []
 if (quickScratch) preparing.push(prepare("pg", ["--pg", quickScratch.schema]))
-if (quickPgliteRoot)
-  preparing.push(
-    prepare("pgliteEmpty", ["--pglite-empty", quickPgliteRoot]).then(async () => {
-      // The seeded directory starts from the empty one.
-      const empty = prepared.get("pgliteEmpty")!
-      if (empty.ok) await prepare("pgliteDemo", ["--pglite-demo", quickPgliteRoot])
-      else prepared.set("pgliteDemo", empty)
-    }),
-  )
+if (quickPgliteRoot) preparing.push(prepare("pgliteEmpty", ["--pglite-empty", quickPgliteRoot]), prepare("pgliteDemo", ["--pglite-demo", quickPgliteRoot]))
 const preparationFailed = (p: Part) => (quick ? (p.needs ?? []).map((n) => prepared.get(n)).find((r) => r && !r.ok) : undefined)
 
 // Quick parts only prove the harness works, so they may share the machine (a part waits for the data it needs);
