@@ -7,6 +7,8 @@ import { type Executor, sql } from "../db/client"
 import { rejectReasons } from "../../shared/vocabulary"
 import { contactRange, days, hours, oneOf, pick, ts, unit, uuidFrom, weighted } from "./picks"
 import { story } from "./story"
+import { decisionStage } from "../../shared/lifecycle"
+import { mqlReason } from "../lifecycle/service"
 
 export interface JourneyOptions {
   salt: string
@@ -69,8 +71,8 @@ export async function generateStageHistory(tx: Executor, orgId: string) {
     INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, user_id, reason, score)
     SELECT ${orgId}, j.id, v.f, v.t, v.at, v.u, v.r, v.s
     FROM seed_journey j CROSS JOIN LATERAL (VALUES
-      ('lead', 'mql', j.mql_at, NULL::uuid, 'score crossed the MQL threshold', j.score),
-      ('mql', CASE j.decision WHEN 'accept' THEN 'sql' ELSE 'recycled' END, j.decided_at, j.owner, j.reason, j.score),
+      ('lead', 'mql', j.mql_at, NULL::uuid, ${mqlReason}::text, j.score),
+      ('mql', CASE j.decision WHEN 'accept' THEN ${decisionStage.accept}::text ELSE ${decisionStage.reject}::text END, j.decided_at, j.owner, j.reason, j.score),
       ('sql', 'opportunity', j.opp_at, j.owner, NULL, NULL),
       ('opportunity', 'customer', j.cust_at, j.owner, NULL, NULL)) AS v(f, t, at, u, r, s)
     WHERE v.at IS NOT NULL`)

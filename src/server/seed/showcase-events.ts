@@ -1,6 +1,7 @@
 import type { Db } from "../db/client"
 import { sql } from "../db/client"
 import { showcaseContacts } from "./showcase"
+import { mqlReason } from "../lifecycle/service"
 
 const hoursAgo = (now: Date, h: number) => new Date(now.getTime() - h * 3_600_000).toISOString()
 
@@ -77,7 +78,7 @@ export async function seedShowcaseHistory(db: Db, orgId: string, ownerId: string
       await db.execute(sql`
         INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, user_id, reason, score)
         SELECT ${orgId}, ${c.id}, ${from}, ${to}, ${hoursAgo(now, ago)}, ${to === "mql" ? null : ownerId}::uuid,
-          ${to === "mql" ? "score crossed the MQL threshold" : null}, CASE WHEN ${from} IN ('lead', 'mql') THEN LEAST(100, fit_score + LEAST(60, round(engagement_value)::int)) END
+          ${to === "mql" ? mqlReason : null}, CASE WHEN ${from} IN ('lead', 'mql') THEN LEAST(100, fit_score + LEAST(60, round(engagement_value)::int)) END
         FROM contacts WHERE org_id = ${orgId} AND id = ${c.id}`)
       if (to === "sql") {
         // The first touch comes before the decision, two hours into the SLA.
