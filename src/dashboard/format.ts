@@ -1,5 +1,6 @@
 // Numbers, rates and dates as a marketer reads them.
 import type { Rate } from "../shared/contracts/analytics"
+import { stageNames } from "../shared/lifecycle"
 
 const int = new Intl.NumberFormat("en-US")
 
@@ -46,17 +47,8 @@ export function humanize(s: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1)
 }
 
-const stageNames: Record<string, string> = {
-  subscriber: "Subscriber",
-  lead: "Lead",
-  mql: "MQL",
-  sql: "SQL",
-  opportunity: "Opportunity",
-  customer: "Customer",
-  recycled: "Recycled",
-  disqualified: "Disqualified",
-}
-export const stageLabel = (s: string) => stageNames[s] ?? humanize(s)
+/** A stage as people read it: the lifecycle's names (src/shared/lifecycle.ts), anything else humanized. */
+export const stageLabel = (s: string) => (stageNames as Record<string, string>)[s] ?? humanize(s)
 
 const personaNames: Record<string, string> = { it: "IT", revops: "RevOps" }
 export const personaLabel = (p: string) => personaNames[p] ?? humanize(p)
