@@ -1,5 +1,5 @@
 import type { Contact } from "../../../shared/contracts/contacts"
-import { stageLabels } from "./labels"
+import { stageNames } from "../../../shared/lifecycle"
 
 export function ContactHeader({ contact }: { contact: Contact }) {
   const role = [contact.title, contact.company].filter(Boolean).join(" · ")
@@ -8,7 +8,7 @@ export function ContactHeader({ contact }: { contact: Contact }) {
       <div className="contact-title-row">
         <h2 className="contact-name">{contact.name}</h2>
         <span className={`badge stage stage-${contact.stage}`} title="Lifecycle stage">
-          {stageLabels[contact.stage]}
+          {stageNames[contact.stage]}
         </span>
       </div>
       {role && <p className="contact-role">{role}</p>}

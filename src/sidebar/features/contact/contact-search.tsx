@@ -1,7 +1,7 @@
 import { useId, useState } from "react"
 import type { ContactSummary } from "../../../shared/contracts/contacts"
 import { errorMessage } from "../../errors"
-import { stageLabels } from "./labels"
+import { stageNames } from "../../../shared/lifecycle"
 import { useSearch } from "./use-search"
 import { useDebounced } from "../../use-debounced"
 
@@ -40,7 +40,7 @@ export function ContactSearch({ onPick }: { onPick: (contact: ContactSummary) =>
             <li key={c.id}>
               <button type="button" className="result" onClick={() => onPick(c)}>
                 <span className="result-name">{c.name}</span>
-                <span className="result-meta">{[c.title, c.company, stageLabels[c.stage]].filter(Boolean).join(" · ")}</span>
+                <span className="result-meta">{[c.title, c.company, stageNames[c.stage]].filter(Boolean).join(" · ")}</span>
               </button>
             </li>
           ))}

@@ -8,7 +8,7 @@ import type { Person } from "../../../shared/page-context"
 import { errorCode, errorMessage } from "../../errors"
 import { ContactSearch } from "./contact-search"
 import { ViewFor, type DetailsView } from "./contact-view"
-import { stageLabels } from "./labels"
+import { stageNames } from "../../../shared/lifecycle"
 import { ErrorState, Loading, SignedOut } from "./states"
 import { useContact } from "./use-contact"
 import { searchOptions } from "./use-search"
@@ -69,7 +69,7 @@ function ChooseMatch({
               <li key={c.id}>
                 <button type="button" className="result" onClick={() => onPick(c.id)}>
                   <span className="result-name">{c.name}</span>
-                  <span className="result-meta">{[c.title, c.company, stageLabels[c.stage]].filter(Boolean).join(" · ")}</span>
+                  <span className="result-meta">{[c.title, c.company, stageNames[c.stage]].filter(Boolean).join(" · ")}</span>
                 </button>
               </li>
             ))}
