@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from "node:util"
 import type { Db, Executor } from "../db/client"
-import { sql } from "../db/client"
 import { NotFound } from "../errors"
 import { type Principal, requireRole } from "../auth/service"
 import { Settings, type SettingsPreview, type SettingsUpdate } from "../../shared/contracts/settings"
@@ -63,25 +62,27 @@ export const previewSampleSize = 20_000
 /** How many contacts would be MQLs under proposed settings, against today; nothing is saved. */
 export async function previewSettings(db: Db, p: Principal, patch: SettingsUpdate, now = new Date()): Promise<SettingsPreview> {
   requireRole(p, "marketer", "admin")
-  return db.transaction(async (tx) => {
-    // The preview must never change anything; the database holds us to it.
-    await tx.execute(sql`SET TRANSACTION READ ONLY`)
-    const current = await getSettings(tx, p.orgId)
-    const next = Settings.parse({ ...current, ...patch })
-    const rescored = isDeepStrictEqual(next.scoring, current.scoring) ? undefined : next.scoring
-    const contacts = await countContacts(tx, p.orgId)
-    // Only new rules are costly (every event is scored again); a threshold alone is checked on every contact.
-    const sampled = rescored !== undefined && contacts > previewSampleSize
-    const perMillion = sampled ? Math.ceil((previewSampleSize / contacts) * 1_000_000) : undefined
-    const r = await countMqls(tx, p.orgId, current, { mqlThreshold: next.mqlThreshold, scoring: rescored }, now, perMillion)
-    const scale = (n: number) => (sampled ? (r.sampleSize ? Math.round((n * contacts) / r.sampleSize) : 0) : n)
-    return {
-      contacts,
-      current: { mqlThreshold: current.mqlThreshold, mqls: scale(r.currentMqls) },
-      proposed: { mqlThreshold: next.mqlThreshold, mqls: scale(r.proposedMqls) },
-      changedContacts: scale(r.changed),
-      sampled,
-      sampleSize: sampled ? r.sampleSize : contacts,
-    }
-  })
+  // The preview must never change anything; a read-only transaction holds us to it.
+  return db.transaction(
+    async (tx) => {
+      const current = await getSettings(tx, p.orgId)
+      const next = Settings.parse({ ...current, ...patch })
+      const rescored = isDeepStrictEqual(next.scoring, current.scoring) ? undefined : next.scoring
+      const contacts = await countContacts(tx, p.orgId)
+      // Only new rules are costly (every event is scored again); a threshold alone is checked on every contact.
+      const sampled = rescored !== undefined && contacts > previewSampleSize
+      const perMillion = sampled ? Math.ceil((previewSampleSize / contacts) * 1_000_000) : undefined
+      const r = await countMqls(tx, p.orgId, current, { mqlThreshold: next.mqlThreshold, scoring: rescored }, now, perMillion)
+      const scale = (n: number) => (sampled ? (r.sampleSize ? Math.round((n * contacts) / r.sampleSize) : 0) : n)
+      return {
+        contacts,
+        current: { mqlThreshold: current.mqlThreshold, mqls: scale(r.currentMqls) },
+        proposed: { mqlThreshold: next.mqlThreshold, mqls: scale(r.proposedMqls) },
+        changedContacts: scale(r.changed),
+        sampled,
+        sampleSize: sampled ? r.sampleSize : contacts,
+      }
+    },
+    { accessMode: "read only" },
+  )
 }
