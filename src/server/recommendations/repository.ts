@@ -1,10 +1,9 @@
 import { type Executor, jsonValue, one, pgArray, rows, sql } from "../db/client"
 import { type AssetRow, assetColumns } from "../assets/repository"
+import type { contacts } from "../db/schema"
 
-export interface HistoryRow {
-  stage: string
-  title: string | null
-  industry: string | null
+/** The contact's columns come from the schema; the two lists are built in SQL. */
+export type HistoryRow = Pick<typeof contacts.$inferSelect, "stage" | "title" | "industry"> & {
   engaged: { assetId: string; title: string; topics: string[]; type: string; at: string; count: number }[]
   received: { assetId: string; at: string; count: number }[]
 }

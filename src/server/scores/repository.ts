@@ -1,32 +1,20 @@
 import { type Executor, one, pgArray, rows, sql } from "../db/client"
 import type { ScoringRules, Settings } from "../../shared/contracts/settings"
 import type { SQL } from "drizzle-orm"
+import type { contacts } from "../db/schema"
 import { currentScoreSql, engagementAtSql, fitSql, scorePartsSql, totalScoreSql } from "./score-sql"
 
-export interface EngagementState {
-  id: string
+/** A contact's score state: what the score reads of the contact (from the schema), its stored engagement as numbers. */
+export type EngagementState = Pick<typeof contacts.$inferSelect, "id" | "stage" | "title" | "industry" | "companySize"> & {
   value: number
   at: Date
   fit: number
-  stage: string
-  title: string | null
-  industry: string | null
-  companySize: number | null
 }
 
 /** Locks the contacts (in id order, so two ingests cannot deadlock) and returns their score state. */
 export async function lockScoreState(ex: Executor, orgId: string, contactIds: string[]): Promise<EngagementState[]> {
   if (contactIds.length === 0) return []
-  const r = await rows<{
-    id: string
-    value: number
-    at: string | Date
-    fit: number
-    stage: string
-    title: string | null
-    industry: string | null
-    companySize: number | null
-  }>(
+  const r = await rows<Omit<EngagementState, "value" | "at"> & { value: number | string; at: string }>(
     ex,
     sql`
     SELECT id, engagement_value AS value, engagement_at AS at, fit_score AS fit, stage, title, industry, company_size AS "companySize"
