@@ -1,37 +1,8 @@
-// Reading an assets CSV in the browser, with the same columns and rules as the CLI's import
-// (src/server/cli/import-assets.ts): id, title, url, kind, description, and the lists stages,
-// personas, industries and topics separated by "|". Header names are matched trimmed and in any case.
+// Reading an assets CSV in the browser. Its rows are the ones the CLI's import reads too
+// (src/shared/contracts/asset-csv.ts). Header names are matched trimmed and in any case.
 import { parse } from "csv-parse/browser/esm/sync"
-import * as z from "zod"
-import { AssetInput, type AssetInputParsed } from "../../../shared/contracts/assets"
-
-const list = z.preprocess(
-  (v) =>
-    typeof v === "string"
-      ? v
-          .split("|")
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : v,
-  z.array(z.string()),
-)
-const blank = (v: unknown) => (v === "" ? undefined : v)
-
-const AssetCsvRow = z
-  .object({
-    id: z.preprocess(blank, z.string().optional()),
-    title: z.string({ error: "title is missing" }),
-    url: z.string({ error: "url is missing" }),
-    kind: z.string({ error: "kind is missing" }),
-    description: z.preprocess(blank, z.string().optional()),
-    stages: list.optional(),
-    personas: list.optional(),
-    industries: list.optional(),
-    topics: list.optional(),
-  })
-  .pipe(AssetInput)
-
-export const assetCsvColumns = ["id", "title", "url", "kind", "description", "stages", "personas", "industries", "topics"] as const
+import type { AssetInputParsed } from "../../../shared/contracts/assets"
+import { AssetCsvRow, assetCsvColumns } from "../../../shared/contracts/asset-csv"
 
 export interface CsvRejected {
   line: number

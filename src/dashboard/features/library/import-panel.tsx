@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent } from "react"
 import { count } from "../../format"
-import { assetCsvColumns, parseAssetCsv } from "./asset-csv"
+import { assetCsvColumns } from "../../../shared/contracts/asset-csv"
+import { parseAssetCsv } from "./asset-csv"
 import { importChunkSize, useImportAssets } from "./use-import-assets"
 
 /** Importing assets from a CSV: parsed here, sent in chunks of 500, with a progress bar and the rows refused. */
