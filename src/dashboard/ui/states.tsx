@@ -42,3 +42,37 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
     </div>
   )
 }
+
+/** The part of a react-query result `Loaded` reads (plain and infinite queries alike). */
+interface QueryLike<T> {
+  isPending: boolean
+  isError: boolean
+  error: Error | null
+  data: T | undefined
+  refetch: () => unknown
+}
+
+/**
+ * A report's body once its data is there: the skeleton while it loads, the server's error with "Try again" when it
+ * failed, otherwise `children(data)`.
+ */
+export function Loaded<T>({
+  query,
+  loading,
+  failed,
+  rows,
+  children,
+}: {
+  query: QueryLike<T>
+  /** What is loading, for screen readers: "Loading content usage". */
+  loading: string
+  /** What could not be loaded: "Content usage could not be loaded". */
+  failed: string
+  rows?: number
+  children: (data: T) => ReactNode
+}) {
+  if (query.isPending) return <Skeleton label={loading} rows={rows} />
+  if (query.isError || query.data === undefined)
+    return <ErrorBox title={failed} error={query.error ?? new Error("No answer")} retry={() => void query.refetch()} />
+  return <>{children(query.data)}</>
+}

@@ -12,7 +12,7 @@ import { NumberSetting } from "../../ui/number-setting"
 import { Panel } from "../../ui/panel"
 import { ScopeNote } from "../../ui/scope-note"
 import { Stat, Stats } from "../../ui/stats"
-import { Empty, ErrorBox, Skeleton } from "../../ui/states"
+import { Empty, Loaded } from "../../ui/states"
 import { ThresholdPreviewPanel } from "./threshold-preview"
 import { useCalibration } from "./use-calibration"
 
@@ -110,13 +110,9 @@ export function CalibrationPage() {
       <FilterBar scope={calibration.data?.scope}>
         <NumberSetting label="Band size" unit="points" value={bandSize} min={5} max={50} onChange={(n) => setBand(String(n))} />
       </FilterBar>
-      {calibration.isPending ? (
-        <Skeleton label="Loading score calibration" />
-      ) : calibration.isError ? (
-        <ErrorBox title="Score calibration could not be loaded" error={calibration.error} retry={() => void calibration.refetch()} />
-      ) : (
-        <CalibrationBody data={calibration.data} bandSize={bandSize} stale={calibration.isPlaceholderData} />
-      )}
+      <Loaded query={calibration} loading="Loading score calibration" failed="Score calibration could not be loaded">
+        {(data) => <CalibrationBody data={data} bandSize={bandSize} stale={calibration.isPlaceholderData} />}
+      </Loaded>
     </>
   )
 }

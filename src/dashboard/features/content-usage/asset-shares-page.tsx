@@ -10,7 +10,7 @@ import { ExportLink } from "../../ui/export-link"
 import { Panel } from "../../ui/panel"
 import { ScopeNote } from "../../ui/scope-note"
 import { Stat, Stats } from "../../ui/stats"
-import { Empty, ErrorBox, Skeleton } from "../../ui/states"
+import { Empty, Loaded } from "../../ui/states"
 import { useAssetShares } from "./use-asset-shares"
 
 const col = createColumnHelper<AssetShareRow>()
@@ -62,42 +62,40 @@ export function AssetSharesPage() {
         {first ? `${humanize(first.asset.kind)} · every share in the period, newest first.` : "Every share of this asset in the period."}
       </PageHeader>
       <FilterBar scope={first?.scope} />
-      {shares.isPending ? (
-        <Skeleton label="Loading shares" />
-      ) : shares.isError ? (
-        <ErrorBox title="The shares of this asset could not be loaded" error={shares.error} retry={() => void shares.refetch()} />
-      ) : (
-        <div className="report">
-          <ScopeNote scope={first!.scope} />
-          <Stats label="Shares of this asset">
-            <Stat label={shares.hasNextPage ? "Shares loaded" : "Shares"} value={count(rows.length)} />
-            <Stat label="Viewed" value={count(viewed)} hint={rows.length ? `${Math.round((viewed / rows.length) * 100)}% of shares` : undefined} />
-            <Stat label="Reps" value={count(new Set(rows.map((r) => r.rep.id)).size)} />
-            <Stat label="Contacts" value={count(new Set(rows.map((r) => r.contact.id)).size)} />
-          </Stats>
-          <Panel title="Shares" actions={<ExportLink table="asset-shares" filters={filters} extra={{ asset: assetId }} what="shares of this asset" />}>
-            <DataTable
-              label="Shares of this asset"
-              data={rows}
-              columns={columns}
-              pageSize={25}
-              empty={<Empty title="Nobody shared this asset in this period">Widen the period or clear filters.</Empty>}
-              footer={
-                shares.hasNextPage ? (
-                  <button type="button" className="button" onClick={() => void shares.fetchNextPage()} disabled={shares.isFetchingNextPage}>
-                    {shares.isFetchingNextPage ? "Loading…" : "Load more shares"}
-                  </button>
-                ) : undefined
-              }
-            />
-            {shares.isFetchNextPageError && (
-              <p role="alert" className="error-text">
-                More shares could not be loaded. Press “Load more shares” to try again.
-              </p>
-            )}
-          </Panel>
-        </div>
-      )}
+      <Loaded query={shares} loading="Loading shares" failed="The shares of this asset could not be loaded">
+        {(data) => (
+          <div className="report">
+            <ScopeNote scope={data.pages[0]!.scope} />
+            <Stats label="Shares of this asset">
+              <Stat label={shares.hasNextPage ? "Shares loaded" : "Shares"} value={count(rows.length)} />
+              <Stat label="Viewed" value={count(viewed)} hint={rows.length ? `${Math.round((viewed / rows.length) * 100)}% of shares` : undefined} />
+              <Stat label="Reps" value={count(new Set(rows.map((r) => r.rep.id)).size)} />
+              <Stat label="Contacts" value={count(new Set(rows.map((r) => r.contact.id)).size)} />
+            </Stats>
+            <Panel title="Shares" actions={<ExportLink table="asset-shares" filters={filters} extra={{ asset: assetId }} what="shares of this asset" />}>
+              <DataTable
+                label="Shares of this asset"
+                data={rows}
+                columns={columns}
+                pageSize={25}
+                empty={<Empty title="Nobody shared this asset in this period">Widen the period or clear filters.</Empty>}
+                footer={
+                  shares.hasNextPage ? (
+                    <button type="button" className="button" onClick={() => void shares.fetchNextPage()} disabled={shares.isFetchingNextPage}>
+                      {shares.isFetchingNextPage ? "Loading…" : "Load more shares"}
+                    </button>
+                  ) : undefined
+                }
+              />
+              {shares.isFetchNextPageError && (
+                <p role="alert" className="error-text">
+                  More shares could not be loaded. Press “Load more shares” to try again.
+                </p>
+              )}
+            </Panel>
+          </div>
+        )}
+      </Loaded>
     </>
   )
 }

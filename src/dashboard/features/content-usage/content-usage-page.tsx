@@ -12,7 +12,7 @@ import { ExportLink } from "../../ui/export-link"
 import { Panel } from "../../ui/panel"
 import { ScopeNote } from "../../ui/scope-note"
 import { Stat, Stats } from "../../ui/stats"
-import { Empty, ErrorBox, Skeleton } from "../../ui/states"
+import { Empty, Loaded } from "../../ui/states"
 import { useContentUsage } from "./use-content-usage"
 
 const col = createColumnHelper<ContentUsageRow>()
@@ -24,13 +24,9 @@ export function ContentUsagePage() {
     <>
       <PageHeader title="Content usage">Which assets reps share, with how many people, and whether anyone opened them.</PageHeader>
       <FilterBar scope={usage.data?.scope} />
-      {usage.isPending ? (
-        <Skeleton label="Loading content usage" />
-      ) : usage.isError ? (
-        <ErrorBox title="Content usage could not be loaded" error={usage.error} retry={() => void usage.refetch()} />
-      ) : (
-        <ContentUsageReport data={usage.data} stale={usage.isPlaceholderData} />
-      )}
+      <Loaded query={usage} loading="Loading content usage" failed="Content usage could not be loaded">
+        {(data) => <ContentUsageReport data={data} stale={usage.isPlaceholderData} />}
+      </Loaded>
     </>
   )
 }

@@ -11,7 +11,7 @@ import { ExportLink } from "../../ui/export-link"
 import { Panel } from "../../ui/panel"
 import { ScopeNote } from "../../ui/scope-note"
 import { Stat, Stats } from "../../ui/stats"
-import { Empty, ErrorBox, Skeleton } from "../../ui/states"
+import { Empty, Loaded } from "../../ui/states"
 import { useHandoff } from "./use-handoff"
 
 type RepRow = HandoffReport["slaByRep"][number]
@@ -67,13 +67,9 @@ export function HandoffPage() {
     <>
       <PageHeader title="Handoff and SLA">What happened to the leads marketing passed to sales, and how fast reps followed up.</PageHeader>
       <FilterBar scope={handoff.data?.scope} />
-      {handoff.isPending ? (
-        <Skeleton label="Loading handoff and SLA" />
-      ) : handoff.isError ? (
-        <ErrorBox title="The handoff report could not be loaded" error={handoff.error} retry={() => void handoff.refetch()} />
-      ) : (
-        <HandoffBody data={handoff.data} stale={handoff.isPlaceholderData} />
-      )}
+      <Loaded query={handoff} loading="Loading handoff and SLA" failed="The handoff report could not be loaded">
+        {(data) => <HandoffBody data={data} stale={handoff.isPlaceholderData} />}
+      </Loaded>
     </>
   )
 }

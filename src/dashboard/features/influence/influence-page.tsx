@@ -12,7 +12,7 @@ import { NumberSetting } from "../../ui/number-setting"
 import { Panel } from "../../ui/panel"
 import { ScopeNote } from "../../ui/scope-note"
 import { Stat, Stats } from "../../ui/stats"
-import { Empty, ErrorBox, Skeleton } from "../../ui/states"
+import { Empty, Loaded } from "../../ui/states"
 import { useContentInfluence } from "./use-content-influence"
 
 interface FlatRow {
@@ -77,13 +77,9 @@ export function InfluencePage() {
         <strong>Association, not proof.</strong> Reps choose whom to send content to, so these groups differ in more than the content. Read a difference as a
         lead worth testing, not as the content's effect.
       </p>
-      {influence.isPending ? (
-        <Skeleton label="Loading content influence" />
-      ) : influence.isError ? (
-        <ErrorBox title="Content influence could not be loaded" error={influence.error} retry={() => void influence.refetch()} />
-      ) : (
-        <InfluenceReport data={influence.data} windowDays={windowDays} stale={influence.isPlaceholderData} />
-      )}
+      <Loaded query={influence} loading="Loading content influence" failed="Content influence could not be loaded">
+        {(data) => <InfluenceReport data={data} windowDays={windowDays} stale={influence.isPlaceholderData} />}
+      </Loaded>
     </>
   )
 }

@@ -9,7 +9,7 @@ import { dateTime, humanize, personaLabel, stageLabel } from "../../format"
 import { useLibraryStore } from "../../stores/library"
 import { DataTable } from "../../ui/data-table"
 import { Panel } from "../../ui/panel"
-import { Empty, ErrorBox, Skeleton } from "../../ui/states"
+import { Empty, Loaded } from "../../ui/states"
 import { AssetForm } from "./asset-form"
 import { ImportPanel } from "./import-panel"
 import { useArchiveAsset } from "./use-archive-asset"
@@ -143,30 +143,28 @@ export function LibraryPage({ me }: { me: Me }) {
             <input type="checkbox" checked={archived === "1"} onChange={(e) => setArchived(e.target.checked ? "1" : "")} /> Show archived
           </label>
         </div>
-        {assets.isPending ? (
-          <Skeleton label="Loading the library" />
-        ) : assets.isError ? (
-          <ErrorBox title="The library could not be loaded" error={assets.error} retry={() => void assets.refetch()} />
-        ) : (
-          <div className={assets.isPlaceholderData ? "stale" : undefined}>
-            <DataTable
-              label="Assets"
-              data={assets.data.items}
-              columns={columns}
-              pageSize={20}
-              empty={
-                q || kind ? (
-                  <Empty title="No asset matches">Try other words, or clear the kind filter.</Empty>
-                ) : (
-                  <Empty title="The library is empty">
-                    {manage ? "Add an asset with “New asset”, or import a CSV of your content." : "Ask a marketer to add the team's content."}
-                  </Empty>
-                )
-              }
-            />
-            {assets.data.items.length === 100 && <p className="muted small">Showing the first 100 matches; search to narrow them down.</p>}
-          </div>
-        )}
+        <Loaded query={assets} loading="Loading the library" failed="The library could not be loaded">
+          {(data) => (
+            <div className={assets.isPlaceholderData ? "stale" : undefined}>
+              <DataTable
+                label="Assets"
+                data={data.items}
+                columns={columns}
+                pageSize={20}
+                empty={
+                  q || kind ? (
+                    <Empty title="No asset matches">Try other words, or clear the kind filter.</Empty>
+                  ) : (
+                    <Empty title="The library is empty">
+                      {manage ? "Add an asset with “New asset”, or import a CSV of your content." : "Ask a marketer to add the team's content."}
+                    </Empty>
+                  )
+                }
+              />
+              {data.items.length === 100 && <p className="muted small">Showing the first 100 matches; search to narrow them down.</p>}
+            </div>
+          )}
+        </Loaded>
       </Panel>
     </>
   )

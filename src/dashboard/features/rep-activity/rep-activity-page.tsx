@@ -11,7 +11,7 @@ import { ExportLink } from "../../ui/export-link"
 import { Panel } from "../../ui/panel"
 import { ScopeNote } from "../../ui/scope-note"
 import { Stat, Stats } from "../../ui/stats"
-import { Empty, ErrorBox, Skeleton } from "../../ui/states"
+import { Empty, Loaded } from "../../ui/states"
 import { useRepActivity } from "./use-rep-activity"
 
 type Row = RepActivity["rows"][number]
@@ -44,13 +44,9 @@ export function RepActivityPage() {
     <>
       <PageHeader title="Rep activity">What reps logged from the Relay sidebar: calls, emails, messages, meetings, notes and content shared.</PageHeader>
       <FilterBar scope={activity.data?.scope} />
-      {activity.isPending ? (
-        <Skeleton label="Loading rep activity" />
-      ) : activity.isError ? (
-        <ErrorBox title="Rep activity could not be loaded" error={activity.error} retry={() => void activity.refetch()} />
-      ) : (
-        <RepActivityBody data={activity.data} stale={activity.isPlaceholderData} />
-      )}
+      <Loaded query={activity} loading="Loading rep activity" failed="Rep activity could not be loaded">
+        {(data) => <RepActivityBody data={data} stale={activity.isPlaceholderData} />}
+      </Loaded>
     </>
   )
 }

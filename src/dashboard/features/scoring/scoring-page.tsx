@@ -6,7 +6,7 @@ import { canManage } from "../session/use-me"
 import { PageHeader } from "../../layout/shell"
 import { count, humanize } from "../../format"
 import { Panel } from "../../ui/panel"
-import { ErrorBox, Skeleton } from "../../ui/states"
+import { Loaded } from "../../ui/states"
 import { useSaveSettings } from "./use-save-settings"
 import { useSettings } from "./use-settings"
 import { useSettingsPreview } from "./use-settings-preview"
@@ -23,13 +23,9 @@ export function ScoringPage({ me }: { me: Me }) {
           You can read the scoring rules; only marketers and admins can change them.
         </p>
       )}
-      {settings.isPending ? (
-        <Skeleton label="Loading the scoring rules" rows={5} />
-      ) : settings.isError ? (
-        <ErrorBox title="The scoring rules could not be loaded" error={settings.error} retry={() => void settings.refetch()} />
-      ) : (
-        <ScoringForm key={JSON.stringify(settings.data)} saved={settings.data} editable={canManage(me)} save={save} />
-      )}
+      <Loaded query={settings} loading="Loading the scoring rules" failed="The scoring rules could not be loaded" rows={5}>
+        {(data) => <ScoringForm key={JSON.stringify(data)} saved={data} editable={canManage(me)} save={save} />}
+      </Loaded>
     </>
   )
 }

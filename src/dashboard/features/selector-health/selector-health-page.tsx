@@ -10,7 +10,7 @@ import { count, day, humanize, percent } from "../../format"
 import { DataTable, numeric } from "../../ui/data-table"
 import { Panel } from "../../ui/panel"
 import { Stat, Stats } from "../../ui/stats"
-import { Empty, ErrorBox, Skeleton } from "../../ui/states"
+import { Empty, Loaded } from "../../ui/states"
 import { useSelectorHealth } from "./use-selector-health"
 
 /** A share of detections that found nobody worth a look, once there are enough of them to mean something. */
@@ -61,13 +61,9 @@ export function SelectorHealthPage({ me }: { me: Me }) {
       ) : (
         <>
           <HealthFilters query={query} scope={health.data} onChange={setQuery} />
-          {health.isPending ? (
-            <Skeleton label="Loading selector health" />
-          ) : health.isError ? (
-            <ErrorBox title="Selector health could not be loaded" error={health.error} retry={() => void health.refetch()} />
-          ) : (
-            <HealthBody data={health.data} stale={health.isPlaceholderData} />
-          )}
+          <Loaded query={health} loading="Loading selector health" failed="Selector health could not be loaded">
+            {(data) => <HealthBody data={data} stale={health.isPlaceholderData} />}
+          </Loaded>
         </>
       )}
     </>
