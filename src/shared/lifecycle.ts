@@ -30,3 +30,10 @@ export const stageNames: Record<Stage, string> = {
   recycled: "Recycled",
   disqualified: "Disqualified",
 }
+
+/** Mid-sentence: "made for the MQL stage", "made for the lead stage". */
+export function stageInSentence(stage: string): string {
+  const name = (stageNames as Record<string, string>)[stage]
+  if (!name) return stage
+  return name === name.toUpperCase() ? name : name.toLowerCase()
+}

@@ -1,6 +1,8 @@
 // Which enablement asset fits this person and this conversation — pure, so the server ranks with it
 // and tests pin it down. Every point an asset earns comes with a sentence a rep can read, and the
 // weights are constants here rather than settings: reps must be able to trust the order.
+import { kindInSentence } from "./asset-words"
+import { stageInSentence } from "./lifecycle"
 import { ago, decay, describeEvent } from "./scoring"
 
 const dayMs = 86_400_000
@@ -137,19 +139,6 @@ function personaPhrase(persona: string, title: string): string {
 
 // ---- labels ----
 
-const stageLabels: Record<string, string> = { mql: "MQL", sql: "SQL", subscriber: "subscriber", lead: "lead", opportunity: "opportunity", customer: "customer" }
-export const kindLabels: Record<string, string> = {
-  case_study: "case study",
-  battle_card: "battle card",
-  one_pager: "one-pager",
-  pricing_guide: "pricing guide",
-  demo_video: "demo video",
-  deck: "deck",
-  blog_post: "blog post",
-  whitepaper: "whitepaper",
-}
-const kindLabel = (k: string) => kindLabels[k] ?? k.replaceAll("_", " ")
-
 /** A recycled lead is back in nurture: it gets what a lead gets. */
 export const stageForContent = (stage: string) => (stage === "recycled" ? "lead" : stage)
 
@@ -234,12 +223,12 @@ export function rankAssets<A extends RankAsset>(input: RankInput<A>): Ranked<A>[
 
   const ranked = input.assets.map((asset) => {
     const parts: Part[] = []
-    if (asset.stages.includes(stage)) parts.push({ points: weights.stage, text: `made for the ${stageLabels[stage] ?? stage} stage` })
+    if (asset.stages.includes(stage)) parts.push({ points: weights.stage, text: `made for the ${stageInSentence(stage)} stage` })
 
     const persona = personas.find((p) => asset.personas.includes(p))
     if (persona) parts.push({ points: weights.persona, text: personaPhrase(persona, person.title ?? "") })
 
-    if (industry && asset.industries.includes(industry)) parts.push({ points: weights.industry, text: `${industry} ${kindLabel(asset.kind)}` })
+    if (industry && asset.industries.includes(industry)) parts.push({ points: weights.industry, text: `${industry} ${kindInSentence(asset.kind)}` })
 
     const affinity = topicAffinity(asset, interest)
     if (affinity) parts.push({ points: affinity.points, text: `they ${describeEvent(affinity.e.type, affinity.e.title)} ${ago(affinity.e.at, now)}` })

@@ -1,4 +1,6 @@
 // Invented names for the demo orgs. Nothing here is a real person or company.
+import { kindName } from "../../shared/asset-words"
+
 export const firstNames = [
   "Ava",
   "Ben",
@@ -214,16 +216,6 @@ export const stageMix: [stage: string, weight: number][] = [
 
 const kinds = ["case_study", "battle_card", "one_pager", "pricing_guide", "demo_video", "deck", "blog_post", "whitepaper"] as const
 const topics = ["lead scoring", "attribution", "forecasting", "data quality", "security", "integrations", "pipeline", "roi"]
-const kindLabel: Record<string, string> = {
-  case_study: "Case study",
-  battle_card: "Battle card",
-  one_pager: "One-pager",
-  pricing_guide: "Pricing guide",
-  demo_video: "Demo video",
-  deck: "Deck",
-  blog_post: "Blog post",
-  whitepaper: "Whitepaper",
-}
 const stagesFor: Record<string, string[]> = {
   case_study: ["mql", "sql", "opportunity"],
   battle_card: ["sql", "opportunity"],
@@ -257,12 +249,12 @@ export function demoAssets(): SeedAsset[] {
       const title =
         kind === "case_study"
           ? `How ${companyStems[(k + t * 5) % companyStems.length]} ${companySuffixes[t % companySuffixes.length]} improved ${topic === "roi" ? "ROI" : topic}`
-          : `${kindLabel[kind]}: ${topicTitle(topic)}${kind === "battle_card" ? " vs. spreadsheets" : ` for ${industry}`}`
+          : `${kindName(kind)}: ${topicTitle(topic)}${kind === "battle_card" ? " vs. spreadsheets" : ` for ${industry}`}`
       out.push({
         title,
         url: `https://content.acme-analytics.example/${kind.replace("_", "-")}/${topic.replace(/ /g, "-")}`,
         kind,
-        description: `${kindLabel[kind]} about ${topic} for ${industry} teams: what changed, the numbers behind it, and how to start.`,
+        description: `${kindName(kind)} about ${topic} for ${industry} teams: what changed, the numbers behind it, and how to start.`,
         stages: stagesFor[kind]!,
         personas: [personas[(k + t) % personas.length]!, personas[(k + t + 2) % personas.length]!],
         industries: [industry],

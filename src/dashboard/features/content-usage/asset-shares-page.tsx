@@ -5,6 +5,7 @@ import { FilterBar } from "../filters/filter-bar"
 import { useFilters } from "../filters/use-filters"
 import { PageHeader } from "../../layout/shell"
 import { count, dateTime, humanize } from "../../format"
+import { kindName } from "../../../shared/asset-words"
 import { DataTable, numeric } from "../../ui/data-table"
 import { ExportLink } from "../../ui/export-link"
 import { Panel } from "../../ui/panel"
@@ -59,7 +60,7 @@ export function AssetSharesPage() {
         <Link to={`/content-usage${location.search}`}>← Content usage</Link>
       </nav>
       <PageHeader title={first ? first.asset.title : "Asset shares"}>
-        {first ? `${humanize(first.asset.kind)} · every share in the period, newest first.` : "Every share of this asset in the period."}
+        {first ? `${kindName(first.asset.kind)} · every share in the period, newest first.` : "Every share of this asset in the period."}
       </PageHeader>
       <FilterBar scope={first?.scope} />
       <Loaded query={shares} loading="Loading shares" failed="The shares of this asset could not be loaded">

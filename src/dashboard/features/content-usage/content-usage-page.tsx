@@ -5,7 +5,8 @@ import type { ContentUsage, ContentUsageRow } from "../../../shared/contracts/an
 import { FilterBar } from "../filters/filter-bar"
 import { useFilters } from "../filters/use-filters"
 import { PageHeader } from "../../layout/shell"
-import { count, dateTime, humanize, shortDay } from "../../format"
+import { count, dateTime, shortDay } from "../../format"
+import { kindName } from "../../../shared/asset-words"
 import { Chart, axisProps, palette } from "../../ui/chart"
 import { DataTable, numeric } from "../../ui/data-table"
 import { ExportLink } from "../../ui/export-link"
@@ -47,7 +48,7 @@ function ContentUsageReport({ data, stale }: { data: ContentUsage; stale: boolea
         </div>
       ),
     }),
-    col.accessor("kind", { header: "Kind", cell: (c) => humanize(c.getValue()) }),
+    col.accessor("kind", { header: "Kind", cell: (c) => kindName(c.getValue()) }),
     col.accessor("shares", { header: "Shares", cell: (c) => count(c.getValue()), ...numeric }),
     col.accessor("reps", { header: "Reps", cell: (c) => count(c.getValue()), ...numeric }),
     col.accessor("contacts", { header: "Contacts", cell: (c) => count(c.getValue()), ...numeric }),

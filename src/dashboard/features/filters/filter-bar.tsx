@@ -1,6 +1,7 @@
 import type { ReactNode } from "react"
 import type { Scope } from "../../../shared/contracts/analytics"
-import { humanize, stageLabel } from "../../format"
+import { stageLabel } from "../../format"
+import { kindName } from "../../../shared/asset-words"
 import { useFilterOptions } from "./use-filter-options"
 import { useFilters } from "./use-filters"
 import { daysAgo, utcDay, type FilterKey } from "./url-filters"
@@ -115,7 +116,7 @@ export function FilterBar({ scope, children }: { scope?: Scope; children?: React
         {select(
           "assetKind",
           "Asset kind",
-          (o?.assetKinds ?? []).map((k) => ({ value: k, label: humanize(k) })),
+          (o?.assetKinds ?? []).map((k) => ({ value: k, label: kindName(k) })),
         )}
         {select(
           "tag",

@@ -4,7 +4,8 @@ import type { ContentInfluence, Rate } from "../../../shared/contracts/analytics
 import { FilterBar } from "../filters/filter-bar"
 import { useFilters, useUrlValue } from "../filters/use-filters"
 import { PageHeader } from "../../layout/shell"
-import { count, dateTime, humanize, percent, rateWithInterval, stageLabel } from "../../format"
+import { count, dateTime, percent, rateWithInterval, stageLabel } from "../../format"
+import { kindName } from "../../../shared/asset-words"
 import { Chart, axisProps, palette } from "../../ui/chart"
 import { DataTable, numeric } from "../../ui/data-table"
 import { ExportLink } from "../../ui/export-link"
@@ -36,7 +37,7 @@ const columns = [
     cell: (c) => (
       <div className="cell-title">
         <span>{c.getValue()}</span>
-        <span className="tags">{humanize(c.row.original.kind)}</span>
+        <span className="tags">{kindName(c.row.original.kind)}</span>
       </div>
     ),
   }),

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react"
 import { assetKinds, personas, type Asset } from "../../../shared/contracts/assets"
 import { stages } from "../../../shared/contracts/common"
-import { humanize, personaLabel, stageLabel } from "../../format"
+import { personaLabel, stageLabel } from "../../format"
+import { kindName } from "../../../shared/asset-words"
 import { useSaveAsset } from "./use-save-asset"
 
 const splitTags = (s: string) =>
@@ -56,7 +57,7 @@ export function AssetForm({ asset, onDone }: { asset: Asset | null; onDone: () =
           <select value={kind} onChange={(e) => setKind(e.target.value)}>
             {assetKinds.map((k) => (
               <option key={k} value={k}>
-                {humanize(k)}
+                {kindName(k)}
               </option>
             ))}
           </select>

@@ -5,7 +5,8 @@ import type { Me } from "../../../shared/contracts/me"
 import { useUrlValue } from "../filters/use-filters"
 import { canManage } from "../session/use-me"
 import { PageHeader } from "../../layout/shell"
-import { dateTime, humanize, personaLabel, stageLabel } from "../../format"
+import { dateTime, personaLabel, stageLabel } from "../../format"
+import { kindName } from "../../../shared/asset-words"
 import { useLibraryStore } from "../../stores/library"
 import { DataTable } from "../../ui/data-table"
 import { Panel } from "../../ui/panel"
@@ -40,7 +41,7 @@ export function LibraryPage({ me }: { me: Me }) {
         </div>
       ),
     }),
-    col.accessor("kind", { header: "Kind", cell: (c) => <span className="nowrap">{humanize(c.getValue())}</span> }),
+    col.accessor("kind", { header: "Kind", cell: (c) => <span className="nowrap">{kindName(c.getValue())}</span> }),
     col.display({
       id: "tags",
       header: "Tags",
@@ -134,7 +135,7 @@ export function LibraryPage({ me }: { me: Me }) {
               <option value="">All kinds</option>
               {assetKinds.map((k) => (
                 <option key={k} value={k}>
-                  {humanize(k)}
+                  {kindName(k)}
                 </option>
               ))}
             </select>
