@@ -4,9 +4,9 @@ import { createApiClient } from "./api-client"
 import { createAuth, readConfig } from "./auth"
 import { clearCache, openDb } from "./db"
 import { healthDue, nextHealthAlarm, recordDetection, sendHealth } from "./health"
-import { createInjector } from "./inject"
 import { createMessageHandler } from "./messages"
 import { Outbox, sendVia } from "./outbox"
+import { createSidebarTabs } from "./sidebar-tabs"
 import { createSitesOverlay } from "./sites-config"
 
 const OUTBOX_ALARM = "relay-outbox"
@@ -57,9 +57,9 @@ const auth = createAuth({
     void sites.refresh()
   },
 })
-const injector = createInjector({
-  executeScript: (injection) => chrome.scripting.executeScript(injection),
-  getManifest: () => chrome.runtime.getManifest() as never,
+const sidebars = createSidebarTabs({
+  runtimeId: chrome.runtime.id,
+  sendToShell: (tabId, message, { frameId, documentId }) => chrome.tabs.sendMessage(tabId, message, documentId ? { documentId } : { frameId }),
 })
 
 const version = chrome.runtime.getManifest().version
@@ -71,7 +71,7 @@ const handle = createMessageHandler(
     api,
     outbox,
     auth,
-    injector,
+    sidebars,
     kickFlush,
     openOptionsPage: () => chrome.runtime.openOptionsPage(),
     recordDetection: (d) => recordDetection(db, d, version),
@@ -102,16 +102,16 @@ chrome.runtime.onStartup.addListener(wakeAndFlush)
 chrome.runtime.onInstalled.addListener(kickFlush)
 self.addEventListener("online", wakeAndFlush)
 
-chrome.tabs.onRemoved.addListener((tabId) => injector.forgetTab(tabId))
+chrome.tabs.onRemoved.addListener((tabId) => sidebars.forgetTab(tabId))
+// The sidebar frames (src/tabs/sidebar.tsx) each keep a port open to hear their tab's state.
+chrome.runtime.onConnect.addListener((port) => sidebars.connect(port as never))
 
 // Keyboard shortcuts (manifest "commands") act on the page the rep is looking at.
 chrome.commands?.onCommand.addListener(async (command) => {
-  const message = command === "toggle-sidebar" ? { type: "relay.toggle" } : command === "log-call" ? { type: "relay.command", command } : null
-  if (!message) return
+  if (command !== "toggle-sidebar" && command !== "log-call") return
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true })
   if (tab?.id === undefined) return
-  // No receiver on pages Relay does not run on: nothing to do.
-  await chrome.tabs.sendMessage(tab.id, message).catch(() => {})
+  await sidebars.command(tab.id, command)
 })
 
 // The worker starts for many reasons (a message, an alarm, the browser starting): each is a chance to send.

@@ -10,6 +10,7 @@ import { AssetFeedbackInput, AssetKind, ShareCode, ShareInput } from "./contract
 import type { AssetSearchResult, RecommendationsResult, ShareList } from "./contracts/assets"
 import { healthSites, healthStrategies, healthViews } from "./contracts/health"
 import type { OverlayStatus, SiteOverlay } from "./contracts/sites-config"
+import { LinkToInsert, PageContextSchema, SidebarMode } from "./sidebar-messages"
 
 export const PersonKey = z.union([z.object({ email: z.string().min(3).max(320) }), z.object({ linkedin: z.string().min(1).max(500) })])
 export type PersonKey = z.infer<typeof PersonKey>
@@ -43,8 +44,12 @@ export const Request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("auth.status") }),
   z.object({ type: z.literal("auth.signIn"), backendUrl: z.url().max(500), token: z.string().min(10).max(500) }),
   z.object({ type: z.literal("auth.signOut") }),
-  /** From a site's tiny content script once there is someone to show: inject the sidebar bundle into this tab. */
-  z.object({ type: z.literal("sidebar.inject") }),
+  /** From a site's shell (content script): who is on screen now and whether a compose is open; the worker passes it to the tab's sidebar frame. */
+  z.object({ type: z.literal("sidebar.state"), context: PageContextSchema, canInsert: z.boolean() }),
+  /** From the sidebar frame: how much room it needs now; the worker passes it to the shell, which sizes the frame and the page. */
+  z.object({ type: z.literal("sidebar.layout"), mode: SidebarMode }),
+  /** From the sidebar frame: put this tracked link at the rep's caret in the open compose (the shell writes it). */
+  z.object({ type: z.literal("compose.insert"), link: LinkToInsert }),
   /** Opens Relay's settings page (content scripts cannot call chrome.runtime.openOptionsPage). */
   z.object({ type: z.literal("options.open") }),
   /** A site's detector reported who is on screen: counted for selector health (which strategy, never who). */
@@ -108,7 +113,9 @@ export interface Responses {
   "auth.status": AuthStatus
   "auth.signIn": AuthStatus
   "auth.signOut": AuthStatus
-  "sidebar.inject": { injected: boolean }
+  "sidebar.state": { frames: number }
+  "sidebar.layout": { applied: boolean }
+  "compose.insert": { inserted: boolean }
   "options.open": { opened: true }
   "health.detected": { counted: true }
   "sites.overlay": SiteOverlay | null

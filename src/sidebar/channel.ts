@@ -1,4 +1,4 @@
-// The sidebar's view of the shared channel the site shell keeps up to date (see relay-channel.ts).
+// The sidebar's view of its channel, which the worker keeps up to date (see relay-channel.ts, worker-link.ts).
 import { useEffect, useRef, useSyncExternalStore } from "react"
 import type { PageContext } from "../shared/page-context"
 import { relayChannel, subscribe, takeCommand, type RelayCommand } from "./relay-channel"
@@ -10,6 +10,22 @@ export function usePageContext(): PageContext {
     (onChange) => subscribe(channel, (event) => event.type === "context" && onChange()),
     () => channel.context,
   )
+}
+
+/** Whether the host page has an open compose for Insert, re-rendering when it changes. */
+export function useCanInsert(): boolean {
+  const channel = relayChannel()
+  return useSyncExternalStore(
+    (onChange) => subscribe(channel, (event) => event.type === "compose" && onChange()),
+    () => channel.canInsert,
+  )
+}
+
+/** Calls `onOpen` when the rep asked for Relay with a shortcut while the sidebar was hidden (and nobody was on screen). */
+export function useOpenRequest(onOpen: () => void) {
+  const latest = useRef(onOpen)
+  latest.current = onOpen
+  useEffect(() => subscribe(relayChannel(), (event) => event.type === "open" && latest.current()), [])
 }
 
 /** Calls `onToggle` when the rep presses the toggle shortcut while the sidebar is mounted. */

@@ -2,15 +2,14 @@
 // opened Relay on purpose (shortcut), so an inbox page stays untouched.
 import { useEffect, useId } from "react"
 import type { PageContext, Person } from "../shared/page-context"
-import { makeRoom } from "../sites/room"
-import { PANEL_WIDTH, TAB_WIDTH } from "./styles"
-import { useCommandShortcut, usePageContext, useToggleShortcut } from "./channel"
+import { useCommandShortcut, useOpenRequest, usePageContext, useToggleShortcut } from "./channel"
 import { ContactDetails } from "./contact-details"
 import { ContactPanel } from "./features/contact/contact-panel"
 import { OutboxBar } from "./features/log/outbox-bar"
 import { relayChannel } from "./relay-channel"
 import { useLayoutStore } from "./stores/layout"
 import { defaultPerson, displayName, personId, usePersonStore } from "./stores/person"
+import { reportLayout } from "./worker-link"
 
 const roleLabels: Record<Person["role"], string> = {
   from: "From",
@@ -22,7 +21,7 @@ const roleLabels: Record<Person["role"], string> = {
 
 export function SidebarLayout() {
   const context = usePageContext()
-  const { hydrated, collapsed, summoned, hydrate, setCollapsed, toggle } = useLayoutStore()
+  const { hydrated, collapsed, summoned, hydrate, setCollapsed, toggle, summon } = useLayoutStore()
   const hasPeople = context.people.length > 0
   const visible = hydrated && !collapsed && (hasPeople || summoned)
 
@@ -32,14 +31,15 @@ export function SidebarLayout() {
     channel.open = false
     void hydrate(openRequested)
   }, [hydrate])
-  // The host page makes room for what Relay shows so that it covers nothing: the panel's width when open,
-  // the slim tab's strip when collapsed; with nothing shown, the page has its whole width back.
+  // The frame is as wide as what it shows, and the host page makes room for it so that it covers nothing (the
+  // shell does both: src/sidebar/shell.ts): the panel's width when open, the slim tab's strip when collapsed; with
+  // nothing shown, the frame takes no room and the page has its whole width back.
   const tabShown = hydrated && !visible && hasPeople
-  useEffect(() => {
-    const site = relayChannel().site
-    makeRoom(site, visible ? PANEL_WIDTH : tabShown ? TAB_WIDTH : 0)
-    return () => makeRoom(site, 0)
-  }, [visible, tabShown])
+  useEffect(() => reportLayout(visible ? "open" : tabShown ? "tab" : "hidden"), [visible, tabShown])
+  useOpenRequest(() => {
+    relayChannel().open = false
+    if (!visible) summon()
+  })
   useToggleShortcut(() => toggle(visible))
   // A command (log a call) acts on the panel: open it if it is collapsed; the log bar takes the command.
   useCommandShortcut(() => {

@@ -1,16 +1,19 @@
-// The hand-off between a site's tiny content script (shell.ts) and the sidebar bundle the worker
-// injects later. Content scripts of one extension share the isolated world of a frame, so one
-// object on globalThis is enough; the host page cannot see it (it lives in another JS world).
-// Plain TypeScript on purpose: the shell imports this and must stay free of React.
+// The sidebar page's own record of what the worker last told it (worker-link.ts keeps it current): who is on
+// screen, whether Insert has a compose to go into, and the shortcuts. One object per sidebar page; the hooks in
+// channel.ts read it. Plain TypeScript on purpose: React components subscribe, nothing here renders.
 import type { PageContext, Site } from "../shared/page-context"
 import { emptyContext } from "../shared/page-context"
+import { relayCommands, type RelayCommand } from "../shared/sidebar-messages"
 
-/** Keyboard commands the manifest declares and the worker forwards to the tab (see shell.ts). */
-export const relayCommands = ["log-call"] as const
-export type RelayCommand = (typeof relayCommands)[number]
+export { relayCommands, type RelayCommand }
 export const isRelayCommand = (v: unknown): v is RelayCommand => relayCommands.includes(v as RelayCommand)
 
-export type ChannelEvent = { type: "context"; context: PageContext } | { type: "toggle" } | { type: "command"; command: RelayCommand }
+export type ChannelEvent =
+  | { type: "context"; context: PageContext }
+  | { type: "compose"; canInsert: boolean }
+  | { type: "open" }
+  | { type: "toggle" }
+  | { type: "command"; command: RelayCommand }
 
 /** A command older than this is dropped rather than acted on out of the blue (e.g. nobody was on screen). */
 export const COMMAND_MAX_AGE_MS = 30_000
@@ -19,14 +22,10 @@ export interface RelayChannel {
   site: Site
   /** The latest detection; the sidebar renders from it. */
   context: PageContext
-  /** The rep asked for the sidebar (shortcut or tab) before it was mounted: open it expanded. */
+  /** The host page has an open compose for Insert (the shell checks; the link is written there, not here). */
+  canInsert: boolean
+  /** The rep asked for the sidebar (shortcut) before it was rendered: open it expanded. */
   open: boolean
-  /** `sidebar.inject` was sent and not refused. */
-  injected: boolean
-  /** The sidebar bundle has mounted (guards against a second injection). */
-  mounted: boolean
-  /** The shell is running in this frame (guards against running twice). */
-  started: boolean
   /**
    * The last shortcut command, until the part of the sidebar that handles it takes it. Kept here
    * because the command may arrive before the sidebar (or the contact it acts on) has mounted.
@@ -39,15 +38,13 @@ declare global {
   var __relay: RelayChannel | undefined
 }
 
-/** The frame's channel, created on first use. */
+/** The page's channel, created on first use. */
 export function relayChannel(site: Site = "gmail"): RelayChannel {
   globalThis.__relay ??= {
     site,
     context: emptyContext(site),
+    canInsert: false,
     open: false,
-    injected: false,
-    mounted: false,
-    started: false,
     command: null,
     listeners: new Set(),
   }
@@ -55,13 +52,18 @@ export function relayChannel(site: Site = "gmail"): RelayChannel {
 }
 
 export function publish(channel: RelayChannel, event: ChannelEvent) {
-  if (event.type === "context") channel.context = event.context
+  if (event.type === "context") {
+    channel.context = event.context
+    channel.site = event.context.site
+  }
+  if (event.type === "compose") channel.canInsert = event.canInsert
+  if (event.type === "open") channel.open = true
   if (event.type === "command") channel.command = { name: event.command, at: Date.now() }
   for (const listener of [...channel.listeners]) {
     try {
       listener(event)
     } catch {
-      // One broken listener must not stop the others (or throw into the host page).
+      // One broken listener must not stop the others.
     }
   }
 }

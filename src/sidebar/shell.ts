@@ -1,22 +1,41 @@
-// The part of Relay that runs on every Gmail / Outlook / LinkedIn page: the site's watcher and
-// this shell, nothing else. Plain TypeScript, no React: the sidebar bundle (React, react-query)
-// is injected by the worker only once there is someone to show or the rep asks for it
-// (DESIGN.md, "Performance rules").
+// The part of Relay that runs on every Gmail / Outlook / LinkedIn page: the site's watcher and this shell, nothing
+// else. Plain TypeScript, no React, no zod: the sidebar itself is an extension page in an iframe (frame.ts), added
+// only once there is someone to show or the rep asks for it, and rendered in the extension's own process
+// (DESIGN.md, "Performance rules"). The shell is the sidebar's hands on the host page: it tells the worker who is
+// on screen (the worker passes it to the frame; the frame trusts nothing the host page posts to it), sizes the
+// frame and makes room for it (src/sites/room.ts), and writes an inserted link at the rep's caret (src/sites/compose.ts).
 import type { SiteOverlay } from "../shared/contracts/sites-config"
 import { emptyContext, type PageContext, type Site } from "../shared/page-context"
+import type { ShellMessage, SidebarMode } from "../shared/sidebar-messages"
+import { findComposeBody, insertLink, trackComposeCaret, type CaretTracker } from "../sites/compose"
 import { applyOverlay, shareOverlay, siteSwitchedOff, type SelectorModule } from "../sites/overlay"
-import { isRelayCommand, publish, relayChannel, type RelayChannel } from "./relay-channel"
+import { makeRoom } from "../sites/room"
+import { addSidebarFrame, frameWidth, sizeSidebarFrame } from "./frame"
 
 export type Watch = (onChange: (ctx: PageContext) => void) => () => void
 
-/** The message the worker forwards to the tab when the rep presses the toggle shortcut. */
-export const TOGGLE_MESSAGE = "relay.toggle"
-/** The message the worker forwards for the manifest's other commands: `{ type, command: "log-call" }`. */
-export const COMMAND_MESSAGE = "relay.command"
-
 export interface Shell {
-  channel: RelayChannel
+  site: Site
+  /** The latest detection. */
+  context: () => PageContext
+  /** The sidebar frame, once added. */
+  frame: () => HTMLIFrameElement | null
   stop: () => void
+}
+
+declare global {
+  var __relayShell: Shell | undefined
+}
+
+const modes = new Set<string>(["open", "tab", "hidden"] satisfies SidebarMode[])
+
+/** A message to the worker that may go unanswered (the worker restarting, the extension reloaded): never an exception in the host page. */
+function tell(message: unknown): Promise<unknown> {
+  try {
+    return Promise.resolve(chrome.runtime.sendMessage(message)).catch(() => undefined)
+  } catch {
+    return Promise.resolve(undefined)
+  }
 }
 
 /**
@@ -25,12 +44,7 @@ export interface Shell {
  */
 function reportStrategy(context: PageContext) {
   if (!context.strategy) return
-  try {
-    const message = { type: "health.detected", site: context.site, view: context.view, strategy: context.strategy }
-    Promise.resolve(chrome.runtime.sendMessage(message)).catch(() => {})
-  } catch {
-    // The extension was reloaded: nothing to count with.
-  }
+  void tell({ type: "health.detected", site: context.site, view: context.view, strategy: context.strategy })
 }
 
 /**
@@ -38,48 +52,72 @@ function reportStrategy(context: PageContext) {
  * or switches the site off, without a new release of Relay.
  */
 export function startShell(site: Site, watch: Watch, selectors?: SelectorModule): Shell {
-  const channel = relayChannel(site)
-  if (channel.started) return { channel, stop: () => {} }
-  channel.started = true
-  channel.site = site
+  // Content scripts of one extension share the frame's isolated world: a second site script on the same page stays out.
+  if (globalThis.__relayShell) return globalThis.__relayShell
 
-  const requestInject = () => {
-    if (channel.injected || channel.mounted) return
-    channel.injected = true
-    const refused = () => {
-      // The worker may be restarting; the next detection or shortcut tries again.
-      channel.injected = false
-    }
+  let context = emptyContext(site)
+  let frame: HTMLIFrameElement | null = null
+  let tracker: CaretTracker | null = null
+  let stopTracker = () => {}
+  let sent = ""
+
+  const canInsert = () => !!tracker && !!findComposeBody(site, document, tracker.range()?.startContainer)
+
+  /** Who is on screen and whether Insert has somewhere to go, to the worker for the frame; only what changed, and only once there is a frame. */
+  const sendState = (force = false) => {
+    if (!frame) return
+    const state = { context, canInsert: canInsert() }
+    const key = JSON.stringify(state)
+    if (key === sent && !force) return
+    sent = key
+    void tell({ type: "sidebar.state", ...state })
+  }
+
+  const openFrame = () => {
+    if (frame) return
     try {
-      Promise.resolve(chrome.runtime.sendMessage({ type: "sidebar.inject" }))
-        .then((res: { ok?: boolean } | undefined) => {
-          if (!res?.ok) refused()
-        })
-        .catch(refused)
+      // The rep's caret in a compose is remembered from now on, before any click in the sidebar takes the focus.
+      tracker = trackComposeCaret(site, document)
+      stopTracker = tracker.subscribe(() => sendState())
+      frame = addSidebarFrame(document)
+      sendState(true)
     } catch {
-      // The extension was reloaded or updated: this orphaned script has nothing left to talk to.
-      refused()
+      // The extension was reloaded (no runtime to build the frame's URL): nothing to show.
     }
   }
 
-  const onMessage = (message: unknown, sender: chrome.runtime.MessageSender) => {
+  const layout = (mode: SidebarMode) => {
+    if (!frame) return false
+    sizeSidebarFrame(frame, mode)
+    // The host page makes room for what Relay shows, so that it covers nothing; with nothing shown it has its whole width back.
+    makeRoom(site, frameWidth(mode))
+    return true
+  }
+
+  const insert = (link: { url?: unknown; text?: unknown }) => {
+    if (!tracker || typeof link?.url !== "string" || typeof link.text !== "string") return false
+    // The caret the rep left in the compose (a click in the sidebar moved the focus, not the remembered spot).
+    const range = tracker.range()
+    return insertLink(findComposeBody(site, document, range?.startContainer), { url: link.url, text: link.text }, range)
+  }
+
+  const onMessage = (message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (response: unknown) => void) => {
     if (sender.id !== chrome.runtime.id) return
-    const msg = message as { type?: unknown; command?: unknown } | null
-    if (msg?.type === TOGGLE_MESSAGE || msg?.type === COMMAND_MESSAGE) askOverlay()
-    if (msg?.type === TOGGLE_MESSAGE) {
-      if (channel.mounted) {
-        publish(channel, { type: "toggle" })
-      } else {
-        channel.open = true
-        requestInject()
-      }
-    } else if (msg?.type === COMMAND_MESSAGE && isRelayCommand(msg.command)) {
-      // Kept on the channel either way: the sidebar takes it once whatever handles it has mounted.
-      publish(channel, { type: "command", command: msg.command })
-      if (!channel.mounted) {
-        channel.open = true
-        requestInject()
-      }
+    const msg = message as ShellMessage | null
+    switch (msg?.type) {
+      case "relay.open":
+        askOverlay()
+        openFrame()
+        break
+      case "relay.layout":
+        sendResponse({ applied: modes.has(msg.mode) && layout(msg.mode) })
+        break
+      case "relay.insert":
+        sendResponse({ inserted: insert(msg.link) })
+        break
+      case "relay.resend":
+        sendState(true)
+        break
     }
   }
   chrome.runtime.onMessage.addListener(onMessage)
@@ -87,17 +125,21 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
   let stopWatch: () => void = () => {}
   let switchedOff = false
   let overlayAsked = false
+  const onContext = (next: PageContext) => {
+    context = next
+    if (next.people.length > 0) openFrame()
+    sendState()
+  }
   const startWatch = () => {
     stopWatch()
     try {
-      stopWatch = watch((context) => {
+      stopWatch = watch((next) => {
         if (switchedOff) return
-        publish(channel, { type: "context", context })
         // The overlay matters only where someone is (or should be) on screen: a list, a feed or a page with
         // nobody expected costs no round trip to the worker (the budget for those pages is 10 ms).
-        if (context.people.length > 0 || context.strategy) askOverlay()
-        if (context.people.length > 0) requestInject()
-        reportStrategy(context)
+        if (next.people.length > 0 || next.strategy) askOverlay()
+        onContext(next)
+        reportStrategy(next)
       })
     } catch {
       // A watcher that cannot start means "nothing detected", never an exception in the host page.
@@ -114,7 +156,7 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
       switchedOff = true
       stopWatch()
       stopWatch = () => {}
-      publish(channel, { type: "context", context: emptyContext(site) })
+      onContext(emptyContext(site))
       return
     }
     shareOverlay(site, overlay)
@@ -123,22 +165,27 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
   function askOverlay() {
     if (!selectors || overlayAsked) return
     overlayAsked = true
-    try {
-      Promise.resolve(chrome.runtime.sendMessage({ type: "sites.overlay", site }))
-        .then((res: { ok?: boolean; data?: SiteOverlay | null } | undefined) => res?.ok && applyFromWorker(res.data))
-        .catch(() => {})
-    } catch {
-      // The extension was reloaded: keep the built-in selectors.
-    }
+    void tell({ type: "sites.overlay", site }).then((res) => {
+      const r = res as { ok?: boolean; data?: SiteOverlay | null } | undefined
+      if (r?.ok) applyFromWorker(r.data)
+    })
   }
   startWatch()
 
-  return {
-    channel,
+  const shell: Shell = {
+    site,
+    context: () => context,
+    frame: () => frame,
     stop: () => {
       stopWatch()
+      stopTracker()
+      tracker?.stop()
       chrome.runtime.onMessage.removeListener(onMessage)
-      channel.started = false
+      frame?.remove()
+      makeRoom(site, 0)
+      if (globalThis.__relayShell === shell) globalThis.__relayShell = undefined
     },
   }
+  globalThis.__relayShell = shell
+  return shell
 }

@@ -1,16 +1,15 @@
-// The sidebar's CSS, scoped by its shadow root: nothing here reaches the host page and the host
-// page's rules do not reach in. `all: initial` also stops inherited properties (font, colour,
-// line-height) crossing the shadow boundary from Gmail / Outlook / LinkedIn.
+// The sidebar page's CSS (src/tabs/sidebar.tsx). The page is a document of its own in an iframe, so nothing
+// here reaches the host page and the host page's rules do not reach in. Its background stays transparent: the
+// frame is exactly as wide as what it shows (the panel, or the slim tab on a strip the page keeps free).
 import { contentCss } from "./features/content/styles"
+import { PANEL_WIDTH, TAB_WIDTH } from "./widths"
 
-/** The open panel's width in px: the host page makes exactly this much room for it (src/sites/room.ts). */
-export const PANEL_WIDTH = 360
-/** The collapsed tab's width in px, kept free at the page's right edge as well. */
-export const TAB_WIDTH = 28
+export { PANEL_WIDTH, TAB_WIDTH }
 
 export const sidebarCss =
   `
-:host { all: initial; }
+:root { color-scheme: light; }
+html, body { margin: 0; padding: 0; background: transparent; overflow: hidden; }
 *, *::before, *::after { box-sizing: border-box; }
 
 .relay-panel, .relay-tab {

@@ -26,7 +26,7 @@ describe("the sidebar in Chromium with the built extension", () => {
   it("shows the sender of an open Gmail thread with score and history, and follows in-page navigation", async () => {
     const page = await context.newPage()
     await page.goto(`${backend.url}/demo/gmail#inbox`)
-    // The inbox list has nobody to show: no sidebar at all.
+    // The inbox list has nobody to show: no sidebar frame at all.
     await page.waitForTimeout(800)
     expect(await sidebar(page).count()).toBe(0)
 
@@ -38,21 +38,27 @@ describe("the sidebar in Chromium with the built extension", () => {
     await expect.poll(() => panel.getByText(/follow up within 24 h/i).count()).toBeGreaterThan(0)
     await screenshot(page, "gmail-thread")
 
-    // The host page keeps its layout: the sidebar is an overlay in its own shadow root.
+    // The host page keeps its layout: the sidebar is a frame docked right (the page makes room with a stylesheet).
     expect(await page.evaluate(() => document.body.style.cssText)).toBe("")
 
-    // ...and cannot read it: the root is closed, so Gmail's own scripts (the main world) see the host
-    // element and nothing inside it, while the extension's world (its e2e hook) sees the whole sidebar.
+    // ...and cannot read it: the frame is Relay's own page, another origin, so Gmail's own scripts (the main world)
+    // see one iframe element and nothing inside it, while Playwright (like the rep) sees the whole sidebar.
     const seen = await hostPageView(page)
-    expect(seen.hostPresent).toBe(true)
-    expect(seen.shadowRoot).toBeNull()
+    expect(seen.framePresent).toBe(true)
+    expect(seen.contentDocument).toBeNull()
+    expect(seen.readable).toBe(false)
     expect(seen.hookVisible).toBe(false)
-    expect(seen.hostText).toBe("")
+    expect(seen.frameText).toBe("")
     for (const text of ["VP Revenue Operations", "Scaling RevOps", "Lead score", "follow up within"]) {
       expect(seen.bodyText).not.toContain(text)
       expect(seen.documentText).not.toContain(text)
       expect(await panel.getByText(text).count()).toBeGreaterThan(0)
     }
+    // The sidebar's React runs in the extension's own renderer process, not on Gmail's main thread.
+    const cdp = await context.newCDPSession(page)
+    const { targetInfos } = (await cdp.send("Target.getTargets")) as { targetInfos: { type: string; url: string }[] }
+    await cdp.detach()
+    expect(targetInfos.filter((t) => t.type === "iframe" && t.url === `chrome-extension://${extensionId}/tabs/sidebar.html`)).toHaveLength(1)
 
     // Back to the inbox (nobody on screen: the sidebar has nobody to show), then another thread.
     await page.getByRole("link", { name: "Back to Inbox" }).click()

@@ -3,8 +3,8 @@ import type { Request, Responses } from "../../shared/messages"
 import type { ApiClient } from "../api-client"
 import type { Auth } from "../auth"
 import type { RelayDb } from "../db"
-import type { Injector } from "../inject"
 import type { Outbox } from "../outbox"
+import type { SidebarTabs } from "../sidebar-tabs"
 import type { SitesOverlayStore } from "../sites-config"
 
 export interface WorkerContext {
@@ -12,7 +12,8 @@ export interface WorkerContext {
   api: ApiClient
   outbox: Outbox
   auth: Auth
-  injector: Injector
+  /** Carries state and requests between a tab's shell and its sidebar frame. */
+  sidebars: SidebarTabs
   openOptionsPage: () => Promise<void>
   /** Starts a flush without waiting for it (the item is safe in IndexedDB either way). */
   kickFlush: () => void

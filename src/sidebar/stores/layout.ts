@@ -1,7 +1,6 @@
 // Whether the sidebar is open or collapsed to its slim tab. The preference lives in extension
-// storage, never in the page's localStorage (which belongs to the host site). chrome.storage.sync,
-// not .local: the worker restricts .local to trusted contexts (it holds the token), so a content
-// script cannot read it; sync is a separate area and this is a harmless UI preference.
+// storage, never in a web page's localStorage. chrome.storage.sync, not .local: the worker restricts .local to
+// trusted contexts (it holds the token); sync is a separate area and this is a harmless UI preference.
 import { create } from "zustand"
 
 export const COLLAPSED_KEY = "relay.sidebar.collapsed"
@@ -12,6 +11,8 @@ interface LayoutState {
   /** Opened by the rep although nobody is on screen (shortcut on an inbox page). */
   summoned: boolean
   hydrate: (openRequested: boolean) => Promise<void>
+  /** The rep asked for Relay (shortcut) with nothing shown: open, even with nobody on screen. */
+  summon: () => void
   setCollapsed: (collapsed: boolean) => void
   /** The shortcut: close whatever is showing, otherwise open. */
   toggle: (visible: boolean) => void
@@ -43,7 +44,12 @@ export const useLayoutStore = create<LayoutState>()((set) => ({
       collapsed = false
       save(false)
     }
-    set({ hydrated: true, collapsed, summoned: openRequested })
+    // A summons that arrived while the preference was being read wins over it.
+    set((s) => (s.summoned ? { hydrated: true, collapsed: false } : { hydrated: true, collapsed, summoned: openRequested }))
+  },
+  summon: () => {
+    set({ collapsed: false, summoned: true })
+    save(false)
   },
   setCollapsed: (collapsed) => {
     set(collapsed ? { collapsed, summoned: false } : { collapsed })

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto"
 import { describe, expect, it } from "vitest"
 import { makeContext, uuid } from "./fake-server"
-import { createTestWorker, fromContentScript, fromPage, RUNTIME_ID } from "./worker"
+import { createTestWorker, fromContentScript, fromPage, fromSidebarFrame, RUNTIME_ID } from "./worker"
 
 describe("message validation", () => {
   it("rejects a message from another extension", async () => {
@@ -149,29 +149,110 @@ describe("writes go through the outbox", () => {
   })
 })
 
-describe("sidebar.inject", () => {
-  it("injects the placeholder-matched bundle into the sender's frame, once", async () => {
-    const w = createTestWorker()
-    expect(await w.handle({ type: "sidebar.inject" }, { ...fromContentScript, frameId: 3 })).toEqual({ ok: true, data: { injected: true } })
-    expect(await w.handle({ type: "sidebar.inject" }, { ...fromContentScript, frameId: 3 })).toEqual({ ok: true, data: { injected: false } })
-    expect(w.executed).toEqual([{ target: { tabId: 7, frameIds: [3] }, files: ["sidebar.abcd.js"] }])
-    // A new document in the same frame (full navigation) gets it again.
-    expect(await w.handle({ type: "sidebar.inject" }, { ...fromContentScript, frameId: 3, documentId: "doc-2" })).toEqual({
-      ok: true,
-      data: { injected: true },
+describe("between a tab's shell and its sidebar frame", () => {
+  const thread = { site: "gmail" as const, view: "thread" as const, people: [{ email: "dana@northwind.example", name: "Dana Reyes", role: "from" as const }] }
+  /** A chrome.runtime.Port as the worker sees one. */
+  const port = (sender: Record<string, unknown>, name = "relay-sidebar") => {
+    const p = { name, sender, posted: [] as unknown[], closed: false, onGone: [] as (() => void)[] }
+    return Object.assign(p, {
+      postMessage: (m: unknown) => void p.posted.push(m),
+      disconnect: () => void (p.closed = true),
+      onDisconnect: { addListener: (l: () => void) => void p.onGone.push(l) },
     })
-  })
+  }
 
-  it("refuses when not from a tab", async () => {
+  it("passes the shell's state to the tab's sidebar frames, at once to one that connects later", async () => {
     const w = createTestWorker()
-    expect(await w.handle({ type: "sidebar.inject" }, fromPage)).toMatchObject({ ok: false, error: { code: "invalid" } })
+    const early = port(fromSidebarFrame)
+    w.sidebars.connect(early)
+    // Nothing known yet for this tab (a worker that was stopped meanwhile): the shell is asked to say it again.
+    expect(w.toShell).toEqual([{ tabId: 7, message: { type: "relay.resend" }, target: { frameId: 0 } }])
+    expect(await w.handle({ type: "sidebar.state", context: thread, canInsert: false }, fromContentScript)).toEqual({ ok: true, data: { frames: 1 } })
+    expect(early.posted).toEqual([{ type: "state", context: thread, canInsert: false }])
+
+    const late = port({ ...fromSidebarFrame, frameId: 13 })
+    w.sidebars.connect(late)
+    expect(late.posted).toEqual([{ type: "state", context: thread, canInsert: false }])
+    // Another tab's frame hears nothing of this one.
+    const other = port({ ...fromSidebarFrame, tab: { id: 8, url: "https://mail.google.com/" } })
+    w.sidebars.connect(other)
+    await w.handle({ type: "sidebar.state", context: { ...thread, view: "compose" }, canInsert: true }, fromContentScript)
+    expect(other.posted).toEqual([])
+    expect(late.posted).toHaveLength(2)
+    // A closed frame is forgotten.
+    early.onGone.forEach((l) => l())
+    expect(await w.handle({ type: "sidebar.state", context: thread, canInsert: false }, fromContentScript)).toEqual({ ok: true, data: { frames: 1 } })
   })
 
-  it("says so when the build has no sidebar bundle", async () => {
-    const { createInjector, sidebarBundleFile } = await import("../../../src/background/inject")
-    expect(sidebarBundleFile({ content_scripts: [{ matches: ["https://mail.google.com/*"], js: ["a.js"] }] })).toBeNull()
-    const inj = createInjector({ executeScript: async () => {}, getManifest: () => ({}) })
-    await expect(inj.inject({ tab: { id: 1 }, frameId: 0 })).rejects.toMatchObject({ code: "not_found" })
+  it("cuts long host-page text instead of dropping the context", async () => {
+    const w = createTestWorker()
+    const frame = port(fromSidebarFrame)
+    w.sidebars.connect(frame)
+    await w.handle({ type: "sidebar.state", context: { ...thread, subject: "x".repeat(5000), snippet: "y".repeat(9000) }, canInsert: false }, fromContentScript)
+    const pushed = frame.posted[0] as { context: { subject: string; snippet: string } }
+    expect(pushed.context.subject).toHaveLength(1000)
+    expect(pushed.context.snippet).toHaveLength(2000)
+  })
+
+  it("takes state only from a content script on a web page, and layout and Insert only from the sidebar frame", async () => {
+    const w = createTestWorker()
+    const state = { type: "sidebar.state", context: thread, canInsert: false }
+    expect(await w.handle(state, fromSidebarFrame)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+    expect(await w.handle(state, fromPage)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+    for (const sender of [fromContentScript, fromPage, { ...fromSidebarFrame, url: `chrome-extension://${RUNTIME_ID}/popup.html` }]) {
+      expect(await w.handle({ type: "sidebar.layout", mode: "open" }, sender)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+      expect(await w.handle({ type: "compose.insert", link: { url: "https://relay.test/r/abc", text: "Case study" } }, sender)).toMatchObject({
+        ok: false,
+        error: { code: "forbidden" },
+      })
+    }
+    // A sidebar port from anywhere else is closed at once.
+    const stray = port(fromContentScript)
+    w.sidebars.connect(stray)
+    expect(stray.closed).toBe(true)
+    // The frame sits in a web page's tab: it is no settings page, so it cannot sign Relay in or out.
+    expect(await w.handle({ type: "auth.signOut" }, fromSidebarFrame)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+    expect(w.toShell).toEqual([])
+  })
+
+  it("asks the shell that reported last to size the frame and to insert a link, and answers with what it did", async () => {
+    const w = createTestWorker()
+    await w.handle({ type: "sidebar.state", context: thread, canInsert: true }, fromContentScript)
+    w.answerAsShell((m) => (m.type === "relay.layout" ? { applied: true } : m.type === "relay.insert" ? { inserted: true } : undefined))
+    expect(await w.handle({ type: "sidebar.layout", mode: "tab" }, fromSidebarFrame)).toEqual({ ok: true, data: { applied: true } })
+    const link = { url: "https://relay.test/r/AbCdEfGhIjKlMnOpQrStUv", text: "Case study" }
+    expect(await w.handle({ type: "compose.insert", link }, fromSidebarFrame)).toEqual({ ok: true, data: { inserted: true } })
+    expect(w.toShell).toEqual([
+      { tabId: 7, message: { type: "relay.layout", mode: "tab" }, target: { frameId: 0, documentId: "doc-1" } },
+      { tabId: 7, message: { type: "relay.insert", link }, target: { frameId: 0, documentId: "doc-1" } },
+    ])
+    // Only web links: the sidebar checks too, the shell as well.
+    expect(await w.handle({ type: "compose.insert", link: { url: "javascript:alert(1)", text: "x" } }, fromSidebarFrame)).toMatchObject({ ok: false })
+    // No shell listening (the page navigated away): nothing inserted, no exception.
+    w.answerAsShell(() => Promise.reject(new Error("Receiving end does not exist")))
+    expect(await w.handle({ type: "compose.insert", link }, fromSidebarFrame)).toEqual({ ok: true, data: { inserted: false } })
+  })
+
+  it("a shortcut goes to the tab's sidebar frame, or has the shell add one and waits for it", async () => {
+    let now = 1_000_000
+    const w = createTestWorker({ now: () => now })
+    w.answerAsShell(() => undefined)
+    await w.sidebars.command(7, "log-call")
+    expect(w.toShell.map((t) => t.message)).toEqual([{ type: "relay.open" }])
+    const frame = port(fromSidebarFrame)
+    w.sidebars.connect(frame)
+    expect(frame.posted).toEqual([{ type: "open" }, { type: "command", command: "log-call" }])
+
+    await w.sidebars.command(7, "toggle-sidebar")
+    await w.sidebars.command(7, "log-call")
+    expect(frame.posted.slice(2)).toEqual([{ type: "toggle" }, { type: "command", command: "log-call" }])
+
+    // A shortcut that waited too long (nobody opened a frame) is not acted on out of the blue.
+    await w.sidebars.command(9, "toggle-sidebar")
+    now += 60_000
+    const late = port({ ...fromSidebarFrame, tab: { id: 9, url: "https://www.linkedin.com/feed/" } })
+    w.sidebars.connect(late)
+    expect(late.posted).toEqual([])
   })
 })
 

@@ -3,12 +3,13 @@
 import { createApiClient } from "../../../src/background/api-client"
 import { createAuth, type KeyValueStore } from "../../../src/background/auth"
 import { clearCache, openDb } from "../../../src/background/db"
-import { createInjector } from "../../../src/background/inject"
 import { createMessageHandler } from "../../../src/background/messages"
 import type { WorkerContext } from "../../../src/background/messages/context"
 import { Outbox, sendVia } from "../../../src/background/outbox"
 import { recordDetection } from "../../../src/background/health"
+import { createSidebarTabs } from "../../../src/background/sidebar-tabs"
 import { createSitesOverlay } from "../../../src/background/sites-config"
+import type { ShellMessage } from "../../../src/shared/sidebar-messages"
 import { createFakeServer } from "./fake-server"
 
 export const RUNTIME_ID = "abcdefghijklmnopabcdefghijklmnop"
@@ -20,6 +21,15 @@ export const fromContentScript = {
   tab: { id: 7 } as chrome.tabs.Tab,
   frameId: 0,
   documentId: "doc-1",
+}
+
+/** Relay's sidebar page framed in tab 7 (src/tabs/sidebar.tsx). */
+export const fromSidebarFrame = {
+  id: RUNTIME_ID,
+  url: `chrome-extension://${RUNTIME_ID}/tabs/sidebar.html`,
+  origin: `chrome-extension://${RUNTIME_ID}`,
+  tab: { id: 7, url: "https://mail.google.com/mail/u/0/#inbox" } as chrome.tabs.Tab,
+  frameId: 12,
 }
 
 export function memoryStore(init: Record<string, unknown> = {}): KeyValueStore & { data: Map<string, unknown> } {
@@ -56,17 +66,16 @@ export function createTestWorker(opts: { signedIn?: boolean; sitesKey?: string; 
     fetch: server.fetch,
   })
   const outbox = new Outbox({ db, send: sendVia(api) })
-  const executed: unknown[] = []
-  const injector = createInjector({
-    executeScript: async (inj) => {
-      executed.push(inj)
+  /** What the worker sent to a tab's shell, and what the shell answers (by default: nothing, as with no shell). */
+  const toShell: { tabId: number; message: ShellMessage; target: { frameId: number; documentId?: string } }[] = []
+  let shell: (message: ShellMessage) => unknown = () => Promise.reject(new Error("Could not establish connection. Receiving end does not exist."))
+  const sidebars = createSidebarTabs({
+    runtimeId: RUNTIME_ID,
+    sendToShell: async (tabId, message, target) => {
+      toShell.push({ tabId, message, target })
+      return shell(message)
     },
-    getManifest: () => ({
-      content_scripts: [
-        { matches: ["https://mail.google.com/*"], js: ["gmail.1234.js"] },
-        { matches: ["https://relay.invalid/*"], js: ["sidebar.abcd.js"] },
-      ],
-    }),
+    now: opts.now,
   })
   let flushes = 0
   const sites = createSitesOverlay({ store, api, publicKey: opts.sitesKey, now: opts.now })
@@ -76,12 +85,13 @@ export function createTestWorker(opts: { signedIn?: boolean; sitesKey?: string; 
     api,
     outbox,
     auth,
-    injector,
+    sidebars,
     openOptionsPage: async () => {},
     kickFlush: () => void flushes++,
     recordDetection: (d) => recordDetection(db, d, "1.2.3"),
     sites,
   }
   const handle = createMessageHandler(ctx, RUNTIME_ID)
-  return { server, store, db, api, outbox, auth, injector, executed, ctx, handle, sites, flushes: () => flushes }
+  const answerAsShell = (f: (message: ShellMessage) => unknown) => void (shell = f)
+  return { server, store, db, api, outbox, auth, sidebars, toShell, answerAsShell, ctx, handle, sites, flushes: () => flushes }
 }

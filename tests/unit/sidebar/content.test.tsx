@@ -9,7 +9,7 @@ import type { Request } from "../../../src/shared/messages"
 import { ContentTab } from "../../../src/sidebar/features/content/content-tab"
 import { useSessionShares } from "../../../src/sidebar/features/content/session-shares"
 import { createQueryClient } from "../../../src/sidebar/query-client"
-import { publish, relayChannel } from "../../../src/sidebar/relay-channel"
+import { publish, relayChannel, type RelayChannel } from "../../../src/sidebar/relay-channel"
 import { deferred, FakeWorker, ok, type WorkerData } from "./fake-worker"
 import { danaContext, ids, people, uuidPattern } from "./fixtures"
 import { renderSidebar, resetSidebar } from "./render"
@@ -57,32 +57,21 @@ const sharedEarlier: ShareListItem = {
 }
 
 const page: PageContext = { site: "gmail", view: "thread", people: [people.dana], subject: "Re: pricing", snippet: "Can you send the forecasting numbers?" }
-const composeMarkup =
-  '<div role="dialog"><div class="Am Al editable" contenteditable="true" role="textbox" aria-label="Message Body" g_editable="true">Hi Dana,<br><br>Here is what we discussed. </div></div>'
-
-let host: HTMLElement | null = null
 beforeEach(() => {
   useSessionShares.setState({ shares: [], feedback: {} })
 })
 afterEach(() => {
   cleanup()
-  host?.remove()
-  host = null
   vi.useRealTimers()
 })
 
-function openCompose() {
-  host = document.createElement("div")
-  host.innerHTML = composeMarkup // test fixture markup, not remote data
-  document.body.append(host)
-  return host.querySelector<HTMLElement>('[aria-label="Message Body"]')!
-}
+/** The shell found an open compose on the host page (it tells the sidebar through the worker). */
+const openCompose = (channel: RelayChannel) => act(() => publish(channel, { type: "compose", canInsert: true }))
 
 function renderContent(data: WorkerData = {}, context: PageContext = page) {
   resetSidebar()
   const worker = new FakeWorker({ contacts: [danaContext], content: { recommendations, assets: [bluefin, security, pricing], shares: [] }, ...data }).install()
   const channel = relayChannel(context.site)
-  channel.mounted = true
   publish(channel, { type: "context", context })
   render(
     <QueryClientProvider client={createQueryClient()}>
@@ -147,26 +136,14 @@ describe("the Content tab", () => {
     expect((within(first).getByRole("button", { name: "Copy link" }) as HTMLButtonElement).disabled).toBe(false)
   })
 
-  it("enables Insert once a compose opens, inserts the tracked link at the caret and shares exactly once on a double click", async () => {
+  it("enables Insert once a compose opens, has the shell insert the tracked link and shares exactly once on a double click", async () => {
     const user = userEvent.setup()
     const { worker, channel } = renderContent()
     await screen.findByRole("article", { name: bluefin.title })
-    const body = openCompose()
-    // The detector reports the compose: the tab looks again.
-    act(() => publish(channel, { type: "context", context: { ...page, view: "compose" } }))
+    openCompose(channel)
     const insert = within(card(bluefin.title)).getByRole("button", { name: "Insert" }) as HTMLButtonElement
     await waitFor(() => expect(insert.disabled).toBe(false))
     expect(screen.queryByText("Open a reply or a new message to insert")).toBeNull()
-
-    // The rep's caret after "Hi Dana," — then they click in the sidebar.
-    const r = document.createRange()
-    r.setStart(body.firstChild!, "Hi Dana,".length)
-    r.collapse(true)
-    document.getSelection()!.removeAllRanges()
-    document.getSelection()!.addRange(r)
-    document.dispatchEvent(new Event("selectionchange"))
-    document.getSelection()!.removeAllRanges()
-    document.dispatchEvent(new Event("selectionchange"))
 
     await user.dblClick(insert)
     expect(await screen.findByText("Link inserted")).toBeTruthy()
@@ -176,28 +153,40 @@ describe("the Content tab", () => {
     expect(sent.share).toMatchObject({ assetId: bluefin.id, contactId: ids.dana, channel: "gmail" })
     expect(sent.share.id).toMatch(uuidPattern)
     expect(sent.share.code).toMatch(/^[A-Za-z0-9_-]{22}$/)
-    const links = body.querySelectorAll("a")
-    expect(links).toHaveLength(1)
-    expect(links[0]!.getAttribute("href")).toBe(`http://localhost:8787/r/${sent.share.code}`)
-    expect(links[0]!.textContent).toBe(bluefin.title)
-    // At the caret (after "Hi Dana,"), not at the end.
-    expect(body.textContent).toBe(`Hi Dana, ${bluefin.title}\u00a0Here is what we discussed. `)
+    // The shell on the host page writes it, at the rep's caret (tests/unit/sidebar/shell.test.ts); the sidebar only asks.
+    expect(worker.sent("compose.insert")).toEqual([
+      { type: "compose.insert", link: { url: `http://localhost:8787/r/${sent.share.code}`, text: bluefin.title } },
+    ])
 
     // A second, separate click is a second share with its own id and code.
     await user.click(insert)
     await waitFor(() => expect(shares(worker)).toHaveLength(2))
     expect(shares(worker)[1]!.share.id).not.toBe(sent.share.id)
     expect(shares(worker)[1]!.share.code).not.toBe(sent.share.code)
-    expect(body.querySelectorAll("a")).toHaveLength(2)
+    await waitFor(() => expect(worker.sent("compose.insert")).toHaveLength(2))
+  })
+
+  it("says so when the compose closed before the link could go in", async () => {
+    const user = userEvent.setup()
+    const { worker, channel } = renderContent()
+    worker.on("compose.insert", () => ok({ inserted: false }))
+    openCompose(channel)
+    const c = within(await screen.findByRole("article", { name: bluefin.title }))
+    const insert = c.getByRole("button", { name: "Insert" }) as HTMLButtonElement
+    await waitFor(() => expect(insert.disabled).toBe(false))
+    await user.click(insert)
+    expect((await c.findByRole("alert")).textContent).toBe("The message box closed before the link could be inserted.")
+    // The compose closed on the page: Insert waits for the next one.
+    act(() => publish(channel, { type: "compose", canInsert: false }))
+    await waitFor(() => expect(insert.disabled).toBe(true))
   })
 
   it("keeps both buttons disabled while a share is in flight", async () => {
     const user = userEvent.setup()
     const held = deferred<ReturnType<typeof ok<{ queued: true; pending: number; url: string }>>>()
-    const { worker } = renderContent()
+    const { worker, channel } = renderContent()
     worker.on("share", () => held.promise)
-    const body = openCompose()
-    act(() => publish(relayChannel(), { type: "context", context: { ...page, view: "compose" } }))
+    openCompose(channel)
     const c = within(await screen.findByRole("article", { name: bluefin.title }))
     const insert = c.getByRole("button", { name: "Insert" }) as HTMLButtonElement
     await waitFor(() => expect(insert.disabled).toBe(false))
@@ -209,7 +198,9 @@ describe("the Content tab", () => {
     expect(shares(worker)).toHaveLength(1)
     await act(async () => held.resolve(ok({ queued: true as const, pending: 1, url: "http://localhost:8787/r/AbCdEfGhIjKlMnOpQrStUv" })))
     expect(await screen.findByText("Link inserted")).toBeTruthy()
-    expect(body.querySelector("a")!.getAttribute("href")).toBe("http://localhost:8787/r/AbCdEfGhIjKlMnOpQrStUv")
+    expect(worker.sent("compose.insert")).toEqual([
+      { type: "compose.insert", link: { url: "http://localhost:8787/r/AbCdEfGhIjKlMnOpQrStUv", text: bluefin.title } },
+    ])
     expect(insert.disabled).toBe(false)
   })
 

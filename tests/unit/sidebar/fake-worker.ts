@@ -27,7 +27,7 @@ type Write = Extract<Request, { type: "activity.log" | "handoff" | "feedback" | 
 export class FakeWorker {
   requests: Request[] = []
   storage = new Map<string, unknown>()
-  runtimeListeners = new Set<(msg: unknown, sender: chrome.runtime.MessageSender) => void>()
+  runtimeListeners = new Set<(msg: unknown, sender: chrome.runtime.MessageSender, sendResponse: (r: unknown) => void) => void>()
   /** Checked before the fixture answers; return undefined to fall through. */
   overrides: Handler[] = []
 
@@ -152,8 +152,13 @@ export class FakeWorker {
       }
       case "auth.status":
         return ok({ signedIn: this.data.signedIn ?? true, backendUrl: "http://localhost:8787", me: null, reachable: true } satisfies AuthStatus)
-      case "sidebar.inject":
-        return ok({ injected: true })
+      case "sidebar.layout":
+        return ok({ applied: true })
+      case "sidebar.state":
+        return ok({ frames: 1 })
+      case "compose.insert":
+        // The shell writes it on the host page (tests/unit/sidebar/shell.test.ts); here the compose is "open".
+        return ok({ inserted: true })
       case "activity.log":
         return this.enqueue(req.activity.id, req.activity.contactId, req)
       case "handoff":
@@ -218,9 +223,10 @@ export class FakeWorker {
         id: "relay-test-extension",
         lastError: undefined,
         sendMessage,
+        getURL: (path: string) => `chrome-extension://relay-test-extension/${path}`,
         onMessage: {
-          addListener: (l: (msg: unknown, sender: chrome.runtime.MessageSender) => void) => this.runtimeListeners.add(l),
-          removeListener: (l: (msg: unknown, sender: chrome.runtime.MessageSender) => void) => this.runtimeListeners.delete(l),
+          addListener: (l: FakeWorker["runtimeListeners"] extends Set<infer L> ? L : never) => this.runtimeListeners.add(l),
+          removeListener: (l: FakeWorker["runtimeListeners"] extends Set<infer L> ? L : never) => this.runtimeListeners.delete(l),
         },
       },
       // The worker locks .local to trusted contexts; the sidebar keeps its UI preference in .sync.
@@ -230,9 +236,11 @@ export class FakeWorker {
     return this
   }
 
-  /** A message from the worker to this tab (e.g. the toggle shortcut). */
-  deliver(message: unknown, senderId = "relay-test-extension") {
-    for (const l of [...this.runtimeListeners]) l(message, { id: senderId })
+  /** A message from the worker to this tab's shell (e.g. the sidebar's size); answers what the shell answered. */
+  deliver(message: unknown, senderId = "relay-test-extension"): unknown {
+    let answer: unknown
+    for (const l of [...this.runtimeListeners]) l(message, { id: senderId }, (r) => (answer = r))
+    return answer
   }
 }
 

@@ -19,7 +19,6 @@ export function renderSidebar(context: PageContext, data: WorkerData | FakeWorke
   const worker = data instanceof FakeWorker ? data : new FakeWorker(data)
   worker.install()
   const channel = relayChannel(context.site)
-  channel.mounted = true
   publish(channel, { type: "context", context })
   const queryClient = createQueryClient()
   const view = render(<Sidebar queryClient={queryClient} />)

@@ -1,16 +1,18 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from "vitest"
 import type { PageContext } from "../../../src/shared/page-context"
-import { relayChannel, takeCommand } from "../../../src/sidebar/relay-channel"
 import { startShell, type Shell } from "../../../src/sidebar/shell"
-import { deferred, fail, FakeWorker, ok } from "./fake-worker"
+import { FakeWorker, ok } from "./fake-worker"
 import { people, threadWith } from "./fixtures"
 
 let shell: Shell | undefined
+let compose: HTMLElement | null = null
 afterEach(() => {
   shell?.stop()
   shell = undefined
-  globalThis.__relay = undefined
+  compose?.remove()
+  compose = null
+  document.querySelectorAll("iframe").forEach((f) => f.remove())
 })
 
 /** A watcher the test drives by hand. */
@@ -24,22 +26,107 @@ function fakeWatch() {
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0))
+const frame = () => document.querySelector<HTMLIFrameElement>("iframe#relay-sidebar")
+
+function openCompose() {
+  compose = document.createElement("div")
+  // test fixture markup, not remote data
+  compose.innerHTML =
+    '<div role="dialog"><div class="Am Al editable" contenteditable="true" role="textbox" aria-label="Message Body" g_editable="true">Hi Dana,<br><br>Here is what we discussed. </div></div>'
+  document.body.append(compose)
+  return compose.querySelector<HTMLElement>('[aria-label="Message Body"]')!
+}
 
 describe("site shell", () => {
-  it("keeps the latest context in the channel and asks for the sidebar once someone is on screen", async () => {
+  it("adds the sidebar frame once someone is on screen, and tells the worker (not the frame) what it detected", async () => {
     const worker = new FakeWorker().install()
     const { w, watch } = fakeWatch()
     shell = startShell("gmail", watch)
     w.emit({ site: "gmail", view: "list", people: [] })
     await flush()
-    expect(worker.sent("sidebar.inject")).toHaveLength(0)
-    expect(globalThis.__relay?.context.view).toBe("list")
+    // Nobody on screen: no frame, no round trip.
+    expect(frame()).toBeNull()
+    expect(worker.sent("sidebar.state")).toEqual([])
+    expect(shell.context().view).toBe("list")
 
+    w.emit(threadWith(people.dana))
     w.emit(threadWith(people.dana))
     w.emit(threadWith(people.priya))
     await flush()
-    expect(worker.sent("sidebar.inject")).toEqual([{ type: "sidebar.inject" }])
-    expect(globalThis.__relay?.context.people).toEqual([people.priya])
+    const f = frame()!
+    expect(f.src).toBe("chrome-extension://relay-test-extension/tabs/sidebar.html")
+    // Zero-wide and hidden until the sidebar says what it shows: no click on the page lands on an empty frame.
+    expect(f.style.getPropertyValue("width")).toBe("0px")
+    expect(f.style.getPropertyValue("visibility")).toBe("hidden")
+    // The host page sees an element and nothing more: no names in its DOM.
+    expect(document.documentElement.outerHTML).not.toContain("Dana")
+    // Each change once.
+    expect(worker.sent("sidebar.state")).toEqual([
+      { type: "sidebar.state", context: threadWith(people.dana), canInsert: false },
+      { type: "sidebar.state", context: threadWith(people.priya), canInsert: false },
+    ])
+    // Back to a list: the frame stays (the sidebar hides its panel), the worker hears of it.
+    w.emit({ site: "gmail", view: "list", people: [] })
+    await flush()
+    expect(worker.sent("sidebar.state")).toHaveLength(3)
+    expect(document.querySelectorAll("iframe")).toHaveLength(1)
+  })
+
+  it("sizes the frame as the sidebar asks, through the worker only", () => {
+    const worker = new FakeWorker().install()
+    const { w, watch } = fakeWatch()
+    shell = startShell("gmail", watch)
+    expect(worker.deliver({ type: "relay.layout", mode: "open" })).toEqual({ applied: false }) // no frame yet
+    w.emit(threadWith(people.dana))
+    expect(worker.deliver({ type: "relay.layout", mode: "open" })).toEqual({ applied: true })
+    expect(frame()!.style.getPropertyValue("width")).toBe("360px")
+    expect(frame()!.style.getPropertyValue("visibility")).toBe("visible")
+    worker.deliver({ type: "relay.layout", mode: "tab" })
+    expect(frame()!.style.getPropertyValue("width")).toBe("28px")
+    worker.deliver({ type: "relay.layout", mode: "hidden" })
+    expect(frame()!.style.getPropertyValue("width")).toBe("0px")
+    // Not from Relay (another extension), or not a size: ignored.
+    worker.deliver({ type: "relay.layout", mode: "open" }, "someone-else")
+    expect(worker.deliver({ type: "relay.layout", mode: "huge" })).toEqual({ applied: false })
+    expect(frame()!.style.getPropertyValue("width")).toBe("0px")
+  })
+
+  it("inserts a link at the caret the rep left in the compose, after a click in the sidebar took the selection away", async () => {
+    const worker = new FakeWorker().install()
+    const { w, watch } = fakeWatch()
+    shell = startShell("gmail", watch)
+    w.emit(threadWith(people.dana))
+    await flush()
+    expect(worker.sent("sidebar.state").at(-1)).toMatchObject({ canInsert: false })
+
+    const body = openCompose()
+    w.emit({ ...threadWith(people.dana), view: "compose" })
+    await flush()
+    expect(worker.sent("sidebar.state").at(-1)).toMatchObject({ canInsert: true, context: { view: "compose" } })
+
+    // The rep's caret after "Hi Dana," — then they click in the sidebar (another document: the selection here goes).
+    const r = document.createRange()
+    r.setStart(body.firstChild!, "Hi Dana,".length)
+    r.collapse(true)
+    document.getSelection()!.removeAllRanges()
+    document.getSelection()!.addRange(r)
+    document.dispatchEvent(new Event("selectionchange"))
+    document.getSelection()!.removeAllRanges()
+    document.dispatchEvent(new Event("selectionchange"))
+
+    const link = { url: "http://localhost:8787/r/AbCdEfGhIjKlMnOpQrStUv", text: "How Bluefin Finance cut reporting time" }
+    expect(worker.deliver({ type: "relay.insert", link })).toEqual({ inserted: true })
+    const a = body.querySelector("a")!
+    expect(a.getAttribute("href")).toBe(link.url)
+    expect(a.textContent).toBe(link.text)
+    expect(body.textContent).toBe(`Hi Dana, ${link.text}\u00a0Here is what we discussed. `)
+    // The caret goes on after the link, in the compose.
+    expect(document.activeElement).toBe(body)
+
+    // Never a script link, whoever asks; nothing to insert into once the compose closed.
+    expect(worker.deliver({ type: "relay.insert", link: { url: "javascript:alert(1)", text: "x" } })).toEqual({ inserted: false })
+    compose!.remove()
+    expect(worker.deliver({ type: "relay.insert", link })).toEqual({ inserted: false })
   })
 
   it("tells the worker which strategy answered (selector health), and nothing about who or where", async () => {
@@ -60,7 +147,7 @@ describe("site shell", () => {
     })
     w.emit({ ...threadWith(people.priya), strategy: "structure" })
     await flush()
-    expect(globalThis.__relay?.context.people).toEqual([people.priya])
+    expect(shell.context().people).toEqual([people.priya])
   })
 
   it("applies the worker's selector overlay to the site's lists and detects again; an overlay can switch the site off", async () => {
@@ -90,87 +177,37 @@ describe("site shell", () => {
     expect(starts).toBe(2)
 
     shell!.stop()
-    globalThis.__relay = undefined
+    expect(frame()).toBeNull()
     const off = new FakeWorker().install()
     off.on("sites.overlay", () => ok({ enabled: false }))
     const second = fakeWatch()
     shell = startShell("linkedin", second.watch, {})
     second.w.emit({ site: "linkedin", view: "profile", people: [{ linkedin: "someone", role: "profile" }], strategy: "structure" })
     await flush()
-    expect(relayChannel().context).toEqual({ site: "linkedin", view: "other", people: [] })
+    expect(shell.context()).toEqual({ site: "linkedin", view: "other", people: [] })
+    expect(off.sent("sidebar.state").at(-1)).toMatchObject({ context: { people: [] } })
     expect(second.w.stopped).toBe(true)
     second.w.emit({ site: "linkedin", view: "profile", people: [{ linkedin: "someone-else", role: "profile" }] })
     await flush()
-    expect(relayChannel().context.people).toEqual([])
+    expect(shell.context().people).toEqual([])
   })
 
-  it("tries again after the worker refused", async () => {
+  it("the shortcut adds the frame before anyone is detected; the worker gets the state again after a restart", async () => {
     const worker = new FakeWorker().install()
-    let first = true
-    worker.on("sidebar.inject", () => (first ? ((first = false), fail("http")) : ok({ injected: true })))
-    const { w, watch } = fakeWatch()
-    shell = startShell("outlook", watch)
-    w.emit(threadWith(people.dana))
-    await flush()
-    w.emit(threadWith(people.dana))
-    await flush()
-    expect(worker.sent("sidebar.inject")).toHaveLength(2)
-  })
-
-  it("the shortcut opens the sidebar before anyone is detected, and toggles it once mounted", async () => {
-    const worker = new FakeWorker().install()
-    const pending = deferred<ReturnType<typeof ok>>()
-    worker.on("sidebar.inject", () => pending.promise)
     const { watch } = fakeWatch()
     shell = startShell("linkedin", watch)
-
-    worker.deliver({ type: "relay.toggle" }, "someone-else")
-    expect(worker.sent("sidebar.inject")).toHaveLength(0)
-
-    worker.deliver({ type: "relay.toggle" })
-    expect(worker.sent("sidebar.inject")).toHaveLength(1)
-    expect(shell.channel.open).toBe(true)
-
-    const events: string[] = []
-    shell.channel.mounted = true
-    shell.channel.listeners.add((e) => events.push(e.type))
-    worker.deliver({ type: "relay.toggle" })
-    expect(events).toEqual(["toggle"])
-    expect(worker.sent("sidebar.inject")).toHaveLength(1)
-  })
-
-  it("forwards the log-call command: opens the sidebar when not mounted, publishes it once mounted", async () => {
-    const worker = new FakeWorker().install()
-    const { watch } = fakeWatch()
-    shell = startShell("gmail", watch)
-
-    worker.deliver({ type: "relay.command", command: "log-call" }, "someone-else")
-    worker.deliver({ type: "relay.command", command: "rm -rf" })
-    expect(worker.sent("sidebar.inject")).toHaveLength(0)
-    expect(shell.channel.command).toBeNull()
-
-    worker.deliver({ type: "relay.command", command: "log-call" })
-    expect(worker.sent("sidebar.inject")).toHaveLength(1)
-    expect(shell.channel.open).toBe(true)
-    // Kept for the sidebar to take once it has mounted.
-    expect(shell.channel.command?.name).toBe("log-call")
-    expect(takeCommand(shell.channel, "log-call")).toBe(true)
-    expect(takeCommand(shell.channel, "log-call")).toBe(false)
-
-    const events: unknown[] = []
-    shell.channel.mounted = true
-    shell.channel.listeners.add((e) => events.push(e))
-    worker.deliver({ type: "relay.command", command: "log-call" })
-    expect(events).toEqual([{ type: "command", command: "log-call" }])
-    expect(worker.sent("sidebar.inject")).toHaveLength(1)
-  })
-
-  it("a stale command is dropped rather than acted on later", () => {
-    new FakeWorker().install()
-    shell = startShell("gmail", fakeWatch().watch)
-    shell.channel.command = { name: "log-call", at: Date.now() - 60_000 }
-    expect(takeCommand(shell.channel, "log-call")).toBe(false)
-    expect(shell.channel.command).toBeNull()
+    worker.deliver({ type: "relay.open" }, "someone-else")
+    expect(frame()).toBeNull()
+    worker.deliver({ type: "relay.open" })
+    expect(frame()).not.toBeNull()
+    worker.deliver({ type: "relay.open" })
+    expect(document.querySelectorAll("iframe")).toHaveLength(1)
+    await flush()
+    expect(worker.sent("sidebar.state")).toHaveLength(1)
+    // A worker that was stopped forgot it; the frame's new port makes it ask.
+    worker.deliver({ type: "relay.resend" })
+    await flush()
+    expect(worker.sent("sidebar.state")).toHaveLength(2)
   })
 
   it("runs once per frame and stops its watcher", () => {
@@ -180,7 +217,7 @@ describe("site shell", () => {
     const again = startShell("gmail", () => {
       throw new Error("must not start a second watcher")
     })
-    expect(again.channel).toBe(shell.channel)
+    expect(again).toBe(shell)
     shell.stop()
     expect(w.stopped).toBe(true)
   })

@@ -3,13 +3,15 @@
 import { useId, useRef, useState } from "react"
 import type { Asset } from "../../../shared/contracts/assets"
 import type { Site } from "../../../shared/page-context"
-import { insertLink, isWebUrl } from "../../../sites/compose"
+import { isWebUrl } from "../../../sites/compose"
 import { errorMessage } from "../../errors"
 import type { ComposeTarget } from "./compose-target"
 import { kindLabel } from "./labels"
 import { useShareAsset } from "./use-share"
 
 const NOT_A_WEB_LINK = "The backend answered a link that is not http or https; Relay does not insert or copy it."
+
+const CLOSED = "The message box closed before the link could be inserted."
 
 export const INSERT_HINT = "Open a reply or a new message to insert"
 
@@ -45,13 +47,11 @@ export function AssetCard({ asset, reasons = [], contactId, site, compose, hintI
     setManualUrl(null)
     try {
       if (kind === "insert") {
-        // Read now, not at render: the rep may have moved the caret since.
-        const range = compose.range()
-        const body = compose.body
-        if (!body) throw new Error("The message box closed before the link could be inserted.")
+        if (!compose.available) throw new Error(CLOSED)
         const { url } = await share.mutateAsync({ asset, contactId, channel: site })
         if (!isWebUrl(url)) throw new Error(NOT_A_WEB_LINK)
-        if (!insertLink(body, { url, text: asset.title }, range)) throw new Error("The message box closed before the link could be inserted.")
+        // The shell writes it at the caret the rep left in the compose (the click here did not move it).
+        if (!(await compose.insert({ url, text: asset.title }))) throw new Error(CLOSED)
         onStatus("Link inserted")
       } else {
         const { url } = await share.mutateAsync({ asset, contactId, channel: "copy" })
@@ -73,7 +73,7 @@ export function AssetCard({ asset, reasons = [], contactId, site, compose, hintI
     }
   }
 
-  const canInsert = !!compose.body
+  const canInsert = compose.available
   return (
     <li>
       <article className="asset" aria-labelledby={titleId}>
@@ -99,8 +99,6 @@ export function AssetCard({ asset, reasons = [], contactId, site, compose, hintI
             aria-busy={busy === "insert" || undefined}
             aria-describedby={!canInsert ? hintId : undefined}
             title={!canInsert ? INSERT_HINT : undefined}
-            // Keep the host page's caret where it is: a mousedown here must not move focus around first.
-            onMouseDown={(e) => e.preventDefault()}
             onClick={(e) => e.detail < 2 && void run("insert")}
           >
             Insert

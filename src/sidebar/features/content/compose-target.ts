@@ -1,33 +1,23 @@
-// Where "Insert" would put a link: the open compose body on the host page, re-checked when the page
-// context changes (a compose opened or closed) and when the rep's caret moves into a compose body.
-// One caret tracker per page, started when this module loads so a caret placed before the Content
-// tab was opened is still known.
-import { useSyncExternalStore } from "react"
-import type { Site } from "../../../shared/page-context"
-import { findComposeBody, trackComposeCaret, type CaretTracker } from "../../../sites/compose"
-import { usePageContext } from "../../channel"
+// Where "Insert" puts a link: the open compose body on the host page. The sidebar is a page of its own (an iframe),
+// so it never touches the host page: the site's shell tracks the rep's caret in a compose and says whether there
+// is one (src/sidebar/shell.ts, src/sites/compose.ts); Insert asks the shell, through the worker, to write the link there.
+import { send } from "../../../shared/send"
+import { useCanInsert } from "../../channel"
 
-let tracker: { site: Site; doc: Document; t: CaretTracker } | null = null
-
-export function caretTracker(site: Site, doc: Document = document): CaretTracker {
-  if (!tracker || tracker.site !== site || tracker.doc !== doc) {
-    tracker?.t.stop()
-    tracker = { site, doc, t: trackComposeCaret(site, doc) }
-  }
-  return tracker.t
+export interface LinkToInsert {
+  url: string
+  text: string
 }
 
 export interface ComposeTarget {
-  body: HTMLElement | null
-  /** The remembered caret, read at the moment of inserting. */
-  range: () => Range | null
+  /** A compose is open on the host page. */
+  available: boolean
+  /** Puts the link at the rep's caret in it (or at the end of what they wrote); false when it closed meanwhile. */
+  insert: (link: LinkToInsert) => Promise<boolean>
 }
 
+export const insertIntoCompose = async (link: LinkToInsert) => (await send({ type: "compose.insert", link })).inserted
+
 export function useComposeTarget(): ComposeTarget {
-  const { site } = usePageContext()
-  const t = caretTracker(site)
-  // Re-render when the caret moves into a compose body; the page context re-renders us on its own.
-  useSyncExternalStore(t.subscribe, () => t.range())
-  const body = findComposeBody(site, document, t.range()?.startContainer)
-  return { body, range: () => t.range() }
+  return { available: useCanInsert(), insert: insertIntoCompose }
 }

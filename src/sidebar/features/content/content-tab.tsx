@@ -7,15 +7,11 @@ import { errorMessage } from "../../errors"
 import { usePageContext } from "../../channel"
 import { useNow } from "../../use-now"
 import { AssetCard, INSERT_HINT } from "./asset-card"
-import { caretTracker, useComposeTarget } from "./compose-target"
+import { useComposeTarget } from "./compose-target"
 import { SharedList } from "./shared-list"
 import { useAssetSearch } from "./use-asset-search"
 import { useRecommendations } from "./use-recommendations"
 import { useDebounced } from "../../use-debounced"
-
-// Remember the rep's caret in a compose from the moment the sidebar loads, not from the first time
-// this tab opens: by then the click on the tab may have taken the selection away.
-if (typeof document !== "undefined" && globalThis.__relay?.site) caretTracker(globalThis.__relay.site)
 
 export const SEARCH_DEBOUNCE_MS = 300
 
@@ -43,7 +39,7 @@ export function ContentTab({ context }: { context: ContactContext }) {
     return () => clearTimeout(id)
   }, [status])
 
-  const cardProps = { contactId: contact.id, site, compose, hintId: compose.body ? undefined : hintId, onStatus: setStatus }
+  const cardProps = { contactId: contact.id, site, compose, hintId: compose.available ? undefined : hintId, onStatus: setStatus }
   const searching = query.trim().length > 0
 
   return (
@@ -63,7 +59,7 @@ export function ContentTab({ context }: { context: ContactContext }) {
       <p role="status" className={status ? "content-status" : "content-status content-status-empty"}>
         {status}
       </p>
-      {!compose.body && (
+      {!compose.available && (
         <p id={hintId} className="content-hint muted small">
           {INSERT_HINT}
         </p>
