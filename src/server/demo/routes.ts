@@ -17,6 +17,12 @@ export function demoRoutes(app: FastifyInstance) {
     app.get(`/demo/${site}`, handler)
     app.get(`/demo/${site}/*`, handler)
   }
+  // Real-size pages (about 600 KB each) for the cost benchmark: same content scripts (their match patterns are
+  // /demo/gmail* and /demo/linkedin*), generated from a seed on first request.
+  app.get("/demo/gmail-heavy", async (_req, reply) => reply.type("text/html; charset=utf-8").send((await import("./heavy/gmail")).renderHeavyGmail()))
+  app.get("/demo/linkedin-heavy/*", async (req, reply) =>
+    reply.type("text/html; charset=utf-8").send((await import("./heavy/linkedin")).renderHeavyLinkedin(req.url.split("?")[0]!)),
+  )
   app.get("/demo", async (_req, reply) =>
     reply.type("text/html; charset=utf-8").send(`<!doctype html><meta charset="utf-8"><title>Relay demo pages</title>
 <body style="font-family:system-ui;max-width:40rem;margin:3rem auto"><h1>Relay demo pages</h1>
