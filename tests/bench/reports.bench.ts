@@ -7,22 +7,24 @@
 //
 // Each report runs as a marketer of the demo org (the whole org's numbers: the heaviest scope) with the
 // default 90-day range, and again with one filter. Two warm-up calls, then 20 measured calls each.
-// Writes tests/bench/results/reports.md; `--json FILE` also writes the figure for `npm run bench`.
+// Writes tests/bench/results/reports.md (`--out FILE` elsewhere: a run on a smaller database must not replace the
+// large one's figures); `--json FILE` also writes the figure for `npm run bench`.
 // `--quick` seeds a small demo org into an in-memory PGlite instead and times each report once or twice: it
 // checks that this harness works (as CI does), not how fast the reports are; it writes no results file.
 import { execSync } from "node:child_process"
 import { parseArgs } from "node:util"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { dirname } from "node:path"
 import { cpus, loadavg } from "node:os"
 import { performance } from "node:perf_hooks"
-import { one, openDatabase, sql } from "../../src/server/db/client"
+import { one, openDatabase, rows, sql } from "../../src/server/db/client"
 import type { Principal } from "../../src/server/auth/service"
 import * as service from "../../src/server/analytics/service"
 import type { ReportFilters } from "../../src/shared/contracts/analytics"
 import { demoOrgs, seedDemo } from "../../src/server/seed/index"
 import { story } from "../../src/server/seed/story"
 
-const { values: args } = parseArgs({ options: { quick: { type: "boolean" }, json: { type: "string" } } })
+const { values: args } = parseArgs({ options: { quick: { type: "boolean" }, json: { type: "string" }, out: { type: "string" } } })
 const quick = Boolean(args.quick)
 // Overridable for a quick look (REPORTS_ITERATIONS=5); the results file says how many calls it timed.
 const WARMUP = quick ? 0 : Number(process.env.REPORTS_WARMUP ?? 2)
@@ -86,19 +88,42 @@ const reports: { name: string; filter: string; run: () => Promise<unknown> }[] =
   { name: "repActivity", filter: "team=East", run: () => service.repActivity(db, p, { team: "East" }) },
 ]
 
-const results: { name: string; filter: string; p50: number; p95: number; max: number }[] = []
-for (const r of reports) {
+// The database's CPU time (user + system, all backends of this database) when the server runs on this machine:
+// on a shared machine wall time waits for other work, CPU time much less. null where /proc cannot tell.
+const tick = 1000 / Number(execSync("getconf CLK_TCK").toString().trim() || 100)
+async function dbCpuMs(): Promise<number | null> {
+  if (quick) return null
+  const pids = await rows<{ pid: number }>(db, sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)
+  let total = 0
+  for (const { pid } of pids) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")
+      total += (Number(f[11]) + Number(f[12])) * tick
+    } catch {
+      return null
+    }
+  }
+  return total
+}
+
+// REPORTS_ONLY=calibration times only the reports whose name matches (a quick look while working on one).
+const only = process.env.REPORTS_ONLY ? new RegExp(process.env.REPORTS_ONLY) : null
+const results: { name: string; filter: string; p50: number; p95: number; max: number; cpu: number | null }[] = []
+for (const r of reports.filter((x) => !only || only.test(x.name))) {
   for (let i = 0; i < WARMUP; i++) await r.run()
   const times: number[] = []
+  const cpu0 = await dbCpuMs()
   for (let i = 0; i < ITERATIONS; i++) {
     const t = performance.now()
     await r.run()
     times.push(performance.now() - t)
   }
+  const cpu1 = await dbCpuMs()
   times.sort((a, b) => a - b)
-  const row = { name: r.name, filter: r.filter, p50: pct(times, 50), p95: pct(times, 95), max: times[times.length - 1]! }
+  const cpu = cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / ITERATIONS
+  const row = { name: r.name, filter: r.filter, p50: pct(times, 50), p95: pct(times, 95), max: times[times.length - 1]!, cpu }
   results.push(row)
-  console.log(`${row.name} (${row.filter}): p50 ${ms(row.p50)} ms, p95 ${ms(row.p95)} ms`)
+  console.log(`${row.name} (${row.filter}): p50 ${ms(row.p50)} ms, p95 ${ms(row.p95)} ms, database CPU ${cpu === null ? "?" : ms(cpu)} ms per call`)
 }
 await database.close()
 
@@ -152,12 +177,13 @@ ${int(Number(counts.asset_shares))} asset_shares, ${int(Number(counts.asset_view
 Caller: the demo org's marketer (the whole org's numbers). Default range: the last 90 days. ${WARMUP} warm-up calls, then
 ${ITERATIONS} measured calls per row.
 
-| report | filter | p50 ms | p95 ms | max ms | p95 / 500 ms ceiling |
-|---|---|---:|---:|---:|---:|
-${results.map((r) => `| ${r.name} | ${r.filter} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${(r.p95 / ceilingMs).toFixed(2)} |`).join("\n")}
+| report | filter | p50 ms | p95 ms | max ms | p95 / 500 ms ceiling | database CPU ms per call |
+|---|---|---:|---:|---:|---:|---:|
+${results.map((r) => `| ${r.name} | ${r.filter} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${(r.p95 / ceilingMs).toFixed(2)} | ${r.cpu === null ? "—" : ms(r.cpu)} |`).join("\n")}
 
 ${over.length === 0 ? `Every report's p95 is within the ${ceilingMs} ms ceiling.` : `Over the ${ceilingMs} ms ceiling at p95: ${over.map((r) => `${r.name} (${r.filter})`).join(", ")}.`}
 `
-mkdirSync("tests/bench/results", { recursive: true })
-writeFileSync("tests/bench/results/reports.md", md)
+const out = args.out ?? "tests/bench/results/reports.md"
+mkdirSync(dirname(out), { recursive: true })
+writeFileSync(out, md)
 console.log(`\n${md}`)
