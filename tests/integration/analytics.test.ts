@@ -4,6 +4,7 @@ import { sql } from "../../src/server/db/client"
 import { createToken, createUser } from "../../src/server/auth/service"
 import { paging } from "../../src/server/analytics/export"
 import { auth, backends, event, harness, type Harness } from "./harness"
+import { calibrationDrift } from "./calibration-rollup"
 
 // One small org history with every number worked out by hand. The period is four weeks, Monday 2 March
 // to Sunday 29 March 2026; SLA is the default 24 h; the influence window the default 30 days.
@@ -1131,6 +1132,55 @@ describe.each(backends)("analytics API on %s", (kind) => {
       // Back in the queue: a waiting MQL again.
       await run(sql`UPDATE contacts SET stage = 'mql' WHERE org_id = ${G} AND id = ${c.mo}`)
       expect((await handoffIn("&stage=mql")).mqls).toMatchObject({ created: 1, accepted: 1 })
+    })
+
+    it("keeps calibration's daily counts equal to the crossings they count, as crossings, decisions, points and contacts change", async () => {
+      const G = h.globex.id
+      const grep = h.globex.userIds.rep
+      const drift = () => calibrationDrift(h.database.db)
+      const July = "from=2025-07-01&to=2025-07-31"
+      const mqls = async () =>
+        Object.fromEntries(
+          (await ok(`/api/v1/analytics/calibration?${July}`, h.globex.tokens.marketer)).bands
+            .filter((b: { mqls: number }) => b.mqls > 0)
+            .map((b: { label: string; mqls: number; rejected: number; sqls: number }) => [b.label, [b.mqls, b.rejected, b.sqls]]),
+        )
+      expect(await drift()).toBe(0)
+      await contact(G, "cal", { first: "Cal", last: "Brandt", stage: "mql", stageAt: "2025-07-10T09:00:00Z", owner: grep, createdAt: "2025-06-01T00:00:00Z" })
+      await change(G, "cal", "lead", "mql", "2025-07-10T09:00:00Z", 66)
+      await bucket(G, "cal", "email_open", "2025-07-09", 3)
+      expect(await drift()).toBe(0)
+      expect(await mqls()).toEqual({ "60–69": [1, 0, 0] })
+      // Decided: its firmographics and points now count for the rules; then they change.
+      await handoff(G, "cal", grep, "reject", "2025-07-10T12:00:00Z", "not_a_fit")
+      await run(sql`UPDATE contacts SET industry = 'fintech', title = 'VP Data', company_size = 300 WHERE org_id = ${G} AND id = ${c.cal}`)
+      await run(sql`UPDATE score_buckets SET points = 5 WHERE org_id = ${G} AND contact_id = ${c.cal} AND type = 'email_open'`)
+      expect(await drift()).toBe(0)
+      expect(await mqls()).toEqual({ "60–69": [1, 1, 0] })
+      const rules = (await ok(`/api/v1/analytics/calibration?${July}`, h.globex.tokens.marketer)).rules
+      expect(rules.find((r: { rule: string }) => r.rule === "opened")).toMatchObject({ rejectedLeads: 1, rejectedPoints: 5 })
+      expect(rules.find((r: { rule: string }) => r.rule === "industry is fintech")).toMatchObject({ rejectedLeads: 1 })
+      // Recycled and back: the later crossing counts, the earlier one leaves the counts.
+      await change(G, "cal", "mql", "recycled", "2025-07-11T09:00:00Z")
+      await change(G, "cal", "recycled", "mql", "2025-07-20T09:00:00Z", 84)
+      expect(await drift()).toBe(0)
+      expect(await mqls()).toEqual({ "80–89": [1, 0, 0] })
+      // History arriving out of order: an older crossing is never the latest; a move to sql marks both crossings before it.
+      await change(G, "cal", "lead", "mql", "2025-07-05T09:00:00Z", 61)
+      await change(G, "cal", "mql", "sql", "2025-07-21T09:00:00Z")
+      expect(await drift()).toBe(0)
+      expect(await mqls()).toEqual({ "80–89": [1, 0, 1] })
+      // The later crossing removed: the one of 07-10 is the latest again; the contact removed: none counts.
+      await run(sql`DELETE FROM stage_changes WHERE org_id = ${G} AND contact_id = ${c.cal} AND at = '2025-07-20T09:00:00Z'`)
+      expect(await drift()).toBe(0)
+      expect(await mqls()).toEqual({ "60–69": [1, 1, 1] })
+      await run(sql`DELETE FROM contacts WHERE org_id = ${G} AND id = ${c.cal}`)
+      expect(await drift()).toBe(0)
+      expect(await mqls()).toEqual({})
+      await run(sql`DELETE FROM stage_changes WHERE org_id = ${G} AND contact_id = ${c.cal}`)
+      await run(sql`DELETE FROM score_buckets WHERE org_id = ${G} AND contact_id = ${c.cal}`)
+      await run(sql`DELETE FROM handoffs WHERE org_id = ${G} AND contact_id = ${c.cal}`)
+      expect(await drift()).toBe(0)
     })
 
     it("forgets an MQL whose stage change is deleted", async () => {

@@ -6,6 +6,7 @@ import { acmeUsers } from "../../src/server/seed/people"
 import { story } from "../../src/server/seed/story"
 import { Uuid } from "../../src/shared/contracts/common"
 import { auth, backends, harness, type Harness } from "./harness"
+import { calibrationDrift } from "./calibration-rollup"
 
 const now = new Date("2026-11-01T12:00:00Z")
 // The demo seed's rows for this `now` and the default seed: the same on PGlite and on PostgreSQL.
@@ -100,6 +101,9 @@ describe.each(backends)("demo seed on %s", (kind) => {
 
   it("tells the dashboard's story at demo size, in proportion, and with facts that agree", async () => {
     await seedDemo(h.database.db, { now }) // the first-start demo: 5,000 contacts, 100,000 events
+    // Calibration's daily counts, filled by their triggers as the journeys were written, agree with the crossings.
+    expect((await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM mql_band_days WHERE org_id = ${acme} AND n > 0`)).n).toBeGreaterThan(100)
+    expect(await calibrationDrift(h.database.db)).toBe(0)
 
     // Reps in teams; the showcase viewer is still the first user and a rep.
     const users = await rows<{ email: string; role: string; team: string | null }>(

@@ -1,7 +1,8 @@
+import type { SQL } from "drizzle-orm"
 import { type Executor, jsonValue, rows, sql } from "../db/client"
 import type { ScoringRules } from "../../shared/contracts/settings"
 import type { Applied } from "./scope"
-import { contactCond, repCond } from "./filters"
+import { contactCond, hasContactFilter, repCond } from "./filters"
 import { currentScoreSql } from "../scores/score-sql"
 import { eventRuleNamesSql, fitRuleKinds } from "./score-sql"
 import { describeEvent } from "../../shared/scoring"
@@ -18,14 +19,14 @@ const inPeriod = (col: ReturnType<typeof sql>, a: Applied) => sql`${col} >= ${a.
  * the crossing, all from mql_outcomes (migrations 0005, 0007, mql_next); the contact itself is read only for an old
  * change that did not record its score.
  */
-export const mqlsOf = (a: Applied, rules: ScoringRules) => sql`
+export const mqlsOf = (a: Applied, rules: ScoringRules, and: SQL = sql`TRUE`) => sql`
   SELECT m.contact_id, m.mql_at AS at,
     coalesce(m.score, (SELECT ${currentScoreSql(rules, a.now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id)) AS score,
     m.decision, m.reason, m.sql_at IS NOT NULL AS sql, m.customer_at IS NOT NULL AS customer,
     m.industry, m.title, m.company_size, m.points
   FROM mql_outcomes m
   WHERE m.org_id = ${a.orgId} AND ${inPeriod(sql`m.mql_at`, a)} AND (m.next_mql_at IS NULL OR m.next_mql_at >= ${a.p.end.toISOString()})
-    AND m.stage IS NOT NULL AND ${repCond(a.orgId, a.f, sql`m.owner_id`)} AND ${contactCond(a.f, sql`m`)}`
+    AND m.stage IS NOT NULL AND ${repCond(a.orgId, a.f, sql`m.owner_id`)} AND ${contactCond(a.f, sql`m`)} AND ${and}`
 
 export interface BandRow {
   band: number
@@ -49,18 +50,48 @@ export interface RuleRow {
  * Which rules the accepted and the rejected MQLs of the period earned their points from: fit rules by their
  * current firmographics, engagement rules by the points (after daily caps, before decay) earned up to the day
  * they became an MQL — both kept on the MQL's mql_outcomes row, current on write (migration 0007).
+ * `fitGroups(column)` is (decision, <column>, n): the decided leads per value of the column a fit rule kind reads.
  */
-const ruleRows = (rules: ScoringRules) => {
+const ruleRows = (rules: ScoringRules, engagement: SQL, fitGroups: (column: string) => SQL) => {
+  // Fit rules are matched once per distinct value of the one column each kind reads (a few dozen industries and
+  // titles, a few thousand sizes at most), not once per lead: n leads each. OFFSET 0 keeps the planner from pushing
+  // "a rule matched" below the grouping, which would match the rules once per lead again. Points are whole numbers, so the mean
+  // weighted by n is exactly the mean over leads.
+  const fit = sql.join(
+    fitRuleKinds(rules).map(
+      (k) => sql`
+      SELECT g.decision, f.rule, f.points::float8 AS points, g.n
+      FROM (${fitGroups(k.column)} OFFSET 0) g, LATERAL (VALUES ${k.match(sql`g`)}) f(rule, points)
+      WHERE f.rule IS NOT NULL`,
+    ),
+    sql` UNION ALL `,
+  )
+  return sql`
+    fit AS (${fit}),
+    rule_rows AS (
+      SELECT rule, 'fit' AS kind, coalesce(sum(n) FILTER (WHERE decision = 'accept'), 0)::int AS accepted_leads,
+        coalesce(sum(n) FILTER (WHERE decision = 'reject'), 0)::int AS rejected_leads,
+        sum(points * n) FILTER (WHERE decision = 'accept') / sum(n) FILTER (WHERE decision = 'accept') AS accepted_points,
+        sum(points * n) FILTER (WHERE decision = 'reject') / sum(n) FILTER (WHERE decision = 'reject') AS rejected_points,
+        sum(n) AS leads
+      FROM fit GROUP BY rule
+      ${Object.keys(rules.events).length ? sql`UNION ALL ${engagement}` : sql``})`
+}
+
+/** When every event type has its own rule name (the usual case) each type is one rule. */
+const ownNames = (rules: ScoringRules) => {
   const types = Object.keys(rules.events)
-  // When every event type has its own rule name (the usual case) each type is one rule, and one pass over the
-  // leads counts them all: a lead earned from a type when its points for it are not 0. Otherwise the types sharing
-  // a name are added up per lead first.
-  const ownNames = new Set(types.map((t) => describeEvent(t))).size === types.length
+  return new Set(types.map((t) => describeEvent(t))).size === types.length
+}
+
+/** The engagement rule rows from the decided leads `d` (decision, points) themselves. */
+const engagementOfLeads = (rules: ScoringRules) => {
+  const types = Object.keys(rules.events)
   const col = (prefix: string, i: number) => sql.identifier(`${prefix}${i}`)
   // One pass over the leads per decision: each type's points are read from the json once per lead (p0, p1, ...),
   // counted where not 0 and added up (int sums: an avg()'s float state per type cost more than the rest together).
   // The two rows per decision are then turned into one row per rule.
-  const engagement = ownNames
+  return ownNames(rules)
     ? sql`
       SELECT v.rule, 'engagement' AS kind, coalesce(sum(v.n) FILTER (WHERE e.decision = 'accept'), 0)::int AS accepted_leads,
         coalesce(sum(v.n) FILTER (WHERE e.decision = 'reject'), 0)::int AS rejected_leads,
@@ -82,7 +113,8 @@ const ruleRows = (rules: ScoringRules) => {
         sql`, `,
       )}) v(rule, n, points)
       GROUP BY v.rule HAVING sum(v.n) > 0`
-    : sql`
+    : // Types sharing a name are added up per lead first.
+      sql`
       SELECT rule, 'engagement' AS kind, count(*) FILTER (WHERE decision = 'accept')::int AS accepted_leads,
         count(*) FILTER (WHERE decision = 'reject')::int AS rejected_leads,
         avg(points) FILTER (WHERE decision = 'accept') AS accepted_points, avg(points) FILTER (WHERE decision = 'reject') AS rejected_points,
@@ -93,58 +125,93 @@ const ruleRows = (rules: ScoringRules) => {
         WHERE n.type = e.type
         GROUP BY d.contact_id, d.decision, n.rule HAVING sum(e.points::bigint) <> 0) x
       GROUP BY rule`
-  // Fit rules are matched once per distinct value of the one column each kind reads (a few dozen industries and
-  // titles, a few thousand sizes at most), not once per lead: n leads each. OFFSET 0 keeps the planner from pushing
-  // "a rule matched" below the grouping, which would match the rules once per lead again. Points are whole numbers, so the mean
-  // weighted by n is exactly the mean over leads.
-  const fit = sql.join(
-    fitRuleKinds(rules).map(
-      (k) => sql`
-      SELECT g.decision, f.rule, f.points::float8 AS points, g.n
-      FROM (SELECT decision, ${sql.identifier(k.column)}, count(*) AS n FROM d GROUP BY 1, 2 OFFSET 0) g, LATERAL (VALUES ${k.match(sql`g`)}) f(rule, points)
-      WHERE f.rule IS NOT NULL`,
-    ),
-    sql` UNION ALL `,
-  )
-  return sql`
-    fit AS (${fit}),
-    rule_rows AS (
-      SELECT rule, 'fit' AS kind, coalesce(sum(n) FILTER (WHERE decision = 'accept'), 0)::int AS accepted_leads,
-        coalesce(sum(n) FILTER (WHERE decision = 'reject'), 0)::int AS rejected_leads,
-        sum(points * n) FILTER (WHERE decision = 'accept') / sum(n) FILTER (WHERE decision = 'accept') AS accepted_points,
-        sum(points * n) FILTER (WHERE decision = 'reject') / sum(n) FILTER (WHERE decision = 'reject') AS rejected_points,
-        sum(n) AS leads
-      FROM fit GROUP BY rule
-      ${types.length ? sql`UNION ALL ${engagement}` : sql``})`
 }
 
-/** The whole calibration report in one statement: the period's MQLs are read once for the bands and the rules. */
-export async function report(ex: Executor, a: Applied, rules: ScoringRules, bandSize: number, bandCount: number) {
-  const band = (score: ReturnType<typeof sql>) => sql`LEAST(${bandCount - 1}::int, GREATEST(0, ${score}) / ${bandSize}::int)`
-  const [r] = await rows<{ bands: BandRow[] | string; rejections: { band: number; reason: string; count: number }[] | string; rules: RuleRow[] | string }>(
-    ex,
-    sql`
-    WITH m AS MATERIALIZED (${mqlsOf(a, rules)}),
+/** The engagement rule rows from per-type counts `rd` (decision, kind 'event', value = the type, leads, points). */
+const engagementOfCounts = (rules: ScoringRules) => sql`
+  SELECT v.rule, 'engagement' AS kind, coalesce(sum(r.leads) FILTER (WHERE r.decision = 'accept'), 0)::int AS accepted_leads,
+    coalesce(sum(r.leads) FILTER (WHERE r.decision = 'reject'), 0)::int AS rejected_leads,
+    sum(r.points) FILTER (WHERE r.decision = 'accept')::float8 / nullif(sum(r.leads) FILTER (WHERE r.decision = 'accept'), 0) AS accepted_points,
+    sum(r.points) FILTER (WHERE r.decision = 'reject')::float8 / nullif(sum(r.leads) FILTER (WHERE r.decision = 'reject'), 0) AS rejected_points,
+    sum(r.leads) AS leads
+  FROM rd r JOIN ${eventRuleNamesSql(rules)} v(type, rule) ON r.kind = 'event' AND r.value = v.type
+  GROUP BY v.rule HAVING sum(r.leads) > 0`
+
+const inDays = (a: Applied) => sql`day >= ${a.p.from}::date AND day <= ${a.p.to}::date`
+
+/**
+ * Where the report's rows come from, in either case: bm (score, decision, reason, sql, customer, n), the period's
+ * MQLs counted n times each; others (score), the contacts created in it that did not become MQLs in it; and the
+ * rule rows.
+ */
+function sources(a: Applied, rules: ScoringRules): SQL {
+  const others = (mqlContacts: SQL) => sql`
     others AS (
       SELECT ${currentScoreSql(rules, a.now)} AS score FROM contacts c
       WHERE c.org_id = ${a.orgId} AND ${inPeriod(sql`c.created_at`, a)}
         AND ${repCond(a.orgId, a.f, sql`c.owner_id`)} AND ${contactCond(a.f, sql`c`)}
         -- NOT IN (both sides are never NULL) hashes the period's MQLs once instead of sorting every lead.
-        AND c.id NOT IN (SELECT m.contact_id FROM m)),
-    b AS (
-      SELECT ${band(sql`score`)} AS band, 1 AS mql, decision, sql, customer FROM m
-      UNION ALL SELECT ${band(sql`score`)}, 0, NULL, FALSE, FALSE FROM others),
+        AND c.id NOT IN (${mqlContacts}))`
+  const rolled = !a.f.rep && !a.f.team && !hasContactFilter(a.f) && ownNames(rules)
+  if (!rolled) {
+    // With a filter, every crossing of the period is read (the rollups have no filter columns).
+    return sql`
+    m AS MATERIALIZED (${mqlsOf(a, rules)}),
+    ${others(sql`SELECT m.contact_id FROM m`)},
+    bm AS (SELECT score, decision, reason, sql, customer, 1 AS n FROM m),
     -- The decided leads, with only what the rules read.
     d AS MATERIALIZED (SELECT contact_id, decision, industry, title, company_size, points FROM m WHERE decision IN ('accept', 'reject')),
-    ${ruleRows(rules)}
+    ${ruleRows(rules, engagementOfLeads(rules), (column) => sql`SELECT decision, ${sql.identifier(column)}, count(*) AS n FROM d GROUP BY 1, 2`)}`
+  }
+  // The whole org: the period's counts per day (mql_band_days, mql_rule_days, kept on write), and one by one the
+  // crossings they leave out (an earlier crossing whose next one is outside the period, a crossing without a
+  // recorded score): the index mql_outcomes_unrolled holds just those.
+  return sql`
+    live AS MATERIALIZED (${mqlsOf(a, rules, sql`(m.next_mql_at IS NOT NULL OR m.score IS NULL)`)}),
+    bm AS (
+      SELECT score, nullif(decision, '') AS decision, nullif(reason, '') AS reason, sql, customer, sum(n)::int AS n
+      FROM mql_band_days WHERE org_id = ${a.orgId} AND ${inDays(a)} GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0
+      UNION ALL SELECT score, decision, reason, sql, customer, 1 FROM live),
+    -- Whoever crossed in the period is an MQL of it (their latest crossing is), whatever else is true of the row.
+    ${others(sql`SELECT o.contact_id FROM mql_outcomes o WHERE o.org_id = ${a.orgId} AND ${inPeriod(sql`o.mql_at`, a)}`)},
+    rd AS MATERIALIZED (
+      SELECT decision, kind, value, sum(leads) AS leads, sum(points) AS points FROM (
+        SELECT decision, kind, value, leads, points FROM mql_rule_days WHERE org_id = ${a.orgId} AND ${inDays(a)}
+        UNION ALL
+        SELECT l.decision, k.kind, k.value, 1, k.points FROM live l, LATERAL (
+          SELECT 'industry', l.industry, 0 WHERE l.industry IS NOT NULL
+          UNION ALL SELECT 'title', l.title, 0 WHERE l.title IS NOT NULL
+          UNION ALL SELECT 'company_size', l.company_size::text, 0 WHERE l.company_size IS NOT NULL
+          UNION ALL SELECT 'event', e.key, e.value::int FROM jsonb_each_text(l.points) e WHERE e.value::int <> 0) k(kind, value, points)
+        WHERE l.decision IN ('accept', 'reject')) x
+      GROUP BY 1, 2, 3 HAVING sum(leads) <> 0),
+    ${ruleRows(
+      rules,
+      engagementOfCounts(rules),
+      (column) =>
+        sql`SELECT decision, value${column === "company_size" ? sql`::int` : sql``} AS ${sql.identifier(column)}, leads AS n FROM rd WHERE kind = ${column}`,
+    )}`
+}
+
+/** The whole calibration report in one statement: the period's MQLs are read once for the bands and the rules. */
+export async function report(ex: Executor, a: Applied, rules: ScoringRules, bandSize: number, bandCount: number) {
+  const band = (score: SQL) => sql`LEAST(${bandCount - 1}::int, GREATEST(0, ${score}) / ${bandSize}::int)`
+  const [r] = await rows<{ bands: BandRow[] | string; rejections: { band: number; reason: string; count: number }[] | string; rules: RuleRow[] | string }>(
+    ex,
+    sql`
+    WITH ${sources(a, rules)},
+    b AS (
+      SELECT ${band(sql`score`)} AS band, n, n AS mql, decision, sql, customer FROM bm
+      UNION ALL SELECT ${band(sql`score`)}, 1, 0, NULL, FALSE, FALSE FROM others)
     SELECT
       (SELECT coalesce(json_agg(json_build_object('band', band, 'contacts', contacts, 'mqls', mqls, 'accepted', accepted, 'rejected', rejected,
           'sqls', sqls, 'customers', customers) ORDER BY band), '[]')
-       FROM (SELECT band, count(*) AS contacts, sum(mql) AS mqls, count(*) FILTER (WHERE decision = 'accept') AS accepted,
-         count(*) FILTER (WHERE decision = 'reject') AS rejected, count(*) FILTER (WHERE sql) AS sqls, count(*) FILTER (WHERE customer) AS customers
+       FROM (SELECT band, sum(n) AS contacts, sum(mql) AS mqls, coalesce(sum(n) FILTER (WHERE decision = 'accept'), 0) AS accepted,
+         coalesce(sum(n) FILTER (WHERE decision = 'reject'), 0) AS rejected, coalesce(sum(n) FILTER (WHERE sql), 0) AS sqls,
+         coalesce(sum(n) FILTER (WHERE customer), 0) AS customers
          FROM b GROUP BY band) x) AS bands,
       (SELECT coalesce(json_agg(json_build_object('band', band, 'reason', reason, 'count', n) ORDER BY band, n DESC, reason), '[]')
-       FROM (SELECT ${band(sql`score`)} AS band, coalesce(reason, 'other') AS reason, count(*) AS n FROM m WHERE decision = 'reject' GROUP BY 1, 2) x) AS rejections,
+       FROM (SELECT ${band(sql`score`)} AS band, coalesce(reason, 'other') AS reason, sum(n) AS n FROM bm WHERE decision = 'reject' GROUP BY 1, 2) x) AS rejections,
       (SELECT coalesce(json_agg(json_build_object('rule', rule, 'kind', kind, 'acceptedLeads', accepted_leads, 'rejectedLeads', rejected_leads,
           'acceptedPoints', accepted_points, 'rejectedPoints', rejected_points) ORDER BY leads DESC, rule), '[]')
        FROM rule_rows) AS rules`,

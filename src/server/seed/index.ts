@@ -157,7 +157,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<Credenti
  */
 async function compact(db: Db) {
   await db.execute(sql`CLUSTER mql_outcomes USING mql_outcomes_at`)
-  await db.execute(sql`VACUUM FULL contacts, stage_changes, asset_shares, activities, handoffs, rep_activity_days`)
+  await db.execute(sql`VACUUM FULL contacts, stage_changes, asset_shares, activities, handoffs, rep_activity_days, mql_band_days, mql_rule_days`)
   await db.execute(sql`VACUUM ANALYZE`)
 }
 
@@ -198,11 +198,14 @@ async function promoteMqls(db: Db, orgId: string, threshold: number, engagementM
 
 async function removeOrg(db: Db, orgId: string) {
   await db.transaction(async (tx) => {
-    // mql_outcomes and rep_activity_days are kept by triggers from the tables below; cleared first, not decremented row by row.
+    // mql_outcomes and rep_activity_days are kept by triggers from the tables below; cleared first, not decremented row by row
+    // (mql_outcomes' own rollups after it, which its delete has brought to 0).
     for (const t of [
       "sessions",
       "api_tokens",
       "mql_outcomes",
+      "mql_band_days",
+      "mql_rule_days",
       "rep_activity_days",
       "asset_views",
       "asset_feedback",

@@ -1,4 +1,5 @@
-import { date, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core"
+import { sql } from "drizzle-orm"
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core"
 import { at } from "./columns"
 
 // Report rollups, kept current on write by the triggers and functions of the SQL migrations (0005–0007, 0009,
@@ -39,7 +40,14 @@ export const mqlOutcomes = pgTable(
     /** The contact's next crossing after this one, if any: the latest crossing of a period is a filter, not a sort. */
     nextMqlAt: at("next_mql_at"),
   },
-  (t) => [primaryKey({ name: "mql_outcomes_pkey", columns: [t.orgId, t.contactId, t.mqlAt] })],
+  (t) => [
+    primaryKey({ name: "mql_outcomes_pkey", columns: [t.orgId, t.contactId, t.mqlAt] }),
+    // The crossings the calibration rollups leave out (a contact's earlier ones, an old change without a score),
+    // read one by one for a period: few.
+    index("mql_outcomes_unrolled")
+      .on(t.orgId, t.mqlAt)
+      .where(sql`${t.nextMqlAt} IS NOT NULL OR ${t.score} IS NULL`),
+  ],
 )
 
 /** Activities per rep, type and UTC day (0006), and shares under the type 'share' (drizzle migration rep_share_days). */
@@ -53,4 +61,45 @@ export const repActivityDays = pgTable(
     n: integer("n").notNull(),
   },
   (t) => [primaryKey({ name: "rep_activity_days_pkey", columns: [t.orgId, t.day, t.userId, t.type] })],
+)
+
+/**
+ * Score calibration's bands per UTC day of the crossing (drizzle migrations calibration_days): how many MQLs crossed
+ * at each score and what became of them (decision and reason, '' for none; reached SQL; became a customer). Counts
+ * only the crossings calibration reads without looking further: a contact's latest (next_mql_at IS NULL) with a
+ * recorded score and a contact still there. Kept from mql_outcomes by statement triggers; rows may hold n = 0.
+ */
+export const mqlBandDays = pgTable(
+  "mql_band_days",
+  {
+    orgId: uuid("org_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    score: integer("score").notNull(),
+    decision: text("decision").notNull(),
+    reason: text("reason").notNull(),
+    sql: boolean("sql").notNull(),
+    customer: boolean("customer").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ name: "mql_band_days_pkey", columns: [t.orgId, t.day, t.score, t.decision, t.reason, t.sql, t.customer] })],
+)
+
+/**
+ * What the decided crossings of mql_band_days earned their points from, per UTC day and decision: kind 'event' is
+ * an event type (leads with points from it that are not 0, and those points), kinds 'industry', 'title' and
+ * 'company_size' the firmographic value the fit rules read (leads; points 0). A rule is matched per value at
+ * report time, so changing the rules changes nothing here.
+ */
+export const mqlRuleDays = pgTable(
+  "mql_rule_days",
+  {
+    orgId: uuid("org_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    decision: text("decision").notNull(),
+    kind: text("kind").notNull(),
+    value: text("value").notNull(),
+    leads: integer("leads").notNull(),
+    points: bigint("points", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ name: "mql_rule_days_pkey", columns: [t.orgId, t.day, t.decision, t.kind, t.value] })],
 )
