@@ -49,4 +49,26 @@ describe("sidebar: open, collapse, remember", () => {
     act(() => publish(channel, { type: "context", context: threadWith(people.dana) }))
     expect(await screen.findByRole("heading", { name: "Dana Whitfield" })).toBeTruthy()
   })
+
+  it("tells the shell how wide to make the frame: the panel, the slim tab, or nothing", async () => {
+    const user = userEvent.setup()
+    const { worker, channel } = renderSidebar(threadWith(people.dana), { contacts: [danaContext] })
+    const modes = () => worker.sent("sidebar.layout").map((r) => (r as { mode: string }).mode)
+    await screen.findByRole("complementary", { name: "Relay" })
+    expect(modes().at(-1)).toBe("open")
+    await user.click(screen.getByRole("button", { name: "Collapse Relay" }))
+    expect(modes().at(-1)).toBe("tab")
+    act(() => publish(channel, { type: "context", context: { site: "gmail", view: "list", people: [] } }))
+    await act(async () => {})
+    expect(modes().at(-1)).toBe("hidden")
+  })
+
+  it("a shortcut from before the frame was there opens it with nobody on screen, even collapsed before", async () => {
+    const worker = new FakeWorker({ contacts: [danaContext] })
+    worker.storage.set(COLLAPSED_KEY, true)
+    const { channel } = renderSidebar({ site: "gmail", view: "list", people: [] }, worker)
+    act(() => publish(channel, { type: "open" }))
+    expect(await screen.findByRole("heading", { name: "Nobody to show here" })).toBeTruthy()
+    expect(worker.sent("sidebar.layout").at(-1)).toEqual({ type: "sidebar.layout", mode: "open" })
+  })
 })
