@@ -74,14 +74,37 @@ export function closestAny(el: Element | null | undefined, selectors: Selectors)
   return null
 }
 
+const hiddenHere = (node: Element): boolean => {
+  if (node.hasAttribute("hidden") || node.getAttribute("aria-hidden") === "true") return true
+  const style = node.getAttribute("style")
+  return style !== null && /display\s*:\s*none/i.test(style)
+}
+
+/**
+ * What one detection learnt about ancestors: the DOM does not change while a detector runs, so each element's
+ * ancestors are read once per detection, not once per person below them (on a real page, 30 levels deep).
+ */
+let hiddenMemo: Map<Element, boolean> | undefined
+
 /** Hidden by the app itself: `hidden`, aria-hidden or an inline display:none on the element or an ancestor. */
 export function isHidden(el: Element): boolean {
+  const memo = hiddenMemo
+  const walked: Element[] = []
+  let hidden = false
   for (let node: Element | null = el; node; node = node.parentElement) {
-    if (node.hasAttribute("hidden") || node.getAttribute("aria-hidden") === "true") return true
-    const style = node.getAttribute("style")
-    if (style && /display\s*:\s*none/i.test(style)) return true
+    const known = memo?.get(node)
+    if (known !== undefined) {
+      hidden = known
+      break
+    }
+    walked.push(node)
+    if (hiddenHere(node)) {
+      hidden = true
+      break
+    }
   }
-  return false
+  if (memo) for (const node of walked) memo.set(node, hidden)
+  return hidden
 }
 
 const BREAKING = new Set(["BR", "DIV", "P", "LI", "TR", "TD", "BLOCKQUOTE", "H1", "H2", "H3", "H4", "UL", "OL", "TABLE"])
@@ -193,10 +216,14 @@ export function finalizePeople(people: Person[], viewer: Viewer, opts: { names?:
 
 /** Runs a detector body and turns any exception into an empty context for the site. */
 export function safeDetect(site: Site, fallbackView: PageView, body: () => PageContext): PageContext {
+  const outer = hiddenMemo
+  hiddenMemo = new Map()
   try {
     return body()
   } catch {
     return emptyContext(site, fallbackView)
+  } finally {
+    hiddenMemo = outer
   }
 }
 

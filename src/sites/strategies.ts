@@ -23,7 +23,24 @@ export interface Answer extends Found {
   viewerOnly?: boolean
 }
 
-export function layered(attempts: readonly Attempt[], viewer: Viewer): Answer {
+/** The viewer, or how to find them: read from the page only once somebody was found (a list page never needs it). */
+export type ViewerSource = Viewer | (() => Viewer)
+const viewerOf = (source: ViewerSource): Viewer => (typeof source === "function" ? source() : source)
+
+/** `get()` runs once, on first use: a detector's viewer, looked for only when some strategy found somebody. */
+export function once<T>(get: () => T): () => T {
+  let value: T | undefined
+  let done = false
+  return () => {
+    if (!done) {
+      value = get()
+      done = true
+    }
+    return value as T
+  }
+}
+
+export function layered(attempts: readonly Attempt[], source: ViewerSource): Answer {
   let subject: string | undefined
   let snippet: string | undefined
   let present = false
@@ -34,6 +51,8 @@ export function layered(attempts: readonly Attempt[], viewer: Viewer): Answer {
     present = true
     subject ??= found.subject
     snippet ??= found.snippet
+    if (found.people.length === 0) continue
+    const viewer = viewerOf(source)
     const people = finalizePeople(found.people, viewer, { names: strategy === "name" })
     if (people.length > 0) return { people, strategy, subject, snippet, present }
     viewerOnly ||= found.people.some((p) => isViewer({ ...p, email: normalizeEmail(p.email) }, viewer))

@@ -35,6 +35,7 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
   let lastKey: string | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
   let firstPending = 0
+  let lastChange = 0
   let targets: Element[] = []
   let stopped = false
 
@@ -45,12 +46,16 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
     }
     return false
   }
+  const foreign = (n: Node) => !(n.nodeType === 1 && OWN_TAGS.has((n as Element).tagName)) && !opts.ignore?.(n)
   const relevant = (record: MutationRecord): boolean => {
     if (isOwn(record.target)) return false
     if (record.type !== "childList") return true
-    const changed = [...record.addedNodes, ...record.removedNodes]
+    const { addedNodes, removedNodes } = record
+    if (addedNodes.length === 0 && removedNodes.length === 0) return true
     // A removed node is detached, so check the node itself, not its (now missing) ancestors.
-    return changed.length === 0 || changed.some((n) => !(n.nodeType === 1 && OWN_TAGS.has((n as Element).tagName)) && !opts.ignore?.(n))
+    for (let i = 0; i < addedNodes.length; i++) if (foreign(addedNodes[i]!)) return true
+    for (let i = 0; i < removedNodes.length; i++) if (foreign(removedNodes[i]!)) return true
+    return false
   }
 
   const resolveTargets = (): Element[] => {
@@ -63,6 +68,8 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
     if (stopped) return
     const urlChanged = (win?.location.href ?? doc.URL) !== href
     if (urlChanged) navigated()
+    // While a detection is already due, a busy page's next batches only push it back: no need to read them.
+    else if (timer) lastChange = Date.now()
     else if (records.some(relevant)) schedule()
   })
   const connect = () => {
@@ -80,6 +87,12 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
 
   const run = () => {
     timer = undefined
+    // The page kept changing: wait for the quiet period after its last change, never longer than maxWaitMs in all.
+    const now = Date.now()
+    if (firstPending && now - lastChange < debounceMs && now - firstPending < maxWaitMs) {
+      timer = setTimeout(run, Math.min(debounceMs - (now - lastChange), maxWaitMs - (now - firstPending)))
+      return
+    }
     firstPending = 0
     detectNow()
   }
@@ -98,12 +111,13 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
     lastKey = key
     onChange(ctx)
   }
+  // One timer per quiet period: later changes only move lastChange, and run() waits on if it has to.
   function schedule() {
     const now = Date.now()
+    lastChange = now
     if (!firstPending) firstPending = now
-    if (timer) clearTimeout(timer)
-    const wait = now - firstPending >= maxWaitMs ? 0 : debounceMs
-    timer = setTimeout(run, wait)
+    if (timer) return
+    timer = setTimeout(run, debounceMs)
   }
 
   // A new URL is the moment the rep opened something: look at once (after the app's own handlers

@@ -24,7 +24,7 @@ import {
   type Viewer,
 } from "../common"
 import { inside, matchesAny, roleFromLabel, roleFromWords } from "../signals"
-import { layered, strategyOf, type Answer, type Found } from "../strategies"
+import { layered, once, strategyOf, type Answer, type Found } from "../strategies"
 import { headerMatchers } from "../words"
 import * as S from "./selectors"
 
@@ -82,12 +82,12 @@ function findViewer(doc: Document): Viewer {
 
 const inBody = (el: Element) => closestAny(el, S.BODY) !== null
 
-function personFromSpan(el: Element, role: PersonRole, viewer: Viewer): Person | undefined {
+function personFromSpan(el: Element, role: PersonRole, viewer: () => Viewer): Person | undefined {
   const email = normalizeEmail(el.getAttribute("email")) ?? normalizeEmail(el.getAttribute("data-hovercard-id"))
   if (!email) return undefined
   const name = cleanText(el.getAttribute("name") ?? el.getAttribute("data-name")) || textOf(el)
   if (ME_WORDS.has(name.toLowerCase())) {
-    viewer.emails.add(email) // Gmail says "me" only for the signed-in user
+    viewer().emails.add(email) // Gmail says "me" only for the signed-in user
     return undefined
   }
   return { email, name: name && normalizeEmail(name) !== email ? name : undefined, role }
@@ -100,8 +100,7 @@ function detailsRole(el: Element): PersonRole | undefined {
   return CC_LABEL.test(label) ? "cc" : "to"
 }
 
-function threadContext(doc: Document, viewer: Viewer) {
-  const heading = queryAll(doc, S.THREAD_SUBJECT).find((el) => !isHidden(el))
+function threadContext(doc: Document, viewer: () => Viewer, heading: Element | undefined) {
   // The thread container: the nearest ancestor of the heading that also holds the messages.
   let root: Element | null = heading ?? queryFirst(doc, S.MAIN)
   while (root && root.parentElement && !queryFirst(root, S.MESSAGE)) root = root.parentElement
@@ -151,7 +150,7 @@ function parseFieldValue(value: string, role: PersonRole): Person[] {
   })
 }
 
-function composeContext(doc: Document, viewer: Viewer) {
+function composeContext(doc: Document, viewer: () => Viewer) {
   const roots = queryAll(doc, S.COMPOSE_BODY)
     .filter((body) => !isHidden(body))
     .map((body) => ({ body, root: closestAny(body, S.COMPOSE_ROOT) ?? body.parentElement ?? body }))
@@ -183,7 +182,7 @@ const isPersonNode = (el: Element) => matchesAny(el, S.SIGNAL_PERSON)
 const offConversation = (el: Element) => isHidden(el) || inside(el, S.SIGNAL_BODY) || inside(el, S.SIGNAL_OUTSIDE)
 
 /** Anyone with an address attribute in the main pane, outside bodies; roles from the header words, else sender. */
-function threadSignals(doc: Document, viewer: Viewer): Found | undefined {
+function threadSignals(doc: Document, viewer: () => Viewer): Found | undefined {
   const root = signalRoot(doc)
   if (!root) return undefined
   const people: Person[] = []
@@ -229,7 +228,7 @@ function fieldOf(input: Element, role: PersonRole): Element {
 }
 
 /** A compose found by its recipient fields alone, when no compose body selector matches (older compose windows, a row alone). */
-function composeSignals(doc: Document, viewer: Viewer): Found | undefined {
+function composeSignals(doc: Document, viewer: () => Viewer): Found | undefined {
   const people: Person[] = []
   let form: Element | null = null
   for (const input of queryAll(doc, S.SIGNAL_FIELD)) {
@@ -250,7 +249,8 @@ function composeSignals(doc: Document, viewer: Viewer): Found | undefined {
 
 export function detect(document: Document, url: URL): PageContext {
   return safeDetect("gmail", "other", () => {
-    const viewer = findViewer(document)
+    // The viewer (to leave them out) is looked for only once somebody was found: never on a list page.
+    const viewer = once(() => findViewer(document))
     const hint = hashHint(url)
     const finish = (view: PageView, found?: Answer, expected = false, subject?: string) =>
       compact({
@@ -261,8 +261,9 @@ export function detect(document: Document, url: URL): PageContext {
         snippet: found?.snippet,
         strategy: strategyOf(found, expected),
       })
-    const threadHeading = queryAll(document, S.THREAD_SUBJECT).find((el) => !isHidden(el))
-    const threadOpen = hint.path === "thread" || (hint.path === undefined && threadHeading !== undefined)
+    // The heading is looked for only where it decides something: a hash-less page, or the subject of an inline reply.
+    const heading = once(() => queryAll(document, S.THREAD_SUBJECT).find((el) => !isHidden(el)))
+    const threadOpen = hint.path === "thread" || (hint.path === undefined && heading() !== undefined)
     const compose = layered(
       [
         ["structure", () => composeContext(document, viewer)],
@@ -272,6 +273,7 @@ export function detect(document: Document, url: URL): PageContext {
     )
     if (compose.present && (compose.people.length > 0 || hint.compose || !threadOpen)) {
       // An inline reply has no subject box of its own: it answers the thread on screen.
+      const threadHeading = heading()
       return finish("compose", compose, false, threadHeading ? textOf(threadHeading) : undefined)
     }
     // A hash-less page (a saved message, a fragment) may still show a message header: look, unless it is a list.
@@ -279,7 +281,7 @@ export function detect(document: Document, url: URL): PageContext {
     if (maybeThread) {
       const thread = layered(
         [
-          ["structure", () => (threadOpen ? threadContext(document, viewer) : undefined)],
+          ["structure", () => (threadOpen ? threadContext(document, viewer, heading()) : undefined)],
           ["signals", () => threadSignals(document, viewer)],
           ["name", () => threadNames(document)],
         ],

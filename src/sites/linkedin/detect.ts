@@ -24,7 +24,7 @@ import {
   type Selectors,
   type Viewer,
 } from "../common"
-import { layered, strategyOf, type Answer, type Found } from "../strategies"
+import { layered, once, strategyOf, type Answer, type Found } from "../strategies"
 import * as S from "./selectors"
 
 function findViewer(doc: Document): Viewer {
@@ -46,7 +46,7 @@ export function viewFromPath(path: string): PageView {
 /** "Current company: Brightlane Finance. Click to skip to experience card" → "Brightlane Finance". */
 const companyFromLabel = (label: string | null) => cleanText(label?.replace(/^[^:]*:\s*/, "").replace(/\.\s.*$/, "")) || undefined
 
-function profile(doc: Document, url: URL, viewer: Viewer) {
+function profile(doc: Document, url: URL, viewerOf: () => Viewer) {
   const slug = linkedinSlug(url.pathname)
   const card = queryFirst(doc, S.TOP_CARD)
   const name = firstText(card, S.PROFILE_NAME)
@@ -58,6 +58,7 @@ function profile(doc: Document, url: URL, viewer: Viewer) {
   const people: Person[] = []
   if (slug) people.push({ linkedin: slug, name, headline, company, role: "profile" })
   // The viewer's own profile: finalizePeople drops it by slug; when the nav gave no slug, by name.
+  const viewer = viewerOf()
   if (viewer.slugs.size === 0 && name && isViewer({ name, role: "profile" }, viewer)) people.length = 0
   return { people, snippet: snippetOf(firstText(doc, S.ABOUT) ?? headline) }
 }
@@ -100,10 +101,11 @@ function headerName(header: Element | null, names: Selectors): Found | undefined
   return name && name.length <= 80 ? { people: [{ name, role: "counterpart" }] } : undefined
 }
 
-/** The conversation bubble open over the page, if any, layered. */
-function overlay(doc: Document, viewer: Viewer): Answer | undefined {
-  const bubble = queryAll(doc, S.CONVERSATION_BUBBLE).find((el) => !isHidden(el))
-  if (!bubble) return undefined
+/** The conversation bubble open over the page, if any. */
+const openBubble = (doc: Document): Element | undefined => queryAll(doc, S.CONVERSATION_BUBBLE).find((el) => !isHidden(el))
+
+/** Who the open bubble talks with, layered. */
+function overlay(bubble: Element, viewer: () => Viewer): Answer {
   const header = queryFirst(bubble, S.BUBBLE_HEADER)
   const messages = queryAll(bubble, S.THREAD_MESSAGES)
     .slice(-4)
@@ -129,8 +131,13 @@ function overlay(doc: Document, viewer: Viewer): Answer | undefined {
 
 export function detect(document: Document, url: URL): PageContext {
   return safeDetect("linkedin", "other", () => {
-    const viewer = findViewer(document)
     const path = viewFromPath(url.pathname)
+    const open = path === "messaging" ? undefined : openBubble(document)
+    // The feed, search, jobs…: with no conversation bubble open nobody is on screen, and nothing more is read
+    // (this is most pages of the site; their budget is a few milliseconds on 600 KB of markup).
+    if (path === "other" && !open) return { site: "linkedin", view: "other", people: [] }
+    // The viewer (to leave them out) is looked for only once some strategy found somebody.
+    const viewer = once(() => findViewer(document))
     const main: Answer | undefined =
       path === "profile"
         ? layered([["structure", () => profile(document, url, viewer)]], viewer)
@@ -144,7 +151,7 @@ export function detect(document: Document, url: URL): PageContext {
               viewer,
             )
           : undefined
-    const bubble = path === "messaging" ? undefined : overlay(document, viewer)
+    const bubble = open ? overlay(open, viewer) : undefined
     // The page's own person first (a profile), then whoever the open bubble talks with.
     const answer = main?.strategy ? main : bubble?.strategy ? bubble : (main ?? bubble)
     const people = [...(main?.people ?? [])]

@@ -24,11 +24,14 @@ import {
   type Viewer,
 } from "../common"
 import { inside, matchesAny, roleFromLine, roleFromWords } from "../signals"
-import { layered, strategyOf, type Answer, type Found } from "../strategies"
+import { layered, once, strategyOf, type Answer, type Found } from "../strategies"
 import { headerMatchers } from "../words"
 import * as S from "./selectors"
 
 const WORDS = headerMatchers(S.WORDS)
+/** A mail folder's route (/mail/, /mail/inbox, /mail/0/archive); with an open item it goes on (…/id/<id>, ?ItemID=, /deeplink/…). */
+const LIST_ROUTE = /\/mail(\/|$)/
+const ITEM_ROUTE = /\/id\/|[?&]itemid=|\/deeplink\b|\/compose\b|\/read\b/i
 const CC = WORDS.line.cc
 
 function findViewer(doc: Document): Viewer {
@@ -172,7 +175,8 @@ function readingNames(doc: Document): Found | undefined {
 
 export function detect(document: Document, url: URL): PageContext {
   return safeDetect("outlook", "other", () => {
-    const viewer = findViewer(document)
+    // The viewer (to leave them out) is looked for only once somebody was found: never on a list page.
+    const viewer = once(() => findViewer(document))
     const route = `${url.pathname}${url.hash}`
     const finish = (view: PageView, found?: Answer, expected = false) =>
       compact({
@@ -187,6 +191,10 @@ export function detect(document: Document, url: URL): PageContext {
     if (draft) return finish("compose", layered([["structure", () => draft]], viewer))
     const pane = readingPane(document)
     const paneOnScreen = pane !== undefined && (pane.people.length > 0 || pane.subject !== undefined)
+    // A folder with nothing selected: no reading pane, a route without an item, the message list on screen. Outlook
+    // puts the open item's id in the route (/mail/inbox/id/…), so the structure-free ladder, which reads every
+    // labelled element of the app, is not run over a list of a hundred rows where nobody can be found.
+    if (!pane && LIST_ROUTE.test(route) && !ITEM_ROUTE.test(route) && queryFirst(document, S.MESSAGE_LIST)) return finish("list")
     const thread = layered(
       [
         ["structure", () => (paneOnScreen ? pane : undefined)],
