@@ -712,11 +712,17 @@ describe.each(backends)("analytics API on %s", (kind) => {
       const A = h.acme.id
       const mqlsByBand = (r: { bands: { label: string; mqls: number }[] }) => Object.fromEntries(r.bands.map((b) => [b.label, b.mqls]))
       const before = mqlsByBand(await ok(`/api/v1/analytics/calibration?${P}`))
+      // The handoff's ratings per campaign count each contact's ratings once, however many times it crossed.
+      const ratings = async () =>
+        ((await ok(`/api/v1/analytics/handoff?${P}`)).byCampaign as { key: string; avgRating: number | null; ratings: number }[])
+          .map((x) => [x.key, x.avgRating, x.ratings])
+          .sort((x, y) => String(x[0]).localeCompare(String(y[0])))
+      const ratedBefore = await ratings()
       const first = (
         (await run(sql`
-          SELECT o.contact_id AS id, o.mql_at::text AS at FROM mql_outcomes o
+          SELECT o.contact_id AS id, o.mql_at::text AS at, o.ratings FROM mql_outcomes o
           WHERE o.org_id = ${A} AND o.stage IS NOT NULL AND o.score < 90 AND o.mql_at >= '2026-03-02T00:00:00Z' AND o.mql_at < '2026-03-28T00:00:00Z'
-          ORDER BY o.mql_at LIMIT 1`)) as unknown as { rows: { id: string; at: string }[] }
+          ORDER BY o.ratings > 0 DESC, o.mql_at LIMIT 1`)) as unknown as { rows: { id: string; at: string; ratings: number }[] }
       ).rows[0]!
       const again = (
         (await run(sql`
@@ -729,6 +735,8 @@ describe.each(backends)("analytics API on %s", (kind) => {
       const total = (m: Record<string, number>) => Object.values(m).reduce((n, x) => n + x, 0)
       expect(total(twice)).toBe(total(before))
       expect(twice["90–100"]).toBe(before["90–100"]! + 1)
+      expect(first.ratings).toBeGreaterThan(0)
+      expect(await ratings()).toEqual(ratedBefore)
       const lead = await run(sql`
         SELECT count(*)::int AS n FROM (SELECT next_mql_at, lead(mql_at) OVER (PARTITION BY org_id, contact_id ORDER BY mql_at) AS next FROM mql_outcomes) x
         WHERE x.next_mql_at IS DISTINCT FROM x.next`)

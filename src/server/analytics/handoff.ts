@@ -19,7 +19,9 @@ export const mqlOutcomes = ({ orgId, f, p, now }: Applied, slaHours: number) => 
     END AS sla,
     m.decision IS NULL AND m.stage = 'mql' AS undecided,
     m.recycled_at IS NOT NULL AS recycled,
-    m.sql_at IS NOT NULL AS reached_sql, m.rating_sum, m.ratings
+    m.sql_at IS NOT NULL AS reached_sql, m.rating_sum, m.ratings,
+    -- The contact's latest crossing of the period (its next one, kept on write, is not in it): one row per contact.
+    (m.next_mql_at IS NULL OR m.next_mql_at >= ${p.end.toISOString()}) AS latest
   FROM mql_outcomes m
   WHERE m.org_id = ${orgId} AND m.mql_at >= ${p.start.toISOString()} AND m.mql_at < ${p.end.toISOString()}
     AND m.stage IS NOT NULL AND ${repCond(orgId, f, sql`m.owner_id`)} AND ${contactCond(f, sql`m`)}`
@@ -27,20 +29,19 @@ export const mqlOutcomes = ({ orgId, f, p, now }: Applied, slaHours: number) => 
 const slaCounts = sql`count(*)::int AS mqls, count(*) FILTER (WHERE sla = 'met')::int AS met,
   count(*) FILTER (WHERE sla = 'missed')::int AS missed, count(*) FILTER (WHERE sla = 'waiting')::int AS waiting`
 
-/** MQL → SQL and the reps' lead-quality ratings of those contacts, per first-touch campaign or source. */
+/**
+ * MQL → SQL and the reps' lead-quality ratings of those contacts, per first-touch campaign or source, in one
+ * grouping. Every rating of each contact counts once per key however many MQLs it had: ratings are kept on each
+ * of its mql_outcomes rows (0009), all holding the same sums, and its campaign and source are the contact's on every
+ * row, so its latest crossing of the period alone carries them.
+ */
 const conversionBy = (column: "campaign" | "source") => sql`(
-  SELECT coalesce(json_agg(json_build_object('key', g.key, 'mqls', g.mqls, 'sqls', g.sqls, 'avgRating', r.avg_rating, 'ratings', coalesce(r.ratings, 0))
+  SELECT coalesce(json_agg(json_build_object('key', g.key, 'mqls', g.mqls, 'sqls', g.sqls, 'avgRating', g.avg_rating, 'ratings', g.ratings)
     ORDER BY g.mqls DESC, g.key), '[]')
-  FROM (SELECT coalesce(${sql.identifier(column)}, '(none)') AS key, count(*)::int AS mqls, count(*) FILTER (WHERE reached_sql)::int AS sqls
-        FROM o GROUP BY 1) g
-  LEFT JOIN (
-    -- Every rating of each contact, once per key however many MQLs it had: kept on its mql_outcomes rows (0009).
-    SELECT k.key, (sum(k.rating_sum)::numeric / sum(k.ratings)::numeric)::float8 AS avg_rating, sum(k.ratings)::int AS ratings
-    -- Only rated contacts are deduplicated (most MQLs have none), by hashing: a contact's rows all hold the same
-    -- sums, so max() is that value.
-    FROM (SELECT coalesce(${sql.identifier(column)}, '(none)') AS key, contact_id, max(rating_sum) AS rating_sum, max(ratings) AS ratings
-          FROM o WHERE ratings > 0 GROUP BY 1, 2) k
-    GROUP BY k.key) r ON r.key = g.key)`
+  FROM (SELECT coalesce(${sql.identifier(column)}, '(none)') AS key, count(*)::int AS mqls, count(*) FILTER (WHERE reached_sql)::int AS sqls,
+          (sum(rating_sum) FILTER (WHERE latest)::numeric / nullif(sum(ratings) FILTER (WHERE latest), 0)::numeric)::float8 AS avg_rating,
+          coalesce(sum(ratings) FILTER (WHERE latest), 0)::int AS ratings
+        FROM o GROUP BY 1) g)`
 
 export interface HandoffSql {
   summary: { created: number; accepted: number; rejected: number; recycled: number; waiting: number; n: number; median: number | null; p90: number | null }
