@@ -158,7 +158,7 @@ function sources(a: Applied, rules: ScoringRules): SQL {
     return sql`
     m AS MATERIALIZED (${mqlsOf(a, rules)}),
     ${others(sql`SELECT m.contact_id FROM m`)},
-    bm AS (SELECT score, decision, reason, sql, customer, 1 AS n FROM m),
+    bm AS NOT MATERIALIZED (SELECT score, decision, reason, sql, customer, 1 AS n FROM m),
     -- The decided leads, with only what the rules read.
     d AS MATERIALIZED (SELECT contact_id, decision, industry, title, company_size, points FROM m WHERE decision IN ('accept', 'reject')),
     ${ruleRows(rules, engagementOfLeads(rules), (column) => sql`SELECT decision, ${sql.identifier(column)}, count(*) AS n FROM d GROUP BY 1, 2`)}`
