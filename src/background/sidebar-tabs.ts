@@ -13,7 +13,7 @@ import {
   type ShellState,
   type SidebarMode,
   type SidebarPush,
-} from "../shared/sidebar-messages"
+} from "../shared/sidebar-protocol"
 import { ApiError } from "./api-client"
 
 type Sender = chrome.runtime.MessageSender

@@ -2,7 +2,7 @@
 // chrome-extension://, so the frame is cross-origin to the host (its scripts cannot read names, scores or history
 // in it) and, with site isolation, runs in the extension's own renderer process: the sidebar's React costs the
 // host page's main thread nothing. Plain DOM, no React: the site shell imports this.
-import { SIDEBAR_PAGE, type SidebarMode } from "../shared/sidebar-messages"
+import { SIDEBAR_PAGE, type SidebarMode } from "../shared/sidebar-protocol"
 import { PANEL_WIDTH, TAB_WIDTH } from "./widths"
 
 export const FRAME_ID = "relay-sidebar"

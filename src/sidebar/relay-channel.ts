@@ -3,7 +3,7 @@
 // channel.ts read it. Plain TypeScript on purpose: React components subscribe, nothing here renders.
 import type { PageContext, Site } from "../shared/page-context"
 import { emptyContext } from "../shared/page-context"
-import { relayCommands, type RelayCommand } from "../shared/sidebar-messages"
+import { relayCommands, type RelayCommand } from "../shared/sidebar-protocol"
 
 export { relayCommands, type RelayCommand }
 export const isRelayCommand = (v: unknown): v is RelayCommand => relayCommands.includes(v as RelayCommand)

@@ -6,7 +6,7 @@
 // frame and makes room for it (src/sites/room.ts), and writes an inserted link at the rep's caret (src/sites/compose.ts).
 import type { SiteOverlay } from "../shared/contracts/sites-config"
 import { emptyContext, type PageContext, type Site } from "../shared/page-context"
-import type { ShellMessage, SidebarMode } from "../shared/sidebar-messages"
+import { sidebarModes, type ShellMessage, type SidebarMode } from "../shared/sidebar-protocol"
 import { findComposeBody, insertLink, trackComposeCaret, type CaretTracker } from "../sites/compose"
 import { applyOverlay, shareOverlay, siteSwitchedOff, type SelectorModule } from "../sites/overlay"
 import { makeRoom } from "../sites/room"
@@ -27,7 +27,7 @@ declare global {
   var __relayShell: Shell | undefined
 }
 
-const modes = new Set<string>(["open", "tab", "hidden"] satisfies SidebarMode[])
+const modes = new Set<string>(sidebarModes)
 
 /** A message to the worker that may go unanswered (the worker restarting, the extension reloaded): never an exception in the host page. */
 function tell(message: unknown): Promise<unknown> {

@@ -2,7 +2,7 @@
 // (src/background/sidebar-tabs.ts), published into the page's channel. The page listens to nothing else: the
 // host page can post messages to this frame's window, and they are ignored. Requests (lookups, writes, the
 // frame's size, an Insert) go up as ordinary runtime messages (src/shared/send.ts).
-import { SIDEBAR_PORT, SidebarPush, type SidebarMode } from "../shared/sidebar-messages"
+import { isSidebarPush, SIDEBAR_PORT, type SidebarMode } from "../shared/sidebar-protocol"
 import { send } from "../shared/send"
 import { publish, relayChannel, type RelayChannel } from "./relay-channel"
 
@@ -13,9 +13,9 @@ export function connectToWorker(channel: RelayChannel = relayChannel()): () => v
   let stopped = false
   let port: chrome.runtime.Port | null = null
   const onPush = (message: unknown) => {
-    const parsed = SidebarPush.safeParse(message)
-    if (!parsed.success) return
-    const push = parsed.data
+    // Only the worker posts on this port, after parsing what the shell reported; a malformed push is dropped.
+    if (!isSidebarPush(message)) return
+    const push = message
     if (push.type === "state") {
       publish(channel, { type: "context", context: push.context })
       if (push.canInsert !== channel.canInsert) publish(channel, { type: "compose", canInsert: push.canInsert })

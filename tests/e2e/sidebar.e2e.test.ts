@@ -60,6 +60,19 @@ describe("the sidebar in Chromium with the built extension", () => {
     await cdp.detach()
     expect(targetInfos.filter((t) => t.type === "iframe" && t.url === `chrome-extension://${extensionId}/tabs/sidebar.html`)).toHaveLength(1)
 
+    // Typing in the sidebar never reaches the host page's keyboard shortcuts (Gmail: "c" composes, "r" replies):
+    // the frame is a document of its own, its key events stay in it.
+    await page.evaluate(() => {
+      ;(window as unknown as { keys: string[] }).keys = []
+      for (const type of ["keydown", "keypress", "keyup"])
+        window.addEventListener(type, (e) => (window as unknown as { keys: string[] }).keys.push((e as KeyboardEvent).key), true)
+    })
+    await panel.getByRole("tab", { name: "Content" }).click()
+    await panel.getByLabel("Search content").pressSequentially("cr")
+    expect(await panel.getByLabel("Search content").inputValue()).toBe("cr")
+    expect(await page.evaluate(() => (window as unknown as { keys: string[] }).keys)).toEqual([])
+    await panel.getByRole("tab", { name: "Overview" }).click()
+
     // Back to the inbox (nobody on screen: the sidebar has nobody to show), then another thread.
     await page.getByRole("link", { name: "Back to Inbox" }).click()
     await expect.poll(() => panel.getByRole("heading", { name: "Marisol Quintero" }).count()).toBe(0)

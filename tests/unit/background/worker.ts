@@ -9,7 +9,7 @@ import { Outbox, sendVia } from "../../../src/background/outbox"
 import { recordDetection } from "../../../src/background/health"
 import { createSidebarTabs } from "../../../src/background/sidebar-tabs"
 import { createSitesOverlay } from "../../../src/background/sites-config"
-import type { ShellMessage } from "../../../src/shared/sidebar-messages"
+import type { ShellMessage } from "../../../src/shared/sidebar-protocol"
 import { createFakeServer } from "./fake-server"
 
 export const RUNTIME_ID = "abcdefghijklmnopabcdefghijklmnop"
