@@ -1,6 +1,6 @@
 import { type Executor, rows, sql } from "../db/client"
 import type { Applied } from "./scope"
-import { assetIn, contactCond, contactIn, hasContactFilter, repCond } from "./filters"
+import { assetIn, contactCond, contactIn, hasAssetFilter, hasContactFilter, repCond } from "./filters"
 
 // Content influence: of the contacts in a stage who received an asset in the period, how many advanced
 // within N days of receiving it, beside contacts in the same stage in the same period who received no asset.
@@ -52,7 +52,12 @@ export async function influence(ex: Executor, a: Applied, windowDays: number): P
       SELECT NULL, contact_id, stage, min(shared_at), min(advanced_at) FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') GROUP BY 2, 3),
     -- Anyone who received anything in the period is out of the comparison group, whoever shared it. (Tested with
     -- NOT IN below: neither side is ever NULL, and a hashed list beats sorting every candidate for an anti-join.)
-    touched AS MATERIALIZED (SELECT DISTINCT contact_id FROM asset_shares WHERE org_id = ${orgId} AND shared_at >= ${P0} AND shared_at < ${P1}),
+    touched AS MATERIALIZED (SELECT DISTINCT contact_id FROM ${
+      // Without a rep, contact or asset filter the period's shares are sh already.
+      f.rep || f.team || hasContactFilter(f) || hasAssetFilter(f)
+        ? sql`asset_shares WHERE org_id = ${orgId} AND shared_at >= ${P0} AND shared_at < ${P1}`
+        : sql`sh`
+    }),
     entered AS (
       -- Entered the stage during the period.
       SELECT sc.contact_id, sc.to_stage AS stage, sc.at AS anchor, sc.advanced_at AS advanced FROM stage_changes sc
