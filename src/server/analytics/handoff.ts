@@ -30,18 +30,15 @@ const slaCounts = sql`count(*)::int AS mqls, count(*) FILTER (WHERE sla = 'met')
   count(*) FILTER (WHERE sla = 'missed')::int AS missed, count(*) FILTER (WHERE sla = 'waiting')::int AS waiting`
 
 /**
- * MQL → SQL and the reps' lead-quality ratings of those contacts, per first-touch campaign or source, in one
- * grouping. Every rating of each contact counts once per key however many MQLs it had: ratings are kept on each
- * of its mql_outcomes rows (0009), all holding the same sums, and its campaign and source are the contact's on every
- * row, so its latest crossing of the period alone carries them.
+ * MQL → SQL and the reps' lead-quality ratings of those contacts, per first-touch campaign or source (rows of g).
+ * Every rating of each contact counts once per key however many MQLs it had: ratings are kept on each of its
+ * mql_outcomes rows (0009), all holding the same sums, and its campaign and source are the contact's on every row,
+ * so its latest crossing of the period alone carries them.
  */
-const conversionBy = (column: "campaign" | "source") => sql`(
-  SELECT coalesce(json_agg(json_build_object('key', g.key, 'mqls', g.mqls, 'sqls', g.sqls, 'avgRating', g.avg_rating, 'ratings', g.ratings)
-    ORDER BY g.mqls DESC, g.key), '[]')
-  FROM (SELECT coalesce(${sql.identifier(column)}, '(none)') AS key, count(*)::int AS mqls, count(*) FILTER (WHERE reached_sql)::int AS sqls,
-          (sum(rating_sum) FILTER (WHERE latest)::numeric / nullif(sum(ratings) FILTER (WHERE latest), 0)::numeric)::float8 AS avg_rating,
-          coalesce(sum(ratings) FILTER (WHERE latest), 0)::int AS ratings
-        FROM o GROUP BY 1) g)`
+const conversionBy = (part: "by_campaign" | "by_source", key: "campaign_key" | "source_key") => sql`(
+  SELECT coalesce(json_agg(json_build_object('key', ${sql.identifier(key)}, 'mqls', mqls, 'sqls', sqls, 'avgRating', avg_rating, 'ratings', ratings)
+    ORDER BY mqls DESC, ${sql.identifier(key)}), '[]')
+  FROM g WHERE ${sql.identifier(part)})`
 
 export interface HandoffSql {
   summary: { created: number; accepted: number; rejected: number; recycled: number; waiting: number; n: number; median: number | null; p90: number | null }
@@ -52,30 +49,38 @@ export interface HandoffSql {
   bySource: { key: string; mqls: number; sqls: number; avgRating: number | null; ratings: number }[]
 }
 
-/** Every part of the report from one pass over the period's MQLs (materialized once, grouped six ways). */
+/** Every part of the report from the period's MQLs, materialized once: the summary from them, the rest from one grouping. */
 export async function handoffReport(ex: Executor, a: Applied, slaHours: number): Promise<HandoffSql> {
   const [r] = await rows<{ [K in keyof HandoffSql]: HandoffSql[K] | string }>(
     ex,
     sql`
-    WITH o AS MATERIALIZED (${mqlOutcomes(a, slaHours)})
+    WITH o AS MATERIALIZED (${mqlOutcomes(a, slaHours)}),
+    -- Per rep, week, campaign, source and reject reason in one pass over o (grouping sets), each part's rows marked.
+    g AS MATERIALIZED (
+      SELECT GROUPING(owner_id) = 0 AS by_rep, GROUPING(w) = 0 AS by_week, GROUPING(campaign_key) = 0 AS by_campaign,
+        GROUPING(source_key) = 0 AS by_source, GROUPING(reason_key) = 0 AS by_reason, owner_id, w, campaign_key, source_key, reason_key,
+        ${slaCounts}, count(*) FILTER (WHERE reached_sql)::int AS sqls,
+        (sum(rating_sum) FILTER (WHERE latest)::numeric / nullif(sum(ratings) FILTER (WHERE latest), 0)::numeric)::float8 AS avg_rating,
+        coalesce(sum(ratings) FILTER (WHERE latest), 0)::int AS ratings, count(*) FILTER (WHERE decision = 'reject')::int AS rejected
+      FROM (SELECT o.*, date_trunc('week', at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS w, coalesce(campaign, '(none)') AS campaign_key,
+              coalesce(source, '(none)') AS source_key, coalesce(reason, 'other') AS reason_key FROM o) x
+      GROUP BY GROUPING SETS ((owner_id), (w), (campaign_key), (source_key), (reason_key)))
     SELECT
       (SELECT json_build_object('created', count(*), 'accepted', count(*) FILTER (WHERE decision = 'accept'),
         'rejected', count(*) FILTER (WHERE decision = 'reject'), 'recycled', count(*) FILTER (WHERE recycled),
         'waiting', count(*) FILTER (WHERE undecided), 'n', count(touch),
         'median', percentile_cont(0.5) WITHIN GROUP (ORDER BY touch_hours), 'p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY touch_hours))
        FROM o) AS summary,
-      (SELECT coalesce(json_agg(json_build_object('reason', reason, 'count', n) ORDER BY n DESC, reason), '[]')
-       FROM (SELECT coalesce(reason, 'other') AS reason, count(*)::int AS n FROM o WHERE decision = 'reject' GROUP BY 1) x) AS rejections,
+      (SELECT coalesce(json_agg(json_build_object('reason', reason_key, 'count', rejected) ORDER BY rejected DESC, reason_key), '[]')
+       FROM g WHERE by_reason AND rejected > 0) AS rejections,
       (SELECT coalesce(json_agg(json_build_object('repId', u.id, 'repName', u.name, 'team', u.team, 'mqls', x.mqls, 'met', x.met,
           'missed', x.missed, 'waiting', x.waiting) ORDER BY u.name, u.id), '[]')
-       FROM (SELECT owner_id, ${slaCounts} FROM o WHERE owner_id IS NOT NULL GROUP BY owner_id) x
-       JOIN users u ON u.org_id = ${a.orgId} AND u.id = x.owner_id) AS "byRep",
-      (SELECT coalesce(json_agg(json_build_object('week', x.week, 'mqls', x.mqls, 'met', x.met, 'missed', x.missed, 'waiting', x.waiting) ORDER BY x.week), '[]')
+       FROM g x JOIN users u ON u.org_id = ${a.orgId} AND u.id = x.owner_id WHERE x.by_rep) AS "byRep",
+      (SELECT coalesce(json_agg(json_build_object('week', ${weekSql(sql`w`)}, 'mqls', mqls, 'met', met, 'missed', missed, 'waiting', waiting) ORDER BY w), '[]')
        -- Grouped by the week's start, then formatted: a dozen strings instead of one per MQL.
-       FROM (SELECT ${weekSql(sql`w`)} AS week, mqls, met, missed, waiting
-             FROM (SELECT date_trunc('week', at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS w, ${slaCounts} FROM o GROUP BY 1) y) x) AS "byWeek",
-      ${conversionBy("campaign")} AS "byCampaign",
-      ${conversionBy("source")} AS "bySource"`,
+       FROM g WHERE by_week) AS "byWeek",
+      ${conversionBy("by_campaign", "campaign_key")} AS "byCampaign",
+      ${conversionBy("by_source", "source_key")} AS "bySource"`,
   )
   return {
     summary: jsonValue(r!.summary),
