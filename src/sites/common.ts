@@ -32,9 +32,23 @@ export function snippetOf(raw: string | null | undefined, max = 300): string | u
 
 export const asList = (selectors: Selectors): readonly string[] => (typeof selectors === "string" ? [selectors] : selectors)
 
+/**
+ * Whether nothing at all matches: one walk of the page for the whole list, not one per selector. Most lists match
+ * nothing on most pages (no compose, no bubble, the other generation's markup), and a real page has 10,000 elements.
+ * Undefined when the engine rejects some selector of the list (each is then tried on its own).
+ */
+function noneMatch(root: ParentNode, list: readonly string[]): boolean | undefined {
+  if (list.length < 2) return undefined
+  try {
+    return root.querySelector(list.join(",")) === null
+  } catch {
+    return undefined
+  }
+}
+
 /** All elements matching any selector, in selector order then document order, without duplicates. */
 export function queryAll(root: ParentNode | null | undefined, selectors: Selectors): Element[] {
-  if (!root) return []
+  if (!root || noneMatch(root, asList(selectors))) return []
   const seen = new Set<Element>()
   for (const selector of asList(selectors)) {
     try {
@@ -48,7 +62,7 @@ export function queryAll(root: ParentNode | null | undefined, selectors: Selecto
 
 /** The first element matching the first selector that matches anything. */
 export function queryFirst(root: ParentNode | null | undefined, selectors: Selectors): Element | null {
-  if (!root) return null
+  if (!root || noneMatch(root, asList(selectors))) return null
   for (const selector of asList(selectors)) {
     try {
       const el = root.querySelector(selector)

@@ -27,6 +27,9 @@ export function demoRoutes(app: FastifyInstance) {
     reply.type("text/html; charset=utf-8").send(`<!doctype html><meta charset="utf-8"><title>Relay demo pages</title>
 <body style="font-family:system-ui;max-width:40rem;margin:3rem auto"><h1>Relay demo pages</h1>
 <ul><li><a href="/demo/gmail#inbox">Gmail</a></li><li><a href="/demo/outlook">Outlook on the web</a></li>
-<li><a href="/demo/linkedin/in/marisol-quintero-revops">LinkedIn profile</a></li></ul></body>`),
+<li><a href="/demo/linkedin/in/marisol-quintero-revops">LinkedIn profile</a></li></ul>
+<h2>Real size (about 600 KB each, for the cost benchmark)</h2>
+<ul><li><a href="/demo/gmail-heavy#inbox">Gmail inbox</a> · <a href="/demo/gmail-heavy#inbox/FMfcgzQbfLmdwxkTqZzvBmRnXhPsWcLd">thread</a></li>
+<li><a href="/demo/linkedin-heavy/feed/">LinkedIn feed</a> · <a href="/demo/linkedin-heavy/in/marisol-quintero-revops/">profile</a></li></ul></body>`),
   )
 }
