@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { pgArray, rows, sql } from "../../src/server/db/client"
 import { auth, backends, event, harness, type Harness } from "./harness"
 
 describe.each(backends)("activities, handoff and settings on %s", (kind) => {
@@ -60,6 +61,44 @@ describe.each(backends)("activities, handoff and settings on %s", (kind) => {
     const [x, y] = await Promise.all([post("/api/v1/activities", a), post("/api/v1/activities", a)])
     expect([x.statusCode, y.statusCode].sort()).toEqual([200, 201])
     expect((await get(`/api/v1/contacts/${leadId}/events?type=note`)).json().items).toHaveLength(1)
+  })
+
+  it("counts activities logged at once over many connections exactly in the rep's daily rollup, and takes removed ones off", async () => {
+    // On the PostgreSQL server the requests run on several pooled connections, so their counts land in several of the
+    // day's rows (slots); the report sums them. Removing activities subtracts from the rows that are there.
+    const day = "2026-04-07"
+    const made = await h.app.inject({
+      method: "POST",
+      url: "/api/v1/events",
+      headers: auth(h.acme.tokens.marketer),
+      payload: [event("burst.one@vantage.example", "email_open", new Date(Date.now() - 3_600_000), "burst-1")],
+    })
+    expect(made.statusCode).toBe(200)
+    const contactId = (await get("/api/v1/contacts/lookup?email=burst.one@vantage.example")).json().contact.id
+    const logged = Array.from({ length: 40 }, (_, i) => ({
+      id: randomUUID(),
+      contactId,
+      type: i % 3 ? "call" : "meeting",
+      occurredAt: `${day}T${String(8 + (i % 10)).padStart(2, "0")}:00:00.000Z`,
+      notes: `burst ${i}`,
+    }))
+    const answers = await Promise.all(logged.map((a) => post("/api/v1/activities", a)))
+    expect(answers.map((a) => a.statusCode)).toEqual(logged.map(() => 201))
+    const counts = async () => {
+      const [r] = await rows<{ rollup: string | null; raw: string }>(
+        h.database.db,
+        sql`SELECT (SELECT sum(n) FROM rep_activity_days WHERE org_id = ${h.acme.id} AND user_id = ${h.acme.userIds.rep} AND day = ${day}::date AND type = 'call')::int AS rollup,
+          (SELECT count(*) FROM activities WHERE org_id = ${h.acme.id} AND user_id = ${h.acme.userIds.rep} AND type = 'call'
+            AND occurred_at >= ${day}::date AND occurred_at < ${day}::date + 1)::int AS raw`,
+      )
+      return r!
+    }
+    expect(await counts()).toEqual({ rollup: 26, raw: 26 })
+    await h.database.db.execute(sql`DELETE FROM activities WHERE org_id = ${h.acme.id} AND id = ANY(${pgArray(logged.slice(0, 12).map((a) => a.id))}::uuid[])`)
+    expect(await counts()).toEqual({ rollup: 18, raw: 18 })
+    const report = await get(`/api/v1/analytics/rep-activity?from=${day}&to=${day}`, h.acme.tokens.marketer)
+    expect(report.statusCode, report.body).toBe(200)
+    expect(report.json().rows.find((r: { repId: string }) => r.repId === h.acme.userIds.rep)).toMatchObject({ calls: 18, meetings: 10 })
   })
 
   it("rejects malformed activities with a 400 that says what is wrong", async () => {

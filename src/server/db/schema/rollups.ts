@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm"
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core"
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uuid } from "drizzle-orm/pg-core"
 import { at } from "./columns"
 
 // Report rollups, kept current on write by the triggers and functions of the SQL migrations (0005–0007, 0009,
@@ -50,7 +50,10 @@ export const mqlOutcomes = pgTable(
   ],
 )
 
-/** Activities per rep, type and UTC day (0006), and shares under the type 'share' (drizzle migration rep_share_days). */
+/**
+ * Activities per rep, type and UTC day (0006), and shares under the type 'share' (drizzle migration rep_share_days).
+ * A day's count may be split over several rows (`slot`, drizzle migration rep_activity_slots): readers sum `n`.
+ */
 export const repActivityDays = pgTable(
   "rep_activity_days",
   {
@@ -58,9 +61,14 @@ export const repActivityDays = pgTable(
     day: date("day", { mode: "string" }).notNull(),
     userId: uuid("user_id").notNull(),
     type: text("type").notNull(),
+    /**
+     * Which of a few rows of the day the count went to: activities take their connection's (pg_backend_pid() % 8),
+     * so that reps' requests logging at once do not all queue on one row's lock until they commit; shares use 0.
+     */
+    slot: smallint("slot").notNull().default(0),
     n: integer("n").notNull(),
   },
-  (t) => [primaryKey({ name: "rep_activity_days_pkey", columns: [t.orgId, t.day, t.userId, t.type] })],
+  (t) => [primaryKey({ name: "rep_activity_days_pkey", columns: [t.orgId, t.day, t.userId, t.type, t.slot] })],
 )
 
 /**
