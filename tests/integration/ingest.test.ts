@@ -95,6 +95,24 @@ describe.each(backends)("event ingest and scores on %s", (kind) => {
     expect(new Date(ctx.sla.dueAt).getTime() - new Date(ctx.sla.mqlAt).getTime()).toBe(24 * 3_600_000)
   })
 
+  it("scores a contact the batch creates on the events kept, not on lines that were duplicates of stored events", async () => {
+    // A new contact is inserted with the score of all its lines; a line that turns out to be a duplicate (its
+    // source and externalId are another contact's event) earns nothing, so that score is corrected.
+    const at = daysAgo(2)
+    await ingest([event("dup.owner@harbor.example", "demo_request", at, "dup-1")])
+    const r = await ingest([
+      event("dup.newcomer@harbor.example", "demo_request", at, "dup-1"),
+      event("dup.newcomer@harbor.example", "webinar_attended", at, "dup-2"),
+      event("dup.twin@harbor.example", "webinar_attended", at, "dup-3"),
+    ])
+    expect(r.json()).toMatchObject({ accepted: 2, duplicates: 1, contactsCreated: 2 })
+    const newcomer = (await lookup("dup.newcomer@harbor.example")).json()
+    const twin = (await lookup("dup.twin@harbor.example")).json()
+    expect(newcomer.counts.marketing).toBe(1)
+    expect(newcomer.score.engagement).toBeGreaterThan(0)
+    expect(newcomer.score).toEqual(twin.score)
+  })
+
   it("refuses more than 10,000 events, non-arrays and reps", async () => {
     const many = Array.from({ length: 10_001 }, (_, i) => event("x@y.example", "email_open", daysAgo(1), `m${i}`))
     const big = await ingest(many)

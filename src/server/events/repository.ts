@@ -118,8 +118,199 @@ export async function attributeFirstTouch(ex: Executor, orgId: string, contactId
     WHERE c.org_id = ${orgId} AND c.id = f.id AND (c.source IS DISTINCT FROM f.source OR c.campaign IS DISTINCT FROM f.campaign)`)
 }
 
-/** The same for a list of contact ids (the contacts an ingest batch wrote events for). */
-export async function attributeContacts(ex: Executor, orgId: string, ids: string[]) {
-  if (ids.length === 0) return
-  await attributeFirstTouch(ex, orgId, sql`SELECT unnest(${pgArray(ids)}::uuid[])`)
+/** An event line of an ingest batch, before its contact is known: its email instead of the contact id. */
+export type BatchEvent = Omit<EventRow, "contactId"> & { email: string }
+
+/** A contact of the batch as stageBatch() left it: locked (or just created), with what its score reads (as stored). */
+export interface BatchContact {
+  email: string
+  contactId: string
+  created: boolean
+  stage: string
+  title: string | null
+  industry: string | null
+  companySize: number | null
+  fit: number
+  value: number
+  at: Date
+}
+
+/**
+ * The first stage of an ingest batch, one statement: finds the batch's contacts by email and locks the known ones
+ * (first, in id order, for the whole transaction: two batches in flight that share contacts queue instead of
+ * deadlocking), inserts the events (a (source, external_id) seen before is skipped), and creates the missing
+ * contacts with their email, the firmographics sent, their first touch (the earliest of their new events that is not
+ * a tracked-link view) and the score `asNew` gives, so that a new contact is written once (writeBatch() corrects
+ * the score only when some of its events turned out to be duplicates).
+ * Returns each contact's score state, with the firmographics sent merged in (a value sent wins, one left out is
+ * kept; writeBatch() stores them on known contacts), and the events that were new.
+ */
+export async function stageBatch(
+  ex: Executor,
+  orgId: string,
+  people: Map<string, EventInput["contact"]>,
+  events: BatchEvent[],
+  /** By email: the score a contact would have if it were created here (its stored state the moment it is inserted). */
+  asNew: Map<string, { fit: number; value: number; at: Date }>,
+) {
+  const emails = [...people.keys()]
+  if (emails.length === 0) return { contacts: [] as BatchContact[], inserted: [] as NewEventRow[] }
+  const all = emails.map((e) => people.get(e))
+  const col = columnOf(all)
+  const ev = (f: (e: BatchEvent) => string | null) => pgArray(events.map(f))
+  const r = await rows<{
+    kind: "c" | "e"
+    email: string | null
+    contactId: string
+    created: boolean | null
+    stage: string | null
+    title: string | null
+    industry: string | null
+    companySize: number | null
+    fit: number | null
+    value: number | string | null
+    at: string | Date | null
+    type: string | null
+    occurredAt: string | null
+    source: string | null
+  }>(
+    ex,
+    sql`
+    WITH v AS (
+      SELECT * FROM unnest(${pgArray(emails)}::text[], ${col((c) => c.firstName)}::text[], ${col((c) => c.lastName)}::text[],
+        ${col((c) => c.title)}::text[], ${col((c) => c.company)}::text[], ${col((c) => c.industry)}::text[], ${col((c) => c.companySize)}::int[],
+        ${col((c) => c.linkedin)}::text[], ${pgArray(emails.map(() => randomUUID()))}::uuid[], ${pgArray(emails.map((e) => String(asNew.get(e)!.fit)))}::int[],
+        ${pgArray(emails.map((e) => String(asNew.get(e)!.value)))}::float8[], ${pgArray(emails.map((e) => asNew.get(e)!.at.toISOString()))}::timestamptz[])
+        AS v(email, fn, ln, ti, co, ind, sz, li, new_id, new_fit, new_value, new_at)
+    ),
+    -- One index probe per email (LIMIT keeps it a probe: joined, the planner may read all the org's emails instead).
+    found AS MATERIALIZED (
+      SELECT v.email, ce.contact_id FROM v
+      CROSS JOIN LATERAL (SELECT contact_id FROM contact_emails WHERE org_id = ${orgId} AND email = v.email LIMIT 1) ce
+    ),
+    locked AS MATERIALIZED (
+      SELECT c.id, c.stage, c.title, c.industry, c.company_size, c.fit_score, c.engagement_value, c.engagement_at
+      FROM contacts c WHERE c.org_id = ${orgId} AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR UPDATE
+    ),
+    p AS MATERIALIZED (
+      SELECT v.*, coalesce(f.contact_id, v.new_id) AS id, f.contact_id IS NULL AS created FROM v LEFT JOIN found f ON f.email = v.email
+    ),
+    ev AS (
+      INSERT INTO marketing_events (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties)
+      SELECT ${orgId}, p.id, e.t, e.o, e.ca, e.a::uuid, e.s, e.x, e.p::jsonb
+      FROM unnest(${ev((e) => e.email)}::text[], ${ev((e) => e.type)}::text[], ${ev((e) => e.occurredAt)}::timestamptz[],
+        ${ev((e) => e.campaign)}::text[], ${ev((e) => e.assetId)}::text[], ${ev((e) => e.source)}::text[],
+        ${ev((e) => e.externalId)}::text[], ${ev((e) => e.properties)}::text[]) WITH ORDINALITY AS e(email, t, o, ca, a, s, x, p, n)
+      JOIN p ON p.email = e.email
+      -- The known contacts are locked before any of their events is written.
+      WHERE (SELECT count(*) FROM locked) >= 0
+      ORDER BY e.n
+      ON CONFLICT (org_id, source, external_id) DO NOTHING
+      RETURNING id, contact_id, type, occurred_at, source, campaign
+    ),
+    first AS (
+      SELECT DISTINCT ON (contact_id) contact_id, source, campaign FROM ev WHERE source <> 'relay-link' ORDER BY contact_id, occurred_at, id
+    ),
+    ins AS (
+      INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, linkedin, stage, source, campaign,
+        fit_score, engagement_value, engagement_at)
+      SELECT ${orgId}, p.id, p.fn, p.ln, p.ti, p.co, p.ind, p.sz, p.li, 'lead', f.source, f.campaign, p.new_fit, p.new_value, p.new_at
+      FROM p LEFT JOIN first f ON f.contact_id = p.id WHERE p.created
+      RETURNING id
+    ),
+    em AS (
+      INSERT INTO contact_emails (org_id, email, contact_id, is_primary)
+      SELECT ${orgId}, p.email, p.id, true FROM p JOIN ins ON ins.id = p.id
+    )
+    SELECT 'c' AS kind, p.email, p.id AS "contactId", p.created, coalesce(l.stage, 'lead') AS stage, coalesce(p.ti, l.title) AS title,
+      coalesce(p.ind, l.industry) AS industry, coalesce(p.sz, l.company_size) AS "companySize",
+      CASE WHEN p.created THEN p.new_fit ELSE l.fit_score END AS fit, CASE WHEN p.created THEN p.new_value ELSE l.engagement_value END AS value,
+      CASE WHEN p.created THEN p.new_at ELSE l.engagement_at END AS at, NULL AS type, NULL::timestamptz AS "occurredAt", NULL AS source
+    FROM p LEFT JOIN locked l ON l.id = p.id
+    UNION ALL
+    SELECT 'e', NULL, contact_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, type, occurred_at, source FROM ev`,
+  )
+  const contacts: BatchContact[] = []
+  const inserted: NewEventRow[] = []
+  for (const x of r) {
+    if (x.kind === "e") inserted.push({ contactId: x.contactId, type: x.type!, occurredAt: x.occurredAt!, source: x.source! })
+    else
+      contacts.push({
+        email: x.email!,
+        contactId: x.contactId,
+        created: x.created!,
+        stage: x.stage!,
+        title: x.title,
+        industry: x.industry,
+        companySize: x.companySize === null ? null : Number(x.companySize),
+        fit: Number(x.fit),
+        value: Number(x.value),
+        at: new Date(x.at!),
+      })
+  }
+  return { contacts, inserted }
+}
+
+type NewEventRow = Pick<MarketingEvent, "contactId" | "type" | "occurredAt" | "source">
+type Firmographics = Omit<ContactFields, "companySize"> & { companySize?: number }
+
+/** What the last stage of an ingest batch writes on one contact. */
+export interface BatchWrite {
+  contactId: string
+  /** The new score state, when the contact got new events. */
+  score?: { fit: number; value: number; at: Date }
+  /** Firmographics sent for a contact that was already known (a value sent wins, one left out is kept). */
+  fields?: Firmographics
+  /** Its first touch may have moved: it is found again from its events (known contacts that got new marketing events). */
+  attribute: boolean
+}
+
+/**
+ * The last stage of an ingest batch, one statement: the score buckets the batch filled, and each contact written
+ * once with its new score, the firmographics sent and its first touch (recomputed from the events, one index probe
+ * per contact, so an older event that arrives late still wins; tracked-link views never count as the first touch).
+ * The contacts are the ones stageBatch() locked.
+ */
+export async function writeBatch(ex: Executor, orgId: string, buckets: Map<string, number>, writes: BatchWrite[]) {
+  if (writes.length === 0 && buckets.size === 0) return
+  const keys = [...buckets.keys()].map((k) => k.split("|") as [string, string, string])
+  const w = (f: (x: BatchWrite) => string | number | boolean | null | undefined) =>
+    pgArray(
+      writes.map((x) => {
+        const v = f(x)
+        return v === undefined || v === null ? null : String(v)
+      }),
+    )
+  const fld = (f: (c: Firmographics) => string | number | undefined) => w((x) => (x.fields ? f(x.fields) : null))
+  await ex.execute(sql`
+    WITH b AS (
+      INSERT INTO score_buckets (org_id, contact_id, type, day, points)
+      SELECT ${orgId}, * FROM unnest(${pgArray(keys.map((k) => k[0]))}::uuid[], ${pgArray(keys.map((k) => k[1]))}::text[],
+        ${pgArray(keys.map((k) => k[2]))}::date[], ${pgArray([...buckets.values()].map(String))}::int[])
+      ON CONFLICT (org_id, contact_id, type, day) DO UPDATE SET points = EXCLUDED.points
+    ),
+    s AS (
+      SELECT * FROM unnest(${w((x) => x.contactId)}::uuid[], ${w((x) => x.score?.fit)}::int[], ${w((x) => x.score?.value)}::float8[],
+        ${w((x) => x.score?.at.toISOString())}::timestamptz[], ${fld((c) => c.firstName)}::text[], ${fld((c) => c.lastName)}::text[],
+        ${fld((c) => c.title)}::text[], ${fld((c) => c.company)}::text[], ${fld((c) => c.industry)}::text[], ${fld((c) => c.companySize)}::int[],
+        ${fld((c) => c.linkedin)}::text[], ${w((x) => x.attribute)}::bool[]) AS s(id, fit, value, at, fn, ln, ti, co, ind, sz, li, attribute)
+    ),
+    -- MATERIALIZED: the first touches are found once (left to itself, the planner may redo the probes per contact).
+    f AS MATERIALIZED (
+      SELECT s.id, e.source, e.campaign FROM s
+      CROSS JOIN LATERAL (
+        SELECT source, campaign FROM marketing_events
+        WHERE org_id = ${orgId} AND contact_id = s.id AND source <> 'relay-link'
+        ORDER BY occurred_at, id LIMIT 1
+      ) e
+      WHERE s.attribute
+    )
+    UPDATE contacts c SET fit_score = coalesce(s.fit, c.fit_score), engagement_value = coalesce(s.value, c.engagement_value),
+      engagement_at = coalesce(s.at, c.engagement_at), first_name = coalesce(s.fn, c.first_name), last_name = coalesce(s.ln, c.last_name),
+      title = coalesce(s.ti, c.title), company = coalesce(s.co, c.company), industry = coalesce(s.ind, c.industry),
+      company_size = coalesce(s.sz, c.company_size), linkedin = coalesce(s.li, c.linkedin),
+      source = CASE WHEN f.id IS NULL THEN c.source ELSE f.source END, campaign = CASE WHEN f.id IS NULL THEN c.campaign ELSE f.campaign END,
+      updated_at = now()
+    FROM s LEFT JOIN f ON f.id = s.id
+    WHERE c.org_id = ${orgId} AND c.id = ANY(${w((x) => x.contactId)}::uuid[]) AND c.id = s.id`)
 }

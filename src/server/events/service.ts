@@ -2,8 +2,9 @@ import type { Db, Executor } from "../db/client"
 import { BadRequest } from "../errors"
 import { type Principal, requireRole } from "../auth/service"
 import { EventInput, type IngestResult, maxIngestBatch } from "../../shared/contracts/events"
+import type { ScoringRules } from "../../shared/contracts/settings"
 import { getSettings } from "../settings/service"
-import { applyEvents } from "../scores/service"
+import { type EngagementState, loadBuckets, markCrossings, scoreEvents } from "../scores/service"
 import * as repo from "./repository"
 
 /** The lines of a JSON array or NDJSON body, numbered from 1 as the sender counts them. */
@@ -56,35 +57,100 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
       rejected.push({ line: g.line, reason: "assetId: no such asset in this organization" })
       return false
     })
-    const { inserted, created } = await store(tx, p.orgId, kept, rejected)
-    // New contacts get their first touch here; known ones keep theirs unless an older event just arrived.
-    await repo.attributeContacts(tx, p.orgId, [...new Set(inserted.map((e) => e.contactId))])
+    // Three statements for any batch: contacts found, locked or created and events written; the score buckets
+    // the known contacts' new events fall in read; scores, buckets, firmographics and first touches written.
+    // Then the crossings, when there are any.
     const settings = await getSettings(tx, p.orgId)
-    const { newMqls } = await applyEvents(
+    const staged = await store(tx, p.orgId, kept, rejected, settings.scoring, now)
+    const events = staged.inserted.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) }))
+    const scoredIds = new Set(events.map((e) => e.contactId))
+    const batch = [...staged.contacts.values()]
+    // A contact this batch created is scored from scratch, as if it had been stored with no score and no buckets.
+    const states = batch.filter((c) => scoredIds.has(c.contactId)).map((c) => (c.created ? fresh(c.contactId, c, now) : scoreState(c)))
+    const buckets = await loadBuckets(
       tx,
       p.orgId,
-      inserted.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
-      settings,
-      now,
+      events.filter((e) => !staged.contacts.get(e.contactId)!.created),
     )
+    const scored = scoreEvents(states, events, buckets, settings.scoring, now)
+    const byId = new Map(states.map((s) => [s.id, s]))
+    const attribute = new Set(staged.inserted.filter((e) => e.source !== "relay-link").map((e) => e.contactId))
+    const writes: repo.BatchWrite[] = []
+    for (const c of batch) {
+      const s = byId.get(c.contactId)
+      const fields = staged.fields.get(c.contactId)
+      // A new contact was inserted with its score already; it differs only when some of its events were duplicates.
+      const score = s && !(c.created && s.fit === c.fit && s.value === c.value && s.at.getTime() === c.at.getTime()) ? s : undefined
+      const touch = !c.created && attribute.has(c.contactId)
+      if (!score && !fields && !touch) continue
+      writes.push({ contactId: c.contactId, score: score && { fit: score.fit, value: score.value, at: score.at }, fields, attribute: touch })
+    }
+    await repo.writeBatch(tx, p.orgId, scored.buckets, writes)
+    const marked = await markCrossings(tx, p.orgId, scored, settings, now)
     rejected.sort((a, b) => a.line - b.line)
-    return { accepted: inserted.length, duplicates: lines.length - rejected.length - inserted.length, rejected, contactsCreated: created, newMqls }
+    return {
+      accepted: staged.inserted.length,
+      duplicates: lines.length - rejected.length - staged.inserted.length,
+      rejected,
+      contactsCreated: staged.created,
+      newMqls: marked.length,
+    }
   })
 }
 
-type Line = { line: number; e: EventInput }
-type Stored = { inserted: Awaited<ReturnType<typeof repo.insertEvents>>; created: number }
+/** A contact's score state as stored. */
+const scoreState = (c: repo.BatchContact): EngagementState => ({
+  id: c.contactId,
+  stage: c.stage as EngagementState["stage"],
+  title: c.title,
+  industry: c.industry,
+  companySize: c.companySize,
+  fit: c.fit,
+  value: c.value,
+  at: c.at,
+})
 
-/** Contacts and events of some lines, as a few multi-row statements. */
-async function write(tx: Executor, orgId: string, lines: Line[]): Promise<Stored> {
+/** The score state of a contact just created: no fit stored yet (the score before this batch is 0), no engagement. */
+const fresh = (id: string, c: { title?: string | null; industry?: string | null; companySize?: number | null }, now: Date): EngagementState => ({
+  id,
+  stage: "lead",
+  title: c.title ?? null,
+  industry: c.industry ?? null,
+  companySize: c.companySize ?? null,
+  fit: 0,
+  value: 0,
+  at: now,
+})
+
+type Line = { line: number; e: EventInput }
+interface Staged {
+  /** By contact id: the batch's contacts as the last stage that saw them left them. */
+  contacts: Map<string, repo.BatchContact>
+  /** Firmographics sent for contacts that already existed, by contact id (a later line's value wins). */
+  fields: Map<string, NonNullable<EventInput["contact"]>>
+  inserted: Awaited<ReturnType<typeof repo.stageBatch>>["inserted"]
+  created: number
+}
+
+/** Contacts and events of some lines, in one statement. */
+async function write(tx: Executor, orgId: string, lines: Line[], rules: ScoringRules, now: Date): Promise<Staged> {
   const people = new Map<string, EventInput["contact"]>()
   for (const g of lines) if (!people.has(g.e.email) || g.e.contact) people.set(g.e.email, { ...people.get(g.e.email), ...g.e.contact })
-  const { ids, created } = await repo.upsertContactsByEmail(tx, orgId, people)
-  const inserted = await repo.insertEvents(
+  // Each email's score were it new (every line kept, nothing earned before): what a contact created here is stored with.
+  const asNew = [...people].map(([email, c]) => fresh(email, { title: c?.title, industry: c?.industry, companySize: c?.companySize }, now))
+  scoreEvents(
+    asNew,
+    lines.map((g) => ({ contactId: g.e.email, type: g.e.type, occurredAt: new Date(g.e.occurredAt) })),
+    new Map(),
+    rules,
+    now,
+  )
+  const r = await repo.stageBatch(
     tx,
     orgId,
+    people,
     lines.map((g) => ({
-      contactId: ids.get(g.e.email)!,
+      email: g.e.email,
       type: g.e.type,
       occurredAt: g.e.occurredAt,
       campaign: g.e.campaign ?? null,
@@ -93,30 +159,48 @@ async function write(tx: Executor, orgId: string, lines: Line[]): Promise<Stored
       externalId: g.e.externalId,
       properties: JSON.stringify(g.e.properties ?? {}),
     })),
+    new Map(asNew.map((s) => [s.id, s])),
   )
-  return { inserted, created }
+  const contacts = new Map(r.contacts.map((c) => [c.contactId, c]))
+  const fields = new Map<string, NonNullable<EventInput["contact"]>>()
+  for (const c of r.contacts) {
+    const sent = people.get(c.email)
+    if (!c.created && sent && Object.keys(sent).length > 0) fields.set(c.contactId, sent)
+  }
+  return { contacts, fields, inserted: r.inserted, created: r.contacts.filter((c) => c.created).length }
 }
+
+/** Two stages of one batch, one after the other (halves of a batch): the later one's view of a contact wins. */
+function merge(a: Staged, b: Staged): Staged {
+  const contacts = new Map(a.contacts)
+  for (const [id, c] of b.contacts) contacts.set(id, { ...c, created: c.created || (a.contacts.get(id)?.created ?? false) })
+  const fields = new Map(a.fields)
+  for (const [id, f] of b.fields) fields.set(id, { ...fields.get(id), ...f })
+  return { contacts, fields, inserted: [...a.inserted, ...b.inserted], created: a.created + b.created }
+}
+
+const nothing = (): Staged => ({ contacts: new Map(), fields: new Map(), inserted: [], created: 0 })
 
 /**
  * Writes the lines in a savepoint. The contract refuses what PostgreSQL would; should PostgreSQL still refuse
  * a value as data (SQLSTATE class 22), the batch is halved until the refused lines stand alone, so that even
  * then a bad line costs only itself: about 2·log2(n) extra statements per bad line, and none when all is well.
  */
-async function store(tx: Db, orgId: string, lines: Line[], rejected: IngestResult["rejected"]): Promise<Stored> {
-  if (lines.length === 0) return { inserted: [], created: 0 }
+async function store(tx: Db, orgId: string, lines: Line[], rejected: IngestResult["rejected"], rules: ScoringRules, now: Date): Promise<Staged> {
+  if (lines.length === 0) return nothing()
   try {
-    return await tx.transaction((sp) => write(sp, orgId, lines))
+    return await tx.transaction((sp) => write(sp, orgId, lines, rules, now))
   } catch (err) {
     const refused = dataError(err)
     if (!refused) throw err
     if (lines.length === 1) {
       rejected.push({ line: lines[0]!.line, reason: `the database cannot store this event: ${refused}` })
-      return { inserted: [], created: 0 }
+      return nothing()
     }
     const half = Math.ceil(lines.length / 2)
-    const a = await store(tx, orgId, lines.slice(0, half), rejected)
-    const b = await store(tx, orgId, lines.slice(half), rejected)
-    return { inserted: [...a.inserted, ...b.inserted], created: a.created + b.created }
+    const a = await store(tx, orgId, lines.slice(0, half), rejected, rules, now)
+    const b = await store(tx, orgId, lines.slice(half), rejected, rules, now)
+    return merge(a, b)
   }
 }
 

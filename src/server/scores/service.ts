@@ -14,27 +14,52 @@ export interface NewEvent {
 /**
  * Keeps scores current as events arrive: applies each new event's capped points to the contact's
  * decayed engagement (exact, no recompute), then has the lifecycle mark the batch's threshold crossings as
- * MQLs, all of them in one call. Runs inside the ingest transaction.
+ * MQLs, all of them in one call. Runs inside the caller's transaction (a tracked-link view).
  */
 export async function applyEvents(tx: Executor, orgId: string, events: NewEvent[], settings: Settings, now: Date) {
-  const rules = settings.scoring
   const ids = [...new Set(events.map((e) => e.contactId))].sort()
   const states = await repo.lockScoreState(tx, orgId, ids)
+  const buckets = await loadBuckets(tx, orgId, events)
+  const scored = scoreEvents(states, events, buckets, settings.scoring, now)
+  await repo.saveBuckets(tx, orgId, scored.buckets)
+  await repo.saveScores(tx, orgId, states)
+  const marked = await markCrossings(tx, orgId, scored, settings, now)
+  return { newMqls: marked.length }
+}
+
+const keyOf = (e: NewEvent) => `${e.contactId}|${e.type}|${utcDay(e.occurredAt)}`
+
+/** The score buckets (contact, type, UTC day) that events fall in: what scoreEvents() needs read first. */
+function bucketKeys(events: NewEvent[]) {
+  return [...new Set(events.map(keyOf))].map((k) => {
+    const [contactId, type, day] = k.split("|") as [string, string, string]
+    return { contactId, type, day }
+  })
+}
+
+/** The score buckets the events fall in, as scoreEvents() needs them. */
+export const loadBuckets = (tx: Executor, orgId: string, events: NewEvent[]) => repo.loadBuckets(tx, orgId, bucketKeys(events))
+
+export type EngagementState = repo.EngagementState
+
+/** What scoring a batch of events changed: the buckets to write, and each contact's score before and after. */
+export interface Scored {
+  buckets: Map<string, number>
+  scores: { contactId: string; stage: string; before: number; after: number }[]
+}
+
+/**
+ * Scores new events in memory, nothing read or written: each event's capped points (given what its type already
+ * earned that day, `buckets`) are added to its contact's decayed engagement, oldest first. `states` (the locked
+ * contacts, with the firmographics just sent) get their new fit and engagement in place.
+ */
+export function scoreEvents(states: repo.EngagementState[], events: NewEvent[], buckets: Map<string, number>, rules: ScoringRules, now: Date): Scored {
   const byId = new Map(states.map((s) => [s.id, s]))
   const before = new Map(states.map((s) => [s.id, currentTotal(s, rules, now)]))
   // Firmographics may have arrived with these events (new contacts, upserted fields).
   for (const s of states) s.fit = fitScore(s, rules).points
 
   const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
-  const keyOf = (e: NewEvent) => `${e.contactId}|${e.type}|${utcDay(e.occurredAt)}`
-  const buckets = await repo.loadBuckets(
-    tx,
-    orgId,
-    sorted.map((e) => {
-      const [contactId, type, day] = keyOf(e).split("|") as [string, string, string]
-      return { contactId, type, day }
-    }),
-  )
   const touched = new Map<string, number>()
   for (const e of sorted) {
     const key = keyOf(e)
@@ -46,17 +71,15 @@ export async function applyEvents(tx: Executor, orgId: string, events: NewEvent[
     const s = byId.get(e.contactId)
     if (s) Object.assign(s, addDecayed(s, points, e.occurredAt, rules.halfLifeDays))
   }
-  await repo.saveBuckets(tx, orgId, touched)
-  await repo.saveScores(tx, orgId, states)
+  return {
+    buckets: touched,
+    scores: states.map((s) => ({ contactId: s.id, stage: s.stage, before: before.get(s.id)!, after: currentTotal(s, rules, now) })),
+  }
+}
 
-  const marked = await lifecycle.markMqls(
-    tx,
-    orgId,
-    states.map((s) => ({ contactId: s.id, stage: s.stage, before: before.get(s.id)!, after: currentTotal(s, rules, now) })),
-    settings.mqlThreshold,
-    now,
-  )
-  return { newMqls: marked.length }
+/** The lifecycle marks the contacts whose score crossed the threshold as MQLs, all in one call. Returns their ids. */
+export function markCrossings(tx: Executor, orgId: string, scored: Scored, settings: Settings, now: Date) {
+  return lifecycle.markMqls(tx, orgId, scored.scores, settings.mqlThreshold, now)
 }
 
 /** The score now from its stored state (fit, engagement and when it was stored), without the reasons. */
