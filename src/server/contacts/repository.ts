@@ -97,23 +97,35 @@ export interface TimelineCursor {
   key: string
 }
 
-/** Marketing events and rep activities of one contact (`contactId` may be a column of an outer query), newest first, keyset-paged. */
+/** An event's asset title, looked up for that event alone: joining would hash every asset of the org on each lookup. */
+const assetTitle = sql`(SELECT a.title FROM assets a WHERE a.org_id = e.org_id AND a.id = e.asset_id)`
+
+/**
+ * Marketing events and rep activities of one contact (`contactId` may be a column of an outer query), newest first,
+ * keyset-paged. Each side reads only its first `limit + 1` rows in its index's order (occurred_at, id: the same order
+ * as the page's key within a side), and titles are looked up for those rows only.
+ */
 function timelineSql(orgId: string, contactId: SQL, limit: number, before?: TimelineCursor, type?: string) {
-  const cursor = before ? sql`AND (t."occurredAt", t.key) < (${before.at}::timestamptz, ${before.key})` : sql``
-  const typeFilter = type ? sql`AND t.type = ${type}` : sql``
+  const mKey = sql`'m:' || lpad(e.id::text, 19, '0')`
+  const sKey = sql`'s:' || x.id::text`
+  const after = (at: SQL, key: SQL) =>
+    before ? sql`AND ${at} <= ${before.at}::timestamptz AND (${at}, ${key}) < (${before.at}::timestamptz, ${before.key})` : sql``
+  const ofType = (column: SQL) => (type ? sql`AND ${column} = ${type}` : sql``)
   return sql`
     SELECT * FROM (
-      SELECT 'm:' || lpad(e.id::text, 19, '0') AS key, e.id::text AS id, 'marketing' AS side, e.type, e.occurred_at AS "occurredAt",
-        coalesce(a.title, e.properties->>'title', e.campaign, '') AS title,
-        NULLIF(e.campaign, coalesce(a.title, e.properties->>'title', e.campaign)) AS detail, e.source AS by
-      FROM marketing_events e LEFT JOIN assets a ON a.org_id = e.org_id AND a.id = e.asset_id
-      WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId}
+      (SELECT ${mKey} AS key, e.id::text AS id, 'marketing' AS side, e.type, e.occurred_at AS "occurredAt",
+        coalesce(${assetTitle}, e.properties->>'title', e.campaign, '') AS title,
+        NULLIF(e.campaign, coalesce(${assetTitle}, e.properties->>'title', e.campaign)) AS detail, e.source AS by
+      FROM marketing_events e
+      WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId} ${after(sql`e.occurred_at`, mKey)} ${ofType(sql`e.type`)}
+      ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${limit + 1})
       UNION ALL
-      SELECT 's:' || x.id::text, x.id::text, 'sales', x.type, x.occurred_at,
-        ${activityTitleSql(sql`x.type`, sql`x.subject`, sql`x.outcome`)}, x.notes, u.name
-      FROM activities x LEFT JOIN users u ON u.org_id = x.org_id AND u.id = x.user_id
-      WHERE x.org_id = ${orgId} AND x.contact_id = ${contactId}
-    ) t WHERE true ${cursor} ${typeFilter}
+      (SELECT ${sKey}, x.id::text, 'sales', x.type, x.occurred_at,
+        ${activityTitleSql(sql`x.type`, sql`x.subject`, sql`x.outcome`)}, x.notes, (SELECT u.name FROM users u WHERE u.org_id = x.org_id AND u.id = x.user_id)
+      FROM activities x
+      WHERE x.org_id = ${orgId} AND x.contact_id = ${contactId} ${after(sql`x.occurred_at`, sKey)} ${ofType(sql`x.type`)}
+      ORDER BY x.occurred_at DESC, x.id DESC LIMIT ${limit + 1})
+    ) t
     ORDER BY t."occurredAt" DESC, t.key DESC LIMIT ${limit + 1}`
 }
 
@@ -166,8 +178,8 @@ export async function context(ex: Executor, orgId: string, target: ContactTarget
     WITH c AS (SELECT ${contactColumns} ${find})
     SELECT c.*,
       (SELECT coalesce(json_agg(r ORDER BY r."occurredAt" DESC), '[]'::json) FROM (
-        SELECT e.type, e.occurred_at AS "occurredAt", coalesce(a.title, e.properties->>'title', e.campaign) AS label
-        FROM marketing_events e LEFT JOIN assets a ON a.org_id = e.org_id AND a.id = e.asset_id
+        SELECT e.type, e.occurred_at AS "occurredAt", coalesce(${assetTitle}, e.properties->>'title', e.campaign) AS label
+        FROM marketing_events e
         WHERE e.org_id = ${orgId} AND e.contact_id = c.id AND e.counted AND e.occurred_at >= ${since.toISOString()}
         ORDER BY e.occurred_at DESC LIMIT 2000) r) AS recent,
       (SELECT coalesce(json_agg(t ORDER BY t."occurredAt" DESC, t.key DESC), '[]'::json) FROM (${timelineSql(orgId, sql`c.id`, pageSize)}) t) AS timeline,
