@@ -18,6 +18,8 @@ export type SidebarMode = (typeof sidebarModes)[number]
 export const SIDEBAR_PORT = "relay-sidebar"
 /** The sidebar page, relative to the extension's root (Plasmo builds src/tabs/sidebar.tsx there). */
 export const SIDEBAR_PAGE = "tabs/sidebar.html"
+/** The id of the iframe Relay adds to the host page; the site watchers ignore what happens in it. */
+export const SIDEBAR_FRAME_ID = "relay-sidebar"
 
 /** What the shell tells the worker each time it changes: who is on screen, and whether Insert has a compose to go into. */
 export interface ShellState {

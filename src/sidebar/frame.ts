@@ -2,10 +2,8 @@
 // chrome-extension://, so the frame is cross-origin to the host (its scripts cannot read names, scores or history
 // in it) and, with site isolation, runs in the extension's own renderer process: the sidebar's React costs the
 // host page's main thread nothing. Plain DOM, no React: the site shell imports this.
-import { SIDEBAR_PAGE, type SidebarMode } from "../shared/sidebar-protocol"
+import { SIDEBAR_FRAME_ID, SIDEBAR_PAGE, type SidebarMode } from "../shared/sidebar-protocol"
 import { PANEL_WIDTH, TAB_WIDTH } from "./widths"
-
-export const FRAME_ID = "relay-sidebar"
 
 const widths: Record<SidebarMode, number> = { open: PANEL_WIDTH, tab: TAB_WIDTH, hidden: 0 }
 export const frameWidth = (mode: SidebarMode) => widths[mode]
@@ -17,7 +15,7 @@ const set = (el: HTMLElement, styles: Record<string, string>) => {
 /** Adds the frame, docked right and zero-wide until the sidebar says what it shows (`sizeSidebarFrame`). */
 export function addSidebarFrame(doc: Document = document): HTMLIFrameElement {
   const frame = doc.createElement("iframe")
-  frame.id = FRAME_ID
+  frame.id = SIDEBAR_FRAME_ID
   frame.title = "Relay"
   // "Copy link" writes the clipboard from inside the frame.
   frame.allow = "clipboard-write"

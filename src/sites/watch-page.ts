@@ -3,12 +3,13 @@
 // narrowest stable containers with ONE MutationObserver, skips mutations of our own UI, debounces,
 // and reports a new PageContext only when who/what is on screen actually changed.
 import type { PageContext } from "../shared/page-context"
+import { SIDEBAR_FRAME_ID } from "../shared/sidebar-protocol"
 import { contextKey, queryFirst, type Selectors } from "./common"
 
 export interface WatchOptions {
   /** The document to watch; defaults to the global document. */
   root?: Document
-  /** Extra nodes to ignore (besides <relay-sidebar> and <plasmo-csui>). */
+  /** Extra nodes to ignore (besides Relay's own sidebar frame). */
   ignore?: (node: Node) => boolean
   /** Quiet period before re-detecting; default 150 ms. */
   debounceMs?: number
@@ -22,7 +23,8 @@ export interface SiteWatchConfig {
   containers: readonly Selectors[]
 }
 
-const OWN_TAGS = new Set(["RELAY-SIDEBAR", "PLASMO-CSUI"])
+/** Relay's own element on the page: the sidebar's iframe (src/sidebar/frame.ts). */
+const isRelayFrame = (n: Node) => n.nodeType === 1 && (n as Element).id === SIDEBAR_FRAME_ID
 // Attributes the detectors read; other attribute churn (classes, tabindex, timers) is ignored.
 const WATCHED_ATTRIBUTES = ["email", "data-hovercard-id", "data-name", "title", "aria-label", "href", "value", "style", "hidden"]
 
@@ -41,12 +43,12 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
 
   const isOwn = (node: Node | null): boolean => {
     for (let n: Node | null = node; n; n = n.parentNode) {
-      if (n.nodeType === 1 && OWN_TAGS.has((n as Element).tagName)) return true
+      if (isRelayFrame(n)) return true
       if (opts.ignore?.(n)) return true
     }
     return false
   }
-  const foreign = (n: Node) => !(n.nodeType === 1 && OWN_TAGS.has((n as Element).tagName)) && !opts.ignore?.(n)
+  const foreign = (n: Node) => !isRelayFrame(n) && !opts.ignore?.(n)
   const relevant = (record: MutationRecord): boolean => {
     if (isOwn(record.target)) return false
     if (record.type !== "childList") return true

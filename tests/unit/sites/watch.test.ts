@@ -103,13 +103,12 @@ describe("watchPage", () => {
   it("ignores our own nodes and nodes matched by opts.ignore", async () => {
     const { detect, onChange } = setup()
     const main = document.querySelector('div[role="main"]')!
-    const sidebar = document.createElement("relay-sidebar")
+    const sidebar = document.createElement("iframe")
+    sidebar.id = "relay-sidebar"
     main.append(sidebar)
-    const csui = document.createElement("plasmo-csui")
-    document.body.append(csui) // outside the observed container anyway
     await sleep(60)
-    sidebar.innerHTML = "<div><p>ann@a.example · Lead score 72</p></div>"
-    sidebar.setAttribute("aria-label", "Relay")
+    sidebar.setAttribute("title", "Relay")
+    sidebar.setAttribute("style", "width: 360px")
     const ads = document.createElement("div")
     ads.id = "ads"
     main.append(ads)
