@@ -235,7 +235,7 @@ function mainThreadOf(events: TraceEvent[], matches: (d: NonNullable<NonNullable
   return main ? { pid, tid: main.tid } : null
 }
 
-async function relayScriptTime(ctx: BrowserContext, hash = "#inbox", name?: string): Promise<{ host: Slices; sidebar: Slices; samePid: boolean }> {
+async function relayScriptTime(ctx: BrowserContext, path = "/demo/gmail#inbox", name?: string): Promise<{ host: Slices; sidebar: Slices; samePid: boolean }> {
   const p = await ctx.newPage()
   const cdp = await ctx.newCDPSession(p)
   const events: TraceEvent[] = []
@@ -245,15 +245,14 @@ async function relayScriptTime(ctx: BrowserContext, hash = "#inbox", name?: stri
   const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()))
   // disabled-by-default-devtools.timeline carries FrameCommittedInBrowser (which process each frame went to).
   await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline,v8", transferMode: "ReportEvents" })
-  const url = `${backend.url}/demo/gmail${hash}`
-  await p.goto(url, { waitUntil: "load" })
+  await p.goto(`${backend.url}${path}`, { waitUntil: "load" })
   // With someone on the page: until their name is in the sidebar (detection, the frame, its first render).
   if (name) await sidebarRoot(p).getByRole("heading", { name }).waitFor()
   await p.waitForTimeout(600)
   await cdp.send("Tracing.end")
   await done
   await p.close()
-  const host = mainThreadOf(events, (d) => !d.parent && (d.url ?? "").startsWith(`${backend.url}/demo/gmail`))
+  const host = mainThreadOf(events, (d) => !d.parent && (d.url ?? "").startsWith(`${backend.url}/demo/`))
   if (!host) throw new Error("the trace has no commit of the page's main frame: cannot tell the host page's main thread")
   const frame = mainThreadOf(events, (d) => (d.url ?? "").endsWith("/tabs/sidebar.html"))
   if (name && !frame) throw new Error("the trace has no commit of the sidebar frame")
@@ -270,12 +269,23 @@ for (let i = 0; i < runs; i++) {
   const t = await relayScriptTime(context)
   tracedWall.push(t.host.wall)
   traced.push(t.host.thread)
-  const s = await relayScriptTime(context, threads[0]!.hash, threads[0]!.name)
+  const s = await relayScriptTime(context, `/demo/gmail${threads[0]!.hash}`, threads[0]!.name)
   shownWall.push(s.host.wall)
   shown.push(s.host.thread)
   frameShown.push(s.sidebar.thread)
   if (s.samePid) sharedProcess++
 }
+
+// The same two figures on real-size pages (about 600 KB of markup each, src/server/demo/heavy/): the size of the
+// Gmail and LinkedIn pages the issue's figures came from, generated with invented people.
+const heavyPages = [
+  { what: "Gmail inbox, nobody on screen", path: "/demo/gmail-heavy#inbox", ceiling: 10 },
+  { what: "LinkedIn feed, nobody on screen", path: "/demo/linkedin-heavy/feed/", ceiling: 10 },
+  { what: "Gmail thread, Marisol Quintero shown", path: `/demo/gmail-heavy${threads[0]!.hash}`, name: threads[0]!.name, ceiling: 50 },
+  { what: "LinkedIn profile, Marisol Quintero shown", path: "/demo/linkedin-heavy/in/marisol-quintero-revops/", name: threads[0]!.name, ceiling: 50 },
+]
+const heavy = heavyPages.map(() => [] as number[])
+for (let i = 0; i < runs; i++) for (const [k, page] of heavyPages.entries()) heavy[k]!.push((await relayScriptTime(context, page.path, page.name)).host.thread)
 
 const plain = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -342,6 +352,16 @@ sidebar frame committed to ${sharedProcess === 0 ? "another process in every run
 | wall time on the host's main thread (trace; inflated when other processes share the cores) | ${ms(median(shownWall))} | ${ms(p95(shownWall))} | | |
 | **thread time on the host's main thread (trace)** | **${ms(median(shown))}** | ${ms(p95(shown))} | 50.0 ms | ${(median(shown) / 50).toFixed(2)} |
 | for information: the sidebar frame's main thread (its own process: loading the page's bundle, React, first render) | ${ms(median(frameShown))} | ${ms(p95(frameShown))} | | |
+
+## Real-size pages
+
+Relay's own scripts' thread time on the host page's main thread, measured the same way, on pages of about 600 KB
+of markup generated like today's Gmail and LinkedIn (src/server/demo/heavy/, invented people); with a person, until
+the name is in the sidebar.
+
+| page | median | p95 | ceiling | median / ceiling |
+| --- | --- | --- | --- | --- |
+${heavyPages.map((page, k) => row(`${page.what} (${page.path})`, heavy[k]!, page.ceiling)).join("\n")}
 `
 if (!args.quick) {
   mkdirSync("tests/bench/results", { recursive: true })
@@ -364,6 +384,7 @@ report(args, {
       coldUncached: round(median(cold.uncached)),
     },
     pageLoadMainThreadMs: { without: round(median(without)), with: round(median(withExt)) },
+    realSizePagesMainThreadMs: Object.fromEntries(heavyPages.map((page, k) => [page.path, round(median(heavy[k]!))])),
     siteScriptsGzipBytes: scriptsGz,
     sidebarGzipBytes: sidebar.gz,
     runs,
