@@ -23,9 +23,10 @@ export interface Shell {
   stop: () => void
 }
 
-declare global {
-  var __relayShell: Shell | undefined
-}
+// Kept under a symbol, not a string name: a string-named property missing from the window reads the page's element
+// of that id (`<div id="__relayShell">` would have passed for a running shell), in the content scripts' world too.
+const SHELL = Symbol.for("relay.shell")
+const shared = globalThis as unknown as { [SHELL]?: Shell }
 
 const modes = new Set<string>(sidebarModes)
 
@@ -53,7 +54,8 @@ function reportStrategy(context: PageContext) {
  */
 export function startShell(site: Site, watch: Watch, selectors?: SelectorModule): Shell {
   // Content scripts of one extension share the frame's isolated world: a second site script on the same page stays out.
-  if (globalThis.__relayShell) return globalThis.__relayShell
+  const running = shared[SHELL]
+  if (running) return running
 
   let context = emptyContext(site)
   let frame: HTMLIFrameElement | null = null
@@ -183,9 +185,9 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
       chrome.runtime.onMessage.removeListener(onMessage)
       frame?.remove()
       makeRoom(site, 0)
-      if (globalThis.__relayShell === shell) globalThis.__relayShell = undefined
+      if (shared[SHELL] === shell) delete shared[SHELL]
     },
   }
-  globalThis.__relayShell = shell
+  shared[SHELL] = shell
   return shell
 }

@@ -45,7 +45,8 @@ export function applyOverlay(module: SelectorModule, overlay: SiteOverlay | null
 // The shell (the site's content script) and the sidebar bundle run in the same isolated world but each has its
 // own copy of the selectors modules. The shell keeps the overlay it applied here, so the sidebar's copy (Insert
 // reads COMPOSE_BODY there) gets the same additions: one list per thing, extended once, read by both.
-const SHARED = "__relaySitesOverlay"
+// A symbol, not a string name: a string-named property missing from the window reads the page's element of that id.
+const SHARED = Symbol.for("relay.sitesOverlay")
 type Shared = { [SHARED]?: Partial<Record<string, SiteOverlay>> }
 
 /** Keeps the overlay the shell applied for `site`, for the sidebar bundle's copy of the selectors. */

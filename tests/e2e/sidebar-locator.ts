@@ -24,7 +24,7 @@ export async function hostPageView(page: Page) {
       framePresent: !!frame,
       contentDocument: frame ? frame.contentDocument : undefined,
       readable,
-      hookVisible: "__relayTest" in globalThis || "__relay" in globalThis || "__relayShell" in globalThis,
+      hookVisible: "__relayTest" in globalThis || "__relay" in globalThis || Symbol.for("relay.shell") in globalThis,
       bodyText: document.body.innerText,
       documentText: document.documentElement.innerText,
       frameText: frame ? frame.textContent : "",

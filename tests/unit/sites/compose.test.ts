@@ -226,7 +226,7 @@ describe("one compose-body list per site (issue 11, item 4)", () => {
       })
     } finally {
       list.splice(0, list.length - 3)
-      delete (globalThis as { __relaySitesOverlay?: unknown }).__relaySitesOverlay
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for("relay.sitesOverlay")]
     }
   })
 
