@@ -1,7 +1,11 @@
 // What a site detector reports about the page the rep is looking at. Pure data, no DOM.
-export type Site = "gmail" | "outlook" | "linkedin"
-export type PageView = "thread" | "compose" | "profile" | "messaging" | "list" | "other"
-export type PersonRole = "from" | "to" | "cc" | "profile" | "counterpart"
+// The value lists are the one home of these words: the worker's zod schemas and the selector-health contract use them.
+export const sites = ["gmail", "outlook", "linkedin"] as const
+export type Site = (typeof sites)[number]
+export const pageViews = ["thread", "compose", "profile", "messaging", "list", "other"] as const
+export type PageView = (typeof pageViews)[number]
+export const personRoles = ["from", "to", "cc", "profile", "counterpart"] as const
+export type PersonRole = (typeof personRoles)[number]
 
 /**
  * Which detection strategy answered, most specific first:
@@ -13,7 +17,8 @@ export type PersonRole = "from" | "to" | "cc" | "profile" | "counterpart"
  * - "none": a conversation, message or profile was on screen and no strategy found anybody (what a
  *   selector-health report counts). Absent where nobody is expected (a list, an empty draft).
  */
-export type DetectionStrategy = "structure" | "signals" | "name" | "none"
+export const detectionStrategies = ["structure", "signals", "name", "none"] as const
+export type DetectionStrategy = (typeof detectionStrategies)[number]
 
 export interface Person {
   email?: string

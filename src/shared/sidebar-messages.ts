@@ -1,6 +1,7 @@
 // The zod side of src/shared/sidebar-protocol.ts, for the worker: what a shell reports from the host page is
 // parsed here before it reaches a sidebar frame, and what a frame asks of the shell likewise.
 import * as z from "zod"
+import { detectionStrategies, pageViews, personRoles, sites } from "./page-context"
 import { sidebarModes } from "./sidebar-protocol"
 
 /** Text from the host page, cut to a size the sidebar has use for (a long subject must not drop the whole context). */
@@ -16,20 +17,20 @@ export const PersonSchema = z.object({
   name: clipped(300).optional(),
   company: clipped(300).optional(),
   headline: clipped(500).optional(),
-  role: z.enum(["from", "to", "cc", "profile", "counterpart"]),
+  role: z.enum(personRoles),
 })
 
 /** A detector's PageContext (src/shared/page-context.ts) as it crosses from the host page. */
 export const PageContextSchema = z.object({
-  site: z.enum(["gmail", "outlook", "linkedin"]),
-  view: z.enum(["thread", "compose", "profile", "messaging", "list", "other"]),
+  site: z.enum(sites),
+  view: z.enum(pageViews),
   people: z
     .array(PersonSchema)
     .max(1000)
     .transform((p) => p.slice(0, 100)),
   subject: clipped(1000).optional(),
   snippet: clipped(2000).optional(),
-  strategy: z.enum(["structure", "signals", "name", "none"]).optional(),
+  strategy: z.enum(detectionStrategies).optional(),
 })
 
 export const SidebarMode = z.enum(sidebarModes)

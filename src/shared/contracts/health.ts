@@ -2,10 +2,11 @@
 // by the extension's worker once a day, read by admins per day and per extension version. Only counts
 // travel: no user, name, address or URL (see src/background/health.ts).
 import * as z from "zod"
+import { detectionStrategies, pageViews, sites } from "../page-context"
 
-export const healthSites = ["gmail", "outlook", "linkedin"] as const
-export const healthViews = ["thread", "compose", "profile", "messaging", "list", "other"] as const
-export const healthStrategies = ["structure", "signals", "name", "none"] as const
+export const healthSites = sites
+export const healthViews = pageViews
+export const healthStrategies = detectionStrategies
 
 /** How far back a report may reach: a browser closed for weeks sends what it kept, no more. */
 export const HEALTH_MAX_AGE_DAYS = 60

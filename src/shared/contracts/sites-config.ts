@@ -3,8 +3,9 @@
 // fetched (MV3 forbids it, and it stays that way). The backend serves it as signed; the worker checks
 // the signature against the key built into the extension and ignores anything else.
 import * as z from "zod"
+import { sites } from "../page-context"
 
-export const overlaySites = ["gmail", "outlook", "linkedin"] as const
+export const overlaySites = sites
 
 /** C0 controls and DEL: never part of a CSS selector or a name a page shows. */
 const isControl = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f
