@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { pgArray, rows, sql } from "../../src/server/db/client"
+import { principalForToken } from "../../src/server/auth/service"
+import { logActivity } from "../../src/server/activities/service"
+import type { ActivityInput } from "../../src/shared/contracts/activities"
 import { auth, backends, event, harness, type Harness } from "./harness"
 
 describe.each(backends)("activities, handoff and settings on %s", (kind) => {
@@ -99,6 +102,56 @@ describe.each(backends)("activities, handoff and settings on %s", (kind) => {
     const report = await get(`/api/v1/analytics/rep-activity?from=${day}&to=${day}`, h.acme.tokens.marketer)
     expect(report.statusCode, report.body).toBe(200)
     expect(report.json().rows.find((r: { repId: string }) => r.repId === h.acme.userIds.rep)).toMatchObject({ calls: 18, meetings: 10 })
+  })
+
+  it("answers each activity of a burst on its own, though they are logged together: a bad one fails only its own request", async () => {
+    // Activities arriving at once share statements (activities/batch.ts); a value the database refuses, an unknown
+    // contact, another org's contact and a repeat inside the burst must each get their own answer, the rest be stored once.
+    const made = await h.app.inject({
+      method: "POST",
+      url: "/api/v1/events",
+      headers: auth(h.acme.tokens.marketer),
+      payload: [event("burst.two@vantage.example", "email_open", new Date(Date.now() - 3_600_000), "burst-2")],
+    })
+    expect(made.statusCode).toBe(200)
+    const contactId = (await get("/api/v1/contacts/lookup?email=burst.two@vantage.example")).json().contact.id as string
+    const good = Array.from({ length: 30 }, (_, i) => ({
+      id: randomUUID(),
+      contactId,
+      type: "email",
+      occurredAt: new Date(Date.now() - i * 60_000).toISOString(),
+      notes: `together ${i}`,
+    }))
+    const refused = { ...good[0]!, id: randomUUID(), notes: "nul \u0000 byte" }
+    const unknown = { ...good[0]!, id: randomUUID(), contactId: randomUUID() }
+    const sent = [...good.slice(0, 10), refused, ...good.slice(10, 20), unknown, good[3]!, ...good.slice(20)]
+    const answers = await Promise.all([
+      ...sent.map((a) => post("/api/v1/activities", a)),
+      post("/api/v1/activities", { ...good[0]!, id: randomUUID() }, h.globex.tokens.rep),
+    ])
+    const status = (a: object) => answers[sent.indexOf(a as (typeof sent)[number])]!.statusCode
+    expect(status(refused)).toBe(400)
+    expect(status(unknown)).toBe(404)
+    expect(answers.at(-1)!.statusCode).toBe(404)
+    expect(good.map((a) => (a === good[3] ? 201 : status(a)))).toEqual(good.map(() => 201))
+    expect([answers[3]!.statusCode, answers[sent.lastIndexOf(good[3]!)]!.statusCode].sort()).toEqual([200, 201])
+    for (const a of good.slice(0, 5)) expect(answers[sent.indexOf(a)]!.json()).toMatchObject({ id: a.id, notes: a.notes, userId: h.acme.userIds.rep })
+    const [stored] = await rows<{ n: number; ids: number }>(
+      h.database.db,
+      sql`SELECT count(*)::int AS n, count(DISTINCT id)::int AS ids FROM activities WHERE org_id = ${h.acme.id} AND id = ANY(${pgArray([...good, refused, unknown].map((a) => a.id))}::uuid[])`,
+    )
+    expect(stored).toEqual({ n: 30, ids: 30 })
+
+    // Called in one tick, the service shares statements on either database (over HTTP PGlite answers each request
+    // before the next one arrives): the refused value still fails alone.
+    const rep = await principalForToken(h.database.db, h.acme.tokens.rep)
+    const more = Array.from({ length: 12 }, (_, i) => ({ ...good[i]!, id: randomUUID() }) as ActivityInput)
+    const bad = { ...more[0]!, id: randomUUID(), notes: "nul \u0000 byte" }
+    const settled = await Promise.allSettled([...more.slice(0, 6), bad, ...more.slice(6)].map((a) => logActivity(h.database.db, rep, a)))
+    expect(settled.map((s) => s.status)).toEqual([...more.slice(0, 6).map(() => "fulfilled"), "rejected", ...more.slice(6).map(() => "fulfilled")])
+    expect(settled.filter((s) => s.status === "fulfilled").map((s) => (s as PromiseFulfilledResult<{ created: boolean }>).value.created)).toEqual(
+      more.map(() => true),
+    )
   })
 
   it("rejects malformed activities with a 400 that says what is wrong", async () => {

@@ -5,8 +5,27 @@ import type { ActivityInput } from "../../shared/contracts/activities"
 /** An activity as `columns` reads it: the schema's columns, aliased to their camelCase keys. */
 export type ActivityRow = Omit<typeof activities.$inferSelect, "orgId">
 
-const columns = sql`id, contact_id AS "contactId", user_id AS "userId", type, occurred_at AS "occurredAt", outcome, direction,
-  duration_seconds AS "durationSeconds", subject, notes, asset_ids AS "assetIds", body_hash AS "bodyHash", created_at AS "createdAt"`
+const columnsOf = (t?: string) =>
+  sql.raw(
+    [
+      ["id", "id"],
+      ["contact_id", "contactId"],
+      ["user_id", "userId"],
+      ["type", "type"],
+      ["occurred_at", "occurredAt"],
+      ["outcome", "outcome"],
+      ["direction", "direction"],
+      ["duration_seconds", "durationSeconds"],
+      ["subject", "subject"],
+      ["notes", "notes"],
+      ["asset_ids", "assetIds"],
+      ["body_hash", "bodyHash"],
+      ["created_at", "createdAt"],
+    ]
+      .map(([c, k]) => `${t ? `${t}.` : ""}${c} AS "${k}"`)
+      .join(", "),
+  )
+const columns = columnsOf()
 
 export interface LogResult {
   contactExists: boolean
@@ -16,39 +35,65 @@ export interface LogResult {
   row?: ActivityRow & { created: boolean }
 }
 
+/** One activity to log: whose, by whom, what was sent and the hash of it. */
+export interface LogItem {
+  orgId: string
+  userId: string
+  a: ActivityInput
+  bodyHash: string
+}
+
 /**
- * Checks the contact and the assets, inserts unless the id exists and reads back the stored activity, in one
- * statement: logging is one round trip. A row another request inserted after this statement's snapshot
- * is neither written nor seen here (`row` absent while the contact and assets are fine): read it with findById.
+ * Logs several activities (of any orgs, distinct ids) in one statement, so that one round trip, one commit and
+ * one run of the rollup triggers serve them all. For each, in the order given: checks the contact and the
+ * assets, inserts unless the id exists, and reads back the stored activity. The statement's text never changes
+ * (every column is one array parameter), so it is prepared once per connection. A row another request inserted
+ * after this statement's snapshot is neither written nor seen here (`row` absent while the contact and assets
+ * are fine): read it with findById.
  */
-export async function log(ex: Executor, orgId: string, userId: string, a: ActivityInput, bodyHash: string): Promise<LogResult> {
-  const [r] = await preparedRows<{ contactExists: boolean; unknownAssetIds: string[] | string } & Partial<ActivityRow> & { created: boolean | null }>(
+export async function logMany(ex: Executor, items: LogItem[]): Promise<LogResult[]> {
+  const col = <T>(f: (x: LogItem) => T | null | undefined) => pgArray(items.map((x) => (f(x) === null || f(x) === undefined ? null : String(f(x)))))
+  const found = await preparedRows<
+    { k: number; contactExists: boolean; unknownAssetIds: string[] | string } & Partial<ActivityRow> & { created: boolean | null }
+  >(
     ex,
-    "relay_activity_log",
+    "relay_activity_log_many",
     sql`
-    WITH c AS (SELECT EXISTS (SELECT 1 FROM contacts WHERE org_id = ${orgId} AND id = ${a.contactId}) AS ok),
-    bad AS (
-      SELECT coalesce(array_agg(x::text ORDER BY x), '{}') AS ids FROM unnest(${pgArray(a.assetIds ?? [])}::uuid[]) AS x
-      WHERE NOT EXISTS (SELECT 1 FROM assets s WHERE s.org_id = ${orgId} AND s.id = x)
+    WITH i AS (
+      SELECT * FROM unnest(${col((x) => x.orgId)}::uuid[], ${col((x) => x.a.id)}::uuid[], ${col((x) => x.a.contactId)}::uuid[],
+        ${col((x) => x.userId)}::uuid[], ${col((x) => x.a.type)}::text[], ${col((x) => x.a.occurredAt)}::timestamptz[], ${col((x) => x.a.outcome)}::text[],
+        ${col((x) => x.a.direction)}::text[], ${col((x) => x.a.durationSeconds)}::int[], ${col((x) => x.a.subject)}::text[], ${col((x) => x.a.notes)}::text[],
+        ${col((x) => pgArray(x.a.assetIds ?? []))}::text[], ${col((x) => x.bodyHash)}::text[])
+        WITH ORDINALITY AS t(org_id, id, contact_id, user_id, type, occurred_at, outcome, direction, duration_seconds, subject, notes, asset_ids, body_hash, k)
+    ),
+    c AS (
+      SELECT i.*, EXISTS (SELECT 1 FROM contacts WHERE org_id = i.org_id AND id = i.contact_id) AS ok,
+        (SELECT coalesce(array_agg(x::text ORDER BY x), '{}') FROM unnest(i.asset_ids::uuid[]) AS x
+          WHERE NOT EXISTS (SELECT 1 FROM assets s WHERE s.org_id = i.org_id AND s.id = x)) AS bad
+      FROM i
     ),
     ins AS (
       INSERT INTO activities (org_id, id, contact_id, user_id, type, occurred_at, outcome, direction, duration_seconds, subject, notes, asset_ids, body_hash)
-      SELECT ${orgId}::uuid, ${a.id}::uuid, ${a.contactId}::uuid, ${userId}::uuid, ${a.type}::text, ${a.occurredAt}::timestamptz, ${a.outcome ?? null}::text,
-        ${a.direction ?? null}::text, ${a.durationSeconds ?? null}::int, ${a.subject ?? null}::text, ${a.notes ?? null}::text, ${pgArray(a.assetIds ?? [])}::uuid[], ${bodyHash}::text
-      FROM c, bad WHERE c.ok AND cardinality(bad.ids) = 0
+      SELECT org_id, id, contact_id, user_id, type, occurred_at, outcome, direction, duration_seconds, subject, notes, asset_ids::uuid[], body_hash
+      FROM c WHERE ok AND cardinality(bad) = 0 ORDER BY k
       ON CONFLICT (org_id, id) DO NOTHING
-      RETURNING ${columns}
+      RETURNING org_id, ${columns}
     ),
     found AS (
       SELECT *, true AS created FROM ins
       UNION ALL
-      SELECT ${columns}, false FROM activities WHERE org_id = ${orgId} AND id = ${a.id} AND NOT EXISTS (SELECT 1 FROM ins)
+      SELECT a.org_id, ${columnsOf("a")}, false FROM c JOIN activities a ON a.org_id = c.org_id AND a.id = c.id
+      WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.org_id = c.org_id AND ins.id = c.id)
     )
-    SELECT c.ok AS "contactExists", bad.ids AS "unknownAssetIds", f.* FROM c CROSS JOIN bad LEFT JOIN found f ON true`,
+    SELECT c.k::int AS k, c.ok AS "contactExists", c.bad AS "unknownAssetIds", f.id, f."contactId", f."userId", f.type, f."occurredAt", f.outcome,
+      f.direction, f."durationSeconds", f.subject, f.notes, f."assetIds", f."bodyHash", f."createdAt", f.created
+    FROM c LEFT JOIN found f ON f.org_id = c.org_id AND f.id = c.id ORDER BY c.k`,
   )
-  const { contactExists, unknownAssetIds, created, ...row } = r!
-  const ids = typeof unknownAssetIds === "string" ? parseTextArray(unknownAssetIds) : unknownAssetIds
-  return { contactExists, unknownAssetIds: ids, row: row.id ? { ...(row as ActivityRow), created: created === true } : undefined }
+  return found.map(({ k: _k, contactExists, unknownAssetIds, created, ...row }) => ({
+    contactExists,
+    unknownAssetIds: typeof unknownAssetIds === "string" ? parseTextArray(unknownAssetIds) : unknownAssetIds,
+    row: row.id ? { ...(row as ActivityRow), created: created === true } : undefined,
+  }))
 }
 
 /** `{a,b}` as a driver without array parsing hands it over. */

@@ -3,6 +3,7 @@ import { BadRequest, Conflict, NotFound } from "../errors"
 import type { Principal } from "../auth/service"
 import type { Activity, ActivityInput } from "../../shared/contracts/activities"
 import { contentHash } from "../content-hash"
+import { logBatched } from "./batch"
 import * as repo from "./repository"
 
 /** What makes two submissions "the same activity": every field the rep sent, in a fixed order. */
@@ -27,7 +28,7 @@ export function bodyHash(a: ActivityInput): string {
  */
 export async function logActivity(db: Db, p: Principal, a: ActivityInput): Promise<{ created: boolean; activity: Activity }> {
   const hash = bodyHash(a)
-  const r = await repo.log(db, p.orgId, p.userId, a, hash)
+  const r = await logBatched(db, { orgId: p.orgId, userId: p.userId, a, bodyHash: hash })
   if (!r.contactExists) throw new NotFound("contact")
   // Another org's asset ids answer like unknown ones: which ids exist elsewhere is not this org's business.
   if (r.unknownAssetIds.length) {
