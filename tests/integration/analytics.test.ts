@@ -1199,6 +1199,46 @@ describe.each(backends)("analytics API on %s", (kind) => {
       await run(sql`DELETE FROM stage_changes WHERE org_id = ${h.globex.id} AND contact_id = ${c.gina}`)
       expect(await count()).toBe(n - 1)
     })
+
+    it("counts an influence group from its earliest clock when a later one's N days are not over yet", async () => {
+      // Rows whose own N days are not over are left out before grouping: a group must still keep its earliest clock and
+      // that clock's advance, and count only once that clock's N days are over.
+      const G = h.globex.id
+      const grep = h.globex.userIds.rep
+      const t0 = Date.now()
+      const ago = (d: number) => new Date(t0 - d * 86_400_000).toISOString()
+      const last60 = `from=${ago(60).slice(0, 10)}&to=${ago(0).slice(0, 10)}`
+      const counts = async (windowDays: number): Promise<[number, number, number, number][]> =>
+        (await ok(`/api/v1/analytics/content-influence?${last60}&windowDays=${windowDays}`, h.globex.tokens.marketer)).overall.map(
+          (t: { received: { n: number; hits: number }; comparison: { n: number; hits: number } }) => [
+            t.received.n,
+            t.received.hits,
+            t.comparison.n,
+            t.comparison.hits,
+          ],
+        )
+      const base30 = await counts(30)
+      const base44 = await counts(44)
+      const plus = (base: [number, number, number, number][], mql: [number, number, number, number]) =>
+        base.map((row, i) => (i === 0 ? row.map((x, k) => x + mql[k]!) : row))
+      // Pia: an MQL for 50 days, sent a guide 40 days ago and again 3 days ago, an SQL 2 days ago (38 days after the first).
+      await asset(G, "recent", { title: "Globex recent guide", kind: "one_pager" })
+      await contact(G, "pia", { first: "Pia", last: "Pike", stage: "sql", stageAt: ago(2), owner: grep })
+      await change(G, "pia", "lead", "mql", ago(50), 70)
+      await change(G, "pia", "mql", "sql", ago(2))
+      await share(G, "pia1", "recent", "pia", grep, ago(40))
+      await share(G, "pia2", "recent", "pia", grep, ago(3))
+      // Quin, sent nothing: an MQL 45 days ago, recycled, an MQL again 5 days ago, an SQL yesterday (44 days after the first).
+      await contact(G, "quin", { first: "Quin", last: "Quay", stage: "sql", stageAt: ago(1), owner: grep })
+      await change(G, "quin", "lead", "mql", ago(45), 66)
+      await change(G, "quin", "mql", "recycled", ago(20))
+      await change(G, "quin", "recycled", "mql", ago(5), 68)
+      await change(G, "quin", "mql", "sql", ago(1))
+      // 30 days: both first clocks are over and neither advanced within 30 days of it.
+      expect(await counts(30)).toEqual(plus(base30, [1, 0, 1, 0]))
+      // 44 days: Pia's first clock (40 days ago) is not over, so neither is her group; Quin's is, and he advanced on its last day.
+      expect(await counts(44)).toEqual(plus(base44, [0, 0, 1, 1]))
+    })
   })
 
   describe("bad input", () => {

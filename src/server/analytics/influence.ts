@@ -27,6 +27,10 @@ export interface GroupRow {
 // (migration 0013): asset_shares.advanced_at, stage_changes.advanced_at (past the stage entered) and
 // from_advanced_at (past the stage left). The first advance only moves later as the anchor does, so a group's
 // earliest anchor goes with its earliest advance: min() of each.
+//
+// Only groups whose N days are over count, and a group's earliest anchor is the one that decides: so the rows whose
+// own N days are not over are left out before grouping (a group keeps its earliest row, and with it its earliest
+// advance, or is left out whole as it was after grouping). In the default range that is a third of the rows.
 export async function influence(ex: Executor, a: Applied, windowDays: number): Promise<GroupRow[]> {
   const { orgId, f, p, now } = a
   const P0 = p.start.toISOString()
@@ -47,9 +51,10 @@ export async function influence(ex: Executor, a: Applied, windowDays: number): P
         AND ${repCond(orgId, f, sql`s.user_id`)} AND ${contactIn(orgId, f, sql`s.contact_id`)} AND ${assetIn(orgId, f, sql`s.asset_id`)}),
     received AS (
       SELECT asset_id, contact_id, stage, min(shared_at) AS anchor, min(advanced_at) AS advanced
-      FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') GROUP BY 1, 2, 3
+      FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') AND ${matured(sql`shared_at`)} GROUP BY 1, 2, 3
       UNION ALL
-      SELECT NULL, contact_id, stage, min(shared_at), min(advanced_at) FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') GROUP BY 2, 3),
+      SELECT NULL, contact_id, stage, min(shared_at), min(advanced_at) FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') AND ${matured(sql`shared_at`)}
+      GROUP BY 2, 3),
     -- Anyone who received anything in the period is out of the comparison group, whoever shared it. (Tested with
     -- NOT IN below: neither side is ever NULL, and a hashed list beats sorting every candidate for an anti-join.)
     touched AS MATERIALIZED (SELECT DISTINCT contact_id FROM ${
@@ -62,6 +67,8 @@ export async function influence(ex: Executor, a: Applied, windowDays: number): P
       -- Entered the stage during the period.
       SELECT sc.contact_id, sc.to_stage AS stage, sc.at AS anchor, sc.advanced_at AS advanced FROM stage_changes sc
       WHERE sc.org_id = ${orgId} AND sc.to_stage IN ('mql', 'sql', 'opportunity') AND sc.at >= ${P0} AND sc.at < ${P1}
+        -- The exact test, and a bound a day wider that the index can use (the period's last N days are never read).
+        AND ${matured(sql`sc.at`)} AND sc.at <= ${now.toISOString()}::timestamptz - ${win} + interval '1 day'
       UNION ALL
       -- Already in it when the period began and left it since: the first change after the start (the one whose
       -- previous change came before it) says from where, and its from_advanced_at when it came after the start
@@ -71,7 +78,7 @@ export async function influence(ex: Executor, a: Applied, windowDays: number): P
           ELSE relay_stage_advance(${orgId}::uuid, sc.contact_id, ${P0}::timestamptz, sc.from_stage, false) END
       FROM stage_changes sc
       WHERE sc.org_id = ${orgId} AND sc.at >= ${P0} AND (sc.prev_at IS NULL OR sc.prev_at < ${P0})
-        AND sc.from_stage IN ('mql', 'sql', 'opportunity')),
+        AND sc.from_stage IN ('mql', 'sql', 'opportunity') AND ${matured(sql`${P0}::timestamptz`)}),
     comparison AS (
       SELECT e.contact_id, e.stage, min(e.anchor) AS anchor, min(e.advanced) AS advanced FROM entered e
       ${
@@ -83,9 +90,9 @@ export async function influence(ex: Executor, a: Applied, windowDays: number): P
         e.contact_id NOT IN (SELECT t.contact_id FROM touched t)
       GROUP BY 1, 2)
     SELECT asset_id AS "assetId", 'received' AS "group", stage, count(*)::int AS n, ${hits} AS hits
-    FROM received r WHERE ${matured(sql`r.anchor`)} GROUP BY asset_id, stage
+    FROM received r GROUP BY asset_id, stage
     UNION ALL
-    SELECT NULL, 'comparison', stage, count(*)::int, ${hits} FROM comparison m WHERE ${matured(sql`m.anchor`)} GROUP BY stage
+    SELECT NULL, 'comparison', stage, count(*)::int, ${hits} FROM comparison m GROUP BY stage
     UNION ALL
     -- In the stage since before the period and still there: no change after the start, so none advanced;
     -- counted from the contacts' own stage date without touching their history.
