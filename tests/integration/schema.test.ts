@@ -160,6 +160,7 @@ const includeIndexes = [
   "contacts_stage_since",
   "mql_outcomes_at",
   "mql_outcomes_decided",
+  "mql_outcomes_handoff",
   "stage_changes_at",
   "stage_changes_to",
 ]

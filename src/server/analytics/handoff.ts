@@ -6,11 +6,13 @@ import { contactCond, repCond, weekSql } from "./filters"
 // back is a new MQL). The rep is the contact's owner; "first touch" is the earliest activity, share or
 // handoff decision by anyone on that contact at or after the moment it became an MQL — kept on write in
 // mql_outcomes (migration 0005), so the report reads one row per MQL instead of probing four tables. The
-// contact's owner, campaign, source and stage are kept on the same row (migration 0007): no contacts read.
+// contact's owner, campaign, source and stage are kept on the same row (migration 0007): no contacts read. The
+// columns read here are all in the index mql_outcomes_handoff (drizzle migration mql_outcomes_handoff): a period is
+// one range of it, no table row read.
 
 /** The MQLs of the period with their outcome (from the mql_outcomes rollup); every part of the report groups this. */
 export const mqlOutcomes = ({ orgId, f, p, now }: Applied, slaHours: number) => sql`
-  SELECT m.contact_id, m.mql_at AS at, m.owner_id, m.campaign, m.source, m.decision, m.reason,
+  SELECT m.mql_at AS at, m.owner_id, m.campaign, m.source, m.decision, m.reason,
     m.first_touch_at AS touch, extract(epoch FROM (m.first_touch_at - m.mql_at)) / 3600 AS touch_hours,
     CASE
       WHEN m.first_touch_at <= m.mql_at + make_interval(hours => ${slaHours}::int) THEN 'met'
