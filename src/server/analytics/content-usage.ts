@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm"
 import { type Executor, jsonValue, rows, sql } from "../db/client"
 import type { ContentUsageRow } from "../../shared/contracts/analytics"
 import type { Applied } from "./scope"
@@ -26,6 +27,9 @@ const feedbackIn = ({ orgId, f, p }: Applied) => sql`
   SELECT fb.asset_id, fb.helped FROM asset_feedback fb
   WHERE fb.org_id = ${orgId} AND fb.created_at >= ${p.start.toISOString()} AND fb.created_at < ${p.end.toISOString()}
     AND ${repCond(orgId, f, sql`fb.user_id`)} AND ${contactIn(orgId, f, sql`fb.contact_id`)} AND ${assetIn(orgId, f, sql`fb.asset_id`)}`
+
+/** The start of a timestamp's UTC week as a UTC timestamp: weekSql() of it is the week's label. */
+const weekStart = (col: SQL) => sql`date_trunc('week', ${col} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`
 
 type RawRow = Omit<ContentUsageRow, "lastUsedAt"> & { lastUsedAt: string | Date | null }
 export interface Usage {
@@ -58,8 +62,11 @@ export async function usage(ex: Executor, a: Applied): Promise<Usage> {
          'views', (SELECT count(*) FROM v WHERE NOT flagged), 'botViews', (SELECT count(*) FROM v WHERE flagged)) FROM s) AS totals,
       (SELECT json_agg(json_build_object('week', w.week, 'shares', coalesce(ws.n, 0), 'views', coalesce(wv.n, 0)) ORDER BY w.week)
        FROM w
-       LEFT JOIN (SELECT ${weekSql(sql`shared_at`)} AS week, count(*) AS n FROM s GROUP BY 1) ws ON ws.week = w.week
-       LEFT JOIN (SELECT ${weekSql(sql`at`)} AS week, count(*) AS n FROM v WHERE NOT flagged GROUP BY 1) wv ON wv.week = w.week) AS weekly,
+       -- Grouped by the week's start, then formatted: a dozen strings instead of one per share and view.
+       LEFT JOIN (SELECT ${weekSql(sql`wk`)} AS week, n FROM (SELECT ${weekStart(sql`shared_at`)} AS wk, count(*) AS n FROM s GROUP BY 1) x) ws
+         ON ws.week = w.week
+       LEFT JOIN (SELECT ${weekSql(sql`wk`)} AS week, n FROM (SELECT ${weekStart(sql`at`)} AS wk, count(*) AS n FROM v WHERE NOT flagged GROUP BY 1) x) wv
+         ON wv.week = w.week) AS weekly,
       (SELECT coalesce(json_agg(json_build_object('assetId', a.id, 'title', a.title, 'kind', a.kind,
           'tags', ARRAY(SELECT DISTINCT t FROM unnest(a.topics || a.industries) t ORDER BY t), 'archived', a.archived,
           'shares', coalesce(sa.shares, 0), 'reps', coalesce(sa.reps, 0), 'contacts', coalesce(sa.contacts, 0),
