@@ -6,6 +6,7 @@ import { clearCache, openDb } from "./db"
 import { healthDue, nextHealthAlarm, recordDetection, sendHealth } from "./health"
 import { createMessageHandler } from "./messages"
 import { Outbox, sendVia } from "./outbox"
+import { readCachedContext } from "./messages/lookup"
 import { createSidebarTabs } from "./sidebar-tabs"
 import { createSitesOverlay } from "./sites-config"
 
@@ -60,6 +61,7 @@ const auth = createAuth({
 const sidebars = createSidebarTabs({
   runtimeId: chrome.runtime.id,
   sendToShell: (tabId, message, { frameId, documentId }) => chrome.tabs.sendMessage(tabId, message, documentId ? { documentId } : { frameId }),
+  readCached: (person) => readCachedContext(db, person),
 })
 
 const version = chrome.runtime.getManifest().version

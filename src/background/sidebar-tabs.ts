@@ -3,15 +3,22 @@
 // passes between the shell and the frame, per tab, checking each sender:
 //   shell → `sidebar.state` (who is on screen, whether a compose is open) → every sidebar port of that tab;
 //   frame → `sidebar.layout` / `compose.insert` → the shell of that tab (the only code that touches the host page);
+//   the frame's layout plan (its room with someone on screen and with nobody) → applied by the worker itself when
+//   the shell's next state changes who is on screen, so the frame is sized without waiting for it to render;
 //   keyboard shortcut → the tab's sidebar ports, or the shell (which adds the frame) with the command kept for it.
 // The state lives in memory: when the worker was stopped meanwhile, a frame that connects makes the shell send it again.
+import type { ContactContext } from "../shared/contracts/contacts"
+import type { Cached, PersonKey } from "../shared/messages"
 import {
+  personKey,
   SIDEBAR_PAGE,
   SIDEBAR_PORT,
+  type CachedPerson,
   type RelayCommand,
   type ShellMessage,
   type ShellState,
   type SidebarMode,
+  type SidebarPlan,
   type SidebarPush,
 } from "../shared/sidebar-protocol"
 import { ApiError } from "./api-client"
@@ -31,7 +38,12 @@ export interface SidebarTabsDeps {
   /** chrome.tabs.sendMessage to the shell's document in a tab; resolves with its answer (rejects when nobody listens). */
   sendToShell: (tabId: number, message: ShellMessage, target: { frameId: number; documentId?: string }) => Promise<unknown>
   now?: () => number
+  /** The worker's saved context of a person (the contact cache), for a frame that is still loading. */
+  readCached?: (person: PersonKey) => Promise<Cached<ContactContext> | null>
 }
+
+/** Saved contexts read ahead for a loading frame: the first people on screen (the one shown is nearly always among them). */
+const PREFETCH_PEOPLE = 5
 
 /** A shortcut pressed before the tab had a sidebar frame, for the frame that connects next; older ones are dropped. */
 const PENDING_MAX_AGE_MS = 30_000
@@ -41,11 +53,19 @@ interface TabState {
   state?: ShellState
   ports: Set<SidebarPort>
   pending?: { at: number; command?: RelayCommand }
+  /** The frame's room with and without someone on screen, as it last reported it. */
+  plan?: SidebarPlan
+  /** The room the shell was last asked for, until an ask fails or the frame is replaced. */
+  room?: SidebarMode
+  /** Saved contexts of the people in `state`, read while no frame was connected (the shell is adding one). */
+  prefetch?: { state: ShellState; cached?: CachedPerson[] }
 }
 
 export function createSidebarTabs(d: SidebarTabsDeps) {
   const now = d.now ?? Date.now
   const tabs = new Map<number, TabState>()
+  /** The latest plan any frame reported: the open/collapsed preference is the rep's, the same in every tab. */
+  let lastPlan: SidebarPlan | undefined
   const frameUrl = `chrome-extension://${d.runtimeId}/${SIDEBAR_PAGE}`
   const tabOf = (tabId: number) => {
     let t = tabs.get(tabId)
@@ -73,6 +93,37 @@ export function createSidebarTabs(d: SidebarTabsDeps) {
     const shell = tabs.get(tabId)?.shell ?? { frameId: 0 }
     return d.sendToShell(tabId, message, shell)
   }
+  /** Asks the shell for the frame's room, unless that is what it was last asked (and did not refuse). */
+  const applyRoom = async (tabId: number, t: TabState, mode: SidebarMode): Promise<boolean> => {
+    if (t.room === mode) return true
+    t.room = mode
+    const res = (await toShell(tabId, { type: "relay.layout", mode }).catch(() => null)) as { applied?: boolean } | null
+    const applied = res?.applied === true
+    if (!applied && t.room === mode) t.room = undefined
+    return applied
+  }
+  /** Reads the saved contexts of the people in `state` for the frame being added (kept only while `state` is current). */
+  const prefetch = (t: TabState, state: ShellState) => {
+    const read = d.readCached
+    if (!read) return
+    const keys = state.context.people
+      .map(personKey)
+      .filter((k): k is PersonKey => k !== null)
+      .slice(0, PREFETCH_PEOPLE)
+    if (keys.length === 0) return
+    const entry: NonNullable<TabState["prefetch"]> = { state }
+    t.prefetch = entry
+    void Promise.all(
+      keys.map((person) =>
+        read(person).then(
+          (cached) => (cached ? { person, cached } : null),
+          () => null,
+        ),
+      ),
+    ).then((found) => {
+      entry.cached = found.filter((c): c is CachedPerson => c !== null)
+    })
+  }
   const frameTab = (sender: Sender, what: string): number => {
     if (!isSidebarFrame(sender)) throw new ApiError("forbidden", `${what} is accepted only from Relay's sidebar frame`)
     return sender.tab.id!
@@ -86,14 +137,20 @@ export function createSidebarTabs(d: SidebarTabsDeps) {
       t.shell = { frameId: sender.frameId ?? 0, ...(sender.documentId ? { documentId: sender.documentId } : {}) }
       t.state = state
       post(t, { type: "state", ...state })
+      t.prefetch = undefined
+      if (t.ports.size === 0) prefetch(t, state)
+      // The frame's own report follows once it has rendered the state; sizing it now saves that wait.
+      if (t.plan && t.ports.size > 0) void applyRoom(tabIdOf(sender)!, t, state.context.people.length > 0 ? t.plan.people : t.plan.nobody)
       return { frames: t.ports.size }
     },
 
     /** `sidebar.layout` from a sidebar frame: the shell sizes the frame and makes room on the page. */
-    async layout(sender: Sender, mode: SidebarMode): Promise<{ applied: boolean }> {
+    async layout(sender: Sender, mode: SidebarMode, plan?: SidebarPlan): Promise<{ applied: boolean }> {
       const tabId = frameTab(sender, "sidebar.layout")
-      const res = (await toShell(tabId, { type: "relay.layout", mode }).catch(() => null)) as { applied?: boolean } | null
-      return { applied: res?.applied === true }
+      const t = tabOf(tabId)
+      if (plan) t.plan = lastPlan = plan
+      const applied = await applyRoom(tabId, t, mode)
+      return { applied }
     },
 
     /** `compose.insert` from a sidebar frame: the shell writes the link at the rep's caret. */
@@ -113,9 +170,21 @@ export function createSidebarTabs(d: SidebarTabsDeps) {
       const tabId = port.sender.tab.id!
       const t = tabOf(tabId)
       t.ports.add(port)
-      port.onDisconnect.addListener(() => t.ports.delete(port))
-      if (t.state) post(t, { type: "state", ...t.state })
-      else void toShell(tabId, { type: "relay.resend" }).catch(() => {})
+      // A new frame starts hidden and reports its own plan: what the shell was asked for an earlier one is void.
+      t.room = undefined
+      t.plan = undefined
+      port.onDisconnect.addListener(() => {
+        t.ports.delete(port)
+        if (t.ports.size === 0) t.room = t.plan = undefined
+      })
+      if (t.state) {
+        // The saved contexts read while the frame loaded (if done and still of this state): it renders without asking.
+        const cached = t.prefetch?.state === t.state ? t.prefetch.cached : undefined
+        t.prefetch = undefined
+        post(t, { type: "state", ...t.state, ...(cached?.length ? { cached } : {}) })
+        // Sized as the rep's preference had it in the last frame while this one mounts, rather than after it rendered.
+        if (lastPlan && t.state.context.people.length > 0) void applyRoom(tabId, t, lastPlan.people)
+      } else void toShell(tabId, { type: "relay.resend" }).catch(() => {})
       const pending = t.pending
       t.pending = undefined
       if (pending && now() - pending.at <= PENDING_MAX_AGE_MS) {

@@ -10,7 +10,7 @@ import { AssetFeedbackInput, AssetKind, ShareCode, ShareInput } from "./contract
 import type { AssetSearchResult, RecommendationsResult, ShareList } from "./contracts/assets"
 import { healthSites, healthStrategies, healthViews } from "./contracts/health"
 import type { OverlayStatus, SiteOverlay } from "./contracts/sites-config"
-import { LinkToInsert, PageContextSchema, SidebarMode } from "./sidebar-messages"
+import { LinkToInsert, PageContextSchema, SidebarMode, SidebarPlan } from "./sidebar-messages"
 
 export const PersonKey = z.union([z.object({ email: z.string().min(3).max(320) }), z.object({ linkedin: z.string().min(1).max(500) })])
 export type PersonKey = z.infer<typeof PersonKey>
@@ -47,7 +47,7 @@ export const Request = z.discriminatedUnion("type", [
   /** From a site's shell (content script): who is on screen now and whether a compose is open; the worker passes it to the tab's sidebar frame. */
   z.object({ type: z.literal("sidebar.state"), context: PageContextSchema, canInsert: z.boolean() }),
   /** From the sidebar frame: how much room it needs now; the worker passes it to the shell, which sizes the frame and the page. */
-  z.object({ type: z.literal("sidebar.layout"), mode: SidebarMode }),
+  z.object({ type: z.literal("sidebar.layout"), mode: SidebarMode, plan: SidebarPlan.optional() }),
   /** From the sidebar frame: put this tracked link at the rep's caret in the open compose (the shell writes it). */
   z.object({ type: z.literal("compose.insert"), link: LinkToInsert }),
   /** Opens Relay's settings page (content scripts cannot call chrome.runtime.openOptionsPage). */

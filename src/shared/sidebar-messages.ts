@@ -34,6 +34,7 @@ export const PageContextSchema = z.object({
 })
 
 export const SidebarMode = z.enum(sidebarModes)
+export const SidebarPlan = z.object({ people: SidebarMode, nobody: SidebarMode })
 
 /** Only web links go into a message: a javascript: or data: one would run wherever it is clicked. */
 export const LinkToInsert = z.object({ url: z.url({ protocol: /^https?$/ }).max(2000), text: clipped(500) })

@@ -5,7 +5,9 @@
 // wishes (its size, an Insert) come back the same way.
 // No zod here: the shell runs on every page of the sites and the sidebar page loads on each person shown, and zod
 // would be most of either bundle. The worker parses what comes from the host page; what it pushes is already checked.
-import type { PageContext } from "./page-context"
+import type { ContactContext } from "./contracts/contacts"
+import type { Cached, PersonKey } from "./messages"
+import type { PageContext, Person } from "./page-context"
 
 /** Keyboard commands the manifest declares and the worker forwards to the sidebar (see src/sidebar/relay-channel.ts). */
 export const relayCommands = ["log-call"] as const
@@ -14,6 +16,12 @@ export type RelayCommand = (typeof relayCommands)[number]
 /** How much of the page's right edge the sidebar frame takes: the open panel, the slim tab, or nothing. */
 export const sidebarModes = ["open", "tab", "hidden"] as const
 export type SidebarMode = (typeof sidebarModes)[number]
+
+/** The room the sidebar frame will ask for with someone on screen and with nobody (its preference, as it stands). */
+export interface SidebarPlan {
+  people: SidebarMode
+  nobody: SidebarMode
+}
 
 export const SIDEBAR_PORT = "relay-sidebar"
 /** The sidebar page, relative to the extension's root (Plasmo builds src/tabs/sidebar.tsx there). */
@@ -27,9 +35,19 @@ export interface ShellState {
   canInsert: boolean
 }
 
+/** How a detected person is looked up: by email, else by LinkedIn profile (null: only a name on screen). */
+export const personKey = (p: Person): PersonKey | null => (p.email ? { email: p.email } : p.linkedin ? { linkedin: p.linkedin } : null)
+
+/** The worker's saved context of one person on screen, sent with the state to a frame that has just connected. */
+export interface CachedPerson {
+  person: PersonKey
+  cached: Cached<ContactContext>
+}
+
 /** What the worker pushes to a sidebar frame over its port (`chrome.runtime.connect({ name: SIDEBAR_PORT })`). */
 export type SidebarPush =
-  | ({ type: "state" } & ShellState)
+  /** `cached`: to a frame that has just connected, the saved contexts of the people on screen, read while it loaded. */
+  | ({ type: "state"; cached?: CachedPerson[] } & ShellState)
   /** The rep asked for Relay (a shortcut) before this frame was there: open the panel even with nobody on screen. */
   | { type: "open" }
   | { type: "toggle" }
@@ -42,7 +60,13 @@ export function isSidebarPush(v: unknown): v is SidebarPush {
   if (!isObject(v)) return false
   switch (v.type) {
     case "state":
-      return isObject(v.context) && typeof v.context.site === "string" && Array.isArray(v.context.people) && typeof v.canInsert === "boolean"
+      return (
+        isObject(v.context) &&
+        typeof v.context.site === "string" &&
+        Array.isArray(v.context.people) &&
+        typeof v.canInsert === "boolean" &&
+        (v.cached === undefined || (Array.isArray(v.cached) && v.cached.every((c) => isObject(c) && isObject(c.person) && isObject(c.cached))))
+      )
     case "command":
       return relayCommands.includes(v.command as RelayCommand)
     case "open":

@@ -7,7 +7,7 @@ import { ContactDetails } from "./contact-details"
 import { ContactPanel } from "./features/contact/contact-panel"
 import { OutboxBar } from "./features/log/outbox-bar"
 import { relayChannel } from "./relay-channel"
-import { useLayoutStore } from "./stores/layout"
+import { sidebarMode, useLayoutStore } from "./stores/layout"
 import { defaultPerson, displayName, personId, usePersonStore } from "./stores/person"
 import { reportLayout } from "./worker-link"
 
@@ -23,7 +23,10 @@ export function SidebarLayout() {
   const context = usePageContext()
   const { hydrated, collapsed, summoned, hydrate, setCollapsed, toggle, summon } = useLayoutStore()
   const hasPeople = context.people.length > 0
-  const visible = hydrated && !collapsed && (hasPeople || summoned)
+  const withPeople = sidebarMode({ hydrated, collapsed, summoned }, true)
+  const withNobody = sidebarMode({ hydrated, collapsed, summoned }, false)
+  const mode = hasPeople ? withPeople : withNobody
+  const visible = mode === "open"
 
   useEffect(() => {
     const channel = relayChannel()
@@ -34,8 +37,11 @@ export function SidebarLayout() {
   // The frame is as wide as what it shows, and the host page makes room for it so that it covers nothing (the
   // shell does both: src/sidebar/shell.ts): the panel's width when open, the slim tab's strip when collapsed; with
   // nothing shown, the frame takes no room and the page has its whole width back.
-  const tabShown = hydrated && !visible && hasPeople
-  useEffect(() => reportLayout(visible ? "open" : tabShown ? "tab" : "hidden"), [visible, tabShown])
+  // The worker keeps the plan and sizes the frame itself when the shell reports the next person (or nobody).
+  // Nothing to say before the preference is read: the frame starts hidden.
+  useEffect(() => {
+    if (hydrated) reportLayout(mode, { people: withPeople, nobody: withNobody })
+  }, [hydrated, mode, withPeople, withNobody])
   useOpenRequest(() => {
     relayChannel().open = false
     if (!visible) summon()

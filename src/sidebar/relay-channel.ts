@@ -3,7 +3,8 @@
 // channel.ts read it. Plain TypeScript on purpose: React components subscribe, nothing here renders.
 import type { PageContext, Site } from "../shared/page-context"
 import { emptyContext } from "../shared/page-context"
-import { relayCommands, type RelayCommand } from "../shared/sidebar-protocol"
+import type { PersonKey } from "../shared/messages"
+import { relayCommands, type CachedPerson, type RelayCommand } from "../shared/sidebar-protocol"
 
 export { relayCommands, type RelayCommand }
 export const isRelayCommand = (v: unknown): v is RelayCommand => relayCommands.includes(v as RelayCommand)
@@ -31,6 +32,8 @@ export interface RelayChannel {
    * because the command may arrive before the sidebar (or the contact it acts on) has mounted.
    */
   command?: { name: RelayCommand; at: number } | null
+  /** The worker's saved contexts of the people on screen, sent with the first state this page got (see takeCached). */
+  cached?: CachedPerson[]
   listeners: Set<(event: ChannelEvent) => void>
 }
 
@@ -79,4 +82,13 @@ export function takeCommand(channel: RelayChannel, name: RelayCommand, now = Dat
   if (!pending || pending.name !== name) return false
   channel.command = null
   return now - pending.at <= COMMAND_MAX_AGE_MS
+}
+
+const sameKey = (a: PersonKey, b: PersonKey) => ("email" in a ? "email" in b && a.email === b.email : "linkedin" in b && a.linkedin === b.linkedin)
+
+/** The saved context the worker sent along for `person`, once: after that, react-query holds it. */
+export function takeCached(channel: RelayChannel, person: PersonKey): CachedPerson["cached"] | undefined {
+  const i = channel.cached?.findIndex((c) => sameKey(c.person, person)) ?? -1
+  if (i < 0) return undefined
+  return channel.cached!.splice(i, 1)[0]!.cached
 }

@@ -2,7 +2,7 @@
 // (src/background/sidebar-tabs.ts), published into the page's channel. The page listens to nothing else: the
 // host page can post messages to this frame's window, and they are ignored. Requests (lookups, writes, the
 // frame's size, an Insert) go up as ordinary runtime messages (src/shared/send.ts).
-import { isSidebarPush, SIDEBAR_PORT, type SidebarMode } from "../shared/sidebar-protocol"
+import { isSidebarPush, SIDEBAR_PORT, type SidebarMode, type SidebarPlan } from "../shared/sidebar-protocol"
 import { send } from "../shared/send"
 import { publish, relayChannel, type RelayChannel } from "./relay-channel"
 
@@ -17,6 +17,7 @@ export function connectToWorker(channel: RelayChannel = relayChannel()): () => v
     if (!isSidebarPush(message)) return
     const push = message
     if (push.type === "state") {
+      if (push.cached) channel.cached = push.cached
       publish(channel, { type: "context", context: push.context })
       if (push.canInsert !== channel.canInsert) publish(channel, { type: "compose", canInsert: push.canInsert })
     } else if (push.type === "command") {
@@ -45,9 +46,13 @@ export function connectToWorker(channel: RelayChannel = relayChannel()): () => v
   }
 }
 
-/** Tells the shell (through the worker) how much of the page's right edge the sidebar needs now. */
-export function reportLayout(mode: SidebarMode) {
-  send({ type: "sidebar.layout", mode }).catch(() => {
+/**
+ * Tells the shell (through the worker) how much of the page's right edge the sidebar needs now, and how much it will
+ * need with and without someone on screen: the worker applies that itself when the shell's next state arrives, so
+ * the frame is sized while this page renders the new state, not after.
+ */
+export function reportLayout(mode: SidebarMode, plan?: SidebarPlan) {
+  send({ type: "sidebar.layout", mode, ...(plan ? { plan } : {}) }).catch(() => {
     // The worker restarting: the next change tells it again.
   })
 }

@@ -2,6 +2,7 @@
 // storage, never in a web page's localStorage. chrome.storage.sync, not .local: the worker restricts .local to
 // trusted contexts (it holds the token); sync is a separate area and this is a harmless UI preference.
 import { create } from "zustand"
+import type { SidebarMode } from "../../shared/sidebar-protocol"
 
 export const COLLAPSED_KEY = "relay.sidebar.collapsed"
 
@@ -16,6 +17,17 @@ interface LayoutState {
   setCollapsed: (collapsed: boolean) => void
   /** The shortcut: close whatever is showing, otherwise open. */
   toggle: (visible: boolean) => void
+}
+
+/**
+ * How much room the sidebar takes for this state and whether someone is on screen: the panel when open (or opened
+ * on purpose with nobody there), the slim tab when collapsed with someone there, else nothing. The layout renders
+ * from it and the frame reports it as soon as a new state arrives (src/tabs/sidebar.tsx), before React renders.
+ */
+export function sidebarMode(s: Pick<LayoutState, "hydrated" | "collapsed" | "summoned">, hasPeople: boolean): SidebarMode {
+  if (!s.hydrated) return "hidden"
+  if (!s.collapsed && (hasPeople || s.summoned)) return "open"
+  return hasPeople ? "tab" : "hidden"
 }
 
 const prefs = () => chrome.storage.sync ?? chrome.storage.local

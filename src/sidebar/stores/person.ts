@@ -1,6 +1,6 @@
 // Which detected person the sidebar shows, and which Relay contact the rep matched an unknown person to.
 import { create } from "zustand"
-import type { PersonKey } from "../../shared/messages"
+import { personKey } from "../../shared/sidebar-protocol"
 import type { Person, PersonRole } from "../../shared/page-context"
 
 interface PersonState {
@@ -27,7 +27,7 @@ export const usePersonStore = create<PersonState>()((set) => ({
 
 export const personId = (p: Person): string => (p.email ? `email:${p.email}` : p.linkedin ? `in:${p.linkedin}` : `name:${(p.name ?? "").toLowerCase()}`)
 
-export const personKey = (p: Person): PersonKey | null => (p.email ? { email: p.email } : p.linkedin ? { linkedin: p.linkedin } : null)
+export { personKey }
 
 const rank: Record<PersonRole, number> = { profile: 0, counterpart: 0, from: 1, to: 2, cc: 3 }
 

@@ -233,6 +233,76 @@ describe("between a tab's shell and its sidebar frame", () => {
     expect(await w.handle({ type: "compose.insert", link }, fromSidebarFrame)).toEqual({ ok: true, data: { inserted: false } })
   })
 
+  it("sizes the frame itself when the shell reports someone or nobody, from the plan the frame reported", async () => {
+    const w = createTestWorker()
+    w.answerAsShell((m) => (m.type === "relay.layout" ? { applied: true } : undefined))
+    const layouts = () => w.toShell.flatMap((t) => (t.message.type === "relay.layout" ? [t.message.mode] : []))
+    const settled = () => new Promise((r) => setTimeout(r, 0))
+    const nobody = { ...thread, view: "list" as const, people: [] }
+    const plan = { people: "open", nobody: "hidden" } as const
+    w.sidebars.connect(port(fromSidebarFrame))
+    await w.handle({ type: "sidebar.state", context: thread, canInsert: false }, fromContentScript)
+    // No plan yet: the frame renders and asks for its room.
+    expect(layouts()).toEqual([])
+    expect(await w.handle({ type: "sidebar.layout", mode: "open", plan }, fromSidebarFrame)).toEqual({ ok: true, data: { applied: true } })
+    expect(layouts()).toEqual(["open"])
+    // Nobody on screen: the worker has the frame hidden without waiting for it; the frame's own report of the same
+    // is answered without bothering the host page again.
+    await w.handle({ type: "sidebar.state", context: nobody, canInsert: false }, fromContentScript)
+    await settled()
+    expect(layouts()).toEqual(["open", "hidden"])
+    expect(await w.handle({ type: "sidebar.layout", mode: "hidden", plan }, fromSidebarFrame)).toEqual({ ok: true, data: { applied: true } })
+    await w.handle({ type: "sidebar.state", context: thread, canInsert: false }, fromContentScript)
+    await settled()
+    expect(layouts()).toEqual(["open", "hidden", "open"])
+    // The rep collapsed the panel: the slim tab from now on when someone is on screen.
+    await w.handle({ type: "sidebar.layout", mode: "tab", plan: { people: "tab", nobody: "hidden" } }, fromSidebarFrame)
+    await w.handle({ type: "sidebar.state", context: nobody, canInsert: false }, fromContentScript)
+    await w.handle({ type: "sidebar.state", context: thread, canInsert: false }, fromContentScript)
+    await settled()
+    expect(layouts()).toEqual(["open", "hidden", "open", "tab", "hidden", "tab"])
+
+    // A shell that did not apply it (the page going away) is asked again the next time.
+    w.answerAsShell(() => Promise.reject(new Error("Receiving end does not exist")))
+    await w.handle({ type: "sidebar.state", context: nobody, canInsert: false }, fromContentScript)
+    await settled()
+    w.answerAsShell((m) => (m.type === "relay.layout" ? { applied: true } : undefined))
+    expect(await w.handle({ type: "sidebar.layout", mode: "hidden" }, fromSidebarFrame)).toEqual({ ok: true, data: { applied: true } })
+    expect(layouts().slice(-2)).toEqual(["hidden", "hidden"])
+  })
+
+  it("sizes a new frame from the last plan when it connects, and sends it the saved contexts read while it loaded", async () => {
+    const w = createTestWorker()
+    w.answerAsShell((m) => (m.type === "relay.layout" ? { applied: true } : undefined))
+    const id = uuid(44)
+    const email = "dana@northwind.example"
+    w.server.contacts.set(id, makeContext(id, "Dana Reyes", email))
+    await w.handle({ type: "lookup", person: { email } }, fromContentScript)
+    const first = port(fromSidebarFrame)
+    w.sidebars.connect(first)
+    await w.handle({ type: "sidebar.layout", mode: "tab", plan: { people: "tab", nobody: "hidden" } }, fromSidebarFrame)
+    // The page is loaded again: its shell adds a new frame and reports who is on screen before the frame is there.
+    first.onGone.forEach((l) => l())
+    w.toShell.length = 0
+    await w.handle({ type: "sidebar.state", context: thread, canInsert: false }, fromContentScript)
+    await new Promise((r) => setTimeout(r, 50)) // the cache read
+    expect(w.toShell).toEqual([])
+    const frame = port(fromSidebarFrame)
+    w.sidebars.connect(frame)
+    expect(frame.posted).toEqual([
+      {
+        type: "state",
+        context: thread,
+        canInsert: false,
+        cached: [{ person: { email }, cached: expect.objectContaining({ data: expect.objectContaining({ contact: expect.objectContaining({ id }) }) }) }],
+      },
+    ])
+    expect(w.toShell.map((t) => t.message)).toEqual([{ type: "relay.layout", mode: "tab" }])
+    // Later states go without: the frame has them, or asks.
+    await w.handle({ type: "sidebar.state", context: { ...thread, view: "compose" }, canInsert: true }, fromContentScript)
+    expect(frame.posted[1]).toEqual({ type: "state", context: { ...thread, view: "compose" }, canInsert: true })
+  })
+
   it("a shortcut goes to the tab's sidebar frame, or has the shell add one and waits for it", async () => {
     let now = 1_000_000
     const w = createTestWorker({ now: () => now })

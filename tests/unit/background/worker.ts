@@ -7,6 +7,7 @@ import { createMessageHandler } from "../../../src/background/messages"
 import type { WorkerContext } from "../../../src/background/messages/context"
 import { Outbox, sendVia } from "../../../src/background/outbox"
 import { recordDetection } from "../../../src/background/health"
+import { readCachedContext } from "../../../src/background/messages/lookup"
 import { createSidebarTabs } from "../../../src/background/sidebar-tabs"
 import { createSitesOverlay } from "../../../src/background/sites-config"
 import type { ShellMessage } from "../../../src/shared/sidebar-protocol"
@@ -76,6 +77,7 @@ export function createTestWorker(opts: { signedIn?: boolean; sitesKey?: string; 
       return shell(message)
     },
     now: opts.now,
+    readCached: (person) => readCachedContext(db, person),
   })
   let flushes = 0
   const sites = createSitesOverlay({ store, api, publicKey: opts.sitesKey, now: opts.now })

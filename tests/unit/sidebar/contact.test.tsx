@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event"
 import { afterEach, describe, expect, it } from "vitest"
 import { deferred, fail, FakeWorker, ok } from "./fake-worker"
 import { danaCalls, danaContext, danaSecondPage, ids, people, threadWith } from "./fixtures"
+import { relayChannel } from "../../../src/sidebar/relay-channel"
 import { renderSidebar } from "./render"
 
 afterEach(cleanup)
@@ -22,6 +23,16 @@ describe("sidebar: a known contact", () => {
     renderSidebar(threadWith(people.dana), worker)
     const loading = await screen.findByRole("status", { busy: true })
     expect(within(loading).getByText("Loading…")).toBeTruthy()
+  })
+
+  it("renders the saved copy that came with the state at once, without asking the worker for it", async () => {
+    const worker = new FakeWorker(known()).on("lookup", () => new Promise(() => {}))
+    globalThis.__relay = undefined
+    relayChannel().cached = [{ person: { email: people.dana.email! }, cached: { data: danaContext, cachedAt: "2026-12-01T09:00:00.000Z" } }]
+    renderSidebar(threadWith(people.dana), worker, { keepChannel: true })
+    expect(await screen.findByRole("heading", { name: "Dana Whitfield" })).toBeTruthy()
+    expect(worker.sent("lookup.cached")).toEqual([])
+    expect(worker.sent("lookup")).toHaveLength(1)
   })
 
   it("shows who it is, the score with its reasons and the SLA clock", async () => {

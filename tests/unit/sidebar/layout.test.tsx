@@ -54,10 +54,14 @@ describe("sidebar: open, collapse, remember", () => {
     const user = userEvent.setup()
     const { worker, channel } = renderSidebar(threadWith(people.dana), { contacts: [danaContext] })
     const modes = () => worker.sent("sidebar.layout").map((r) => (r as { mode: string }).mode)
+    const plans = () => worker.sent("sidebar.layout").map((r) => (r as { plan?: unknown }).plan)
     await screen.findByRole("complementary", { name: "Relay" })
     expect(modes().at(-1)).toBe("open")
+    // With nobody on screen the panel would take no room: the worker applies that as soon as the shell says so.
+    expect(plans().at(-1)).toEqual({ people: "open", nobody: "hidden" })
     await user.click(screen.getByRole("button", { name: "Collapse Relay" }))
     expect(modes().at(-1)).toBe("tab")
+    expect(plans().at(-1)).toEqual({ people: "tab", nobody: "hidden" })
     act(() => publish(channel, { type: "context", context: { site: "gmail", view: "list", people: [] } }))
     await act(async () => {})
     expect(modes().at(-1)).toBe("hidden")
@@ -69,6 +73,7 @@ describe("sidebar: open, collapse, remember", () => {
     const { channel } = renderSidebar({ site: "gmail", view: "list", people: [] }, worker)
     act(() => publish(channel, { type: "open" }))
     expect(await screen.findByRole("heading", { name: "Nobody to show here" })).toBeTruthy()
-    expect(worker.sent("sidebar.layout").at(-1)).toEqual({ type: "sidebar.layout", mode: "open" })
+    // Open with nobody on screen and with someone: the worker sizes the frame from this plan when the page changes.
+    expect(worker.sent("sidebar.layout").at(-1)).toEqual({ type: "sidebar.layout", mode: "open", plan: { people: "open", nobody: "open" } })
   })
 })

@@ -8,14 +8,15 @@ import { usePersonStore } from "../../../src/sidebar/stores/person"
 import type { PageContext } from "../../../src/shared/page-context"
 import { FakeWorker, type WorkerData } from "./fake-worker"
 
-export function resetSidebar() {
-  globalThis.__relay = undefined
+export function resetSidebar(keepChannel = false) {
+  if (!keepChannel) globalThis.__relay = undefined
   useLayoutStore.setState({ hydrated: false, collapsed: false, summoned: false })
   usePersonStore.setState({ selected: null, matches: {} })
 }
 
-export function renderSidebar(context: PageContext, data: WorkerData | FakeWorker = {}) {
-  resetSidebar()
+/** `keepChannel`: the page's channel as the test set it up (e.g. what the worker sent with the first state). */
+export function renderSidebar(context: PageContext, data: WorkerData | FakeWorker = {}, { keepChannel = false } = {}) {
+  resetSidebar(keepChannel)
   const worker = data instanceof FakeWorker ? data : new FakeWorker(data)
   worker.install()
   const channel = relayChannel(context.site)

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest"
-import { relayChannel, subscribe, takeCommand } from "../../../src/sidebar/relay-channel"
+import { relayChannel, subscribe, takeCached, takeCommand } from "../../../src/sidebar/relay-channel"
 import { connectToWorker } from "../../../src/sidebar/worker-link"
 import { people, threadWith } from "./fixtures"
 
@@ -65,6 +65,21 @@ describe("the sidebar page's line to the worker", () => {
     ports[0]!.push("<img src=x onerror=alert(1)>")
     expect(events).toHaveLength(5)
     expect(channel.context).toEqual(context)
+  })
+
+  it("keeps the saved contexts a state came with, each for the first view of its person", () => {
+    const ports = fakeRuntime()
+    const channel = relayChannel()
+    stop = connectToWorker(channel)
+    const cached = { data: { contact: { id: "c1" } }, cachedAt: "2026-12-01T09:00:00.000Z" } as never
+    ports[0]!.push({ type: "state", context: threadWith(people.dana), canInsert: false, cached: [{ person: { email: people.dana.email }, cached }] })
+    expect(takeCached(channel, { linkedin: "dana" })).toBeUndefined()
+    expect(takeCached(channel, { email: people.dana.email! })).toBe(cached)
+    // Once: after that, react-query holds it and refreshes it.
+    expect(takeCached(channel, { email: people.dana.email! })).toBeUndefined()
+    // A malformed list is no push at all.
+    ports[0]!.push({ type: "state", context: threadWith(people.dana), canInsert: false, cached: [{ person: "x" }] })
+    expect(channel.cached).toEqual([])
   })
 
   it("connects again when the worker was stopped", () => {

@@ -5,13 +5,20 @@ import type { ContactContext } from "../../../shared/contracts/contacts"
 import type { Cached, ErrorCode, PersonKey } from "../../../shared/messages"
 import { send } from "../../../shared/send"
 import { errorCode, errorMessage } from "../../errors"
+import { relayChannel, takeCached } from "../../relay-channel"
 import { contactKeys } from "../../shared/query-keys"
 
 export const fetchCachedContext = (person: PersonKey) => send({ type: "lookup.cached", person })
 export const fetchContext = (person: PersonKey) => send({ type: "lookup", person })
 
+/** The worker's saved copy; for the people on screen when this page loaded, it came with the state (no round trip). */
 export const cachedContextOptions = (person: PersonKey) =>
-  queryOptions({ queryKey: contactKeys.cached(person), queryFn: () => fetchCachedContext(person), staleTime: Infinity })
+  queryOptions({
+    queryKey: contactKeys.cached(person),
+    queryFn: () => fetchCachedContext(person),
+    staleTime: Infinity,
+    initialData: () => takeCached(relayChannel(), person),
+  })
 
 export const contextOptions = (person: PersonKey) =>
   queryOptions({ queryKey: contactKeys.lookup(person), queryFn: () => fetchContext(person), staleTime: 60_000 })
