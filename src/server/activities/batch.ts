@@ -12,14 +12,21 @@ interface Waiting {
   reject: (err: unknown) => void
 }
 
-/** How many statements may be in flight at once: a few, so the pool keeps connections for every other route. */
-const inFlightMax = 3
+/**
+ * Statements in flight at once: one. The activities that come in while it runs make the next one, so the database
+ * always has work and every statement is as large as the load makes it. Two in flight made the statements smaller
+ * for no more throughput, and could deadlock on the rollup rows they both count into (each trigger run locks its
+ * rows in its own order), which cost a second's wait each time (deadlock_timeout) before both went again alone.
+ */
+const inFlightMax = 1
 /** At most this many activities in one statement (a burst is split rather than held back). */
 const rowsMax = 64
 
 class Batcher {
   private waiting: Waiting[] = []
   private inFlight = 0
+  /** The ids in a statement in flight: the same id again waits for it to end, rather than for its row lock inside another statement. */
+  private busy = new Set<string>()
 
   constructor(private ex: Executor) {}
 
@@ -32,20 +39,23 @@ class Batcher {
 
   private pump() {
     while (this.inFlight < inFlightMax && this.waiting.length) {
-      // One id once per statement: a retry racing its original waits for the next, and then finds it stored.
+      // One id once in flight: a retry racing its original waits for the statement holding it, then finds it stored.
       const batch: Waiting[] = []
       const later: Waiting[] = []
-      const keys = new Set<string>()
+      const keys: string[] = []
       for (const w of this.waiting) {
         const key = `${w.item.orgId}/${w.item.a.id}`
-        if (batch.length < rowsMax && !keys.has(key)) {
-          keys.add(key)
+        if (batch.length < rowsMax && !this.busy.has(key)) {
+          this.busy.add(key)
+          keys.push(key)
           batch.push(w)
         } else later.push(w)
       }
       this.waiting = later
+      if (!batch.length) return
       this.inFlight++
       void this.run(batch).finally(() => {
+        for (const key of keys) this.busy.delete(key)
         this.inFlight--
         this.pump()
       })
