@@ -9,5 +9,5 @@ export const config: PlasmoCSConfig = {
   run_at: "document_idle",
 }
 
-// The selectors module goes along so a signed overlay can add to its lists (src/sites/overlay.ts).
-startShell("gmail", watch, selectors as unknown as Record<string, unknown>)
+// This site's selectors only (a signed overlay adds to its lists: src/sites/overlay.ts); its compose dock moves left of the open sidebar.
+startShell("gmail", watch, { selectors, docked: [selectors.COMPOSE_DOCK] })

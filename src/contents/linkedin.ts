@@ -9,5 +9,5 @@ export const config: PlasmoCSConfig = {
   run_at: "document_idle",
 }
 
-// The selectors module goes along so a signed overlay can add to its lists (src/sites/overlay.ts).
-startShell("linkedin", watch, selectors as unknown as Record<string, unknown>)
+// This site's selectors only (a signed overlay adds to its lists: src/sites/overlay.ts); its messaging overlay moves left of the open sidebar.
+startShell("linkedin", watch, { selectors, docked: [selectors.MESSAGING_OVERLAY] })

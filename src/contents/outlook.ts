@@ -9,5 +9,5 @@ export const config: PlasmoCSConfig = {
   run_at: "document_idle",
 }
 
-// The selectors module goes along so a signed overlay can add to its lists (src/sites/overlay.ts).
-startShell("outlook", watch, selectors as unknown as Record<string, unknown>)
+// This site's selectors only (a signed overlay adds to its lists: src/sites/overlay.ts); Outlook docks nothing to the right edge: the margin narrows its panes.
+startShell("outlook", watch, { selectors, docked: [] })

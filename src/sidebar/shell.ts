@@ -7,12 +7,24 @@
 import type { SiteOverlay } from "../shared/contracts/sites-config"
 import { emptyContext, type PageContext, type Site } from "../shared/page-context"
 import { sidebarModes, type ShellMessage, type SidebarMode } from "../shared/sidebar-protocol"
-import { findComposeBody, insertLink, trackComposeCaret, type CaretTracker } from "../sites/compose"
-import { applyOverlay, shareOverlay, siteSwitchedOff, type SelectorModule } from "../sites/overlay"
+import type { Selectors } from "../sites/common"
+import { findComposeBody, insertLink, insertOptions, trackComposeCaret, type CaretTracker, type ComposeSite } from "../sites/compose"
+import { applyOverlay, siteSwitchedOff, type SelectorModule } from "../sites/overlay"
 import { makeRoom } from "../sites/room"
 import { addSidebarFrame, frameWidth, sizeSidebarFrame } from "./frame"
 
 export type Watch = (onChange: (ctx: PageContext) => void) => () => void
+
+/**
+ * What the shell needs of its own site, and of no other: each site's content script carries one site's selectors.
+ * `selectors` is the site's selectors.ts module: the worker's signed overlay (if any) adds to its lists, or switches
+ * the site off, without a new release of Relay; Insert reads its compose lists after that. `docked` is what the site
+ * docks to the viewport's right edge, moved left while the sidebar is open (src/sites/room.ts).
+ */
+export interface SiteParts {
+  selectors: ComposeSite["selectors"]
+  docked: readonly Selectors[]
+}
 
 export interface Shell {
   site: Site
@@ -48,11 +60,7 @@ function reportStrategy(context: PageContext) {
   void tell({ type: "health.detected", site: context.site, view: context.view, strategy: context.strategy })
 }
 
-/**
- * `selectors` is the site's selectors.ts module: the worker's signed overlay (if any) adds to its lists,
- * or switches the site off, without a new release of Relay.
- */
-export function startShell(site: Site, watch: Watch, selectors?: SelectorModule): Shell {
+export function startShell(site: Site, watch: Watch, parts: SiteParts): Shell {
   // Content scripts of one extension share the frame's isolated world: a second site script on the same page stays out.
   const running = shared[SHELL]
   if (running) return running
@@ -62,8 +70,10 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
   let tracker: CaretTracker | null = null
   let stopTracker = () => {}
   let sent = ""
+  const compose: ComposeSite = { site, selectors: parts.selectors }
+  const selectors = parts.selectors as unknown as SelectorModule
 
-  const canInsert = () => !!tracker && !!findComposeBody(site, document, tracker.range()?.startContainer)
+  const canInsert = () => !!tracker && !!findComposeBody(compose, document, tracker.range()?.startContainer)
 
   /** Who is on screen and whether Insert has somewhere to go, to the worker for the frame; only what changed, and only once there is a frame. */
   const sendState = (force = false) => {
@@ -79,7 +89,7 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
     if (frame) return
     try {
       // The rep's caret in a compose is remembered from now on, before any click in the sidebar takes the focus.
-      tracker = trackComposeCaret(site, document)
+      tracker = trackComposeCaret(compose, document)
       stopTracker = tracker.subscribe(() => sendState())
       frame = addSidebarFrame(document)
       sendState(true)
@@ -92,7 +102,7 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
     if (!frame) return false
     sizeSidebarFrame(frame, mode)
     // The host page makes room for what Relay shows, so that it covers nothing; with nothing shown it has its whole width back.
-    makeRoom(site, frameWidth(mode))
+    makeRoom(parts.docked, frameWidth(mode))
     return true
   }
 
@@ -100,7 +110,7 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
     if (!tracker || typeof link?.url !== "string" || typeof link.text !== "string") return false
     // The caret the rep left in the compose (a click in the sidebar moved the focus, not the remembered spot).
     const range = tracker.range()
-    return insertLink(findComposeBody(site, document, range?.startContainer), { url: link.url, text: link.text }, range)
+    return insertLink(findComposeBody(compose, document, range?.startContainer), { url: link.url, text: link.text }, range, insertOptions(compose))
   }
 
   const onMessage = (message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (response: unknown) => void) => {
@@ -153,7 +163,6 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
   // worker); when it changes a list, detection runs again with it. An overlay that switches the site off
   // empties the page.
   const applyFromWorker = (overlay: SiteOverlay | null | undefined) => {
-    if (!selectors) return
     if (siteSwitchedOff(overlay)) {
       switchedOff = true
       stopWatch()
@@ -161,11 +170,10 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
       onContext(emptyContext(site))
       return
     }
-    shareOverlay(site, overlay)
     if (applyOverlay(selectors, overlay).lists.length > 0) startWatch()
   }
   function askOverlay() {
-    if (!selectors || overlayAsked) return
+    if (overlayAsked) return
     overlayAsked = true
     void tell({ type: "sites.overlay", site }).then((res) => {
       const r = res as { ok?: boolean; data?: SiteOverlay | null } | undefined
@@ -184,7 +192,7 @@ export function startShell(site: Site, watch: Watch, selectors?: SelectorModule)
       tracker?.stop()
       chrome.runtime.onMessage.removeListener(onMessage)
       frame?.remove()
-      makeRoom(site, 0)
+      makeRoom(parts.docked, 0)
       if (shared[SHELL] === shell) delete shared[SHELL]
     },
   }

@@ -32,25 +32,41 @@ export function snippetOf(raw: string | null | undefined, max = 300): string | u
 
 export const asList = (selectors: Selectors): readonly string[] => (typeof selectors === "string" ? [selectors] : selectors)
 
-/**
- * Whether nothing at all matches: one walk of the page for the whole list, not one per selector. Most lists match
- * nothing on most pages (no compose, no bubble, the other generation's markup), and a real page has 10,000 elements.
- * Undefined when the engine rejects some selector of the list (each is then tried on its own).
- */
-function noneMatch(root: ParentNode, list: readonly string[]): boolean | undefined {
-  if (list.length < 2) return undefined
-  try {
-    return root.querySelector(list.join(",")) === null
-  } catch {
-    return undefined
+/** The index of the first selector of `list` that `el` matches (`list.length` for none). */
+function firstMatching(el: Element, list: readonly string[]): number {
+  for (let i = 0; i < list.length; i++) {
+    try {
+      if (el.matches(list[i]!)) return i
+    } catch {
+      // An invalid selector matches nothing.
+    }
   }
+  return list.length
 }
 
-/** All elements matching any selector, in selector order then document order, without duplicates. */
+/**
+ * All elements matching any selector, in selector order then document order, without duplicates. One walk of the
+ * page for the whole list (a real page has 10,000 elements, and most lists match nothing on most pages), then each
+ * match is placed by the first selector it matches. When the engine rejects the joined list, one walk per selector.
+ */
 export function queryAll(root: ParentNode | null | undefined, selectors: Selectors): Element[] {
-  if (!root || noneMatch(root, asList(selectors))) return []
+  if (!root) return []
+  const list = asList(selectors)
+  if (list.length === 0) return []
+  let found: Element[] | undefined
+  try {
+    found = [...root.querySelectorAll(list.join(","))]
+  } catch {
+    found = undefined
+  }
+  if (found) {
+    if (list.length === 1 || found.length < 2) return found
+    const rank = new Map(found.map((el) => [el, firstMatching(el, list)]))
+    // A stable sort: document order within one selector's matches.
+    return found.sort((a, b) => rank.get(a)! - rank.get(b)!)
+  }
   const seen = new Set<Element>()
-  for (const selector of asList(selectors)) {
+  for (const selector of list) {
     try {
       root.querySelectorAll(selector).forEach((el) => seen.add(el))
     } catch {
@@ -60,10 +76,23 @@ export function queryAll(root: ParentNode | null | undefined, selectors: Selecto
   return [...seen]
 }
 
-/** The first element matching the first selector that matches anything. */
+/**
+ * The first element matching the first selector that matches anything. Usually one walk that stops early: the
+ * first match of the joined list in document order is the answer when it matches the list's first selector.
+ */
 export function queryFirst(root: ParentNode | null | undefined, selectors: Selectors): Element | null {
-  if (!root || noneMatch(root, asList(selectors))) return null
-  for (const selector of asList(selectors)) {
+  if (!root) return null
+  const list = asList(selectors)
+  if (list.length > 1) {
+    try {
+      const first = root.querySelector(list.join(","))
+      if (first === null) return null
+      if (firstMatching(first, list) === 0) return first
+    } catch {
+      // Some selector is rejected: each is tried on its own below.
+    }
+  }
+  for (const selector of list) {
     try {
       const el = root.querySelector(selector)
       if (el) return el

@@ -10,21 +10,24 @@
 // Like the detectors, nothing here throws into the host page: a missing editor means "false".
 import type { Site } from "../shared/page-context"
 import { closestAny, isHidden, queryAll, type Selectors } from "./common"
-import { withSharedOverlay } from "./overlay"
-import * as gmail from "./gmail/selectors"
-import * as linkedin from "./linkedin/selectors"
-import * as outlook from "./outlook/selectors"
 
-const sites = { gmail, outlook, linkedin }
-/** The site's one compose-body list (the detector reads it too), with what a signed overlay added to it. */
-const bodies = (site: Site, doc?: Document | null): Selectors => withSharedOverlay(site, sites[site], doc ?? undefined).COMPOSE_BODY
+/**
+ * The site whose compose Relay writes into: its name and its selectors.ts module (the lists Insert reads: the one
+ * compose-body list the detector reads too, and what follows the rep's words). The shell hands over the module a
+ * signed overlay extended, so a fix to the list reaches detection and Insert at once; and each site's script
+ * carries that site's selectors only.
+ */
+export interface ComposeSite {
+  site: Site
+  selectors: { readonly COMPOSE_BODY: Selectors; readonly composeTail: Selectors }
+}
 
 const isEditable = (el: Element): el is HTMLElement => el.getAttribute("contenteditable") === "true" && !isHidden(el)
 
 /** The compose body `node` is in (or is), if any. */
-export function composeBodyOf(site: Site, node: Node | null | undefined): HTMLElement | null {
+export function composeBodyOf(site: ComposeSite, node: Node | null | undefined): HTMLElement | null {
   const el = node ? (node.nodeType === 1 ? (node as Element) : node.parentElement) : null
-  const body = closestAny(el, bodies(site, el?.ownerDocument))
+  const body = closestAny(el, site.selectors.COMPOSE_BODY)
   return body && isEditable(body) ? body : null
 }
 
@@ -32,9 +35,9 @@ export function composeBodyOf(site: Site, node: Node | null | undefined): HTMLEl
  * The open compose editor, or null. With several open (two drafts, a draft and an inline reply), the
  * one holding `hint` (the remembered caret), else the focused one, else the last opened (last in the DOM).
  */
-export function findComposeBody(site: Site, doc: Document, hint?: Node | null): HTMLElement | null {
+export function findComposeBody(site: ComposeSite, doc: Document, hint?: Node | null): HTMLElement | null {
   try {
-    const all = queryAll(doc, bodies(site, doc)).filter(isEditable)
+    const all = queryAll(doc, site.selectors.COMPOSE_BODY).filter(isEditable)
     if (all.length === 0) return null
     return (hint && all.find((b) => b.contains(hint))) || all.find((b) => b.contains(doc.activeElement)) || all[all.length - 1]!
   } catch {
@@ -51,7 +54,7 @@ export interface CaretTracker {
 }
 
 /** Remembers the rep's last caret inside a compose body of `site`. */
-export function trackComposeCaret(site: Site, doc: Document): CaretTracker {
+export function trackComposeCaret(site: ComposeSite, doc: Document): CaretTracker {
   let saved: Range | null = null
   const listeners = new Set<() => void>()
   const remember = () => {
@@ -94,12 +97,19 @@ export function isWebUrl(url: string): boolean {
     return false
   }
 }
+
 export interface InsertOptions {
-  /** "text" puts the bare URL (LinkedIn's message box); default: "text" for LinkedIn's box, else "link". */
+  /** "text" puts the bare URL (LinkedIn's message box takes no markup); default "link". */
   mode?: "link" | "text"
-  /** Where "the end" stops: a signature or the quoted thread under a reply. Default: every site's. */
+  /** Where "the end" stops: a signature or the quoted thread under a reply. Default: the end of the body. */
   tail?: Selectors
 }
+
+/** How `site`'s editor takes a link: LinkedIn's message box as the bare URL, the mail apps' as a link above the signature or quote. */
+export const insertOptions = (site: ComposeSite): InsertOptions => ({
+  mode: site.site === "linkedin" ? "text" : "link",
+  tail: site.selectors.composeTail,
+})
 
 /** Wrappers "the end" descends into: the last paragraph, not after it. */
 const BLOCKS = new Set(["DIV", "P", "SPAN"])
@@ -114,12 +124,9 @@ export function insertLink(body: HTMLElement | null | undefined, link: LinkToIns
   try {
     if (!body || !body.isConnected || !isEditable(body) || !isWebUrl(link.url)) return false
     const doc = body.ownerDocument
-    const mode = options.mode ?? (closestAny(body, bodies("linkedin", body.ownerDocument)) ? "text" : "link")
+    const mode = options.mode ?? "link"
     const inBody = (n: Node) => n === body || body.contains(n)
-    const range =
-      savedRange && inBody(savedRange.startContainer) && inBody(savedRange.endContainer)
-        ? savedRange.cloneRange()
-        : endOf(body, options.tail ?? [...gmail.composeTail, ...outlook.composeTail, ...linkedin.composeTail])
+    const range = savedRange && inBody(savedRange.startContainer) && inBody(savedRange.endContainer) ? savedRange.cloneRange() : endOf(body, options.tail ?? [])
     if (!range.collapsed) range.deleteContents()
 
     const frag = doc.createDocumentFragment()

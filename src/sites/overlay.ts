@@ -42,31 +42,5 @@ export function applyOverlay(module: SelectorModule, overlay: SiteOverlay | null
   return applied
 }
 
-// The shell (the site's content script) and the sidebar bundle run in the same isolated world but each has its
-// own copy of the selectors modules. The shell keeps the overlay it applied here, so the sidebar's copy (Insert
-// reads COMPOSE_BODY there) gets the same additions: one list per thing, extended once, read by both.
-// A symbol, not a string name: a string-named property missing from the window reads the page's element of that id.
-const SHARED = Symbol.for("relay.sitesOverlay")
-type Shared = { [SHARED]?: Partial<Record<string, SiteOverlay>> }
-
-/** Keeps the overlay the shell applied for `site`, for the sidebar bundle's copy of the selectors. */
-export function shareOverlay(site: string, overlay: SiteOverlay | null | undefined): void {
-  const g = globalThis as Shared
-  if (overlay) g[SHARED] = { ...g[SHARED], [site]: overlay }
-}
-
-const appliedTo = new WeakMap<SelectorModule, SiteOverlay>()
-
-/** Applies the shell's overlay for `site` to this bundle's copy of the site's selectors (once per overlay); returns the module. */
-export function withSharedOverlay<M>(site: string, module: M, doc: Document | null | undefined = globalThis.document): M {
-  const overlay = (globalThis as Shared)[SHARED]?.[site]
-  const m = module as unknown as SelectorModule
-  if (overlay && doc && appliedTo.get(m) !== overlay) {
-    applyOverlay(m, overlay, doc)
-    appliedTo.set(m, overlay)
-  }
-  return module
-}
-
 /** Whether the overlay switched the site off. */
 export const siteSwitchedOff = (overlay: SiteOverlay | null | undefined) => overlay?.enabled === false

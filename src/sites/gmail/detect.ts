@@ -30,7 +30,8 @@ import * as S from "./selectors"
 
 /** What Gmail writes instead of the viewer's name in headers ("to me"), by interface language. */
 const ME_WORDS = new Set(S.ME)
-const WORDS = headerMatchers(S.WORDS)
+// Compiled on first use: only a page where the structure-free strategies run needs them.
+const words = once(() => headerMatchers(S.WORDS))
 const CC_LABEL = /^\s*(b?cc|cci|ccn|bkopie|kopie|copie|kopia)\b/i
 const LIST_FOLDERS = new Set([
   "inbox",
@@ -188,7 +189,7 @@ function threadSignals(doc: Document, viewer: () => Viewer): Found | undefined {
   const people: Person[] = []
   for (const el of queryAll(root, S.SIGNAL_PERSON)) {
     if (offConversation(el)) continue
-    const p = personFromSpan(el, roleFromWords(el, root, WORDS, isPersonNode) ?? "from", viewer)
+    const p = personFromSpan(el, roleFromWords(el, root, words(), isPersonNode) ?? "from", viewer)
     if (p) people.push(p)
   }
   const heading = queryAll(root, S.SIGNAL_SUBJECT).find((el) => !offConversation(el))
@@ -203,7 +204,7 @@ function threadNames(doc: Document): Found | undefined {
     if (offConversation(el)) continue
     const name = cleanText(el.getAttribute("name")) || textOf(el)
     if (!name || ME_WORDS.has(name.toLowerCase()) || normalizeEmail(name)) continue
-    people.push({ name, role: roleFromWords(el, root, WORDS, isPersonNode) ?? "from" })
+    people.push({ name, role: roleFromWords(el, root, words(), isPersonNode) ?? "from" })
   }
   return { people }
 }
@@ -213,7 +214,7 @@ function signalFieldRole(input: Element): PersonRole | undefined {
   const name = input.getAttribute("name")
   if (name === "to") return "to"
   if (name === "cc" || name === "bcc") return "cc"
-  return roleFromLabel(cleanText(input.getAttribute("aria-label")).split(/[\s-]/)[0], WORDS)
+  return roleFromLabel(cleanText(input.getAttribute("aria-label")).split(/[\s-]/)[0], words())
 }
 
 /** The widest ancestor of a field's input that holds no other field (the To row with its chips, not the Cc row). */
@@ -232,7 +233,8 @@ function composeSignals(doc: Document, viewer: () => Viewer): Found | undefined 
   const people: Person[] = []
   let form: Element | null = null
   for (const input of queryAll(doc, S.SIGNAL_FIELD)) {
-    if (isHidden(input.parentElement ?? input) || inside(input, S.SIGNAL_OUTSIDE)) continue // a closed compose, the search box
+    // The search box first (an ancestor test), then a closed compose (reads inline styles up the tree).
+    if (inside(input, S.SIGNAL_OUTSIDE) || isHidden(input.parentElement ?? input)) continue
     const role = signalFieldRole(input)
     if (!role) continue
     people.push(...parseFieldValue((input as HTMLInputElement).value ?? input.getAttribute("value") ?? "", role))

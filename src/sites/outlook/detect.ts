@@ -28,11 +28,11 @@ import { layered, once, strategyOf, type Answer, type Found } from "../strategie
 import { headerMatchers } from "../words"
 import * as S from "./selectors"
 
-const WORDS = headerMatchers(S.WORDS)
+// Compiled on first use: a folder list with nothing selected never needs them.
+const words = once(() => headerMatchers(S.WORDS))
 /** A mail folder's route (/mail/, /mail/inbox, /mail/0/archive); with an open item it goes on (…/id/<id>, ?ItemID=, /deeplink/…). */
 const LIST_ROUTE = /\/mail(\/|$)/
 const ITEM_ROUTE = /\/id\/|[?&]itemid=|\/deeplink\b|\/compose\b|\/read\b/i
-const CC = WORDS.line.cc
 
 function findViewer(doc: Document): Viewer {
   const viewer = emptyViewer()
@@ -49,7 +49,7 @@ function findViewer(doc: Document): Viewer {
   return viewer
 }
 
-const labelRole = (label: string): PersonRole | undefined => roleFromLine(label, WORDS)
+const labelRole = (label: string): PersonRole | undefined => roleFromLine(label, words())
 
 /** The header line a persona sits in decides its role: aria-label "To: …" or a leading "To:" text. */
 function roleOf(el: Element, stop: Element, fallback: PersonRole): PersonRole {
@@ -98,7 +98,7 @@ function compose(doc: Document) {
   const people: Person[] = []
   for (const well of queryAll(root, S.WELL)) {
     if (well === body || well.contains(body)) continue
-    const role: PersonRole = CC.test(`${well.getAttribute("aria-label")}:`) ? "cc" : "to"
+    const role: PersonRole = words().line.cc.test(`${well.getAttribute("aria-label")}:`) ? "cc" : "to"
     for (const el of queryAll(well, S.PERSONA)) {
       const p = personOf(el, role)
       if (p) people.push(p)
@@ -121,7 +121,7 @@ function headerLines(root: Element) {
   const lines: { el: Element; role: PersonRole; label: string; texts: string[] }[] = []
   for (const el of queryAll(root, S.SIGNAL_LINE)) {
     const label = cleanText(el.getAttribute("aria-label"))
-    const role = roleFromLine(label, WORDS)
+    const role = roleFromLine(label, words())
     if (!role || offConversation(el)) continue
     const own = visibleText(el, 300)
     const texts = [label, own.includes("@") ? own : visibleText(el.parentElement, 300)]
@@ -144,7 +144,7 @@ function readingSignals(doc: Document): Found | undefined {
   }
   for (const el of queryAll(root, S.SIGNAL_PERSON)) {
     if (offConversation(el)) continue
-    const p = personOf(el, roleFromWords(el, root, WORDS, isPersonNode) ?? "from")
+    const p = personOf(el, roleFromWords(el, root, words(), isPersonNode) ?? "from")
     if (p) people.push(p)
   }
   const heading = queryAll(root, S.SUBJECT).find((el) => !offConversation(el))

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from "vitest"
 import type { PageContext } from "../../../src/shared/page-context"
-import { startShell, type Shell } from "../../../src/sidebar/shell"
+import { startShell, type Shell, type SiteParts } from "../../../src/sidebar/shell"
+import * as gmailSelectors from "../../../src/sites/gmail/selectors"
+import * as linkedinSelectors from "../../../src/sites/linkedin/selectors"
 import { FakeWorker, ok } from "./fake-worker"
 import { people, threadWith } from "./fixtures"
 
@@ -25,6 +27,10 @@ function fakeWatch() {
   return { w, watch }
 }
 
+// Each site's own selectors, as its content script hands them over.
+const gmail: SiteParts = { selectors: gmailSelectors, docked: [gmailSelectors.COMPOSE_DOCK] }
+const linkedin: SiteParts = { selectors: linkedinSelectors, docked: [linkedinSelectors.MESSAGING_OVERLAY] }
+
 const flush = () => new Promise((r) => setTimeout(r, 0))
 const frame = () => document.querySelector<HTMLIFrameElement>("iframe#relay-sidebar")
 
@@ -41,7 +47,7 @@ describe("site shell", () => {
   it("adds the sidebar frame once someone is on screen, and tells the worker (not the frame) what it detected", async () => {
     const worker = new FakeWorker().install()
     const { w, watch } = fakeWatch()
-    shell = startShell("gmail", watch)
+    shell = startShell("gmail", watch, gmail)
     w.emit({ site: "gmail", view: "list", people: [] })
     await flush()
     // Nobody on screen: no frame, no round trip.
@@ -75,7 +81,7 @@ describe("site shell", () => {
   it("sizes the frame as the sidebar asks, through the worker only", () => {
     const worker = new FakeWorker().install()
     const { w, watch } = fakeWatch()
-    shell = startShell("gmail", watch)
+    shell = startShell("gmail", watch, gmail)
     expect(worker.deliver({ type: "relay.layout", mode: "open" })).toEqual({ applied: false }) // no frame yet
     w.emit(threadWith(people.dana))
     expect(worker.deliver({ type: "relay.layout", mode: "open" })).toEqual({ applied: true })
@@ -94,7 +100,7 @@ describe("site shell", () => {
   it("inserts a link at the caret the rep left in the compose, after a click in the sidebar took the selection away", async () => {
     const worker = new FakeWorker().install()
     const { w, watch } = fakeWatch()
-    shell = startShell("gmail", watch)
+    shell = startShell("gmail", watch, gmail)
     w.emit(threadWith(people.dana))
     await flush()
     expect(worker.sent("sidebar.state").at(-1)).toMatchObject({ canInsert: false })
@@ -132,7 +138,7 @@ describe("site shell", () => {
   it("tells the worker which strategy answered (selector health), and nothing about who or where", async () => {
     const worker = new FakeWorker().install()
     const { w, watch } = fakeWatch()
-    shell = startShell("gmail", watch)
+    shell = startShell("gmail", watch, gmail)
     w.emit({ site: "gmail", view: "list", people: [] })
     w.emit({ ...threadWith(people.dana), strategy: "signals" })
     w.emit({ site: "gmail", view: "thread", people: [], subject: "Re: pricing", strategy: "none" })
@@ -153,7 +159,7 @@ describe("site shell", () => {
   it("applies the worker's selector overlay to the site's lists and detects again; an overlay can switch the site off", async () => {
     const worker = new FakeWorker().install()
     worker.on("sites.overlay", () => ok({ selectors: { SENDER: ["span.sender-2027[email]"] } }))
-    const selectors = { SENDER: ["span.gD[email]"], MAIN: ['div[role="main"]'] }
+    const selectors = { SENDER: ["span.gD[email]"], MAIN: ['div[role="main"]'], COMPOSE_BODY: [], composeTail: [] }
     let starts = 0
     const { w, watch } = fakeWatch()
     shell = startShell(
@@ -162,7 +168,7 @@ describe("site shell", () => {
         starts++
         return watch(cb)
       },
-      selectors,
+      { selectors, docked: [] },
     )
     // A list with nobody expected on it costs no round trip to the worker.
     w.emit({ site: "gmail", view: "list", people: [] })
@@ -181,7 +187,7 @@ describe("site shell", () => {
     const off = new FakeWorker().install()
     off.on("sites.overlay", () => ok({ enabled: false }))
     const second = fakeWatch()
-    shell = startShell("linkedin", second.watch, {})
+    shell = startShell("linkedin", second.watch, { selectors: { COMPOSE_BODY: [], composeTail: [] }, docked: [] })
     second.w.emit({ site: "linkedin", view: "profile", people: [{ linkedin: "someone", role: "profile" }], strategy: "structure" })
     await flush()
     expect(shell.context()).toEqual({ site: "linkedin", view: "other", people: [] })
@@ -195,7 +201,7 @@ describe("site shell", () => {
   it("the shortcut adds the frame before anyone is detected; the worker gets the state again after a restart", async () => {
     const worker = new FakeWorker().install()
     const { watch } = fakeWatch()
-    shell = startShell("linkedin", watch)
+    shell = startShell("linkedin", watch, linkedin)
     worker.deliver({ type: "relay.open" }, "someone-else")
     expect(frame()).toBeNull()
     worker.deliver({ type: "relay.open" })
@@ -213,10 +219,14 @@ describe("site shell", () => {
   it("runs once per frame and stops its watcher", () => {
     new FakeWorker().install()
     const { w, watch } = fakeWatch()
-    shell = startShell("gmail", watch)
-    const again = startShell("gmail", () => {
-      throw new Error("must not start a second watcher")
-    })
+    shell = startShell("gmail", watch, gmail)
+    const again = startShell(
+      "gmail",
+      () => {
+        throw new Error("must not start a second watcher")
+      },
+      gmail,
+    )
     expect(again).toBe(shell)
     shell.stop()
     expect(w.stopped).toBe(true)
