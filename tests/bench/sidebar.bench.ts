@@ -21,6 +21,7 @@ import { extensionDir } from "../e2e/env"
 import { ensureE2eBuild } from "../e2e/extension-build"
 import { launchBrowser, repToken, signIn, startBackend } from "../e2e/harness"
 import { sidebarRoot } from "../e2e/sidebar-locator"
+import { HEAVY_OUTLOOK_ITEM } from "../../src/server/demo/heavy/outlook"
 import { showcaseContacts } from "../../src/server/seed/showcase"
 import { partArgs, quickPglite, report, round } from "./part"
 
@@ -277,11 +278,18 @@ for (let i = 0; i < runs; i++) {
 }
 
 // The same two figures on real-size pages (about 600 KB of markup each, src/server/demo/heavy/): the size of the
-// Gmail and LinkedIn pages the issue's figures came from, generated with invented people.
+// Gmail, Outlook and LinkedIn pages the issue's figures came from, generated with invented people.
 const heavyPages = [
   { what: "Gmail inbox, nobody on screen", path: "/demo/gmail-heavy#inbox", ceiling: 10 },
+  { what: "Outlook inbox, nobody on screen", path: "/demo/outlook-heavy#/mail/inbox", ceiling: 10 },
   { what: "LinkedIn feed, nobody on screen", path: "/demo/linkedin-heavy/feed/", ceiling: 10 },
   { what: "Gmail thread, Marisol Quintero shown", path: `/demo/gmail-heavy${threads[0]!.hash}`, name: threads[0]!.name, ceiling: 50 },
+  {
+    what: "Outlook conversation, Marisol Quintero shown",
+    path: `/demo/outlook-heavy#/mail/inbox/id/${HEAVY_OUTLOOK_ITEM}`,
+    name: threads[0]!.name,
+    ceiling: 50,
+  },
   { what: "LinkedIn profile, Marisol Quintero shown", path: "/demo/linkedin-heavy/in/marisol-quintero-revops/", name: threads[0]!.name, ceiling: 50 },
 ]
 const heavy = heavyPages.map(() => [] as number[])
@@ -356,7 +364,7 @@ sidebar frame committed to ${sharedProcess === 0 ? "another process in every run
 ## Real-size pages
 
 Relay's own scripts' thread time on the host page's main thread, measured the same way, on pages of about 600 KB
-of markup generated like today's Gmail and LinkedIn (src/server/demo/heavy/, invented people); with a person, until
+of markup generated like today's Gmail, Outlook and LinkedIn (src/server/demo/heavy/, invented people); with a person, until
 the name is in the sidebar.
 
 | page | median | p95 | ceiling | median / ceiling |

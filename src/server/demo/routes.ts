@@ -18,8 +18,9 @@ export function demoRoutes(app: FastifyInstance) {
     app.get(`/demo/${site}/*`, handler)
   }
   // Real-size pages (about 600 KB each) for the cost benchmark: same content scripts (their match patterns are
-  // /demo/gmail* and /demo/linkedin*), generated from a seed on first request.
+  // /demo/gmail*, /demo/outlook* and /demo/linkedin*), generated from a seed on first request.
   app.get("/demo/gmail-heavy", async (_req, reply) => reply.type("text/html; charset=utf-8").send((await import("./heavy/gmail")).renderHeavyGmail()))
+  app.get("/demo/outlook-heavy", async (_req, reply) => reply.type("text/html; charset=utf-8").send((await import("./heavy/outlook")).renderHeavyOutlook()))
   app.get("/demo/linkedin-heavy/*", async (req, reply) =>
     reply.type("text/html; charset=utf-8").send((await import("./heavy/linkedin")).renderHeavyLinkedin(req.url.split("?")[0]!)),
   )
@@ -30,6 +31,7 @@ export function demoRoutes(app: FastifyInstance) {
 <li><a href="/demo/linkedin/in/marisol-quintero-revops">LinkedIn profile</a></li></ul>
 <h2>Real size (about 600 KB each, for the cost benchmark)</h2>
 <ul><li><a href="/demo/gmail-heavy#inbox">Gmail inbox</a> · <a href="/demo/gmail-heavy#inbox/FMfcgzQbfLmdwxkTqZzvBmRnXhPsWcLd">thread</a></li>
+<li><a href="/demo/outlook-heavy#/mail/inbox">Outlook inbox</a> · <a href="/demo/outlook-heavy#/mail/inbox/id/AAQkADRlbGF5LWhlYXZ5LW91dGxvb2stcmVhZGluZy1wYW5lAQAQAMarisol">conversation</a></li>
 <li><a href="/demo/linkedin-heavy/feed/">LinkedIn feed</a> · <a href="/demo/linkedin-heavy/in/marisol-quintero-revops/">profile</a></li></ul></body>`),
   )
 }

@@ -5,8 +5,10 @@
 import { afterEach, describe, expect, it } from "vitest"
 import { HEAVY_GMAIL_THREAD, renderHeavyGmail } from "../../../src/server/demo/heavy/gmail"
 import { renderHeavyLinkedin } from "../../../src/server/demo/heavy/linkedin"
+import { HEAVY_OUTLOOK_ITEM, renderHeavyOutlook } from "../../../src/server/demo/heavy/outlook"
 import { detect as detectGmail } from "../../../src/sites/gmail/detect"
 import { detect as detectLinkedin } from "../../../src/sites/linkedin/detect"
+import { detect as detectOutlook } from "../../../src/sites/outlook/detect"
 import { JSDOM, type Dom } from "./load"
 
 const ORIGIN = "http://localhost:8787"
@@ -28,7 +30,7 @@ const who = (ctx: { people: { email?: string; linkedin?: string; role: string }[
 
 describe("real-size demo pages", () => {
   it("are about 600 KB each and the same on every render", () => {
-    for (const html of [renderHeavyGmail(), renderHeavyLinkedin(PROFILE), renderHeavyLinkedin("/demo/linkedin-heavy/feed/")]) {
+    for (const html of [renderHeavyGmail(), renderHeavyOutlook(), renderHeavyLinkedin(PROFILE), renderHeavyLinkedin("/demo/linkedin-heavy/feed/")]) {
       expect(html.length).toBeGreaterThan(540_000)
       expect(html.length).toBeLessThan(700_000)
       expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|src="https?:/)
@@ -86,5 +88,27 @@ describe("real-size demo pages", () => {
     // The list stays in the page, hidden, as in Gmail.
     expect((p.document.getElementById("heavy-list") as HTMLElement).style.display).toBe("none")
     expect(p.document.querySelectorAll("tr.zA span[email]").length).toBeGreaterThanOrEqual(50)
+  })
+
+  it("outlook inbox: a list, nobody, with 60 rows of senders, the folder pane with the viewer's mailbox and hidden persona cards", async () => {
+    const p = page(renderHeavyOutlook(), "/demo/outlook-heavy")
+    expect(p.url().hash).toBe("#/mail/inbox")
+    expect(p.document.querySelectorAll('[data-app-section="MessageList"] [role="option"] [title*="@"]').length).toBeGreaterThanOrEqual(60)
+    expect(p.document.querySelector(`[data-app-section="NavigationPane"] [role="treeitem"][title="${VIEWER}"]`)).not.toBeNull()
+    expect(detectOutlook(p.document, p.url())).toEqual({ site: "outlook", view: "list", people: [] })
+    await sleep(400)
+    expect(detectOutlook(p.document, p.url())).toEqual({ site: "outlook", view: "list", people: [] })
+  })
+
+  it("outlook conversation: Marisol, then her colleague; never the viewer, the list, the folder pane or quoted addresses", () => {
+    const p = page(renderHeavyOutlook(), `/demo/outlook-heavy#/mail/inbox/id/${HEAVY_OUTLOOK_ITEM}`)
+    const ctx = detectOutlook(p.document, p.url())
+    expect(ctx).toMatchObject({ site: "outlook", view: "thread", strategy: "structure", subject: "Renewal scope for Q1 — dashboards and forecasting" })
+    expect(who(ctx)).toEqual(["from:marisol.quintero@brightlane.example", "from:ines.okonkwo-bell@brightlane.example"])
+    expect(ctx.people[0]!.name).toBe("Marisol Quintero")
+    // The viewer is in the conversation (To, and two of the collapsed messages) and in the folder pane: never found.
+    expect(p.document.querySelectorAll(`#heavy-pane [title="${VIEWER}"]`).length).toBeGreaterThanOrEqual(2)
+    expect(JSON.stringify(ctx)).not.toContain(VIEWER)
+    expect(JSON.stringify(ctx)).not.toContain("procurement@")
   })
 })
