@@ -22,21 +22,18 @@ const time = async (label: string, f: () => Promise<unknown>, n = 40) => {
 const o = principal.orgId
 const k = (s: string) => `${o.slice(0, 8)}|${s}`
 await time("history", () => repo.history(db, o, contactId, since, 60))
-const base = {
-  stage: "mql",
-  personas: ["executive"],
-  industry: "fintech",
-  topics: ["security", "roi"],
-  terms: ["security", "review"],
-  textQuery: "'security' | 'review'",
-  stageKey: k("s:mql"),
-  limit: 100,
-}
+const base = { stage: "mql", personas: ["executive"], industry: "fintech", topics: ["security", "roi"], terms: ["security", "review"], limit: 100 }
+// Each pass alone: strong keys that find enough, broad keys only, no keys (any live asset).
+const pass = { strong: [], broad: [], minStrong: 0, minBroad: 0 }
 await time("candidates (strong)", () =>
-  repo.candidates(db, o, { ...base, keys: [k("s:mql|i:fintech|p:executive"), k("s:mql|i:fintech|t:security"), k("s:mql|p:executive|t:security")] }),
+  repo.candidates(db, o, {
+    ...base,
+    ...pass,
+    strong: [k("s:mql|i:fintech|p:executive"), k("s:mql|i:fintech|t:security"), k("s:mql|p:executive|t:security")],
+  }),
 )
-await time("candidates (broad)", () => repo.candidates(db, o, { ...base, keys: [k("s:mql"), k("p:executive"), k("i:fintech")] }))
-await time("candidates (all)", () => repo.candidates(db, o, { ...base, keys: [] }))
+await time("candidates (broad)", () => repo.candidates(db, o, { ...base, ...pass, broad: [k("s:mql"), k("p:executive"), k("i:fintech")], minStrong: 1 }))
+await time("candidates (all)", () => repo.candidates(db, o, { ...base, ...pass, minStrong: 1, minBroad: 1 }))
 await time("recommend", () => recommend(db, principal, contactId, { context: "security review", limit: 5 }, now))
 await time("recommend, no context", () => recommend(db, principal, contactId, { limit: 5 }, now))
 await close()

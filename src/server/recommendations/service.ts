@@ -26,8 +26,8 @@ const maxInterestTopics = 5
 const maxContextTerms = 8
 
 /**
- * The assets that fit this person and this conversation, best first, each with its reasons. A few
- * aggregate queries (history, candidates with outcomes, the chosen rows) feed the pure ranking in
+ * The assets that fit this person and this conversation, best first, each with its reasons. Three
+ * round trips (history, candidates with outcomes, the chosen rows) feed the pure ranking in
  * src/shared/ranking.ts; the conversation text is only read here, never stored or logged.
  */
 export async function recommend(db: Db, p: Principal, contactId: string, q: RecommendationsQuery, now = new Date()): Promise<RecommendationsResult> {
@@ -64,21 +64,14 @@ export async function recommend(db: Db, p: Principal, contactId: string, q: Reco
       if (person.industry) strong.push(k(`i:${person.industry}|p:${pe}|t:${t}`))
     }
   }
-  const candidates = await (async () => {
-    if (strong.length) {
-      const found = await repo.candidates(db, p.orgId, { ...base, keys: strong })
-      if (found.length >= minStrong) return found
-    }
-    // A sparse profile (no title, no industry) or a small library: any shared tag will do, and failing that, anything live.
-    const broad = [
-      k(`s:${stage}`),
-      ...personas.map((pe) => k(`p:${pe}`)),
-      ...(person.industry ? [k(`i:${person.industry}`)] : []),
-      ...lookupTopics.map((t) => k(`t:${t}`)),
-    ]
-    const found = await repo.candidates(db, p.orgId, { ...base, keys: broad })
-    return found.length >= q.limit ? found : repo.candidates(db, p.orgId, { ...base, keys: [] })
-  })()
+  // A sparse profile (no title, no industry) or a small library: any shared tag will do, and failing that, anything live.
+  const broad = [
+    k(`s:${stage}`),
+    ...personas.map((pe) => k(`p:${pe}`)),
+    ...(person.industry ? [k(`i:${person.industry}`)] : []),
+    ...lookupTopics.map((t) => k(`t:${t}`)),
+  ]
+  const candidates = await repo.candidates(db, p.orgId, { ...base, strong, broad, minStrong, minBroad: q.limit })
 
   const outcomes = new Map<string, AssetOutcome>(
     candidates.map((c) => [c.id, { shares: c.shares, advanced: c.advanced, helped: c.helped, notHelped: c.notHelped }]),
