@@ -208,6 +208,13 @@ export function rankAssets<A extends RankAsset>(input: RankInput<A>): Ranked<A>[
   const personas = personasFromTitle(person.title)
   const industry = person.industry?.trim().toLowerCase() || null
   const words = new Set(tokenize(input.context))
+  // A library has few distinct topics: each is split into stems once per call, not once per asset.
+  const topicStems = new Map<string, string[]>()
+  const stemsOf = (topic: string) => {
+    let s = topicStems.get(topic)
+    if (!s) topicStems.set(topic, (s = tokenize(topic)))
+    return s
+  }
   const received = new Map(history.received.map((r) => [r.assetId, r]))
   // One entry per asset and event type may arrive; keep the strongest sign of interest per asset.
   const engagedById = new Map<string, EngagedAsset>()
@@ -233,7 +240,7 @@ export function rankAssets<A extends RankAsset>(input: RankInput<A>): Ranked<A>[
     const affinity = topicAffinity(asset, interest)
     if (affinity) parts.push({ points: affinity.points, text: `they ${describeEvent(affinity.e.type, affinity.e.title)} ${ago(affinity.e.at, now)}` })
 
-    const talk = conversationMatch(asset, words)
+    const talk = conversationMatch(asset, words, stemsOf)
     if (talk) parts.push(talk)
 
     const o = outcomes.get(asset.id)
@@ -274,13 +281,13 @@ function topicAffinity(asset: RankAsset, interest: { e: EngagedAsset; w: number 
   return points >= 0.5 ? { e: best, points } : undefined
 }
 
-function conversationMatch(asset: RankAsset, words: Set<string>): Part | undefined {
+function conversationMatch(asset: RankAsset, words: Set<string>, stemsOf: (topic: string) => string[]): Part | undefined {
   if (words.size === 0) return undefined
   const said: string[] = []
   const covered = new Set<string>()
   let points = 0
   for (const topic of asset.topics) {
-    const stems = tokenize(topic)
+    const stems = stemsOf(topic)
     if (stems.length === 0 || !stems.every((s) => words.has(s))) continue
     said.push(topic)
     stems.forEach((s) => covered.add(s))

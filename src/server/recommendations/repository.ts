@@ -1,6 +1,7 @@
 import { type Executor, jsonValue, one, pgArray, rows, sql } from "../db/client"
 import { type AssetRow, assetColumns } from "../assets/repository"
 import type { contacts } from "../db/schema"
+import type { AssetOutcome } from "../../shared/ranking"
 
 /** The contact's columns come from the schema; the two lists are built in SQL. */
 export type HistoryRow = Pick<typeof contacts.$inferSelect, "stage" | "title" | "industry"> & {
@@ -39,25 +40,24 @@ export interface CandidateQuery {
   limit: number
 }
 
-export type CandidateRow = Pick<AssetRow, "id" | "title" | "kind" | "stages" | "personas" | "industries" | "topics"> & {
-  shares: number
-  advanced: number
-  helped: number
-  notHelped: number
-}
+export type CandidateRow = Pick<AssetRow, "id" | "title" | "kind" | "stages" | "personas" | "industries" | "topics">
+
+/** Measured across the org, for the candidates that were ever shared or rated (the others earn no outcome points). */
+export type CandidateOutcomes = Record<string, AssetOutcome>
 
 /**
  * Live assets sharing a candidate key with the person (GIN lookup), the best `limit` of them by a cheap
  * tag pre-score, with their measured outcomes (shares, contacts that advanced afterwards, ratings), in one
- * round trip whatever the number of passes: relay_recommendation_candidates (migration recommendation_functions).
+ * round trip whatever the number of passes: relay_recommendation_candidates (migrations recommendation_functions,
+ * recommendation_outcomes).
  */
 export async function candidates(ex: Executor, orgId: string, q: CandidateQuery) {
-  const r = await one<{ c: string | CandidateRow[] }>(
+  const r = await one<{ c: string | { assets: CandidateRow[]; outcomes: CandidateOutcomes } }>(
     ex,
     sql`SELECT relay_recommendation_candidates(${orgId}, ${pgArray(q.strong)}::text[], ${q.minStrong}, ${pgArray(q.broad)}::text[], ${q.minBroad},
       ${q.stage}, ${pgArray(q.personas)}::text[], ${q.industry}, ${pgArray(q.topics)}::text[], ${pgArray(q.terms)}::text[], ${q.limit}) AS c`,
   )
-  return r ? jsonValue<CandidateRow[]>(r.c) : []
+  return r ? jsonValue(r.c) : { assets: [], outcomes: {} }
 }
 
 /** The full rows of the few assets actually recommended. */

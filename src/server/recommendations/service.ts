@@ -2,16 +2,7 @@ import type { Db } from "../db/client"
 import { NotFound } from "../errors"
 import type { Principal } from "../auth/service"
 import type { RecommendationsQuery, RecommendationsResult } from "../../shared/contracts/assets"
-import {
-  contextTerms,
-  historyWindowMs,
-  interestTopics,
-  personasFromTitle,
-  rankAssets,
-  stageForContent,
-  type AssetOutcome,
-  type RankHistory,
-} from "../../shared/ranking"
+import { contextTerms, historyWindowMs, interestTopics, personasFromTitle, rankAssets, stageForContent, type RankHistory } from "../../shared/ranking"
 import { toAsset } from "../assets/service"
 import * as repo from "./repository"
 
@@ -71,11 +62,7 @@ export async function recommend(db: Db, p: Principal, contactId: string, q: Reco
     ...(person.industry ? [k(`i:${person.industry}`)] : []),
     ...lookupTopics.map((t) => k(`t:${t}`)),
   ]
-  const candidates = await repo.candidates(db, p.orgId, { ...base, strong, broad, minStrong, minBroad: q.limit })
-
-  const outcomes = new Map<string, AssetOutcome>(
-    candidates.map((c) => [c.id, { shares: c.shares, advanced: c.advanced, helped: c.helped, notHelped: c.notHelped }]),
-  )
+  const { assets: candidates, outcomes } = await repo.candidates(db, p.orgId, { ...base, strong, broad, minStrong, minBroad: q.limit })
   const ranked = rankAssets({ person, history, context: q.context, assets: candidates, outcomes, now }).slice(0, q.limit)
   const full = new Map(
     (
