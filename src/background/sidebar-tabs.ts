@@ -64,8 +64,6 @@ interface TabState {
 export function createSidebarTabs(d: SidebarTabsDeps) {
   const now = d.now ?? Date.now
   const tabs = new Map<number, TabState>()
-  /** The latest plan any frame reported: the open/collapsed preference is the rep's, the same in every tab. */
-  let lastPlan: SidebarPlan | undefined
   const frameUrl = `chrome-extension://${d.runtimeId}/${SIDEBAR_PAGE}`
   const tabOf = (tabId: number) => {
     let t = tabs.get(tabId)
@@ -148,7 +146,7 @@ export function createSidebarTabs(d: SidebarTabsDeps) {
     async layout(sender: Sender, mode: SidebarMode, plan?: SidebarPlan): Promise<{ applied: boolean }> {
       const tabId = frameTab(sender, "sidebar.layout")
       const t = tabOf(tabId)
-      if (plan) t.plan = lastPlan = plan
+      if (plan) t.plan = plan
       const applied = await applyRoom(tabId, t, mode)
       return { applied }
     },
@@ -182,8 +180,6 @@ export function createSidebarTabs(d: SidebarTabsDeps) {
         const cached = t.prefetch?.state === t.state ? t.prefetch.cached : undefined
         t.prefetch = undefined
         post(t, { type: "state", ...t.state, ...(cached?.length ? { cached } : {}) })
-        // Sized as the rep's preference had it in the last frame while this one mounts, rather than after it rendered.
-        if (lastPlan && t.state.context.people.length > 0) void applyRoom(tabId, t, lastPlan.people)
       } else void toShell(tabId, { type: "relay.resend" }).catch(() => {})
       const pending = t.pending
       t.pending = undefined

@@ -271,7 +271,7 @@ describe("between a tab's shell and its sidebar frame", () => {
     expect(layouts().slice(-2)).toEqual(["hidden", "hidden"])
   })
 
-  it("sizes a new frame from the last plan when it connects, and sends it the saved contexts read while it loaded", async () => {
+  it("sends a new frame the saved contexts read while it loaded, and leaves its size to its own first report", async () => {
     const w = createTestWorker()
     w.answerAsShell((m) => (m.type === "relay.layout" ? { applied: true } : undefined))
     const id = uuid(44)
@@ -297,7 +297,9 @@ describe("between a tab's shell and its sidebar frame", () => {
         cached: [{ person: { email }, cached: expect.objectContaining({ data: expect.objectContaining({ contact: expect.objectContaining({ id }) }) }) }],
       },
     ])
-    expect(w.toShell.map((t) => t.message)).toEqual([{ type: "relay.layout", mode: "tab" }])
+    // Sized only once it has rendered and asked: a frame sized while it loads makes the host page lay out again
+    // and the frame paint at full width in the middle of its load (about 80 ms later to the name in a probe).
+    expect(w.toShell).toEqual([])
     // Later states go without: the frame has them, or asks.
     await w.handle({ type: "sidebar.state", context: { ...thread, view: "compose" }, canInsert: true }, fromContentScript)
     expect(frame.posted[1]).toEqual({ type: "state", context: { ...thread, view: "compose" }, canInsert: true })
