@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process"
 import { createHash } from "node:crypto"
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
-import { demoBuildEnv } from "../../src/server/cli/demo-build-env"
+import { demoBuildEnv, extensionBuildArgs } from "../../src/server/cli/demo-build-env"
 import { generateSigningKey } from "../../src/server/sites/signing"
 import { e2ePort, extensionDir, sitesKeyFile } from "./env"
 
@@ -89,7 +89,7 @@ export function ensureE2eBuild(log: (m: string) => void = console.log): "built" 
   const env = { ...baseEnv, PLASMO_PUBLIC_SITES_KEY: key.publicKey }
   // The stamp goes first: a build that fails or is interrupted leaves none behind.
   if (existsSync(stampFile)) writeFileSync(stampFile, "{}")
-  const r = spawnSync("npx", ["plasmo", "build", "--tag=e2e"], { stdio: "inherit", env })
+  const r = spawnSync("npx", [...extensionBuildArgs, "--tag=e2e"], { stdio: "inherit", env })
   if (r.status !== 0) throw new Error("the extension build failed")
   // Sources changed during the build: the stamp would claim what the build may not hold, so none is written.
   if (sourcesHash(baseEnv) !== sources) return "built"

@@ -2,7 +2,7 @@
 // while the backend starts with the embedded database and demo data, then says how to use both.
 import { spawn } from "node:child_process"
 import { resolve } from "node:path"
-import { demoBuildEnv } from "./demo-build-env"
+import { demoBuildEnv, extensionBuildArgs } from "./demo-build-env"
 
 const port = Number(process.env.PORT ?? 8787)
 
@@ -16,7 +16,7 @@ function run(label: string, args: string[], env: NodeJS.ProcessEnv, show: RegExp
   })
 }
 
-const extension = run("extension", ["plasmo", "build"], { ...process.env, ...demoBuildEnv(port) }, /DONE|ERROR/)
+const extension = run("extension", extensionBuildArgs, { ...process.env, ...demoBuildEnv(port) }, /DONE|ERROR/)
 // The dashboard is served from build/dashboard at request time, so it works as soon as this build ends.
 const dashboard = run(
   "dashboard",
