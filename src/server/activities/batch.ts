@@ -1,7 +1,7 @@
 import type { Executor } from "../db/client"
 import * as repo from "./repository"
 
-// Activities that arrive together are logged together: while a few statements are in flight, the requests that
+// Activities that arrive together are logged together: while a statement is in flight, the requests that
 // come in meanwhile wait and go in the next one, as one multi-row statement (one round trip, one commit, one run of
 // the rollup triggers for all of them). Alone, a request goes at once, as before. A request is answered only after
 // the statement holding its activity has committed, so what was acknowledged is stored (synchronous commit).
