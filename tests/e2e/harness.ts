@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process"
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs"
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { chromium, type BrowserContext, type Page } from "playwright-core"
-import { e2ePort, extensionDir, screenshotDir } from "./env"
+import { e2ePort, extensionDir, screenshotDir, seededDemoDir } from "./env"
 
 export interface Backend {
   url: string
@@ -12,8 +12,14 @@ export interface Backend {
   stop(): Promise<void>
 }
 
-/** Starts `npm run server` on the e2e port with its own embedded database (seeded on first start). */
+/**
+ * Starts `npm run server` on the e2e port with its own embedded database. An empty data directory gets a copy of the
+ * demo data global-setup seeded for this run (seedDemoData), so that each file does not seed it again; outside an
+ * e2e run (a benchmark run alone) the server seeds it on first start, as `npm start` does.
+ */
 export async function startBackend(dataDir = mkdtempSync(join(tmpdir(), "relay-e2e-"))): Promise<Backend> {
+  const seeded = process.env[seededDemoEnv]
+  if (seeded && readdirSync(dataDir).length === 0) cpSync(seeded, dataDir, { recursive: true })
   const url = `http://localhost:${e2ePort}`
   const busy = await fetch(`${url}/api/v1/health`).then(
     () => true,
@@ -28,7 +34,13 @@ export async function startBackend(dataDir = mkdtempSync(join(tmpdir(), "relay-e
   let output = ""
   child.stdout!.on("data", (d) => (output += d))
   child.stderr!.on("data", (d) => (output += d))
-  const deadline = Date.now() + 120_000
+  const stop = async () => {
+    if (child.exitCode !== null) return
+    const exited = new Promise((r) => child.once("exit", r))
+    process.kill(-child.pid!, "SIGTERM")
+    await exited
+  }
+  const started = Date.now()
   for (;;) {
     if (child.exitCode !== null) throw new Error(`backend exited:\n${output}`)
     try {
@@ -36,20 +48,38 @@ export async function startBackend(dataDir = mkdtempSync(join(tmpdir(), "relay-e
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline) throw new Error(`backend did not start:\n${output}`)
+    if (Date.now() - started > startLimitMs) {
+      // Never leave it behind: it would hold the port (and the data directory) for whatever runs next.
+      process.kill(-child.pid!, "SIGKILL")
+      throw new BackendStartTimeout(`backend did not start in ${startLimitMs / 1000} s:\n${output}`)
+    }
     await new Promise((r) => setTimeout(r, 250))
   }
   const tokens = JSON.parse(readFileSync(join(dataDir, "demo-credentials.json"), "utf8"))
-  return {
-    url,
-    dataDir,
-    tokens,
-    stop: async () => {
-      if (child.exitCode !== null) return
-      const exited = new Promise((r) => child.once("exit", r))
-      process.kill(-child.pid!, "SIGTERM")
-      await exited
-    },
+  return { url, dataDir, tokens, stop }
+}
+
+const startLimitMs = 120_000
+class BackendStartTimeout extends Error {}
+const seededDemoEnv = "RELAY_E2E_DEMO_DATA"
+
+/**
+ * Once per e2e run, before any file: the demo data as the server's first start seeds it (20-30 s), for every file to
+ * copy. A first start that never answers is tried once more from nothing, its output kept for the log: on CI one
+ * seeding stalled without a word for two minutes and took the run down with it.
+ */
+export async function seedDemoData() {
+  for (let attempt = 1; ; attempt++) {
+    rmSync(seededDemoDir, { recursive: true, force: true })
+    mkdirSync(seededDemoDir, { recursive: true })
+    try {
+      await (await startBackend(seededDemoDir)).stop()
+      process.env[seededDemoEnv] = seededDemoDir
+      return
+    } catch (e) {
+      if (!(e instanceof BackendStartTimeout) || attempt === 2) throw e
+      console.warn(`seeding the e2e demo data, attempt ${attempt}: ${(e as Error).message}\ntrying once more`)
+    }
   }
 }
 
