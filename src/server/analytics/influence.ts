@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm"
 import { type Executor, rows, sql } from "../db/client"
 import type { Applied } from "./scope"
 import { assetIn, contactCond, contactIn, hasAssetFilter, hasContactFilter, repCond } from "./filters"
@@ -31,15 +32,29 @@ export interface GroupRow {
 // Only groups whose N days are over count, and a group's earliest anchor is the one that decides: so the rows whose
 // own N days are not over are left out before grouping (a group keeps its earliest row, and with it its earliest
 // advance, or is left out whole as it was after grouping). In the default range that is a third of the rows.
-export async function influence(ex: Executor, a: Applied, windowDays: number): Promise<GroupRow[]> {
-  const { orgId, f, p, now } = a
+//
+// The statement comes in two halves that the service runs at once on two connections sharing one snapshot
+// (reportHalves): the shares' side with the comparison contacts who stayed in their stage, and the comparison
+// contacts whose stage changed in the period. Each half works out on its own who received anything in the period.
+const terms = (a: Applied, windowDays: number) => {
+  const { orgId, p, now } = a
   const P0 = p.start.toISOString()
-  const P1 = p.end.toISOString()
   const win = sql`make_interval(days => ${windowDays}::int)`
-  const matured = (anchor: ReturnType<typeof sql>) => sql`${anchor} + ${win} <= ${now.toISOString()}::timestamptz`
-  const hits = sql`count(*) FILTER (WHERE advanced <= anchor + ${win})::int`
-  // The comparison group's rep and contact filters are on the contact: joined only when one is asked for.
-  const ownerFiltered = Boolean(f.rep || f.team || hasContactFilter(f))
+  return {
+    P0,
+    win,
+    matured: (anchor: SQL) => sql`${anchor} + ${win} <= ${now.toISOString()}::timestamptz`,
+    hits: sql`count(*) FILTER (WHERE advanced <= anchor + ${win})::int`,
+    // Anyone who received anything in the period is out of the comparison group, whoever shared it: NOT EXISTS, so
+    // each anti-join hashes this list once (NOT IN hashed it again for each branch: about 70 ms of 740 at 1,000,000 contacts).
+    periodShares: sql`asset_shares WHERE org_id = ${orgId} AND shared_at >= ${P0} AND shared_at < ${p.end.toISOString()}`,
+  }
+}
+
+/** The receiving groups (per asset and for any asset), and the comparison contacts in their stage all period. */
+export async function receivedAndStayed(ex: Executor, a: Applied, windowDays: number): Promise<GroupRow[]> {
+  const { orgId, f, p } = a
+  const { P0, matured, hits, periodShares } = terms(a, windowDays)
   return rows<GroupRow>(
     ex,
     sql`
@@ -47,32 +62,46 @@ export async function influence(ex: Executor, a: Applied, windowDays: number): P
       SELECT s.asset_id, s.contact_id, s.shared_at, s.advanced_at,
         coalesce(s.history_stage, (SELECT c.stage FROM contacts c WHERE c.org_id = s.org_id AND c.id = s.contact_id)) AS stage
       FROM asset_shares s
-      WHERE s.org_id = ${orgId} AND s.shared_at >= ${P0} AND s.shared_at < ${P1}
+      WHERE s.org_id = ${orgId} AND s.shared_at >= ${P0} AND s.shared_at < ${p.end.toISOString()}
         AND ${repCond(orgId, f, sql`s.user_id`)} AND ${contactIn(orgId, f, sql`s.contact_id`)} AND ${assetIn(orgId, f, sql`s.asset_id`)}),
+    -- Without a rep, contact or asset filter the period's shares are sh already.
+    touched AS MATERIALIZED (SELECT DISTINCT contact_id FROM ${f.rep || f.team || hasContactFilter(f) || hasAssetFilter(f) ? periodShares : sql`sh`})
     -- Counted per asset and for any asset each in its own branch, so no branch sorts the other's rows.
-    received AS (
-      SELECT asset_id, stage, count(*)::int AS n, ${hits} AS hits FROM (
-        SELECT asset_id, contact_id, stage, min(shared_at) AS anchor, min(advanced_at) AS advanced
-        FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') AND ${matured(sql`shared_at`)} GROUP BY 1, 2, 3) per_asset
-      GROUP BY 1, 2
-      UNION ALL
-      SELECT NULL, stage, count(*)::int, ${hits} FROM (
-        SELECT contact_id, stage, min(shared_at) AS anchor, min(advanced_at) AS advanced
-        FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') AND ${matured(sql`shared_at`)} GROUP BY 1, 2) any_asset
-      GROUP BY 2),
-    -- Anyone who received anything in the period is out of the comparison group, whoever shared it: NOT EXISTS, so
-    -- each of the two anti-joins hashes this list once (NOT IN hashed it again for each branch of entered: about
-    -- 70 ms of 740 at 1,000,000 contacts).
-    touched AS MATERIALIZED (SELECT DISTINCT contact_id FROM ${
-      // Without a rep, contact or asset filter the period's shares are sh already.
-      f.rep || f.team || hasContactFilter(f) || hasAssetFilter(f)
-        ? sql`asset_shares WHERE org_id = ${orgId} AND shared_at >= ${P0} AND shared_at < ${P1}`
-        : sql`sh`
-    }),
+    SELECT asset_id AS "assetId", 'received' AS "group", stage, count(*)::int AS n, ${hits} AS hits FROM (
+      SELECT asset_id, contact_id, stage, min(shared_at) AS anchor, min(advanced_at) AS advanced
+      FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') AND ${matured(sql`shared_at`)} GROUP BY 1, 2, 3) per_asset
+    GROUP BY 1, 3
+    UNION ALL
+    SELECT NULL, 'received', stage, count(*)::int, ${hits} FROM (
+      SELECT contact_id, stage, min(shared_at) AS anchor, min(advanced_at) AS advanced
+      FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') AND ${matured(sql`shared_at`)} GROUP BY 1, 2) any_asset
+    GROUP BY 3
+    UNION ALL
+    -- In the stage since before the period and still there: no change after the start, so none advanced;
+    -- counted from the contacts' own stage date without touching their history.
+    SELECT NULL, 'comparison', c.stage, count(*)::int, 0 FROM contacts c
+    WHERE c.org_id = ${orgId} AND c.stage IN ('mql', 'sql', 'opportunity') AND c.stage_changed_at < ${P0}
+      AND ${matured(sql`${P0}::timestamptz`)}
+      AND ${repCond(orgId, f, sql`c.owner_id`)} AND ${contactCond(f, sql`c`)}
+      AND NOT EXISTS (SELECT 1 FROM touched t WHERE t.contact_id = c.id)
+    GROUP BY c.stage`,
+  )
+}
+
+/** The comparison contacts whose stage changed in the period: those who entered it, and those in it at the start who left. */
+export async function movedComparison(ex: Executor, a: Applied, windowDays: number): Promise<GroupRow[]> {
+  const { orgId, f, p, now } = a
+  const { P0, win, matured, hits, periodShares } = terms(a, windowDays)
+  // The rep and contact filters are on the contact: joined only when one is asked for.
+  const ownerFiltered = Boolean(f.rep || f.team || hasContactFilter(f))
+  return rows<GroupRow>(
+    ex,
+    sql`
+    WITH touched AS MATERIALIZED (SELECT DISTINCT contact_id FROM ${periodShares}),
     entered AS (
       -- Entered the stage during the period.
       SELECT sc.contact_id, sc.to_stage AS stage, sc.at AS anchor, sc.advanced_at AS advanced FROM stage_changes sc
-      WHERE sc.org_id = ${orgId} AND sc.to_stage IN ('mql', 'sql', 'opportunity') AND sc.at >= ${P0} AND sc.at < ${P1}
+      WHERE sc.org_id = ${orgId} AND sc.to_stage IN ('mql', 'sql', 'opportunity') AND sc.at >= ${P0} AND sc.at < ${p.end.toISOString()}
         -- The exact test, and a bound a day wider that the index can use (the period's last N days are never read).
         AND ${matured(sql`sc.at`)} AND sc.at <= ${now.toISOString()}::timestamptz - ${win} + interval '1 day'
       UNION ALL
@@ -95,18 +124,7 @@ export async function influence(ex: Executor, a: Applied, windowDays: number): P
       }
         NOT EXISTS (SELECT 1 FROM touched t WHERE t.contact_id = e.contact_id)
       GROUP BY 1, 2)
-    SELECT asset_id AS "assetId", 'received' AS "group", stage, n, hits FROM received
-    UNION ALL
-    SELECT NULL, 'comparison', stage, count(*)::int, ${hits} FROM comparison m GROUP BY stage
-    UNION ALL
-    -- In the stage since before the period and still there: no change after the start, so none advanced;
-    -- counted from the contacts' own stage date without touching their history.
-    SELECT NULL, 'comparison', c.stage, count(*)::int, 0 FROM contacts c
-    WHERE c.org_id = ${orgId} AND c.stage IN ('mql', 'sql', 'opportunity') AND c.stage_changed_at < ${P0}
-      AND ${matured(sql`${P0}::timestamptz`)}
-      AND ${repCond(orgId, f, sql`c.owner_id`)} AND ${contactCond(f, sql`c`)}
-      AND NOT EXISTS (SELECT 1 FROM touched t WHERE t.contact_id = c.id)
-    GROUP BY c.stage`,
+    SELECT NULL AS "assetId", 'comparison' AS "group", stage, count(*)::int AS n, ${hits} AS hits FROM comparison GROUP BY stage`,
   )
 }
 

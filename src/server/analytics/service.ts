@@ -17,7 +17,7 @@ import { transitions } from "../../shared/contracts/analytics"
 import { wilson } from "../../shared/wilson"
 import { getSettings } from "../settings/service"
 import { applyScope } from "./scope"
-import { reportTx } from "./report-tx"
+import { reportHalves, reportTx } from "./report-tx"
 import * as usage from "./content-usage"
 import * as shares from "./asset-shares"
 import * as options from "./filter-options"
@@ -167,11 +167,16 @@ export async function thresholdPreview(db: Db, p: Principal, q: { threshold: num
 
 export async function contentInfluence(db: Db, p: Principal, q: ReportFilters & { windowDays: number }, now = new Date()): Promise<ContentInfluence> {
   const a = applyScope(p, q, now)
-  const { groups, assets } = await reportTx(db, async (ex) => {
-    const groups = await influenceSql.influence(ex, a, q.windowDays)
-    const ids = [...new Set(groups.filter((g) => g.assetId !== null).map((g) => g.assetId!))]
-    return { groups, assets: await influenceSql.assetTitles(ex, p.orgId, ids) }
-  })
+  const [{ shared, assets }, moved] = await reportHalves(
+    db,
+    async (ex) => {
+      const shared = await influenceSql.receivedAndStayed(ex, a, q.windowDays)
+      const ids = [...new Set(shared.filter((g) => g.assetId !== null).map((g) => g.assetId!))]
+      return { shared, assets: await influenceSql.assetTitles(ex, p.orgId, ids) }
+    },
+    (ex) => influenceSql.movedComparison(ex, a, q.windowDays),
+  )
+  const groups = [...shared, ...moved]
   const comparison = (stage: string) => sum(groups.filter((g) => g.group === "comparison" && g.stage === stage))
   const received = (assetId: string | null, stage: string) => sum(groups.filter((g) => g.group === "received" && g.assetId === assetId && g.stage === stage))
   const rowFor = (assetId: string | null) =>

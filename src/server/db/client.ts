@@ -167,14 +167,20 @@ const dialect = new PgDialect()
 const rawTimes = new Set([1082, 1083, 1114, 1184, 1186, 1115, 1182, 1183, 1185, 1187, 1231])
 const sameTypes = { getTypeParser: (id: number, format?: "text" | "binary") => (rawTimes.has(id) ? (v: string) => v : pg.types.getTypeParser(id, format)) }
 
+/** The pool behind a database opened on a PostgreSQL server; undefined for PGlite (one connection) and for transactions. */
+export function poolOf(db: Executor): pg.Pool | undefined {
+  const client = (db as { $client?: unknown }).$client
+  return client instanceof pg.Pool ? client : undefined
+}
+
 /**
  * Rows of a statement run often (the sidebar's lookup), as a named prepared statement on the PostgreSQL
  * server: each pooled connection parses and plans it once rather than on every call. `name` must always
  * come with the same SQL text. Inside a transaction, or on PGlite, it runs as any other statement.
  */
 export async function preparedRows<T>(ex: Executor, name: string, query: SQL): Promise<T[]> {
-  const client = (ex as { $client?: unknown }).$client
-  if (!(client instanceof pg.Pool)) return rows<T>(ex, query)
+  const client = poolOf(ex)
+  if (!client) return rows<T>(ex, query)
   const q = dialect.sqlToQuery(query)
   return (await client.query({ name, text: q.sql, values: q.params as unknown[], types: sameTypes as pg.CustomTypesConfig })).rows as T[]
 }
