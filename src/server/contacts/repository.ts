@@ -100,31 +100,41 @@ export interface TimelineCursor {
 /** An event's asset title, looked up for that event alone: joining would hash every asset of the org on each lookup. */
 const assetTitle = sql`(SELECT a.title FROM assets a WHERE a.org_id = e.org_id AND a.id = e.asset_id)`
 
-/**
- * Marketing events and rep activities of one contact (`contactId` may be a column of an outer query), newest first,
- * keyset-paged. Each side reads only its first `limit + 1` rows in its index's order (occurred_at, id: the same order
- * as the page's key within a side), and titles are looked up for those rows only.
- */
-function timelineSql(orgId: string, contactId: SQL, limit: number, before?: TimelineCursor, type?: string) {
-  const mKey = sql`'m:' || lpad(e.id::text, 19, '0')`
+const marketingKey = (id: SQL) => sql`'m:' || lpad(${id}::text, 19, '0')`
+
+/** A contact's rep activities as timeline rows, newest first, the first `limit` in the index's order. */
+function salesTimelineSql(orgId: string, contactId: SQL, limit: number, before?: TimelineCursor, type?: string) {
   const sKey = sql`'s:' || x.id::text`
-  const after = (at: SQL, key: SQL) =>
-    before ? sql`AND ${at} <= ${before.at}::timestamptz AND (${at}, ${key}) < (${before.at}::timestamptz, ${before.key})` : sql``
-  const ofType = (column: SQL) => (type ? sql`AND ${column} = ${type}` : sql``)
+  return sql`
+      (SELECT ${sKey} AS key, x.id::text AS id, 'sales' AS side, x.type, x.occurred_at AS "occurredAt",
+        ${activityTitleSql(sql`x.type`, sql`x.subject`, sql`x.outcome`)} AS title, x.notes AS detail,
+        (SELECT u.name FROM users u WHERE u.org_id = x.org_id AND u.id = x.user_id) AS by
+      FROM activities x
+      WHERE x.org_id = ${orgId} AND x.contact_id = ${contactId} ${after(before, sql`x.occurred_at`, sKey)} ${ofType(type, sql`x.type`)}
+      ORDER BY x.occurred_at DESC, x.id DESC LIMIT ${limit})`
+}
+
+const after = (before: TimelineCursor | undefined, at: SQL, key: SQL) =>
+  before ? sql`AND ${at} <= ${before.at}::timestamptz AND (${at}, ${key}) < (${before.at}::timestamptz, ${before.key})` : sql``
+const ofType = (type: string | undefined, column: SQL) => (type ? sql`AND ${column} = ${type}` : sql``)
+
+/**
+ * Marketing events and rep activities of one contact, newest first, keyset-paged. Each side reads only its first
+ * `limit + 1` rows in its index's order (occurred_at, id: the same order as the page's key within a side), and
+ * titles are looked up for those rows only.
+ */
+function timelineSql(orgId: string, contactId: string, limit: number, before?: TimelineCursor, type?: string) {
+  const mKey = marketingKey(sql`e.id`)
   return sql`
     SELECT * FROM (
       (SELECT ${mKey} AS key, e.id::text AS id, 'marketing' AS side, e.type, e.occurred_at AS "occurredAt",
         coalesce(${assetTitle}, e.properties->>'title', e.campaign, '') AS title,
         NULLIF(e.campaign, coalesce(${assetTitle}, e.properties->>'title', e.campaign)) AS detail, e.source AS by
       FROM marketing_events e
-      WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId} ${after(sql`e.occurred_at`, mKey)} ${ofType(sql`e.type`)}
+      WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId} ${after(before, sql`e.occurred_at`, mKey)} ${ofType(type, sql`e.type`)}
       ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${limit + 1})
       UNION ALL
-      (SELECT ${sKey}, x.id::text, 'sales', x.type, x.occurred_at,
-        ${activityTitleSql(sql`x.type`, sql`x.subject`, sql`x.outcome`)}, x.notes, (SELECT u.name FROM users u WHERE u.org_id = x.org_id AND u.id = x.user_id)
-      FROM activities x
-      WHERE x.org_id = ${orgId} AND x.contact_id = ${contactId} ${after(sql`x.occurred_at`, sKey)} ${ofType(sql`x.type`)}
-      ORDER BY x.occurred_at DESC, x.id DESC LIMIT ${limit + 1})
+      ${salesTimelineSql(orgId, sql`${contactId}`, limit + 1, before, type)}
     ) t
     ORDER BY t."occurredAt" DESC, t.key DESC LIMIT ${limit + 1}`
 }
@@ -133,18 +143,7 @@ export type TimelineRow = TimelineItem & { key: string; occurredAt: string | Dat
 
 /** Marketing events and rep activities, newest first, as one keyset-paged list. */
 export async function timeline(ex: Executor, orgId: string, contactId: string, limit: number, before?: TimelineCursor, type?: string) {
-  return rows<TimelineRow>(ex, timelineSql(orgId, sql`${contactId}`, limit, before, type))
-}
-
-function countsSql(orgId: string, contactId: SQL) {
-  return sql`
-    SELECT 'marketing' AS side, type, count(*)::int AS n FROM marketing_events WHERE org_id = ${orgId} AND contact_id = ${contactId} GROUP BY type
-    UNION ALL
-    SELECT 'sales', type, count(*)::int FROM activities WHERE org_id = ${orgId} AND contact_id = ${contactId} GROUP BY type`
-}
-
-export async function counts(ex: Executor, orgId: string, contactId: string) {
-  return rows<{ side: string; type: string; n: number }>(ex, countsSql(orgId, sql`${contactId}`))
+  return rows<TimelineRow>(ex, timelineSql(orgId, contactId, limit, before, type))
 }
 
 export type ContactTarget = { email: string } | { linkedin: string } | { id: string }
@@ -159,7 +158,8 @@ export interface ContextRow extends ContactRow {
 /**
  * The whole sidebar context in one statement: the contact, the events behind its score's reasons, the first
  * timeline page and the counts. One round trip, parsed and planned once, instead of four: at lookup rates
- * the database's per-statement cost, not the rows, was what a lookup spent.
+ * the database's per-statement cost, not the rows, was what a lookup spent. The contact's events are read once
+ * (ev) and each one's title looked up once (named), not once for each of the three lists it appears in.
  */
 export async function context(ex: Executor, orgId: string, target: ContactTarget, since: Date, pageSize: number) {
   const find =
@@ -171,19 +171,35 @@ export async function context(ex: Executor, orgId: string, target: ContactTarget
           WHERE c.org_id = ${orgId} AND lower(c.linkedin) = lower(${target.linkedin}) ORDER BY c.created_at LIMIT 1`
         : sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id WHERE c.org_id = ${orgId} AND c.id = ${target.id}`
   const kind = "email" in target ? "email" : "linkedin" in target ? "linkedin" : "id"
+  const contactId = sql`(SELECT c.id FROM c)`
+  const limit = pageSize + 1
   const [row] = await preparedRows<ContextRow>(
     ex,
     `relay_contact_context_${kind}_${pageSize}`,
     sql`
-    WITH c AS (SELECT ${contactColumns} ${find})
+    WITH c AS (SELECT ${contactColumns} ${find}),
+    ev AS MATERIALIZED (
+      SELECT e.id, e.type, e.occurred_at, e.counted, e.asset_id, e.campaign, e.source, e.properties->>'title' AS ptitle
+      FROM marketing_events e WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId}),
+    named AS MATERIALIZED (
+      SELECT ev.*, coalesce((SELECT a.title FROM assets a WHERE a.org_id = ${orgId} AND a.id = ev.asset_id), ev.ptitle, ev.campaign) AS label
+      FROM ev)
     SELECT c.*,
       (SELECT coalesce(json_agg(r ORDER BY r."occurredAt" DESC), '[]'::json) FROM (
-        SELECT e.type, e.occurred_at AS "occurredAt", coalesce(${assetTitle}, e.properties->>'title', e.campaign) AS label
-        FROM marketing_events e
-        WHERE e.org_id = ${orgId} AND e.contact_id = c.id AND e.counted AND e.occurred_at >= ${since.toISOString()}
-        ORDER BY e.occurred_at DESC LIMIT 2000) r) AS recent,
-      (SELECT coalesce(json_agg(t ORDER BY t."occurredAt" DESC, t.key DESC), '[]'::json) FROM (${timelineSql(orgId, sql`c.id`, pageSize)}) t) AS timeline,
-      (SELECT coalesce(json_agg(k), '[]'::json) FROM (${countsSql(orgId, sql`c.id`)}) k) AS counts
+        SELECT type, occurred_at AS "occurredAt", label FROM named WHERE counted AND occurred_at >= ${since.toISOString()}
+        ORDER BY occurred_at DESC LIMIT 2000) r) AS recent,
+      (SELECT coalesce(json_agg(t ORDER BY t."occurredAt" DESC, t.key DESC), '[]'::json) FROM (
+        SELECT * FROM (
+          (SELECT ${marketingKey(sql`n.id`)} AS key, n.id::text AS id, 'marketing' AS side, n.type, n.occurred_at AS "occurredAt",
+            coalesce(n.label, '') AS title, NULLIF(n.campaign, n.label) AS detail, n.source AS by
+          FROM named n ORDER BY n.occurred_at DESC, n.id DESC LIMIT ${limit})
+          UNION ALL
+          ${salesTimelineSql(orgId, contactId, limit)}
+        ) u ORDER BY u."occurredAt" DESC, u.key DESC LIMIT ${limit}) t) AS timeline,
+      (SELECT coalesce(json_agg(k), '[]'::json) FROM (
+        SELECT 'marketing' AS side, type, count(*)::int AS n FROM ev GROUP BY type
+        UNION ALL
+        SELECT 'sales', type, count(*)::int FROM activities WHERE org_id = ${orgId} AND contact_id = ${contactId} GROUP BY type) k) AS counts
     FROM c`,
   )
   return row
