@@ -58,9 +58,29 @@ const auth = createAuth({
     void sites.refresh()
   },
 })
+/**
+ * The shortcut on a page with nobody on it: the shell listens to the worker only once it has a frame (a page where
+ * nobody shows up never touches chrome.runtime), so the worker asks it to add one by running a line in the content
+ * scripts' world, where the shell keeps itself under a symbol (src/sidebar/shell.ts). Resolves false where there is no shell.
+ */
+async function openShell(tabId: number, { frameId, documentId }: { frameId: number; documentId?: string }): Promise<unknown> {
+  const [result] = await chrome.scripting.executeScript({
+    target: documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] },
+    func: () => {
+      const shell = (globalThis as unknown as Record<symbol, { open?: () => void } | undefined>)[Symbol.for("relay.shell")]
+      shell?.open?.()
+      return !!shell?.open
+    },
+  })
+  return result?.result
+}
+
 const sidebars = createSidebarTabs({
   runtimeId: chrome.runtime.id,
-  sendToShell: (tabId, message, { frameId, documentId }) => chrome.tabs.sendMessage(tabId, message, documentId ? { documentId } : { frameId }),
+  sendToShell: (tabId, message, target) =>
+    message.type === "relay.open"
+      ? openShell(tabId, target)
+      : chrome.tabs.sendMessage(tabId, message, target.documentId ? { documentId: target.documentId } : { frameId: target.frameId }),
   readCached: (person) => readCachedContext(db, person),
 })
 

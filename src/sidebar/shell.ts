@@ -32,6 +32,8 @@ export interface Shell {
   context: () => PageContext
   /** The sidebar frame, once added. */
   frame: () => HTMLIFrameElement | null
+  /** Adds the frame (the keyboard shortcut on a page with nobody on it: the worker calls this through chrome.scripting). */
+  open: () => void
   stop: () => void
 }
 
@@ -88,6 +90,9 @@ export function startShell(site: Site, watch: Watch, parts: SiteParts): Shell {
   const openFrame = () => {
     if (frame) return
     try {
+      // The worker's messages (layout, insert, resend) are about the frame: heard from now on. A page where nobody
+      // shows up never touches chrome.runtime, whose first use costs the host page about a millisecond.
+      listen()
       // The rep's caret in a compose is remembered from now on, before any click in the sidebar takes the focus.
       tracker = trackComposeCaret(compose, document)
       stopTracker = tracker.subscribe(() => sendState())
@@ -118,8 +123,7 @@ export function startShell(site: Site, watch: Watch, parts: SiteParts): Shell {
     const msg = message as ShellMessage | null
     switch (msg?.type) {
       case "relay.open":
-        askOverlay()
-        openFrame()
+        open()
         break
       case "relay.layout":
         sendResponse({ applied: modes.has(msg.mode) && layout(msg.mode) })
@@ -132,7 +136,16 @@ export function startShell(site: Site, watch: Watch, parts: SiteParts): Shell {
         break
     }
   }
-  chrome.runtime.onMessage.addListener(onMessage)
+  let listening = false
+  function listen() {
+    if (listening) return
+    listening = true
+    chrome.runtime.onMessage.addListener(onMessage)
+  }
+  const open = () => {
+    askOverlay()
+    openFrame()
+  }
 
   let stopWatch: () => void = () => {}
   let switchedOff = false
@@ -186,11 +199,12 @@ export function startShell(site: Site, watch: Watch, parts: SiteParts): Shell {
     site,
     context: () => context,
     frame: () => frame,
+    open,
     stop: () => {
       stopWatch()
       stopTracker()
       tracker?.stop()
-      chrome.runtime.onMessage.removeListener(onMessage)
+      if (listening) chrome.runtime.onMessage.removeListener(onMessage)
       frame?.remove()
       makeRoom(parts.docked, 0)
       if (shared[SHELL] === shell) delete shared[SHELL]

@@ -4,7 +4,7 @@
 // and reports a new PageContext only when who/what is on screen actually changed.
 import type { PageContext } from "../shared/page-context"
 import { SIDEBAR_FRAME_ID } from "../shared/sidebar-protocol"
-import { contextKey, queryFirst, type Selectors } from "./common"
+import { contextKey, queryAll, queryFirst, type Selectors } from "./common"
 
 export interface WatchOptions {
   /** The document to watch; defaults to the global document. */
@@ -21,7 +21,29 @@ export interface SiteWatchConfig {
   detect: (document: Document, url: URL) => PageContext
   /** Each entry is one container to observe (first matching selector wins); none found → body. */
   containers: readonly Selectors[]
+  /**
+   * A view where nobody can come on screen until the URL changes, except inside a few containers (Gmail's list and
+   * its compose dock, LinkedIn's feed and its messaging overlay): what to watch there, and what the detector answers
+   * while none of them holds what it reads people from. Undefined for any other view.
+   */
+  quiet?: (url: URL) => QuietView | undefined
 }
+
+export interface QuietView {
+  /** The only containers where someone can appear on this view (first matching selector of each). */
+  containers: readonly Selectors[]
+  /** What the detector starts from in them (a compose body, a recipients field, an open conversation bubble). */
+  holds: () => Selectors
+  /** Parts of them whose changes never bring anyone on screen (Outlook's message list and folders): not watched. */
+  skip?: () => Selectors
+  /** What must be in them for the view to be quiet at all (Outlook's message list); else the view is watched whole. */
+  needs?: () => Selectors
+  /** The detector's answer for this URL while none of the containers holds any of that. */
+  nobody: PageContext
+}
+
+/** The Navigation API (Chrome 102+): tells of every URL change, pushState's included, without patching history. */
+type Navigation = EventTarget
 
 /** Relay's own element on the page: the sidebar's iframe (src/sidebar/frame.ts). */
 const isRelayFrame = (n: Node) => n.nodeType === 1 && (n as Element).id === SIDEBAR_FRAME_ID
@@ -40,6 +62,11 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
   let lastChange = 0
   let targets: Element[] = []
   let stopped = false
+  // Quiet views need to hear of pushState, which fires no event; the Navigation API tells of it. Without that API
+  // every view is watched whole (the observer compares the URL on each of its callbacks).
+  const navigation = (win as unknown as { navigation?: Navigation } | null)?.navigation
+  const quietOf = (url: URL) => (navigation ? site.quiet?.(url) : undefined)
+  let quiet: QuietView | undefined
 
   const isOwn = (node: Node | null): boolean => {
     for (let n: Node | null = node; n; n = n.parentNode) {
@@ -50,6 +77,11 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
   }
   const foreign = (n: Node) => !isRelayFrame(n) && !opts.ignore?.(n)
   const relevant = (record: MutationRecord): boolean => {
+    // A quiet view's container's parent is watched for the container being replaced only (not for the page's menus and cards).
+    if (quiet && !targets.some((t) => t.contains(record.target))) {
+      for (let i = 0; i < record.removedNodes.length; i++) if (targets.includes(record.removedNodes[i] as Element)) return true
+      return false
+    }
     if (isOwn(record.target)) return false
     if (record.type !== "childList") return true
     const { addedNodes, removedNodes } = record
@@ -60,10 +92,13 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
     return false
   }
 
-  const resolveTargets = (): Element[] => {
-    const found = site.containers.map((sel) => queryFirst(doc, sel)).filter((el): el is Element => el !== null)
+  const find = (containers: readonly Selectors[]): Element[] => {
+    const found = containers.map((sel) => queryFirst(doc, sel)).filter((el): el is Element => el !== null)
     const outer = found.filter((el, i) => !found.some((other, j) => j !== i && other !== el && other.contains(el)))
-    const unique = [...new Set(outer)]
+    return [...new Set(outer)]
+  }
+  const resolveTargets = (): Element[] => {
+    const unique = find(site.containers)
     return unique.length ? unique : [doc.body ?? doc.documentElement].filter(Boolean)
   }
   const observer = new (win?.MutationObserver ?? MutationObserver)((records) => {
@@ -74,13 +109,23 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
     else if (timer) lastChange = Date.now()
     else if (records.some(relevant)) schedule()
   })
-  const connect = () => {
-    const next = resolveTargets()
-    if (next.length === targets.length && next.every((el, i) => el === targets[i] && el.isConnected)) return
+  const whole: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES }
+  /** Everything in `el` but the skipped parts: the elements on the way down to them are watched for their own children only. */
+  const observeAllBut = (el: Element, skipped: Element[]) => {
+    if (skipped.includes(el)) return
+    if (!skipped.some((s) => el.contains(s))) return observer.observe(el, whole)
+    observer.observe(el, { childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES })
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) observeAllBut(child, skipped)
+  }
+  let skipped: Element[] = []
+  const connect = (next: Element[], skip: Element[] = []) => {
+    const same = (a: Element[], b: Element[]) => a.length === b.length && a.every((el, i) => el === b[i] && el.isConnected)
+    if (same(next, targets) && same(skip, skipped)) return
     observer.disconnect()
     targets = next
+    skipped = skip
     for (const target of targets) {
-      observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES })
+      observeAllBut(target, skipped)
       // The parent's direct children only: notices when the app replaces the container itself.
       const parent = target.parentElement
       if (parent && !targets.some((t) => t.contains(parent))) observer.observe(parent, { childList: true })
@@ -101,10 +146,20 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
   function detectNow() {
     if (stopped) return
     href = win?.location.href ?? doc.URL
-    connect() // containers come and go as the app swaps views
     let ctx: PageContext
     try {
-      ctx = site.detect(doc, new URL(href))
+      const url = new URL(href)
+      // A quiet view is watched in its few containers only (found on the page, or the whole view is watched), and the
+      // detector runs only once one of them holds what it reads people from.
+      quiet = quietOf(url)
+      const few = quiet ? find(quiet.containers) : []
+      const needs = quiet?.needs?.()
+      if (quiet && (few.length === 0 || (needs && !few.some((el) => queryFirst(el, needs))))) quiet = undefined
+      const skip = quiet?.skip?.()
+      // Containers come and go as the app swaps views.
+      connect(quiet ? few : resolveTargets(), skip ? few.flatMap((el) => queryAll(el, skip)) : [])
+      const holds = quiet?.holds()
+      ctx = quiet && !few.some((el) => queryFirst(el, holds!)) ? quiet.nobody : site.detect(doc, url)
     } catch {
       return
     }
@@ -131,6 +186,11 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
   const onNavigate = () => navigated()
   win?.addEventListener("popstate", onNavigate)
   win?.addEventListener("hashchange", onNavigate)
+  // A new URL by pushState: on a quiet view the observer may not see the app swap the view, so the URL says it did.
+  const onEntry = () => {
+    if ((win?.location.href ?? doc.URL) !== href) navigated()
+  }
+  navigation?.addEventListener("currententrychange", onEntry)
   run()
 
   return () => {
@@ -139,5 +199,6 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
     observer.disconnect()
     win?.removeEventListener("popstate", onNavigate)
     win?.removeEventListener("hashchange", onNavigate)
+    navigation?.removeEventListener("currententrychange", onEntry)
   }
 }

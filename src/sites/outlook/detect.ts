@@ -33,6 +33,11 @@ const words = once(() => headerMatchers(S.WORDS))
 /** A mail folder's route (/mail/, /mail/inbox, /mail/0/archive); with an open item it goes on (…/id/<id>, ?ItemID=, /deeplink/…). */
 const LIST_ROUTE = /\/mail(\/|$)/
 const ITEM_ROUTE = /\/id\/|[?&]itemid=|\/deeplink\b|\/compose\b|\/read\b/i
+/** A mail folder's route with no item open in it. */
+export function isListRoute(url: URL): boolean {
+  const route = `${url.pathname}${url.hash}`
+  return LIST_ROUTE.test(route) && !ITEM_ROUTE.test(route)
+}
 
 function findViewer(doc: Document): Viewer {
   const viewer = emptyViewer()
@@ -194,7 +199,7 @@ export function detect(document: Document, url: URL): PageContext {
     // A folder with nothing selected: no reading pane, a route without an item, the message list on screen. Outlook
     // puts the open item's id in the route (/mail/inbox/id/…), so the structure-free ladder, which reads every
     // labelled element of the app, is not run over a list of a hundred rows where nobody can be found.
-    if (!pane && LIST_ROUTE.test(route) && !ITEM_ROUTE.test(route) && queryFirst(document, S.MESSAGE_LIST)) return finish("list")
+    if (!pane && isListRoute(url) && queryFirst(document, S.MESSAGE_LIST)) return finish("list")
     const thread = layered(
       [
         ["structure", () => (paneOnScreen ? pane : undefined)],

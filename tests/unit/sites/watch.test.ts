@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import type { PageContext } from "../../../src/shared/page-context"
-import { watch } from "../../../src/sites/gmail/watch"
+import { quiet as gmailQuiet, watch } from "../../../src/sites/gmail/watch"
+import * as outlookSelectors from "../../../src/sites/outlook/selectors"
+import { quiet as outlookQuiet } from "../../../src/sites/outlook/watch"
 import { watchPage } from "../../../src/sites/watch-page"
 import { fixture } from "./load"
 
@@ -144,5 +146,99 @@ describe("watchPage", () => {
     document.getElementById("who")!.textContent = "newer@c.example"
     await sleep(80)
     expect(onChange.mock.lastCall![0].people[0].email).toBe("newer@c.example")
+  })
+})
+
+describe("watchPage on a quiet view (a list, a feed: nobody until the URL changes, but in a few containers)", () => {
+  let stop: (() => void) | undefined
+  let navigation: EventTarget | undefined
+  beforeEach(() => {
+    // Chrome's Navigation API, which jsdom lacks: it tells of pushState, which fires no event.
+    navigation = new EventTarget()
+    Object.defineProperty(window, "navigation", { value: navigation, configurable: true })
+  })
+  afterEach(() => {
+    stop?.()
+    delete (window as unknown as { navigation?: EventTarget }).navigation
+  })
+  const pushState = (url: string) => {
+    history.pushState(null, "", url)
+    navigation!.dispatchEvent(new Event("currententrychange"))
+  }
+
+  function setup() {
+    document.body.innerHTML = `<div role="main"><table><tr class="zA"><td><span email="ann@a.example">Ann</span></td></tr></table></div><div class="dw"></div>`
+    history.replaceState(null, "", "/mail/#inbox")
+    const detect = vi.fn((doc: Document, url: URL): PageContext => ({
+      site: "gmail",
+      view: url.hash.includes("/") ? "thread" : doc.querySelector(".dw [g_editable]") ? "compose" : "list",
+      people: [],
+    }))
+    const onChange = vi.fn()
+    stop = watchPage({ detect, containers: ['div[role="main"]', "div.dw"], quiet: gmailQuiet }, onChange, { debounceMs: 20 })
+    return { detect, onChange }
+  }
+
+  it("reports the list without running the detector, and looks at the page only when the dock holds a compose", async () => {
+    const { detect, onChange } = setup()
+    expect(detect).not.toHaveBeenCalled()
+    expect(onChange.mock.calls.map(([c]) => c)).toEqual([{ site: "gmail", view: "list", people: [] }])
+    // The list's own changes are not watched at all.
+    document.querySelector("span[email]")!.setAttribute("email", "bob@b.example")
+    document.querySelector("table")!.append(document.createElement("tr"))
+    await sleep(60)
+    expect(detect).not.toHaveBeenCalled()
+    // A compose opens in the dock: now the detector runs.
+    document.querySelector(".dw")!.innerHTML = `<div contenteditable="true" g_editable="true"></div>`
+    await sleep(60)
+    expect(detect).toHaveBeenCalledTimes(1)
+    expect(onChange.mock.lastCall![0].view).toBe("compose")
+  })
+
+  it("follows pushState through the Navigation API, then watches the whole view again", async () => {
+    const { detect, onChange } = setup()
+    pushState("/mail/#inbox/FMfcgzQbfLmdwxkTqZzvBmRnXhPsWcLd")
+    await sleep(60)
+    expect(onChange.mock.lastCall![0].view).toBe("thread")
+    const calls = detect.mock.calls.length
+    // A thread is watched whole: its own changes are looked at.
+    document.querySelector("span[email]")!.setAttribute("email", "bob@b.example")
+    await sleep(60)
+    expect(detect.mock.calls.length).toBeGreaterThan(calls)
+    // Back to the list: quiet again.
+    pushState("/mail/#inbox")
+    await sleep(60)
+    expect(onChange.mock.lastCall![0]).toEqual({ site: "gmail", view: "list", people: [] })
+  })
+
+  it("watches the whole view when the quiet view's containers are not on the page", () => {
+    document.body.innerHTML = `<div role="main"></div>`
+    history.replaceState(null, "", "/mail/#inbox")
+    const detect = vi.fn((): PageContext => ({ site: "gmail", view: "list", people: [] }))
+    stop = watchPage({ detect, containers: ['div[role="main"]'], quiet: gmailQuiet }, () => {})
+    expect(detect).toHaveBeenCalledTimes(1)
+  })
+
+  it("leaves out the parts that never show anyone (Outlook's message list), and runs the detector once a reading pane opens", async () => {
+    document.body.innerHTML = `<div id="MainModule" role="main"><div data-app-section="NavigationPane"><span title="riley@x.example">Inbox</span></div>
+      <div data-app-section="MessageList"><div role="option"><span title="ann@a.example">Ann</span></div></div><div id="pane"></div></div>`
+    history.replaceState(null, "", "/mail/inbox")
+    const detect = vi.fn((doc: Document): PageContext => ({
+      site: "outlook",
+      view: doc.querySelector("[data-app-section=ConversationContainer]") ? "thread" : "list",
+      people: [],
+    }))
+    const onChange = vi.fn()
+    stop = watchPage({ detect, containers: [outlookSelectors.MAIN], quiet: outlookQuiet }, onChange, { debounceMs: 20 })
+    expect(detect).not.toHaveBeenCalled()
+    expect(onChange.mock.lastCall![0]).toEqual({ site: "outlook", view: "list", people: [] })
+    document.querySelector("[role=option] span")!.textContent = "Ann (2)"
+    document.querySelector("[data-app-section=NavigationPane] span")!.setAttribute("title", "riley@y.example")
+    await sleep(60)
+    expect(detect).not.toHaveBeenCalled()
+    document.getElementById("pane")!.innerHTML = `<div data-app-section="ConversationContainer"></div>`
+    await sleep(60)
+    expect(detect).toHaveBeenCalledTimes(1)
+    expect(onChange.mock.lastCall![0].view).toBe("thread")
   })
 })
