@@ -4,7 +4,7 @@
 // and reports a new PageContext only when who/what is on screen actually changed.
 import type { PageContext } from "../shared/page-context"
 import { SIDEBAR_FRAME_ID } from "../shared/sidebar-protocol"
-import { contextKey, queryAll, queryFirst, type Selectors } from "./common"
+import { asList, contextKey, queryFirst, type Selectors } from "./common"
 
 export interface WatchOptions {
   /** The document to watch; defaults to the global document. */
@@ -34,8 +34,8 @@ export interface QuietView {
   containers: readonly Selectors[]
   /** What the detector starts from in them (a compose body, a recipients field, an open conversation bubble). */
   holds: () => Selectors
-  /** Parts of them whose changes never bring anyone on screen (Outlook's message list and folders): not watched. */
-  skip?: () => Selectors
+  /** Parts of them whose changes never bring anyone on screen (Outlook's message list, its folders), each entry one part (first matching selector wins): neither watched nor read. */
+  skip?: () => readonly Selectors[]
   /** What must be in them for the view to be quiet at all (Outlook's message list); else the view is watched whole. */
   needs?: () => Selectors
   /** The detector's answer for this URL while none of the containers holds any of that. */
@@ -44,6 +44,18 @@ export interface QuietView {
 
 /** The Navigation API (Chrome 102+): tells of every URL change, pushState's included, without patching history. */
 type Navigation = EventTarget
+
+/** `el` or something in it matches one of the selectors. */
+function holding(el: Element, selectors: Selectors): boolean {
+  if (queryFirst(el, selectors)) return true
+  return asList(selectors).some((s) => {
+    try {
+      return el.matches(s)
+    } catch {
+      return false
+    }
+  })
+}
 
 /** Relay's own element on the page: the sidebar's iframe (src/sidebar/frame.ts). */
 const isRelayFrame = (n: Node) => n.nodeType === 1 && (n as Element).id === SIDEBAR_FRAME_ID
@@ -113,17 +125,23 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
   /** Everything in `el` but the skipped parts: the elements on the way down to them are watched for their own children only. */
   const observeAllBut = (el: Element, skipped: Element[]) => {
     if (skipped.includes(el)) return
-    if (!skipped.some((s) => el.contains(s))) return observer.observe(el, whole)
+    if (!skipped.some((s) => el.contains(s))) {
+      regions.push(el)
+      return observer.observe(el, whole)
+    }
     observer.observe(el, { childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES })
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) observeAllBut(child, skipped)
   }
   let skipped: Element[] = []
+  /** What is watched whole: the containers, or with parts skipped, the elements beside those parts. */
+  let regions: Element[] = []
   const connect = (next: Element[], skip: Element[] = []) => {
     const same = (a: Element[], b: Element[]) => a.length === b.length && a.every((el, i) => el === b[i] && el.isConnected)
     if (same(next, targets) && same(skip, skipped)) return
     observer.disconnect()
     targets = next
     skipped = skip
+    regions = []
     for (const target of targets) {
       observeAllBut(target, skipped)
       // The parent's direct children only: notices when the app replaces the container itself.
@@ -157,9 +175,9 @@ export function watchPage(site: SiteWatchConfig, onChange: (ctx: PageContext) =>
       if (quiet && (few.length === 0 || (needs && !few.some((el) => queryFirst(el, needs))))) quiet = undefined
       const skip = quiet?.skip?.()
       // Containers come and go as the app swaps views.
-      connect(quiet ? few : resolveTargets(), skip ? few.flatMap((el) => queryAll(el, skip)) : [])
+      connect(quiet ? few : resolveTargets(), skip ? few.flatMap((el) => skip.map((sel) => queryFirst(el, sel)).filter((s): s is Element => s !== null)) : [])
       const holds = quiet?.holds()
-      ctx = quiet && !few.some((el) => queryFirst(el, holds!)) ? quiet.nobody : site.detect(doc, url)
+      ctx = quiet && !regions.some((el) => holding(el, holds!)) ? quiet.nobody : site.detect(doc, url)
     } catch {
       return
     }

@@ -105,8 +105,8 @@ export const SIGNAL_OUTSIDE = [
   '[role="complementary"]', // side panes (My Day, calendar, add-ins); ARIA landmark, not yet checked against a capture (2026-12-01)
 ] as const
 
-/** On a folder with nothing selected, the panes whose changes never bring anyone on screen: the message list and the folders. */
-export const LIST_PANES = [...MESSAGE_LIST, '[data-app-section="NavigationPane"]', '[role="navigation"]'] as const
+/** The folder pane (the viewer's mailboxes and folders). data-app-section seen 2022–2026; the ARIA landmark for older builds. */
+export const FOLDER_PANE = ['[data-app-section="NavigationPane"]', '[role="navigation"]'] as const
 
 /** Header words ("Von:", "An:", "Cc:") by interface language; see ../words.ts. */
 export const WORDS = HEADER_WORDS

@@ -15,7 +15,7 @@ export function quiet(url: URL): QuietView | undefined {
     // Read at each look: a signed overlay may have added to these lists.
     holds: () => [...S.COMPOSE_BODY, ...S.READING_PANE],
     // The rows and folders change all the time (dates, unread counts) and never show anyone by themselves.
-    skip: () => S.LIST_PANES,
+    skip: () => [S.MESSAGE_LIST, S.FOLDER_PANE],
     needs: () => S.MESSAGE_LIST,
     nobody: { site: "outlook", view: "list", people: [] },
   }
