@@ -241,4 +241,12 @@ describe("watchPage on a quiet view (a list, a feed: nobody until the URL change
     expect(detect).toHaveBeenCalledTimes(1)
     expect(onChange.mock.lastCall![0].view).toBe("thread")
   })
+
+  it("runs the detector when a part beside the skipped ones is itself a reading pane", () => {
+    document.body.innerHTML = `<div id="MainModule" role="main"><div data-app-section="MessageList"></div><div id="ReadingPaneContainerId"></div></div>`
+    history.replaceState(null, "", "/mail/inbox")
+    const detect = vi.fn((): PageContext => ({ site: "outlook", view: "list", people: [] }))
+    stop = watchPage({ detect, containers: [outlookSelectors.MAIN], quiet: outlookQuiet }, () => {})
+    expect(detect).toHaveBeenCalledTimes(1)
+  })
 })
