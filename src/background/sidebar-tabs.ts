@@ -35,7 +35,10 @@ export interface SidebarPort {
 
 export interface SidebarTabsDeps {
   runtimeId: string
-  /** chrome.tabs.sendMessage to the shell's document in a tab; resolves with its answer (rejects when nobody listens). */
+  /**
+   * To the shell's document in a tab; resolves with its answer (rejects when nobody listens). chrome.tabs.sendMessage,
+   * but `relay.open` through chrome.scripting: a shell without a frame does not listen (src/background/index.ts).
+   */
   sendToShell: (tabId: number, message: ShellMessage, target: { frameId: number; documentId?: string }) => Promise<unknown>
   now?: () => number
   /** The worker's saved context of a person (the contact cache), for a frame that is still loading. */
