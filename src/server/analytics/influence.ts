@@ -66,16 +66,13 @@ export async function receivedAndStayed(ex: Executor, a: Applied, windowDays: nu
         AND ${repCond(orgId, f, sql`s.user_id`)} AND ${contactIn(orgId, f, sql`s.contact_id`)} AND ${assetIn(orgId, f, sql`s.asset_id`)}),
     -- Without a rep, contact or asset filter the period's shares are sh already.
     touched AS MATERIALIZED (SELECT DISTINCT contact_id FROM ${f.rep || f.team || hasContactFilter(f) || hasAssetFilter(f) ? periodShares : sql`sh`})
-    -- Counted per asset and for any asset each in its own branch, so no branch sorts the other's rows.
-    SELECT asset_id AS "assetId", 'received' AS "group", stage, count(*)::int AS n, ${hits} AS hits FROM (
-      SELECT asset_id, contact_id, stage, min(shared_at) AS anchor, min(advanced_at) AS advanced
-      FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') AND ${matured(sql`shared_at`)} GROUP BY 1, 2, 3) per_asset
-    GROUP BY 1, 3
-    UNION ALL
-    SELECT NULL, 'received', stage, count(*)::int, ${hits} FROM (
-      SELECT contact_id, stage, min(shared_at) AS anchor, min(advanced_at) AS advanced
-      FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') AND ${matured(sql`shared_at`)} GROUP BY 1, 2) any_asset
-    GROUP BY 3
+    -- Each contact's earliest share per asset and of any asset in one pass over sh (grouping sets: one sort, or
+    -- hashing, for both, instead of one each), then counted per asset and for any asset (asset id NULL).
+    SELECT CASE WHEN any_asset = 0 THEN asset_id END AS "assetId", 'received' AS "group", stage, count(*)::int AS n, ${hits} AS hits FROM (
+      SELECT asset_id, contact_id, stage, min(shared_at) AS anchor, min(advanced_at) AS advanced, GROUPING(asset_id) AS any_asset
+      FROM sh WHERE stage IN ('mql', 'sql', 'opportunity') AND ${matured(sql`shared_at`)}
+      GROUP BY GROUPING SETS ((contact_id, stage, asset_id), (contact_id, stage))) firsts
+    GROUP BY 1, 3, any_asset
     UNION ALL
     -- In the stage since before the period and still there: no change after the start, so none advanced;
     -- counted from the contacts' own stage date without touching their history.
