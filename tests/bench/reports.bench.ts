@@ -90,20 +90,25 @@ const reports: { name: string; filter: string; run: () => Promise<unknown> }[] =
 
 // The database's CPU time (user + system, all backends of this database) when the server runs on this machine:
 // on a shared machine wall time waits for other work, CPU time much less. null where /proc cannot tell.
+// Counted per backend since it was first seen: a report may open a connection (content influence's second half) and
+// the pool may close one, whose CPU would otherwise drop out of a plain sum (a negative figure).
 const tick = 1000 / Number(execSync("getconf CLK_TCK").toString().trim() || 100)
+const backendCpu = new Map<number, number>()
+let cpuTotal = 0
 async function dbCpuMs(): Promise<number | null> {
   if (quick) return null
   const pids = await rows<{ pid: number }>(db, sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)
-  let total = 0
   for (const { pid } of pids) {
     try {
       const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")
-      total += (Number(f[11]) + Number(f[12])) * tick
+      const now = (Number(f[11]) + Number(f[12])) * tick
+      cpuTotal += now - (backendCpu.get(pid) ?? 0)
+      backendCpu.set(pid, now)
     } catch {
       return null
     }
   }
-  return total
+  return cpuTotal
 }
 
 // REPORTS_ONLY=calibration times only the reports whose name matches (a quick look while working on one).
