@@ -24,6 +24,7 @@ import { sidebarRoot } from "../e2e/sidebar-locator"
 import { HEAVY_OUTLOOK_ITEM } from "../../src/server/demo/heavy/outlook"
 import { showcaseContacts } from "../../src/server/seed/showcase"
 import { partArgs, quickPglite, report, round } from "./part"
+import { hostFrame, mainThreadOf, onThread, scriptTime, traceLoad, type Slices } from "./sidebar-trace"
 
 const args = partArgs()
 const startLoad = loadavg()[0]!.toFixed(1)
@@ -181,87 +182,16 @@ async function loadTaskTime(ctx: BrowserContext): Promise<number> {
 // Two figures per load: wall time of those slices (what a user waits through on an idle machine, inflated when
 // other processes share the cores) and their thread time (`tdur`: CPU the main thread spent in Relay's code,
 // which another process's load does not inflate). The ceiling is read against thread time.
-// Counted: the HOST page's renderer main thread only. The trace covers every process; the page's is the one the
-// browser committed the page's main frame to (FrameCommittedInBrowser without a parent, its processId), and its
-// main thread is that process's CrRendererMain (thread_name metadata). The sidebar frame commits to another process
-// (the extension's): its main thread's time in Relay's scripts is reported beside, for information.
-type TraceEvent = {
-  name: string
-  ph: string
-  pid: number
-  tid: number
-  dur?: number
-  tdur?: number
-  ts: number
-  args?: { name?: string; data?: { url?: string; parent?: string; processId?: number; frame?: string } }
-}
-type Slices = { wall: number; thread: number }
-
-/** Wall and thread time of Relay's top-level script slices on one thread, nested slices counted once. */
-function scriptTime(events: TraceEvent[]): Slices {
-  const ours = (e: TraceEvent) => (e.args?.data?.url ?? "").startsWith("chrome-extension://")
-  // Top-level slices only (compile, evaluate, callbacks), so nested work is not counted twice.
-  const top = events.filter(
-    (e) => e.ph === "X" && ["EvaluateScript", "FunctionCall", "v8.compile", "TimerFire", "FireAnimationFrame"].includes(e.name) && ours(e),
-  )
-  top.sort((a, b) => a.ts - b.ts)
-  if (process.env.TRACE_DEBUG)
-    console.log(
-      top
-        .map(
-          (e) =>
-            `${e.pid}/${e.tid} ${e.name} ${((e.dur ?? 0) / 1000).toFixed(2)}ms (thread ${((e.tdur ?? 0) / 1000).toFixed(2)}ms) ${e.args?.data?.url?.slice(-40)}`,
-        )
-        .join("\n"),
-    )
-  let total = 0
-  let thread = 0
-  let end = 0
-  for (const e of top) {
-    const from = Math.max(e.ts, end)
-    const to = e.ts + (e.dur ?? 0)
-    if (to > from) {
-      total += to - from
-      // A slice nested in an earlier one was counted with it; a whole slice adds its own thread time.
-      if (from === e.ts) thread += e.tdur ?? e.dur ?? 0
-    }
-    end = Math.max(end, to)
-  }
-  return { wall: total / 1000, thread: thread / 1000 }
-}
-
-/** The renderer main thread (pid, tid) a frame committed to: the last commit whose URL matches. */
-function mainThreadOf(events: TraceEvent[], matches: (d: NonNullable<NonNullable<TraceEvent["args"]>["data"]>) => boolean) {
-  const commit = events.filter((e) => e.name === "FrameCommittedInBrowser" && e.args?.data && matches(e.args.data)).at(-1)
-  const pid = commit?.args?.data?.processId
-  if (pid === undefined) return null
-  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.pid === pid && e.args?.name === "CrRendererMain")
-  return main ? { pid, tid: main.tid } : null
-}
-
+// Counted: the HOST page's renderer main thread only (sidebar-trace.ts says how it is found). The sidebar frame commits
+// to another process (the extension's): its main thread's time in Relay's scripts is reported beside, for information.
 async function relayScriptTime(ctx: BrowserContext, path = "/demo/gmail#inbox", name?: string): Promise<{ host: Slices; sidebar: Slices; samePid: boolean }> {
-  const p = await ctx.newPage()
-  const cdp = await ctx.newCDPSession(p)
-  const events: TraceEvent[] = []
-  cdp.on("Tracing.dataCollected", (e) => {
-    events.push(...(e.value as unknown as TraceEvent[]))
-  })
-  const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()))
-  // disabled-by-default-devtools.timeline carries FrameCommittedInBrowser (which process each frame went to).
-  await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline,v8", transferMode: "ReportEvents" })
-  await p.goto(`${backend.url}${path}`, { waitUntil: "load" })
   // With someone on the page: until their name is in the sidebar (detection, the frame, its first render).
-  if (name) await sidebarRoot(p).getByRole("heading", { name }).waitFor()
-  await p.waitForTimeout(600)
-  await cdp.send("Tracing.end")
-  await done
-  await p.close()
-  const host = mainThreadOf(events, (d) => !d.parent && (d.url ?? "").startsWith(`${backend.url}/demo/`))
+  const events = await traceLoad(ctx, `${backend.url}${path}`, { until: name ? (p) => sidebarRoot(p).getByRole("heading", { name }).waitFor() : undefined })
+  const host = mainThreadOf(events, hostFrame(backend.url))
   if (!host) throw new Error("the trace has no commit of the page's main frame: cannot tell the host page's main thread")
   const frame = mainThreadOf(events, (d) => (d.url ?? "").endsWith("/tabs/sidebar.html"))
   if (name && !frame) throw new Error("the trace has no commit of the sidebar frame")
-  const on = (t: { pid: number; tid: number } | null) => (t ? events.filter((e) => e.pid === t.pid && e.tid === t.tid) : [])
-  return { host: scriptTime(on(host)), sidebar: scriptTime(on(frame)), samePid: !!frame && frame.pid === host.pid }
+  return { host: scriptTime(onThread(events, host)), sidebar: scriptTime(onThread(events, frame)), samePid: !!frame && frame.pid === host.pid }
 }
 const tracedWall: number[] = []
 const traced: number[] = []

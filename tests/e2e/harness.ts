@@ -83,8 +83,8 @@ export async function seedDemoData() {
   }
 }
 
-/** Debian's Chromium with the built extension loaded unpacked, in a profile that can be reopened. */
-export async function launchBrowser(profileDir = mkdtempSync(join(tmpdir(), "relay-profile-"))) {
+/** Debian's Chromium with the built extension (the e2e build unless another is named) loaded unpacked, in a profile that can be reopened. */
+export async function launchBrowser(profileDir = mkdtempSync(join(tmpdir(), "relay-profile-")), extension = extensionDir) {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: "/usr/bin/chromium",
     headless: false, // the flag below asks for the new headless mode, which runs extensions
@@ -97,8 +97,8 @@ export async function launchBrowser(profileDir = mkdtempSync(join(tmpdir(), "rel
       "--disable-component-update",
       "--no-first-run",
       "--disable-sync",
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
     ],
   })
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }))
