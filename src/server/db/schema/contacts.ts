@@ -139,6 +139,32 @@ export const marketingEvents = pgTable(
   ],
 )
 
+/**
+ * What the sidebar reads from a contact's marketing events, kept from its last lookup: the score's recent events,
+ * the newest timeline rows and the counts per type (src/server/contacts/digest.ts). Events are only ever added,
+ * so a digest whose `events` count equals the contact's count now is the same set of events: a lookup checks
+ * that in the contact's index and rebuilds the digest only when it differs. Nothing on the write path touches it.
+ */
+export const contactDigests = pgTable(
+  "contact_digests",
+  {
+    orgId: uuid("org_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    /** How many of the contact's events, and the newest id among them, the digest was built from. */
+    events: integer("events").notNull(),
+    lastEventId: bigint("last_event_id", { mode: "number" }),
+    /** The oldest event time `recent` holds: a longer scoring half-life needs older events, so a rebuild. */
+    since: at("since").notNull(),
+    body: jsonb("body").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "contact_digests_pkey", columns: [t.orgId, t.contactId] }),
+    foreignKey({ name: "contact_digests_org_id_contact_id_fkey", columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete(
+      "cascade",
+    ),
+  ],
+)
+
 /** Points earned per contact, type and day: what enforces the daily cap as events stream in. */
 export const scoreBuckets = pgTable(
   "score_buckets",
