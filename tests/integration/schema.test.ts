@@ -156,11 +156,11 @@ const includeIndexes = [
   "asset_shares_at_stage",
   "asset_views_at",
   "contacts_created_score",
+  "contacts_owner",
   "contacts_score_ceiling",
   "contacts_stage_since",
   "mql_outcomes_at",
   "mql_outcomes_decided",
-  "mql_outcomes_handoff",
   "stage_changes_at",
   "stage_changes_to",
 ]

@@ -233,7 +233,7 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
   const [r] = await rows<{ current: number; proposed: number; decided: number; accepted: number }>(
     ex,
     sql`
-    -- The 90 days' MQLs by their best recorded score at a crossing. Their best known score also counts the score now,
+    -- The 90 days' MQLs by their best recorded score at a crossing (from the index mql_outcomes_at alone). Their best known score also counts the score now,
     -- max(recorded, now) >= T: the contact is read only for those whose recorded score is under T.
     WITH crossed AS (
       SELECT m.contact_id, max(coalesce(m.score, 0)) AS recorded

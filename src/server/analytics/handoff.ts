@@ -7,8 +7,8 @@ import { contactCond, repCond, weekSql } from "./filters"
 // handoff decision by anyone on that contact at or after the moment it became an MQL — kept on write in
 // mql_outcomes (migration 0005), so the report reads one row per MQL instead of probing four tables. The
 // contact's owner, campaign, source and stage are kept on the same row (migration 0007): no contacts read. The
-// columns read here are all in the index mql_outcomes_handoff (drizzle migration mql_outcomes_handoff): a period is
-// one range of it, no table row read.
+// columns read here are all in the index mql_outcomes_at (drizzle migration report_covering): a period is one range
+// of it, no table row read.
 
 /** The MQLs of the period with their outcome (from the mql_outcomes rollup); every part of the report groups this. */
 export const mqlOutcomes = ({ orgId, f, p, now }: Applied, slaHours: number) => sql`

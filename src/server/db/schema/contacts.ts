@@ -26,9 +26,10 @@ import { users } from "./tenancy"
 
 /**
  * Indexes the builder cannot say, left to the SQL migrations: contacts_created_score (org_id, created_at),
- * contacts_stage_since (org_id, stage, stage_changed_at) and contacts_score_ceiling
- * (org_id, (fit_score + GREATEST(engagement_value, 0))) each INCLUDE the columns their reports read (0009, 0013).
- * Triggers on contacts copy an MQL's contact onto mql_outcomes (0007).
+ * contacts_stage_since (org_id, stage, stage_changed_at), contacts_score_ceiling
+ * (org_id, (fit_score + GREATEST(engagement_value, 0))) (0009, 0013) and contacts_owner (org_id, owner_id) (drizzle
+ * migration report_covering) each INCLUDE the columns their reports read. contacts_stage_since also serves a lookup by
+ * stage alone. Triggers on contacts copy an MQL's contact onto mql_outcomes (0007).
  */
 export const contacts = pgTable(
   "contacts",
@@ -65,10 +66,8 @@ export const contacts = pgTable(
       "gin",
       sql`(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, '') || ' ' || coalesce(${t.company}, '')) gin_trgm_ops`,
     ),
-    index("contacts_stage").on(t.orgId, t.stage),
     index("contacts_campaign").on(t.orgId, t.campaign),
     index("contacts_source").on(t.orgId, t.source),
-    index("contacts_score_bound").on(t.orgId, sql`(${t.fitScore} + ${t.engagementValue})`),
   ],
 )
 

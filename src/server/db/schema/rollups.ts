@@ -7,11 +7,11 @@ import { at } from "./columns"
 
 /**
  * What became of each MQL: one row per time a contact became an MQL (0005), with its contact's context (0007)
- * and ratings (0009). Left to the SQL migrations (INCLUDE): mql_outcomes_at (org_id, mql_at) INCLUDE (contact_id,
- * score, first_touch_at, decision, decided_at, sql_at), the table's clustering order, and mql_outcomes_decided
- * (org_id, score) INCLUDE (decision, owner_id, contact_id) WHERE decision IN ('accept', 'reject'), and (drizzle
- * migration mql_outcomes_handoff) mql_outcomes_handoff (org_id, mql_at) INCLUDE (owner_id, campaign, source, stage,
- * decision, reason, first_touch_at, recycled_at, sql_at, rating_sum, ratings, next_mql_at): what handoff reads.
+ * and ratings (0009). Left to the SQL migrations (INCLUDE): mql_outcomes_at (org_id, mql_at), the table's clustering
+ * order, INCLUDE what handoff and the threshold preview read (drizzle migration report_covering: contact_id, score,
+ * owner_id, campaign, source, stage, decision, reason, first_touch_at, recycled_at, sql_at, rating_sum, ratings,
+ * next_mql_at), and mql_outcomes_decided (org_id, score) INCLUDE (decision, owner_id, contact_id) WHERE decision IN
+ * ('accept', 'reject').
  */
 export const mqlOutcomes = pgTable(
   "mql_outcomes",
