@@ -1,7 +1,8 @@
 import type { SQL } from "drizzle-orm"
 import { type Executor, one, pgArray, preparedRows, rows, sql } from "../db/client"
-import type { contactEmails, contacts, marketingEvents, users } from "../db/schema"
+import type { contactEmails, contacts, users } from "../db/schema"
 import type { ContactSummary, TimelineItem } from "../../shared/contracts/contacts"
+import type { Digest } from "./digest"
 import type { Bant } from "../../shared/contracts/handoff"
 import { activityTitleSql } from "./timeline-sql"
 
@@ -147,19 +148,22 @@ export async function timeline(ex: Executor, orgId: string, contactId: string, l
 }
 
 export type ContactTarget = { email: string } | { linkedin: string } | { id: string }
-export type ScoredEventRow = Pick<typeof marketingEvents.$inferSelect, "type" | "occurredAt"> & { label: string | null }
+
 export interface ContextRow extends ContactRow {
-  /** The counted events since `since` (the score's reasons), newest first, at most 2,000. */
-  recent: ScoredEventRow[]
-  timeline: TimelineRow[]
-  counts: { side: string; type: string; n: number }[]
+  /** The contact's digest when it still holds exactly the contact's events and reaches back to `since`; else null. */
+  digest: Digest | null
+  /** The titles of the assets the digest names, by id. */
+  titles: Record<string, string>
+  /** The first timeline page's worth of rep activities, newest first, in the timeline's order. */
+  sales: TimelineRow[]
+  salesCounts: { type: string; n: number }[]
 }
 
 /**
- * The whole sidebar context in one statement: the contact, the events behind its score's reasons, the first
- * timeline page and the counts. One round trip, parsed and planned once, instead of four: at lookup rates
- * the database's per-statement cost, not the rows, was what a lookup spent. The contact's events are read once
- * (ev) and each one's title looked up once (named), not once for each of the three lists it appears in.
+ * The sidebar context in one statement: the contact, its digest if the digest is still whole (its event count and
+ * newest id are the contact's now: events are only ever added, so the same count is the same events; checked in
+ * the contact's index, without reading the events), and the rep activities, read as they are (a contact has few).
+ * A named prepared statement, parsed and planned once per connection.
  */
 export async function context(ex: Executor, orgId: string, target: ContactTarget, since: Date, pageSize: number) {
   const find =
@@ -172,37 +176,63 @@ export async function context(ex: Executor, orgId: string, target: ContactTarget
         : sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id WHERE c.org_id = ${orgId} AND c.id = ${target.id}`
   const kind = "email" in target ? "email" : "linkedin" in target ? "linkedin" : "id"
   const contactId = sql`(SELECT c.id FROM c)`
-  const limit = pageSize + 1
   const [row] = await preparedRows<ContextRow>(
     ex,
     `relay_contact_context_${kind}_${pageSize}`,
     sql`
     WITH c AS (SELECT ${contactColumns} ${find}),
-    ev AS MATERIALIZED (
-      SELECT e.id, e.type, e.occurred_at, e.counted, e.asset_id, e.campaign, e.source, e.properties->>'title' AS ptitle
-      FROM marketing_events e WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId}),
-    named AS MATERIALIZED (
-      SELECT ev.*, coalesce((SELECT a.title FROM assets a WHERE a.org_id = ${orgId} AND a.id = ev.asset_id), ev.ptitle, ev.campaign) AS label
-      FROM ev)
-    SELECT c.*,
-      (SELECT coalesce(json_agg(r ORDER BY r."occurredAt" DESC), '[]'::json) FROM (
-        SELECT type, occurred_at AS "occurredAt", label FROM named WHERE counted AND occurred_at >= ${since.toISOString()}
-        ORDER BY occurred_at DESC LIMIT 2000) r) AS recent,
-      (SELECT coalesce(json_agg(t ORDER BY t."occurredAt" DESC, t.key DESC), '[]'::json) FROM (
-        SELECT * FROM (
-          (SELECT ${marketingKey(sql`n.id`)} AS key, n.id::text AS id, 'marketing' AS side, n.type, n.occurred_at AS "occurredAt",
-            coalesce(n.label, '') AS title, NULLIF(n.campaign, n.label) AS detail, n.source AS by
-          FROM named n ORDER BY n.occurred_at DESC, n.id DESC LIMIT ${limit})
-          UNION ALL
-          ${salesTimelineSql(orgId, contactId, limit)}
-        ) u ORDER BY u."occurredAt" DESC, u.key DESC LIMIT ${limit}) t) AS timeline,
+    d AS (
+      SELECT g.body FROM contact_digests g
+      CROSS JOIN LATERAL (SELECT count(*)::int AS n, max(e.id) AS last FROM marketing_events e
+        WHERE e.org_id = ${orgId} AND e.contact_id = g.contact_id) live
+      WHERE g.org_id = ${orgId} AND g.contact_id = ${contactId}
+        AND g.events = live.n AND g.last_event_id IS NOT DISTINCT FROM live.last AND g.since <= ${since.toISOString()}::timestamptz)
+    SELECT c.*, (SELECT body FROM d) AS digest,
+      (SELECT coalesce(json_object_agg(a.id, a.title), '{}'::json) FROM assets a
+        WHERE a.org_id = ${orgId} AND a.id IN (SELECT jsonb_array_elements_text(d.body->'assets')::uuid FROM d)) AS titles,
+      (SELECT coalesce(json_agg(t ORDER BY t."occurredAt" DESC, t.key DESC), '[]'::json) FROM ${salesTimelineSql(orgId, contactId, pageSize + 1)} t) AS sales,
       (SELECT coalesce(json_agg(k), '[]'::json) FROM (
-        SELECT 'marketing' AS side, type, count(*)::int AS n FROM ev GROUP BY type
-        UNION ALL
-        SELECT 'sales', type, count(*)::int FROM activities WHERE org_id = ${orgId} AND contact_id = ${contactId} GROUP BY type) k) AS counts
+        SELECT type, count(*)::int AS n FROM activities WHERE org_id = ${orgId} AND contact_id = ${contactId} GROUP BY type) k) AS "salesCounts"
     FROM c`,
   )
   return row
+}
+
+/**
+ * Builds a contact's digest from its events, read once (the contact's index, then each event's row), stores it and
+ * returns it with the titles of the assets it names. Two lookups building at once each store theirs; the one built
+ * from fewer events fails the next lookup's check and is built again.
+ */
+export async function buildDigest(ex: Executor, orgId: string, contactId: string, since: Date, pageSize: number) {
+  const [row] = await preparedRows<{ digest: Digest; titles: Record<string, string> }>(
+    ex,
+    `relay_contact_digest_${pageSize}`,
+    sql`
+    WITH ev AS MATERIALIZED (
+      SELECT e.id, e.type, e.occurred_at, e.counted, e.asset_id, e.campaign, e.source, coalesce(e.properties->>'title', e.campaign) AS fallback
+      FROM marketing_events e WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId}),
+    recent AS (SELECT * FROM ev WHERE counted AND occurred_at >= ${since.toISOString()}::timestamptz ORDER BY occurred_at DESC LIMIT 2000),
+    newest AS (SELECT * FROM ev ORDER BY occurred_at DESC, id DESC LIMIT ${pageSize + 1}),
+    body AS (SELECT jsonb_build_object(
+      'recent', (SELECT coalesce(jsonb_agg(jsonb_build_object('type', type, 'occurredAt', occurred_at, 'assetId', asset_id, 'fallback', fallback)
+        ORDER BY occurred_at DESC), '[]'::jsonb) FROM recent),
+      'newest', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id::text, 'type', type, 'occurredAt', occurred_at, 'assetId', asset_id,
+        'fallback', fallback, 'campaign', campaign, 'source', source) ORDER BY occurred_at DESC, id DESC), '[]'::jsonb) FROM newest),
+      'counts', (SELECT coalesce(jsonb_agg(jsonb_build_object('type', type, 'n', n)), '[]'::jsonb) FROM (SELECT type, count(*)::int AS n FROM ev GROUP BY type) k),
+      'assets', (SELECT coalesce(jsonb_agg(DISTINCT asset_id), '[]'::jsonb) FROM (SELECT asset_id FROM recent UNION ALL SELECT asset_id FROM newest) x
+        WHERE asset_id IS NOT NULL)) AS body,
+      (SELECT count(*)::int FROM ev) AS events, (SELECT max(id) FROM ev) AS last),
+    saved AS (
+      INSERT INTO contact_digests (org_id, contact_id, events, last_event_id, since, body)
+      SELECT ${orgId}, ${contactId}, events, last, ${since.toISOString()}::timestamptz, body FROM body
+      ON CONFLICT (org_id, contact_id) DO UPDATE SET events = EXCLUDED.events, last_event_id = EXCLUDED.last_event_id,
+        since = EXCLUDED.since, body = EXCLUDED.body)
+    SELECT body AS digest,
+      (SELECT coalesce(json_object_agg(a.id, a.title), '{}'::json) FROM assets a
+        WHERE a.org_id = ${orgId} AND a.id IN (SELECT jsonb_array_elements_text(body->'assets')::uuid)) AS titles
+    FROM body`,
+  )
+  return row!
 }
 
 export async function updateBant(ex: Executor, orgId: string, id: string, bant: Bant) {

@@ -9,6 +9,7 @@ import { contactScore, currentTotal } from "../scores/service"
 import { slaState } from "../../shared/sla"
 import { cachedSettings } from "../settings/service"
 import * as repo from "./repository"
+import { counts, firstPage, recentEvents } from "./digest"
 
 export async function lookup(db: Db, p: Principal, q: LookupQuery, now = new Date()): Promise<ContactContext> {
   if ("email" in q) return context(db, p.orgId, { email: q.email }, now)
@@ -23,7 +24,10 @@ export async function getContext(db: Db, p: Principal, id: string, now = new Dat
 
 const pageSize = 20
 
-/** The sidebar context: the org's settings from the per-process cache, everything else in one statement. */
+/**
+ * The sidebar context: the org's settings from the per-process cache, everything else in one statement while the
+ * contact's digest is whole (contacts/digest.ts), and one more to build it again when the contact has new events.
+ */
 async function context(db: Db, orgId: string, target: repo.ContactTarget, now: Date): Promise<ContactContext> {
   const settings = await cachedSettings(db, orgId)
   const rules = settings.scoring
@@ -31,23 +35,16 @@ async function context(db: Db, orgId: string, target: repo.ContactTarget, now: D
   const since = new Date(now.getTime() - rules.halfLifeDays * 8 * 86_400_000)
   const row = await repo.context(db, orgId, target, since, pageSize)
   if (!row) throw new NotFound("contact")
-  const page = toPage(row.timeline, pageSize)
-  const byType: Record<string, number> = {}
-  let marketing = 0
-  let sales = 0
-  for (const c of row.counts) {
-    byType[c.type] = (byType[c.type] ?? 0) + c.n
-    if (c.side === "marketing") marketing += c.n
-    else sales += c.n
-  }
-  const score = contactScore(row, row.recent, settings, now)
+  const { digest, titles } = row.digest ? { digest: row.digest, titles: row.titles } : await repo.buildDigest(db, orgId, row.id, since, pageSize)
+  const page = toPage(firstPage(digest, titles, row.sales, pageSize + 1), pageSize)
+  const score = contactScore(row, recentEvents(digest, titles, since), settings, now)
   return {
     contact: toContact(row, score.total),
     score,
     sla: slaState(row.stage, row.mqlAt ? new Date(row.mqlAt) : null, settings.slaHours, now),
     events: page.items,
     nextCursor: page.nextCursor,
-    counts: { marketing, sales, byType },
+    counts: counts(digest, row.salesCounts),
   }
 }
 
