@@ -1,4 +1,4 @@
-// The toolbar popup: who is signed in, whether the backend answers, and what waits to sync.
+// The toolbar popup: who is signed in, whether the backend answers, what waits to sync, and Relay on the page in front.
 import { useCallback, useEffect, useState } from "react"
 import type { OverlayStatus } from "./shared/contracts/sites-config"
 import type { AuthStatus, OutboxStatus } from "./shared/messages"
@@ -16,6 +16,7 @@ const css = `
   .reason { color: #b3261e; font-size: 13px; }
   button { font: inherit; padding: 4px 10px; border-radius: 6px; border: 1px solid #8888; background: transparent; color: inherit; cursor: pointer; }
   button.primary { background: #1a56db; border-color: #1a56db; color: white; }
+  button:disabled { opacity: .5; cursor: default; }
   [role=alert] { color: #b3261e; }
 `
 
@@ -25,6 +26,8 @@ export default function Popup() {
   const [error, setError] = useState<string | null>(null)
   const [sites, setSites] = useState<OverlayStatus | null>(null)
   const [checking, setChecking] = useState(false)
+  const [target, setTarget] = useState<{ relayPage: boolean } | null>(null)
+  const [opening, setOpening] = useState(false)
 
   const refreshOutbox = useCallback(() => send({ type: "outbox.status" }).then(setOutbox), [])
 
@@ -35,6 +38,9 @@ export default function Popup() {
     refreshOutbox().catch((e) => setError(e.message))
     send({ type: "sites.status" })
       .then(setSites)
+      .catch(() => {})
+    send({ type: "sidebar.target" })
+      .then(setTarget)
       .catch(() => {})
     // While the popup is open, show items leaving the outbox as they sync.
     const t = setInterval(() => refreshOutbox().catch(() => {}), 3000)
@@ -52,6 +58,15 @@ export default function Popup() {
       .then(setSites)
       .catch((e) => setError(e.message))
       .finally(() => setChecking(false))
+  }
+
+  // The keyboard shortcut's route (the worker opens the sidebar in the tab in front); the popup is in the way after.
+  const openHere = () => {
+    setOpening(true)
+    send({ type: "sidebar.open" })
+      .then((r) => (r.opened ? window.close() : setError("Relay is not running on this page yet. Reload the page and try again.")))
+      .catch((e) => setError(e.message))
+      .finally(() => setOpening(false))
   }
 
   const openSettings = () => chrome.runtime.openOptionsPage()
@@ -75,6 +90,24 @@ export default function Popup() {
             </button>
           </div>
         ))}
+      {target && (
+        <section aria-label="This page" style={{ display: "grid", gap: 4 }}>
+          <button
+            className="primary"
+            onClick={openHere}
+            disabled={!target.relayPage || opening}
+            aria-describedby={target.relayPage ? undefined : "not-a-relay-page"}
+            style={{ justifySelf: "start" }}
+          >
+            Open Relay on this page
+          </button>
+          {!target.relayPage && (
+            <span id="not-a-relay-page" className="muted">
+              Relay opens on Gmail, Outlook on the web and LinkedIn.
+            </span>
+          )}
+        </section>
+      )}
       {auth && auth.reachable !== null && (
         <div className="row">
           <span className="dot" style={{ background: auth.reachable ? "#2e7d32" : "#c62828" }} aria-hidden />

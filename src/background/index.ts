@@ -1,5 +1,6 @@
 // The service worker: the only owner of network, token and storage (DESIGN.md). This file only
 // builds the pieces and wires Chrome's events to them; the logic lives in the modules it imports.
+import { findActiveTab } from "./active-tab"
 import { createApiClient } from "./api-client"
 import { createAuth, readConfig } from "./auth"
 import { clearCache, openDb } from "./db"
@@ -59,9 +60,10 @@ const auth = createAuth({
   },
 })
 /**
- * The shortcut on a page with nobody on it: the shell listens to the worker only once it has a frame (a page where
- * nobody shows up never touches chrome.runtime), so the worker asks it to add one by running a line in the content
- * scripts' world, where the shell keeps itself under a symbol (src/sidebar/shell.ts). Resolves false where there is no shell.
+ * The shortcut (or the popup's "Open Relay on this page") on a page with nobody on it: the shell listens to the worker
+ * only once it has a frame (a page where nobody shows up never touches chrome.runtime), so the worker asks it to add
+ * one by running a line in the content scripts' world, where the shell keeps itself under a symbol
+ * (src/sidebar/shell.ts). Resolves false where there is no shell.
  */
 async function openShell(tabId: number, { frameId, documentId }: { frameId: number; documentId?: string }): Promise<unknown> {
   const [result] = await chrome.scripting.executeScript({
@@ -82,6 +84,8 @@ const sidebars = createSidebarTabs({
       ? openShell(tabId, target)
       : chrome.tabs.sendMessage(tabId, message, target.documentId ? { documentId: target.documentId } : { frameId: target.frameId }),
   readCached: (person) => readCachedContext(db, person),
+  activeTab: () => findActiveTab(chrome.windows, chrome.runtime.id),
+  shellMatches: (chrome.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []),
 })
 
 const version = chrome.runtime.getManifest().version
@@ -128,12 +132,11 @@ chrome.tabs.onRemoved.addListener((tabId) => sidebars.forgetTab(tabId))
 // The sidebar frames (src/tabs/sidebar.tsx) each keep a port open to hear their tab's state.
 chrome.runtime.onConnect.addListener((port) => sidebars.connect(port as never))
 
-// Keyboard shortcuts (manifest "commands") act on the page the rep is looking at.
+// Keyboard shortcuts (manifest "commands") act on the page the rep is looking at; the popup's "Open Relay on this
+// page" goes the same way (the "sidebar.open" message).
 chrome.commands?.onCommand.addListener(async (command) => {
   if (command !== "toggle-sidebar" && command !== "log-call") return
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true })
-  if (tab?.id === undefined) return
-  await sidebars.command(tab.id, command)
+  await sidebars.commandActiveTab(command)
 })
 
 // The worker starts for many reasons (a message, an alarm, the browser starting): each is a chance to send.

@@ -5,7 +5,8 @@
 //   frame → `sidebar.layout` / `compose.insert` → the shell of that tab (the only code that touches the host page);
 //   the frame's layout plan (its room with someone on screen and with nobody) → applied by the worker itself when
 //   the shell's next state changes who is on screen, so the frame is sized without waiting for it to render;
-//   keyboard shortcut → the tab's sidebar ports, or the shell (which adds the frame) with the command kept for it.
+//   keyboard shortcut, or the popup's "Open Relay on this page" → the active tab's sidebar ports, or its shell (which
+//   adds the frame) with the command kept for it: one route for both (commandActiveTab).
 // The state lives in memory: when the worker was stopped meanwhile, a frame that connects makes the shell send it again.
 import type { ContactContext } from "../shared/contracts/contacts"
 import type { Cached, PersonKey } from "../shared/messages"
@@ -22,6 +23,7 @@ import {
   type SidebarPush,
 } from "../shared/sidebar-protocol"
 import { ApiError } from "./api-client"
+import { matchesAny } from "./match-pattern"
 
 type Sender = chrome.runtime.MessageSender
 
@@ -43,7 +45,17 @@ export interface SidebarTabsDeps {
   now?: () => number
   /** The worker's saved context of a person (the contact cache), for a frame that is still loading. */
   readCached?: (person: PersonKey) => Promise<Cached<ContactContext> | null>
+  /** The tab the rep is looking at (src/background/active-tab.ts), for a shortcut or the popup's button. */
+  activeTab?: () => Promise<{ id?: number; url?: string } | undefined>
+  /** Where the shells run: the match patterns of Relay's content scripts, as the manifest lists them. */
+  shellMatches?: readonly string[]
 }
+
+/**
+ * What a shortcut or the popup asks of the tab's sidebar: the manifest's commands, and "open-sidebar" (the popup's
+ * button), which opens a hidden or collapsed sidebar and leaves an open one open where the shortcut would close it.
+ */
+export type SidebarCommand = "toggle-sidebar" | "open-sidebar" | RelayCommand
 
 /** Saved contexts read ahead for a loading frame: the first people on screen (the one shown is nearly always among them). */
 const PREFETCH_PEOPLE = 5
@@ -130,6 +142,18 @@ export function createSidebarTabs(d: SidebarTabsDeps) {
     return sender.tab.id!
   }
 
+  async function commandTab(tabId: number, command: SidebarCommand): Promise<{ opened: boolean }> {
+    const t = tabOf(tabId)
+    if (t.ports.size > 0) {
+      post(t, command === "toggle-sidebar" ? { type: "toggle" } : command === "open-sidebar" ? { type: "open" } : { type: "command", command })
+      return { opened: true }
+    }
+    t.pending = { at: now(), ...(command === "toggle-sidebar" || command === "open-sidebar" ? {} : { command }) }
+    // No shell on pages Relay does not run on (or not yet: a tab opened before Relay was): nothing to do.
+    const added = await toShell(tabId, { type: "relay.open" }).catch(() => false)
+    return { opened: added === true }
+  }
+
   return {
     /** `sidebar.state` from a shell: kept, and passed to the tab's sidebar frames. */
     state(sender: Sender, state: ShellState): { frames: number } {
@@ -192,16 +216,26 @@ export function createSidebarTabs(d: SidebarTabsDeps) {
       }
     },
 
-    /** A manifest command for the active tab: to its sidebar frame, or the shell adds one and the command waits for it. */
-    async command(tabId: number, command: "toggle-sidebar" | RelayCommand) {
-      const t = tabOf(tabId)
-      if (t.ports.size > 0) {
-        post(t, command === "toggle-sidebar" ? { type: "toggle" } : { type: "command", command })
-        return
-      }
-      t.pending = { at: now(), ...(command === "toggle-sidebar" ? {} : { command }) }
-      // No shell on pages Relay does not run on: nothing to do.
-      await toShell(tabId, { type: "relay.open" }).catch(() => {})
+    /**
+     * A command for a tab: to its sidebar frame, or the shell adds one and the command waits for it. Answers whether
+     * a sidebar heard it (a frame, or a shell that added one): false where Relay does not run or has not started yet.
+     */
+    command: commandTab,
+
+    /**
+     * The one route of a shortcut and of the popup's "Open Relay on this page": the command for the tab the rep is
+     * looking at. Headless Chromium cannot press an extension's shortcut; a test can click the button, which goes the same way.
+     */
+    async commandActiveTab(command: SidebarCommand): Promise<{ opened: boolean }> {
+      const tab = await d.activeTab?.()
+      if (tab?.id === undefined) return { opened: false }
+      return commandTab(tab.id, command)
+    },
+
+    /** For the popup: whether the tab the rep is looking at is one Relay's shells run on (its button is off elsewhere). */
+    async activeTarget(): Promise<{ relayPage: boolean }> {
+      const tab = await d.activeTab?.()
+      return { relayPage: tab?.id !== undefined && matchesAny(tab.url, d.shellMatches ?? []) }
     },
 
     forgetTab(tabId: number) {

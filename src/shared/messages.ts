@@ -59,6 +59,10 @@ export const Request = z.discriminatedUnion("type", [
   /** The popup: which overlay is in use and whether one was refused; "sites.refresh" checks the backend first. */
   z.object({ type: z.literal("sites.status") }),
   z.object({ type: z.literal("sites.refresh") }),
+  /** The popup: whether the tab the rep is looking at is a page Relay runs on (its "Open Relay on this page" is off elsewhere). */
+  z.object({ type: z.literal("sidebar.target") }),
+  /** The popup's "Open Relay on this page": the sidebar in that tab, by the keyboard shortcut's own route. */
+  z.object({ type: z.literal("sidebar.open") }),
 ])
 export type Request = z.infer<typeof Request>
 
@@ -121,4 +125,6 @@ export interface Responses {
   "sites.overlay": SiteOverlay | null
   "sites.status": OverlayStatus
   "sites.refresh": OverlayStatus
+  "sidebar.target": { relayPage: boolean }
+  "sidebar.open": { opened: boolean }
 }

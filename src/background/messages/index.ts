@@ -13,7 +13,12 @@ import { sidebarHandlers } from "./sidebar"
 export const handlers: Handlers = { ...lookupHandlers, ...outboxHandlers, ...authHandlers, ...sidebarHandlers, ...contentHandlers, ...healthHandlers }
 
 /** Requests only Relay's own pages (options, popup) may make: a content script runs inside someone else's page. */
-const pageOnly = new Set<Request["type"]>(["auth.signIn", "auth.signOut"])
+const pageOnly: Partial<Record<Request["type"], string>> = {
+  "auth.signIn": "Sign in and out from Relay's settings page",
+  "auth.signOut": "Sign in and out from Relay's settings page",
+  // A page that could open Relay in whatever tab is in front would not be the rep asking.
+  "sidebar.open": "Relay is opened on a page from its toolbar button or its shortcut",
+}
 
 const fail = (code: ErrorCode, message: string, status?: number): Response<never> => ({
   ok: false,
@@ -32,7 +37,8 @@ export function createMessageHandler(ctx: WorkerContext, runtimeId: string) {
     const parsed = Request.safeParse(message)
     if (!parsed.success) return fail("invalid", `Not a Relay request: ${parsed.error.issues[0]?.message ?? "bad shape"}`)
     const req = parsed.data
-    if (pageOnly.has(req.type) && !isExtensionPage(sender, runtimeId)) return fail("forbidden", "Sign in and out from Relay's settings page")
+    const refusal = pageOnly[req.type]
+    if (refusal && !isExtensionPage(sender, runtimeId)) return fail("forbidden", refusal)
     try {
       const handler = handlers[req.type] as (r: Request, s: Sender, c: WorkerContext) => Promise<unknown>
       return { ok: true, data: await handler(req, sender, ctx) }

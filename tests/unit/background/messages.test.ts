@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto"
 import { describe, expect, it } from "vitest"
 import { makeContext, uuid } from "./fake-server"
-import { createTestWorker, fromContentScript, fromPage, fromSidebarFrame, RUNTIME_ID } from "./worker"
+import { createTestWorker, fromContentScript, fromPage, fromPopup, fromSidebarFrame, RUNTIME_ID } from "./worker"
 
 describe("message validation", () => {
   it("rejects a message from another extension", async () => {
@@ -325,6 +325,63 @@ describe("between a tab's shell and its sidebar frame", () => {
     const late = port({ ...fromSidebarFrame, tab: { id: 9, url: "https://www.linkedin.com/feed/" } })
     w.sidebars.connect(late)
     expect(late.posted).toEqual([])
+  })
+
+  it("the popup's Open Relay on this page takes the shortcut's route: the shell of the tab in front adds the frame, which opens", async () => {
+    const w = createTestWorker()
+    w.lookAt({ id: 7, url: "https://mail.google.com/mail/u/0/#inbox" })
+    expect(await w.handle({ type: "sidebar.target" }, fromPopup)).toEqual({ ok: true, data: { relayPage: true } })
+    // The shell runs the line chrome.scripting gives it and answers that it added its frame.
+    w.answerAsShell((m) => (m.type === "relay.open" ? true : undefined))
+    expect(await w.handle({ type: "sidebar.open" }, fromPopup)).toEqual({ ok: true, data: { opened: true } })
+    expect(w.toShell).toEqual([{ tabId: 7, message: { type: "relay.open" }, target: { frameId: 0 } }])
+    // The frame it added opens with nobody on screen, and has no command to run.
+    const frame = port(fromSidebarFrame)
+    w.sidebars.connect(frame)
+    expect(frame.posted).toEqual([{ type: "open" }])
+
+    // With the frame there, the button opens it (a collapsed or hidden sidebar) where the shortcut toggles it.
+    expect(await w.handle({ type: "sidebar.open" }, fromPopup)).toEqual({ ok: true, data: { opened: true } })
+    await w.sidebars.commandActiveTab("toggle-sidebar")
+    await w.sidebars.commandActiveTab("log-call")
+    expect(frame.posted.slice(1)).toEqual([{ type: "open" }, { type: "toggle" }, { type: "command", command: "log-call" }])
+    expect(w.toShell.filter((t) => t.message.type === "relay.open")).toHaveLength(1)
+  })
+
+  it("the popup's button is off where Relay does not run, and nothing is sent there", async () => {
+    const w = createTestWorker()
+    const target = () => w.handle({ type: "sidebar.target" }, fromPopup)
+    // A site Relay has no access to: Chrome shows the tab without its URL.
+    w.lookAt({ id: 9 })
+    expect(await target()).toEqual({ ok: true, data: { relayPage: false } })
+    // Relay's own backend (the demo host) outside the demo pages, and a lookalike host.
+    for (const url of ["http://localhost:8797/dashboard", "https://mail.google.com.example.test/mail/", "https://outlook.office.com.evil.test/"]) {
+      w.lookAt({ id: 9, url })
+      expect(await target()).toEqual({ ok: true, data: { relayPage: false } })
+    }
+    w.lookAt({ id: 9, url: "http://localhost:8797/demo/gmail#inbox" })
+    expect(await target()).toEqual({ ok: true, data: { relayPage: true } })
+    // No window in front (all closed, or only devtools).
+    w.lookAt(undefined)
+    expect(await target()).toEqual({ ok: true, data: { relayPage: false } })
+    expect(await w.handle({ type: "sidebar.open" }, fromPopup)).toEqual({ ok: true, data: { opened: false } })
+    expect(w.toShell).toEqual([])
+    // A Relay page opened before Relay was installed: no shell there, so nothing opened (the popup says to reload).
+    w.lookAt({ id: 7, url: "https://mail.google.com/mail/u/0/#inbox" })
+    w.answerAsShell(() => false)
+    expect(await w.handle({ type: "sidebar.open" }, fromPopup)).toEqual({ ok: true, data: { opened: false } })
+  })
+
+  it("opens Relay in the tab in front only when Relay's own page asks, never a content script or the sidebar frame", async () => {
+    const w = createTestWorker()
+    w.lookAt({ id: 7, url: "https://mail.google.com/mail/u/0/#inbox" })
+    for (const sender of [fromContentScript, fromSidebarFrame]) {
+      expect(await w.handle({ type: "sidebar.open" }, sender)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+    }
+    expect(w.toShell).toEqual([])
+    // The tab is the one in front, whatever the request says.
+    expect(await w.handle({ type: "sidebar.open", tabId: 8 }, fromPopup)).toMatchObject({ ok: true })
+    expect(w.toShell.map((t) => t.tabId)).toEqual([7])
   })
 })
 

@@ -185,6 +185,42 @@ describe("popup", () => {
   })
 })
 
+describe("popup: Open Relay on this page", () => {
+  it("is off with a reason where Relay does not run, and on a Relay page opens the sidebar there and gets out of the way", async () => {
+    const w = createTestWorker()
+    installChrome(w)
+    w.lookAt({ id: 4, url: "https://news.example/" })
+    const first = render(createElement(Popup))
+    const off = await screen.findByRole("button", { name: "Open Relay on this page" })
+    expect((off as HTMLButtonElement).disabled).toBe(true)
+    expect(off.getAttribute("aria-describedby")).toBeTruthy()
+    expect(document.getElementById(off.getAttribute("aria-describedby")!)?.textContent).toBe("Relay opens on Gmail, Outlook on the web and LinkedIn.")
+    first.unmount()
+
+    w.lookAt({ id: 7, url: "https://mail.google.com/mail/u/0/#inbox" })
+    w.answerAsShell((m) => (m.type === "relay.open" ? true : undefined))
+    const close = vi.spyOn(window, "close").mockImplementation(() => {})
+    render(createElement(Popup))
+    const on = await screen.findByRole("button", { name: "Open Relay on this page" })
+    await waitFor(() => expect((on as HTMLButtonElement).disabled).toBe(false))
+    await userEvent.click(on)
+    await waitFor(() => expect(close).toHaveBeenCalled())
+    expect(w.toShell.map((t) => [t.tabId, t.message.type])).toEqual([[7, "relay.open"]])
+  })
+
+  it("says to reload a Relay page that was open before Relay was", async () => {
+    const w = createTestWorker()
+    installChrome(w)
+    w.lookAt({ id: 7, url: "https://mail.google.com/mail/u/0/#inbox" })
+    w.answerAsShell(() => false)
+    render(createElement(Popup))
+    const on = await screen.findByRole("button", { name: "Open Relay on this page" })
+    await waitFor(() => expect((on as HTMLButtonElement).disabled).toBe(false))
+    await userEvent.click(on)
+    expect((await screen.findByRole("alert")).textContent).toBe("Relay is not running on this page yet. Reload the page and try again.")
+  })
+})
+
 describe("popup: selector updates", () => {
   const key = generateSigningKey()
   const overlay = (version: number) =>

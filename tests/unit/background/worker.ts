@@ -15,6 +15,8 @@ import { createFakeServer } from "./fake-server"
 
 export const RUNTIME_ID = "abcdefghijklmnopabcdefghijklmnop"
 export const fromPage = { id: RUNTIME_ID, url: `chrome-extension://${RUNTIME_ID}/options.html`, origin: `chrome-extension://${RUNTIME_ID}` }
+/** The toolbar popup (no tab of its own). */
+export const fromPopup = { id: RUNTIME_ID, url: `chrome-extension://${RUNTIME_ID}/popup.html`, origin: `chrome-extension://${RUNTIME_ID}` }
 export const fromContentScript = {
   id: RUNTIME_ID,
   url: "https://mail.google.com/mail/u/0/#inbox",
@@ -70,6 +72,8 @@ export function createTestWorker(opts: { signedIn?: boolean; sitesKey?: string; 
   /** What the worker sent to a tab's shell, and what the shell answers (by default: nothing, as with no shell). */
   const toShell: { tabId: number; message: ShellMessage; target: { frameId: number; documentId?: string } }[] = []
   let shell: (message: ShellMessage) => unknown = () => Promise.reject(new Error("Could not establish connection. Receiving end does not exist."))
+  /** The tab the rep is looking at (none at first); its URL as Chrome shows it to Relay (none without host permission). */
+  let activeTab: { id?: number; url?: string } | undefined
   const sidebars = createSidebarTabs({
     runtimeId: RUNTIME_ID,
     sendToShell: async (tabId, message, target) => {
@@ -78,6 +82,8 @@ export function createTestWorker(opts: { signedIn?: boolean; sitesKey?: string; 
     },
     now: opts.now,
     readCached: (person) => readCachedContext(db, person),
+    activeTab: async () => activeTab,
+    shellMatches: ["https://mail.google.com/*", "https://outlook.office.com/*", "https://www.linkedin.com/*", "http://localhost:8797/demo/gmail*"],
   })
   let flushes = 0
   const sites = createSitesOverlay({ store, api, publicKey: opts.sitesKey, now: opts.now })
@@ -95,5 +101,6 @@ export function createTestWorker(opts: { signedIn?: boolean; sitesKey?: string; 
   }
   const handle = createMessageHandler(ctx, RUNTIME_ID)
   const answerAsShell = (f: (message: ShellMessage) => unknown) => void (shell = f)
-  return { server, store, db, api, outbox, auth, sidebars, toShell, answerAsShell, ctx, handle, sites, flushes: () => flushes }
+  const lookAt = (tab: { id?: number; url?: string } | undefined) => void (activeTab = tab)
+  return { server, store, db, api, outbox, auth, sidebars, toShell, answerAsShell, lookAt, ctx, handle, sites, flushes: () => flushes }
 }
