@@ -6,9 +6,9 @@ const ID = "abcdefghijklmnopabcdefghijklmnop"
 
 describe("the tab a shortcut or the popup acts on", () => {
   /** Windows from the most recently focused; `getLastFocused` filters by type as Chrome does (normal and popup by default). */
-  const windows = (list: { type: chrome.windows.WindowType; tabs: { id: number; url?: string; active: boolean }[] }[]): WindowsApi => ({
+  const windows = (list: { type: `${chrome.windows.WindowType}`; tabs: { id: number; url?: string; active: boolean }[] }[]): WindowsApi => ({
     getLastFocused: async ({ windowTypes = ["normal", "popup"] }) => {
-      const w = list.find((w) => windowTypes.includes(w.type))
+      const w = list.find((w) => (windowTypes as string[]).includes(w.type))
       if (!w) throw new Error("No last-focused window")
       return w as unknown as chrome.windows.Window
     },
