@@ -53,17 +53,30 @@ export interface LogItem {
  */
 export async function logMany(ex: Executor, items: LogItem[]): Promise<LogResult[]> {
   const col = <T>(f: (x: LogItem) => T | null | undefined) => pgArray(items.map((x) => (f(x) === null || f(x) === undefined ? null : String(f(x)))))
-  const found = await preparedRows<
-    { k: number; contactExists: boolean; unknownAssetIds: string[] | string } & Partial<ActivityRow> & { created: boolean | null }
-  >(
+  const values = {
+    org: col((x) => x.orgId),
+    id: col((x) => x.a.id),
+    contact: col((x) => x.a.contactId),
+    user: col((x) => x.userId),
+    type: col((x) => x.a.type),
+    at: col((x) => x.a.occurredAt),
+    outcome: col((x) => x.a.outcome),
+    direction: col((x) => x.a.direction),
+    duration: col((x) => x.a.durationSeconds),
+    subject: col((x) => x.a.subject),
+    notes: col((x) => x.a.notes),
+    assets: col((x) => pgArray(x.a.assetIds ?? [])),
+    hash: col((x) => x.bodyHash),
+  }
+  type Found = { k: number; contactExists: boolean; unknownAssetIds: string[] | string } & Partial<ActivityRow> & { created: boolean | null }
+  const found = await preparedRows<Found, typeof values>(
     ex,
     "relay_activity_log_many",
-    sql`
+    values,
+    (v) => sql`
     WITH i AS (
-      SELECT * FROM unnest(${col((x) => x.orgId)}::uuid[], ${col((x) => x.a.id)}::uuid[], ${col((x) => x.a.contactId)}::uuid[],
-        ${col((x) => x.userId)}::uuid[], ${col((x) => x.a.type)}::text[], ${col((x) => x.a.occurredAt)}::timestamptz[], ${col((x) => x.a.outcome)}::text[],
-        ${col((x) => x.a.direction)}::text[], ${col((x) => x.a.durationSeconds)}::int[], ${col((x) => x.a.subject)}::text[], ${col((x) => x.a.notes)}::text[],
-        ${col((x) => pgArray(x.a.assetIds ?? []))}::text[], ${col((x) => x.bodyHash)}::text[])
+      SELECT * FROM unnest(${v.org}::uuid[], ${v.id}::uuid[], ${v.contact}::uuid[], ${v.user}::uuid[], ${v.type}::text[], ${v.at}::timestamptz[],
+        ${v.outcome}::text[], ${v.direction}::text[], ${v.duration}::int[], ${v.subject}::text[], ${v.notes}::text[], ${v.assets}::text[], ${v.hash}::text[])
         WITH ORDINALITY AS t(org_id, id, contact_id, user_id, type, occurred_at, outcome, direction, duration_seconds, subject, notes, asset_ids, body_hash, k)
     ),
     c AS (

@@ -166,35 +166,35 @@ export interface ContextRow extends ContactRow {
  * A named prepared statement, parsed and planned once per connection.
  */
 export async function context(ex: Executor, orgId: string, target: ContactTarget, since: Date, pageSize: number) {
-  const find =
-    "email" in target
-      ? sql`FROM contact_emails ce JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id
-        LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id WHERE ce.org_id = ${orgId} AND ce.email = ${target.email}`
-      : "linkedin" in target
-        ? sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
-          WHERE c.org_id = ${orgId} AND lower(c.linkedin) = lower(${target.linkedin}) ORDER BY c.created_at LIMIT 1`
-        : sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id WHERE c.org_id = ${orgId} AND c.id = ${target.id}`
   const kind = "email" in target ? "email" : "linkedin" in target ? "linkedin" : "id"
-  const contactId = sql`(SELECT c.id FROM c)`
-  const [row] = await preparedRows<ContextRow>(
-    ex,
-    `relay_contact_context_${kind}_${pageSize}`,
-    sql`
+  const who = "email" in target ? target.email : "linkedin" in target ? target.linkedin : target.id
+  const values = { orgId, who, since: since.toISOString() }
+  const [row] = await preparedRows<ContextRow, typeof values>(ex, `relay_contact_context_${kind}_${pageSize}`, values, ({ orgId, who, since }) => {
+    const find =
+      kind === "email"
+        ? sql`FROM contact_emails ce JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id
+          LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id WHERE ce.org_id = ${orgId} AND ce.email = ${who}`
+        : kind === "linkedin"
+          ? sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
+            WHERE c.org_id = ${orgId} AND lower(c.linkedin) = lower(${who}) ORDER BY c.created_at LIMIT 1`
+          : sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id WHERE c.org_id = ${orgId} AND c.id = ${who}`
+    const contactId = sql`(SELECT c.id FROM c)`
+    return sql`
     WITH c AS (SELECT ${contactColumns} ${find}),
     d AS (
       SELECT g.body FROM contact_digests g
       CROSS JOIN LATERAL (SELECT count(*)::int AS n, max(e.id) AS last FROM marketing_events e
         WHERE e.org_id = ${orgId} AND e.contact_id = g.contact_id) live
       WHERE g.org_id = ${orgId} AND g.contact_id = ${contactId}
-        AND g.events = live.n AND g.last_event_id IS NOT DISTINCT FROM live.last AND g.since <= ${since.toISOString()}::timestamptz)
+        AND g.events = live.n AND g.last_event_id IS NOT DISTINCT FROM live.last AND g.since <= ${since}::timestamptz)
     SELECT c.*, (SELECT body FROM d) AS digest,
       (SELECT coalesce(json_object_agg(a.id, a.title), '{}'::json) FROM assets a
         WHERE a.org_id = ${orgId} AND a.id IN (SELECT jsonb_array_elements_text(d.body->'assets')::uuid FROM d)) AS titles,
       (SELECT coalesce(json_agg(t ORDER BY t."occurredAt" DESC, t.key DESC), '[]'::json) FROM ${salesTimelineSql(orgId, contactId, pageSize + 1)} t) AS sales,
       (SELECT coalesce(json_agg(k), '[]'::json) FROM (
         SELECT type, count(*)::int AS n FROM activities WHERE org_id = ${orgId} AND contact_id = ${contactId} GROUP BY type) k) AS "salesCounts"
-    FROM c`,
-  )
+    FROM c`
+  })
   return row
 }
 
@@ -204,14 +204,17 @@ export async function context(ex: Executor, orgId: string, target: ContactTarget
  * from fewer events fails the next lookup's check and is built again.
  */
 export async function buildDigest(ex: Executor, orgId: string, contactId: string, since: Date, pageSize: number) {
-  const [row] = await preparedRows<{ digest: Digest; titles: Record<string, string> }>(
+  const values = { orgId, contactId, since: since.toISOString() }
+  type Built = { digest: Digest; titles: Record<string, string> }
+  const [row] = await preparedRows<Built, typeof values>(
     ex,
     `relay_contact_digest_${pageSize}`,
-    sql`
+    values,
+    ({ orgId, contactId, since }) => sql`
     WITH ev AS MATERIALIZED (
       SELECT e.id, e.type, e.occurred_at, e.counted, e.asset_id, e.campaign, e.source, coalesce(e.properties->>'title', e.campaign) AS fallback
       FROM marketing_events e WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId}),
-    recent AS (SELECT * FROM ev WHERE counted AND occurred_at >= ${since.toISOString()}::timestamptz ORDER BY occurred_at DESC LIMIT 2000),
+    recent AS (SELECT * FROM ev WHERE counted AND occurred_at >= ${since}::timestamptz ORDER BY occurred_at DESC LIMIT 2000),
     newest AS (SELECT * FROM ev ORDER BY occurred_at DESC, id DESC LIMIT ${pageSize + 1}),
     body AS (SELECT jsonb_build_object(
       'recent', (SELECT coalesce(jsonb_agg(jsonb_build_object('type', type, 'occurredAt', occurred_at, 'assetId', asset_id, 'fallback', fallback)
@@ -224,7 +227,7 @@ export async function buildDigest(ex: Executor, orgId: string, contactId: string
       (SELECT count(*)::int FROM ev) AS events, (SELECT max(id) FROM ev) AS last),
     saved AS (
       INSERT INTO contact_digests (org_id, contact_id, events, last_event_id, since, body)
-      SELECT ${orgId}, ${contactId}, events, last, ${since.toISOString()}::timestamptz, body FROM body
+      SELECT ${orgId}, ${contactId}, events, last, ${since}::timestamptz, body FROM body
       ON CONFLICT (org_id, contact_id) DO UPDATE SET events = EXCLUDED.events, last_event_id = EXCLUDED.last_event_id,
         since = EXCLUDED.since, body = EXCLUDED.body)
     SELECT body AS digest,

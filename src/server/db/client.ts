@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs"
 import { PGlite } from "@electric-sql/pglite"
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm"
-import { sql, type SQL } from "drizzle-orm"
+import { fillPlaceholders, sql, type SQL } from "drizzle-orm"
 import { drizzle as drizzleNode } from "drizzle-orm/node-postgres"
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core"
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite"
@@ -173,16 +173,30 @@ export function poolOf(db: Executor): pg.Pool | undefined {
   return client instanceof pg.Pool ? client : undefined
 }
 
+const built = new Map<string, { sql: string; params: unknown[] }>()
+
 /**
- * Rows of a statement run often (the sidebar's lookup), as a named prepared statement on the PostgreSQL
- * server: each pooled connection parses and plans it once rather than on every call. `name` must always
- * come with the same SQL text. Inside a transaction, or on PGlite, it runs as any other statement.
+ * Rows of a statement run often (the sidebar's lookup), as a named prepared statement on the PostgreSQL server:
+ * each pooled connection parses and plans it once, and this process builds its text once, from `build` given
+ * placeholders, then fills in `values` on each call (building a large statement's text cost more CPU than the
+ * driver's whole round trip). `name` must always come with the same `build`. Inside a transaction, or on PGlite,
+ * it is built with the values and runs as any other statement.
  */
-export async function preparedRows<T>(ex: Executor, name: string, query: SQL): Promise<T[]> {
+export async function preparedRows<T, V extends Record<string, string | number | null>>(
+  ex: Executor,
+  name: string,
+  values: V,
+  build: (v: V) => SQL,
+): Promise<T[]> {
   const client = poolOf(ex)
-  if (!client) return rows<T>(ex, query)
-  const q = dialect.sqlToQuery(query)
-  return (await client.query({ name, text: q.sql, values: q.params as unknown[], types: sameTypes as pg.CustomTypesConfig })).rows as T[]
+  if (!client) return rows<T>(ex, build(values))
+  let q = built.get(name)
+  if (!q) {
+    const placeholders = Object.fromEntries(Object.keys(values).map((k) => [k, sql.placeholder(k)])) as unknown as V
+    q = dialect.sqlToQuery(build(placeholders))
+    built.set(name, q)
+  }
+  return (await client.query({ name, text: q.sql, values: fillPlaceholders(q.params, values), types: sameTypes as pg.CustomTypesConfig })).rows as T[]
 }
 
 /** An array literal, so one parameter carries a whole column (faster than thousands of parameters). */
