@@ -82,10 +82,16 @@ const slaRate = (met: number, missed: number) => (met + missed === 0 ? null : me
 
 export async function handoffReport(db: Db, p: Principal, q: ReportFilters, now = new Date()): Promise<HandoffReport> {
   const a = applyScope(p, q, now)
-  const { slaHours, r } = await reportTx(db, async (ex) => {
-    const { slaHours } = await getSettings(ex, p.orgId)
-    return { slaHours, r: await handoff.handoffReport(ex, a, slaHours) }
-  })
+  // Each half reads the SLA in its own transaction: the same snapshot, so the same hours.
+  const [{ slaHours, summary }, parts] = await reportHalves(
+    db,
+    async (ex) => {
+      const { slaHours } = await getSettings(ex, p.orgId)
+      return { slaHours, summary: await handoff.handoffSummary(ex, a, slaHours) }
+    },
+    async (ex) => handoff.handoffParts(ex, a, (await getSettings(ex, p.orgId)).slaHours),
+  )
+  const r = { summary, ...parts }
   const conversion = (x: (typeof r.byCampaign)[number]) => ({ ...x, conversion: wilson(x.sqls, x.mqls) })
   const { n, median, p90, ...mqls } = r.summary
   return {
