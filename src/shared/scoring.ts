@@ -22,7 +22,7 @@ export function fitScore(c: FitInput, rules: ScoringRules): { points: number; re
   const ind = industry ? rules.fit.industries.find((r) => r.industry.toLowerCase() === industry) : undefined
   if (ind) reasons.push({ kind: "fit", points: ind.points, text: `${signed(ind.points)} industry is ${ind.industry}` })
   const title = c.title?.toLowerCase() ?? ""
-  const t = rules.fit.titles.find((r) => new RegExp(`\\b${escapeRe(r.keyword.toLowerCase())}\\b`).test(title))
+  const t = rules.fit.titles.find((r) => titlePattern(r.keyword).test(title))
   if (t) reasons.push({ kind: "fit", points: t.points, text: `${signed(t.points)} title matches ${t.label}` })
   const size = c.companySize
   const s = size == null ? undefined : rules.fit.companySize.find((r) => size >= r.min && size <= r.max)
@@ -33,6 +33,19 @@ export function fitScore(c: FitInput, rules: ScoringRules): { points: number; re
     rules.fitMax,
   )
   return { points, reasons }
+}
+
+// Compiled once per keyword, not once per contact scored: ingest scores a thousand contacts against the same rules.
+const patterns = new Map<string, RegExp>()
+function titlePattern(keyword: string): RegExp {
+  const k = keyword.toLowerCase()
+  let p = patterns.get(k)
+  if (!p) {
+    if (patterns.size >= 1000) patterns.clear()
+    p = new RegExp(`\\b${escapeRe(k)}\\b`)
+    patterns.set(k, p)
+  }
+  return p
 }
 
 /** Weight of points earned `ageMs` ago: they halve every half-life. */
