@@ -143,6 +143,7 @@ export const marketingEvents = pgTable(
  * the newest timeline rows and the counts per type (src/server/contacts/digest.ts). Events are only ever added,
  * so a digest whose `events` count equals the contact's count now is the same set of events: a lookup checks
  * that in the contact's index and rebuilds the digest only when it differs. Nothing on the write path touches it.
+ * UNLOGGED (drizzle migration contact_digests_unlogged): a cache, emptied after a crash, costs no WAL.
  */
 export const contactDigests = pgTable(
   "contact_digests",
