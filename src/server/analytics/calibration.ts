@@ -233,20 +233,32 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
   const [r] = await rows<{ current: number; proposed: number; decided: number; accepted: number }>(
     ex,
     sql`
-    -- The 90 days' MQLs by their best recorded score at a crossing (from the index mql_outcomes_at alone). Their best known score also counts the score now,
+    -- The 90 days' MQLs by their best recorded score at a crossing. Their best known score also counts the score now,
     -- max(recorded, now) >= T: the contact is read only for those whose recorded score is under T.
-    WITH crossed AS (
-      SELECT m.contact_id, max(coalesce(m.score, 0)) AS recorded
+    -- A contact's latest crossing (no next one, kept on write) is in the 90 days if any is, so it stands for the contact:
+    -- one row each from the index mql_outcomes_at, no grouping of every crossing by contact; its earlier crossings of the
+    -- 90 days (few: the partial index mql_outcomes_unrolled) add their best score. The contact's stage and owner are on
+    -- every one of its rows.
+    WITH earlier AS (
+      SELECT m.contact_id, max(coalesce(m.score, 0)) AS best
       FROM mql_outcomes m
-      WHERE m.org_id = ${orgId} AND m.mql_at >= ${since} AND m.stage IS NOT NULL AND ${owner(sql`m`)}
+      WHERE m.org_id = ${orgId} AND m.mql_at >= ${since} AND m.next_mql_at IS NOT NULL AND m.stage IS NOT NULL AND ${owner(sql`m`)}
       GROUP BY m.contact_id),
+    crossed AS (
+      -- GREATEST skips the NULL of a contact without earlier crossings.
+      SELECT m.contact_id, GREATEST(coalesce(m.score, 0), e.best) AS recorded
+      FROM mql_outcomes m LEFT JOIN earlier e ON e.contact_id = m.contact_id
+      WHERE m.org_id = ${orgId} AND m.mql_at >= ${since} AND m.next_mql_at IS NULL AND m.stage IS NOT NULL AND ${owner(sql`m`)}),
     -- Contacts that did not cross but stand at or above T now; the ceiling lets an index skip everyone who cannot.
     waiting AS (
       SELECT c.id FROM contacts c
       WHERE c.org_id = ${orgId} AND ${ceiling}
         AND c.stage IN ('subscriber', 'lead', 'recycled') AND ${owner(sql`c`)}
         AND ${currentScoreSql(rules, now)} >= ${threshold}::int
-        AND NOT EXISTS (SELECT 1 FROM crossed x WHERE x.contact_id = c.id)),
+        -- Not in crossed, asked of the contact's own crossings (its key leads mql_outcomes' primary key): a few hundred
+        -- contacts stand at T now, where a hash of crossed took every MQL of the 90 days.
+        AND NOT EXISTS (SELECT 1 FROM mql_outcomes x WHERE x.org_id = ${orgId} AND x.contact_id = c.id AND x.mql_at >= ${since}
+          AND x.stage IS NOT NULL AND ${owner(sql`x`)})),
     -- Every decided MQL at T or more when it crossed (an index on the recorded score finds them); the contact is
     -- read only when it must be: an old change without a recorded score.
     decided AS (
