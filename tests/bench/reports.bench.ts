@@ -5,8 +5,9 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay_bench npm run seed -- --contacts 1000000 --events 20000000
 //   npx tsx tests/bench/reports.bench.ts            (DATABASE_URL defaults to that relay_bench database)
 //
-// Each report runs as a marketer of the demo org (the whole org's numbers: the heaviest scope) with the
-// default 90-day range, and again with one filter. Two warm-up calls, then 20 measured calls each.
+// Each report runs as a marketer of the demo org (the whole org's numbers) with the default 90-day range, and
+// again with one filter; the reports a rep reads filtered to themselves also as a rep (their own view), content influence
+// also for a team. Two warm-up calls, then 20 measured calls each.
 // Writes tests/bench/results/reports.md (`--out FILE` elsewhere: a run on a smaller database must not replace the
 // large one's figures); `--json FILE` also writes the figure for `npm run bench`.
 // `--quick` seeds a small demo org into an in-memory PGlite instead and times each report once or twice: it
@@ -56,6 +57,15 @@ const p: Principal = {
   tokenId: "00000000-0000-4000-8000-000000000000",
 }
 
+// A rep's own dashboard: every report is filtered to the rep whatever the query says (the heaviest such view is
+// content influence's, whose comparison group is the rep's contacts). The demo org's first rep by email.
+const repUser = await one<{ id: string; email: string; name: string }>(
+  db,
+  sql`SELECT id, email, name FROM users WHERE org_id = ${demoOrgs.acme} AND role = 'rep' ORDER BY email LIMIT 1`,
+)
+if (!repUser) throw new Error("the demo org has no rep")
+const rep: Principal = { ...p, userId: repUser.id, email: repUser.email, name: repUser.name, role: "rep" }
+
 const counts = (await one<Record<string, string>>(
   db,
   sql`
@@ -79,11 +89,16 @@ const reports: { name: string; filter: string; run: () => Promise<unknown> }[] =
   { name: "assetShares", filter: "team=East", run: () => service.assetShares(db, p, top.id, { team: "East", limit: 100 }) },
   { name: "contentInfluence", filter: "90 days", run: () => service.contentInfluence(db, p, { windowDays: 30 }) },
   { name: "contentInfluence", filter: "assetKind=pricing_guide", run: () => service.contentInfluence(db, p, { assetKind: "pricing_guide", windowDays: 30 }) },
+  { name: "contentInfluence", filter: "team=East", run: () => service.contentInfluence(db, p, { team: "East", windowDays: 30 }) },
+  { name: "contentInfluence", filter: "a rep's own view", run: () => service.contentInfluence(db, rep, { windowDays: 30 }) },
   { name: "handoffReport", filter: "90 days", run: () => service.handoffReport(db, p, none) },
   { name: "handoffReport", filter: `campaign=${story.poorCampaign}`, run: () => service.handoffReport(db, p, { campaign: story.poorCampaign }) },
+  { name: "handoffReport", filter: "a rep's own view", run: () => service.handoffReport(db, rep, none) },
   { name: "calibration", filter: "90 days", run: () => service.calibration(db, p, { bandSize: 10 }) },
   { name: "calibration", filter: "source=hubspot", run: () => service.calibration(db, p, { source: "hubspot", bandSize: 10 }) },
+  { name: "calibration", filter: "a rep's own view", run: () => service.calibration(db, rep, { bandSize: 10 }) },
   { name: "thresholdPreview", filter: "threshold=70", run: () => service.thresholdPreview(db, p, { threshold: 70 }) },
+  { name: "thresholdPreview", filter: "a rep's own view", run: () => service.thresholdPreview(db, rep, { threshold: 70 }) },
   { name: "repActivity", filter: "90 days", run: () => service.repActivity(db, p, none) },
   { name: "repActivity", filter: "team=East", run: () => service.repActivity(db, p, { team: "East" }) },
 ]
@@ -179,7 +194,7 @@ load average ${loadavg()
 
 Data (whole database): ${int(Number(counts.contacts))} contacts, ${int(Number(counts.activities))} activities, ${int(Number(counts.marketing_events))} marketing_events,
 ${int(Number(counts.asset_shares))} asset_shares, ${int(Number(counts.asset_views))} asset_views, ${int(Number(counts.handoffs))} handoffs, ${int(Number(counts.stage_changes))} stage_changes.
-Caller: the demo org's marketer (the whole org's numbers). Default range: the last 90 days. ${WARMUP} warm-up calls, then
+Caller: the demo org's marketer (the whole org's numbers), except the rows "a rep's own view" (${repUser.name}, a rep). Default range: the last 90 days. ${WARMUP} warm-up calls, then
 ${ITERATIONS} measured calls per row.
 
 | report | filter | p50 ms | p95 ms | max ms | p95 / 500 ms ceiling | database CPU ms per call |
