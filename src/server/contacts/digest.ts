@@ -39,6 +39,7 @@ export function firstPage(d: Digest, titles: Record<string, string>, sales: Time
   const marketing: TimelineRow[] = d.newest.map((e) => {
     const title = label(e, titles)
     return {
+      // The key format of marketingKey (contacts/repository.ts), which the paging SQL compares cursors with.
       key: `m:${e.id.padStart(19, "0")}`,
       id: e.id,
       side: "marketing",
