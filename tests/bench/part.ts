@@ -118,9 +118,13 @@ export interface Ready {
   events: number
 }
 
-/** tests/bench/api-server.ts in a child process (see there for `env`); resolves once it listens. */
+/**
+ * tests/bench/api-server.ts in a child process (see there for `env`); resolves once it listens.
+ * BENCH_SERVER_NODE_ARGS: node options for that process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where it spends its time.
+ */
 export async function startApiServer(env: Record<string, string>): Promise<{ server: ChildProcess; ready: Ready; stop(): Promise<void> }> {
-  const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["tests/bench/api-server.ts"], {
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []
+  const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), [...nodeArgs, "tests/bench/api-server.ts"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   })

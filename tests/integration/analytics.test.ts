@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { sql } from "../../src/server/db/client"
+import { rows, sql } from "../../src/server/db/client"
 import { createToken, createUser } from "../../src/server/auth/service"
 import { paging } from "../../src/server/analytics/export"
 import { auth, backends, event, harness, type Harness } from "./harness"
@@ -44,9 +44,11 @@ describe.each(backends)("analytics API on %s", (kind) => {
       engagement?: number
       createdAt?: string
       email?: string
+      /** An id its history was written under before the contact arrived. */
+      id?: string
     },
   ) => {
-    const id = randomUUID()
+    const id = x.id ?? randomUUID()
     c[key] = id
     await run(sql`INSERT INTO contacts (org_id, id, first_name, last_name, company, title, industry, company_size, owner_id, stage, stage_changed_at,
         fit_score, engagement_value, engagement_at, campaign, source, created_at)
@@ -1063,6 +1065,56 @@ describe.each(backends)("analytics API on %s", (kind) => {
       await contact(G, "ora", { first: "Ora", last: "Oak", stage: "opportunity", stageAt: "2025-08-01T00:00:00Z", owner: grep })
       await change(G, "ora", "sql", "opportunity", "2025-08-01T00:00:00Z")
       expect(await comparison()).toEqual(plus([1, 1], [2, 0], [1, 0]))
+    })
+
+    it("counts a team's comparison contacts by their owner now, whether the history or the contact came first", async () => {
+      const G = h.globex.id
+      const marketer = h.globex.userIds.marketer
+      await run(sql`UPDATE users SET team = 'Field' WHERE org_id = ${G} AND id = ${marketer}`)
+      const field = async (): Promise<[number, number][]> =>
+        (await ok(`/api/v1/analytics/content-influence?from=2025-09-01&to=2025-09-30&team=Field`, h.globex.tokens.marketer)).overall.map(
+          (t: { comparison: { n: number; hits: number } }) => [t.comparison.n, t.comparison.hits],
+        )
+      const owners = async () =>
+        (
+          await rows<{ owner: string | null }>(
+            h.database.db,
+            sql`SELECT owner_id AS owner FROM stage_changes WHERE org_id = ${G} AND contact_id = ${c.pia} ORDER BY at`,
+          )
+        ).map((r) => r.owner)
+      expect(await field()).toEqual([
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ])
+      // The history arrives first (an import): an MQL on 2 September, accepted on the 5th; then the contact, owned by
+      // the Field team's marketer.
+      const pia = randomUUID()
+      c.pia = pia
+      await change(G, "pia", "lead", "mql", "2025-09-02T10:00:00Z", 70)
+      await change(G, "pia", "mql", "sql", "2025-09-05T10:00:00Z")
+      expect(await owners()).toEqual([null, null])
+      await contact(G, "pia", { first: "Pia", last: "Park", stage: "sql", stageAt: "2025-09-05T10:00:00Z", owner: marketer, id: pia })
+      expect(await owners()).toEqual([marketer, marketer])
+      const counted = [
+        [1, 1],
+        [1, 0],
+        [0, 0],
+      ]
+      expect(await field()).toEqual(counted)
+      // Reassigned to a rep outside the team, and back: the team's numbers follow the contact's owner.
+      await run(sql`UPDATE contacts SET owner_id = ${h.globex.userIds.rep} WHERE org_id = ${G} AND id = ${pia}`)
+      expect(await owners()).toEqual([h.globex.userIds.rep, h.globex.userIds.rep])
+      expect(await field()).toEqual([
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ])
+      await run(sql`UPDATE contacts SET owner_id = ${marketer} WHERE org_id = ${G} AND id = ${pia}`)
+      expect(await field()).toEqual(counted)
+      // A change written after the contact takes its owner.
+      await change(G, "pia", "sql", "opportunity", "2025-09-20T10:00:00Z")
+      expect(await owners()).toEqual([marketer, marketer, marketer])
     })
 
     it("counts in the threshold preview a lead whose fit alone reaches T while an unsubscribe made its engagement negative", async () => {

@@ -89,7 +89,7 @@ export const contactEmails = pgTable(
 
 /**
  * Indexes left to the SQL migrations (INCLUDE): stage_changes_to (org_id, to_stage, at) INCLUDE (contact_id, score)
- * and stage_changes_at (org_id, at) INCLUDE (contact_id, from_stage, to_stage, advanced_at, from_advanced_at, prev_at).
+ * and stage_changes_at (org_id, at) INCLUDE (contact_id, from_stage, to_stage, advanced_at, from_advanced_at, prev_at, owner_id).
  * advanced_at, from_advanced_at and prev_at are written by triggers (0013), never by the app; triggers also keep
  * mql_outcomes (0005) and asset_shares.history_stage (0008) current.
  */
@@ -109,6 +109,8 @@ export const stageChanges = pgTable(
     advancedAt: at("advanced_at"),
     fromAdvancedAt: at("from_advanced_at"),
     prevAt: at("prev_at"),
+    /** The contact's owner now (not at the change), kept by triggers (drizzle migration stage_changes_owner). */
+    ownerId: uuid("owner_id"),
   },
   (t) => [primaryKey({ name: "stage_changes_pkey", columns: [t.orgId, t.id] }), index("stage_changes_contact").on(t.orgId, t.contactId, t.at)],
 )
