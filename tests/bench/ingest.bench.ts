@@ -4,15 +4,28 @@
 // like marketing_events. PostgreSQL server, a throwaway schema of the scratch database (DATABASE_URL,
 // default .../test), seeded with the demo org first.
 //
-//   npx tsx tests/bench/ingest.bench.ts [--quick] [--json <file>]
+//   npx tsx tests/bench/ingest.bench.ts [--quick] [--json <file>] [--schema <name>] [--workers <n>]
+//
+// --schema <name>: that schema of DATABASE_URL instead of a throwaway one, seeded only when it has no tables yet and kept
+// afterwards, so that runs compared with each other (before/after a change) skip the seed and start from the same data
+// (give each run a fresh copy, e.g. a database made with CREATE DATABASE ... TEMPLATE, or the runs add up).
+// --workers <n>: the API as production runs it, `npm run server -- --workers n` (src/server/main.ts), on the same
+// data, instead of the benchmark's single in-process server.
+import { spawn, type ChildProcess } from "node:child_process"
 import { randomUUID } from "node:crypto"
+import { join } from "node:path"
+import { parseArgs } from "node:util"
+import pg from "pg"
 import { pipeline } from "node:stream/promises"
 import { Readable } from "node:stream"
 import { from as copyFrom } from "pg-copy-streams"
 import { eventMix } from "../../src/server/seed/data"
-import { partArgs, partSchema, report, round, startApiServer } from "./part"
+import { freePort, partArgs, partSchema, report, round, scratchSchema, startApiServer } from "./part"
 
 const args = partArgs()
+const own = parseArgs({ args: process.argv.slice(2), options: { schema: { type: "string" }, workers: { type: "string" } }, strict: false }).values
+const workers = typeof own.workers === "string" ? Number(own.workers) : undefined
+if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new Error(`--workers takes a whole number, not ${own.workers}`)
 const quick = args.quick
 const size = quick ? { contacts: 500, events: 2000, batches: 3 } : { contacts: 20_000, events: 200_000, batches: 60 }
 const batchSize = 1000
@@ -23,7 +36,7 @@ const campaigns = ["Q1 RevOps webinar series", "Pricing page retargeting", "Data
 const orgId = "a0000000-0000-4000-8000-000000000001"
 
 // --quick under npm run bench: the schema seeded once for every part (the same quick demo size).
-const scratch = partSchema(quick)
+const scratch = typeof own.schema === "string" ? await keptSchema(own.schema) : partSchema(quick)
 const api = await startApiServer({
   BENCH_ENGINE: "postgres",
   DATABASE_URL: scratch.url,
@@ -31,9 +44,12 @@ const api = await startApiServer({
   ...(scratch.seeded ? {} : { BENCH_SEED_CONTACTS: String(size.contacts), BENCH_SEED_EVENTS: String(size.events) }),
 })
 const pool = scratch.pool(inFlight + 1)
+let cluster: { port: number; stop(): Promise<void> } | undefined
 try {
   const { ready } = api
   if (!ready.marketerToken) throw new Error("no marketer in the demo org")
+  if (workers !== undefined) cluster = await startServer(workers, scratch.url, scratch.schema)
+  const relayPort = cluster?.port ?? ready.relay
   // Known contacts spread over the whole org, as marketing automation's traffic is: batches in flight rarely
   // share a contact (they lock the contacts they score).
   const known = (await pool.query<{ email: string }>("SELECT email FROM contact_emails WHERE org_id = $1 ORDER BY contact_id", [orgId])).rows.map(
@@ -72,7 +88,7 @@ try {
 
   // Relay: NDJSON batches, 3 in flight.
   const post = async (batch: Ev[]) => {
-    const r = await fetch(`http://127.0.0.1:${ready.relay}/api/v1/events`, {
+    const r = await fetch(`http://127.0.0.1:${relayPort}/api/v1/events`, {
       method: "POST",
       headers: { authorization: `Bearer ${ready.marketerToken}`, "content-type": "application/x-ndjson" },
       body: batch.map((e) => JSON.stringify(e)).join("\n"),
@@ -114,6 +130,7 @@ try {
       )
     ).rows.map((r) => [r.email, r.id]),
   )
+  await pool.query("DROP TABLE IF EXISTS copy_ceiling")
   await pool.query("CREATE TABLE copy_ceiling (LIKE marketing_events INCLUDING ALL)")
   const esc = (v: string) => v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n")
   const copy = async (batch: Ev[], suffix: string) => {
@@ -150,6 +167,7 @@ try {
       batches: measured.length,
       batchSize,
       inFlight,
+      workers: workers ?? "in-process",
       batchP50Ms: Math.round(latencies[Math.floor(latencies.length / 2)]!),
       batchMaxMs: Math.round(latencies[latencies.length - 1]!),
       contactsCreated: totals.contactsCreated,
@@ -169,7 +187,49 @@ try {
       `ceiling: COPY of the same rows into a table with marketing_events' columns and indexes, batch for batch; ratio = events/s over COPY's rows/s`,
   })
 } finally {
+  await cluster?.stop()
+  await pool.query("DROP TABLE IF EXISTS copy_ceiling").catch(() => {})
   await pool.end()
   await api.stop()
   await scratch.drop()
+}
+
+/** A schema kept across runs (--schema): seeded by the API server only when it has no contacts table yet. */
+async function keptSchema(name: string) {
+  const s = scratchSchema(name)
+  const c = new pg.Client({ connectionString: s.url })
+  await c.connect()
+  const seeded = (await c.query<{ t: string | null }>("SELECT to_regclass($1) AS t", [`"${name}".contacts`])).rows[0]!.t !== null
+  await c.end()
+  return { ...s, seeded, drop: async () => {} }
+}
+
+/** `npm run server -- --workers n` on the benchmark's schema; resolves once every worker listens. */
+async function startServer(n: number, url: string, schema: string) {
+  const port = await freePort()
+  const databaseUrl = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema},public`)}`
+  const server: ChildProcess = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["src/server/main.ts", "--workers", String(n)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RATE_LIMIT_PER_MINUTE: "1000000000", LOG: "" },
+    stdio: ["ignore", "pipe", "inherit"],
+  })
+  const stop = async () => {
+    if (server.exitCode !== null) return
+    const exited = new Promise((r) => server.once("exit", r))
+    server.kill("SIGTERM")
+    await exited
+  }
+  let out = ""
+  server.stdout!.on("data", (d) => {
+    out += d
+  })
+  const ready = () => (n === 1 ? out.includes("Relay backend on") : (out.match(/worker \d+ listening/g) ?? []).length >= n)
+  const end = Date.now() + 120_000
+  while (!ready()) {
+    if (Date.now() > end || server.exitCode !== null) {
+      await stop()
+      throw new Error(`the server did not start:\n${out}`)
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return { port, stop }
 }
