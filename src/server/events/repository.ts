@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { SQL } from "drizzle-orm"
 import { type Executor, pgArray, rows, sql } from "../db/client"
+import { preparedInTx } from "./prepared"
 import type { marketingEvents } from "../db/schema"
 import type { EventInput } from "../../shared/contracts/events"
 
@@ -143,7 +144,8 @@ export interface BatchContact {
  * a tracked-link view) and the score `asNew` gives, so that a new contact is written once (writeBatch() corrects
  * the score only when some of its events turned out to be duplicates).
  * Returns each contact's score state, with the firmographics sent merged in (a value sent wins, one left out is
- * kept; writeBatch() stores them on known contacts), and the events that were new.
+ * kept; writeBatch() stores them on known contacts), the events that were new, and the score buckets those of known
+ * contacts fall in (by `contactId|type|day`, as scoreEvents() reads them).
  */
 export async function stageBatch(
   ex: Executor,
@@ -154,53 +156,79 @@ export async function stageBatch(
   asNew: Map<string, { fit: number; value: number; at: Date }>,
 ) {
   const emails = [...people.keys()]
-  if (emails.length === 0) return { contacts: [] as BatchContact[], inserted: [] as NewEventRow[] }
+  if (emails.length === 0) return { contacts: [] as BatchContact[], inserted: [] as NewEventRow[], buckets: new Map<string, number>() }
   const all = emails.map((e) => people.get(e))
   const col = columnOf(all)
   const ev = (f: (e: BatchEvent) => string | null) => pgArray(events.map(f))
-  const r = await rows<{
-    kind: "c" | "e"
-    email: string | null
-    contactId: string
-    created: boolean | null
-    stage: string | null
-    title: string | null
-    industry: string | null
-    companySize: number | null
-    fit: number | null
-    value: number | string | null
-    at: string | Date | null
-    type: string | null
-    occurredAt: string | null
-    source: string | null
-  }>(
+  const r = await preparedInTx<
+    {
+      kind: "c" | "e" | "b"
+      email: string | null
+      contactId: string
+      created: boolean | null
+      stage: string | null
+      title: string | null
+      industry: string | null
+      companySize: number | null
+      fit: number | null
+      value: number | string | null
+      at: string | Date | null
+      type: string | null
+      occurredAt: string | null
+      source: string | null
+      day: string | null
+      points: number | null
+    },
+    Record<string, string>
+  >(
     ex,
-    sql`
+    "ingest_stage_batch",
+    {
+      orgId,
+      emails: pgArray(emails),
+      fn: col((c) => c.firstName),
+      ln: col((c) => c.lastName),
+      ti: col((c) => c.title),
+      co: col((c) => c.company),
+      ind: col((c) => c.industry),
+      sz: col((c) => c.companySize),
+      li: col((c) => c.linkedin),
+      newId: pgArray(emails.map(() => randomUUID())),
+      newFit: pgArray(emails.map((e) => String(asNew.get(e)!.fit))),
+      newValue: pgArray(emails.map((e) => String(asNew.get(e)!.value))),
+      newAt: pgArray(emails.map((e) => asNew.get(e)!.at.toISOString())),
+      eEmail: ev((e) => e.email),
+      eType: ev((e) => e.type),
+      eAt: ev((e) => e.occurredAt),
+      eCampaign: ev((e) => e.campaign),
+      eAsset: ev((e) => e.assetId),
+      eSource: ev((e) => e.source),
+      eExternal: ev((e) => e.externalId),
+      eProps: ev((e) => e.properties),
+    },
+    (v) => sql`
     WITH v AS (
-      SELECT * FROM unnest(${pgArray(emails)}::text[], ${col((c) => c.firstName)}::text[], ${col((c) => c.lastName)}::text[],
-        ${col((c) => c.title)}::text[], ${col((c) => c.company)}::text[], ${col((c) => c.industry)}::text[], ${col((c) => c.companySize)}::int[],
-        ${col((c) => c.linkedin)}::text[], ${pgArray(emails.map(() => randomUUID()))}::uuid[], ${pgArray(emails.map((e) => String(asNew.get(e)!.fit)))}::int[],
-        ${pgArray(emails.map((e) => String(asNew.get(e)!.value)))}::float8[], ${pgArray(emails.map((e) => asNew.get(e)!.at.toISOString()))}::timestamptz[])
+      SELECT * FROM unnest(${v.emails}::text[], ${v.fn}::text[], ${v.ln}::text[], ${v.ti}::text[], ${v.co}::text[], ${v.ind}::text[], ${v.sz}::int[],
+        ${v.li}::text[], ${v.newId}::uuid[], ${v.newFit}::int[], ${v.newValue}::float8[], ${v.newAt}::timestamptz[])
         AS v(email, fn, ln, ti, co, ind, sz, li, new_id, new_fit, new_value, new_at)
     ),
     -- One index probe per email (LIMIT keeps it a probe: joined, the planner may read all the org's emails instead).
     found AS MATERIALIZED (
       SELECT v.email, ce.contact_id FROM v
-      CROSS JOIN LATERAL (SELECT contact_id FROM contact_emails WHERE org_id = ${orgId} AND email = v.email LIMIT 1) ce
+      CROSS JOIN LATERAL (SELECT contact_id FROM contact_emails WHERE org_id = ${v.orgId}::uuid AND email = v.email LIMIT 1) ce
     ),
     locked AS MATERIALIZED (
       SELECT c.id, c.stage, c.title, c.industry, c.company_size, c.fit_score, c.engagement_value, c.engagement_at
-      FROM contacts c WHERE c.org_id = ${orgId} AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR UPDATE
+      FROM contacts c WHERE c.org_id = ${v.orgId}::uuid AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR UPDATE
     ),
     p AS MATERIALIZED (
       SELECT v.*, coalesce(f.contact_id, v.new_id) AS id, f.contact_id IS NULL AS created FROM v LEFT JOIN found f ON f.email = v.email
     ),
     ev AS (
       INSERT INTO marketing_events (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties)
-      SELECT ${orgId}, p.id, e.t, e.o, e.ca, e.a::uuid, e.s, e.x, e.p::jsonb
-      FROM unnest(${ev((e) => e.email)}::text[], ${ev((e) => e.type)}::text[], ${ev((e) => e.occurredAt)}::timestamptz[],
-        ${ev((e) => e.campaign)}::text[], ${ev((e) => e.assetId)}::text[], ${ev((e) => e.source)}::text[],
-        ${ev((e) => e.externalId)}::text[], ${ev((e) => e.properties)}::text[]) WITH ORDINALITY AS e(email, t, o, ca, a, s, x, p, n)
+      SELECT ${v.orgId}::uuid, p.id, e.t, e.o, e.ca, e.a::uuid, e.s, e.x, e.p::jsonb
+      FROM unnest(${v.eEmail}::text[], ${v.eType}::text[], ${v.eAt}::timestamptz[], ${v.eCampaign}::text[], ${v.eAsset}::text[],
+        ${v.eSource}::text[], ${v.eExternal}::text[], ${v.eProps}::text[]) WITH ORDINALITY AS e(email, t, o, ca, a, s, x, p, n)
       JOIN p ON p.email = e.email
       -- The known contacts are locked before any of their events is written.
       WHERE (SELECT count(*) FROM locked) >= 0
@@ -214,26 +242,40 @@ export async function stageBatch(
     ins AS (
       INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, linkedin, stage, source, campaign,
         fit_score, engagement_value, engagement_at)
-      SELECT ${orgId}, p.id, p.fn, p.ln, p.ti, p.co, p.ind, p.sz, p.li, 'lead', f.source, f.campaign, p.new_fit, p.new_value, p.new_at
+      SELECT ${v.orgId}::uuid, p.id, p.fn, p.ln, p.ti, p.co, p.ind, p.sz, p.li, 'lead', f.source, f.campaign, p.new_fit, p.new_value, p.new_at
       FROM p LEFT JOIN first f ON f.contact_id = p.id WHERE p.created
       RETURNING id
     ),
     em AS (
       INSERT INTO contact_emails (org_id, email, contact_id, is_primary)
-      SELECT ${orgId}, p.email, p.id, true FROM p JOIN ins ON ins.id = p.id
+      SELECT ${v.orgId}::uuid, p.email, p.id, true FROM p JOIN ins ON ins.id = p.id
+    ),
+    -- The score buckets (contact, type, UTC day) the new events of known contacts fall in, one index probe each, as
+    -- scoreEvents() needs them read first (a contact created here has none). The statement's snapshot predates its own
+    -- writes, and it writes no buckets.
+    bk AS (
+      SELECT DISTINCT ev.contact_id, ev.type, (ev.occurred_at AT TIME ZONE 'UTC')::date AS day FROM ev JOIN p ON p.id = ev.contact_id AND NOT p.created
     )
     SELECT 'c' AS kind, p.email, p.id AS "contactId", p.created, coalesce(l.stage, 'lead') AS stage, coalesce(p.ti, l.title) AS title,
       coalesce(p.ind, l.industry) AS industry, coalesce(p.sz, l.company_size) AS "companySize",
       CASE WHEN p.created THEN p.new_fit ELSE l.fit_score END AS fit, CASE WHEN p.created THEN p.new_value ELSE l.engagement_value END AS value,
-      CASE WHEN p.created THEN p.new_at ELSE l.engagement_at END AS at, NULL AS type, NULL::timestamptz AS "occurredAt", NULL AS source
+      CASE WHEN p.created THEN p.new_at ELSE l.engagement_at END AS at, NULL AS type, NULL::timestamptz AS "occurredAt", NULL AS source,
+      NULL AS day, NULL::int AS points
     FROM p LEFT JOIN locked l ON l.id = p.id
     UNION ALL
-    SELECT 'e', NULL, contact_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, type, occurred_at, source FROM ev`,
+    SELECT 'e', NULL, contact_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, type, occurred_at, source, NULL, NULL FROM ev
+    UNION ALL
+    SELECT 'b', NULL, bk.contact_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, bk.type, NULL, NULL, to_char(bk.day, 'YYYY-MM-DD'), b.points
+    FROM bk CROSS JOIN LATERAL (
+      SELECT points FROM score_buckets WHERE org_id = ${v.orgId}::uuid AND contact_id = bk.contact_id AND type = bk.type AND day = bk.day
+    ) b`,
   )
   const contacts: BatchContact[] = []
   const inserted: NewEventRow[] = []
+  const buckets = new Map<string, number>()
   for (const x of r) {
     if (x.kind === "e") inserted.push({ contactId: x.contactId, type: x.type!, occurredAt: x.occurredAt!, source: x.source! })
+    else if (x.kind === "b") buckets.set(`${x.contactId}|${x.type}|${x.day}`, Number(x.points))
     else
       contacts.push({
         email: x.email!,
@@ -248,7 +290,7 @@ export async function stageBatch(
         at: new Date(x.at!),
       })
   }
-  return { contacts, inserted }
+  return { contacts, inserted, buckets }
 }
 
 type NewEventRow = Pick<MarketingEvent, "contactId" | "type" | "occurredAt" | "source">
@@ -282,35 +324,55 @@ export async function writeBatch(ex: Executor, orgId: string, buckets: Map<strin
       }),
     )
   const fld = (f: (c: Firmographics) => string | number | undefined) => w((x) => (x.fields ? f(x.fields) : null))
-  await ex.execute(sql`
+  await preparedInTx(
+    ex,
+    "ingest_write_batch",
+    {
+      orgId,
+      bContact: pgArray(keys.map((k) => k[0])),
+      bType: pgArray(keys.map((k) => k[1])),
+      bDay: pgArray(keys.map((k) => k[2])),
+      bPoints: pgArray([...buckets.values()].map(String)),
+      ids: w((x) => x.contactId),
+      fit: w((x) => x.score?.fit),
+      value: w((x) => x.score?.value),
+      at: w((x) => x.score?.at.toISOString()),
+      fn: fld((c) => c.firstName),
+      ln: fld((c) => c.lastName),
+      ti: fld((c) => c.title),
+      co: fld((c) => c.company),
+      ind: fld((c) => c.industry),
+      sz: fld((c) => c.companySize),
+      li: fld((c) => c.linkedin),
+      attribute: w((x) => x.attribute),
+    },
+    (v) => sql`
     WITH b AS (
       INSERT INTO score_buckets (org_id, contact_id, type, day, points)
-      SELECT ${orgId}, * FROM unnest(${pgArray(keys.map((k) => k[0]))}::uuid[], ${pgArray(keys.map((k) => k[1]))}::text[],
-        ${pgArray(keys.map((k) => k[2]))}::date[], ${pgArray([...buckets.values()].map(String))}::int[])
+      SELECT ${v.orgId}::uuid, * FROM unnest(${v.bContact}::uuid[], ${v.bType}::text[], ${v.bDay}::date[], ${v.bPoints}::int[])
       ON CONFLICT (org_id, contact_id, type, day) DO UPDATE SET points = EXCLUDED.points
     ),
-    s AS (
-      SELECT * FROM unnest(${w((x) => x.contactId)}::uuid[], ${w((x) => x.score?.fit)}::int[], ${w((x) => x.score?.value)}::float8[],
-        ${w((x) => x.score?.at.toISOString())}::timestamptz[], ${fld((c) => c.firstName)}::text[], ${fld((c) => c.lastName)}::text[],
-        ${fld((c) => c.title)}::text[], ${fld((c) => c.company)}::text[], ${fld((c) => c.industry)}::text[], ${fld((c) => c.companySize)}::int[],
-        ${fld((c) => c.linkedin)}::text[], ${w((x) => x.attribute)}::bool[]) AS s(id, fit, value, at, fn, ln, ti, co, ind, sz, li, attribute)
-    ),
-    -- MATERIALIZED: the first touches are found once (left to itself, the planner may redo the probes per contact).
-    f AS MATERIALIZED (
-      SELECT s.id, e.source, e.campaign FROM s
-      CROSS JOIN LATERAL (
-        SELECT source, campaign FROM marketing_events
-        WHERE org_id = ${orgId} AND contact_id = s.id AND source <> 'relay-link'
+    -- MATERIALIZED: the first touches are found once, one index probe per contact whose first touch may have moved.
+    -- Then one primary-key probe per contact updated: the plan PostgreSQL keeps for this prepared statement sees ten
+    -- rows in any unnest(), and a join of two such sets could otherwise scan one of them once per row of the other.
+    s AS MATERIALIZED (
+      SELECT s.*, e.touched, e.source AS touch_source, e.campaign AS touch_campaign
+      FROM unnest(${v.ids}::uuid[], ${v.fit}::int[], ${v.value}::float8[], ${v.at}::timestamptz[], ${v.fn}::text[], ${v.ln}::text[],
+        ${v.ti}::text[], ${v.co}::text[], ${v.ind}::text[], ${v.sz}::int[], ${v.li}::text[], ${v.attribute}::bool[])
+        AS s(id, fit, value, at, fn, ln, ti, co, ind, sz, li, attribute)
+      LEFT JOIN LATERAL (
+        SELECT true AS touched, source, campaign FROM marketing_events
+        WHERE s.attribute AND org_id = ${v.orgId}::uuid AND contact_id = s.id AND source <> 'relay-link'
         ORDER BY occurred_at, id LIMIT 1
-      ) e
-      WHERE s.attribute
+      ) e ON true
     )
     UPDATE contacts c SET fit_score = coalesce(s.fit, c.fit_score), engagement_value = coalesce(s.value, c.engagement_value),
       engagement_at = coalesce(s.at, c.engagement_at), first_name = coalesce(s.fn, c.first_name), last_name = coalesce(s.ln, c.last_name),
       title = coalesce(s.ti, c.title), company = coalesce(s.co, c.company), industry = coalesce(s.ind, c.industry),
       company_size = coalesce(s.sz, c.company_size), linkedin = coalesce(s.li, c.linkedin),
-      source = CASE WHEN f.id IS NULL THEN c.source ELSE f.source END, campaign = CASE WHEN f.id IS NULL THEN c.campaign ELSE f.campaign END,
+      source = CASE WHEN s.touched THEN s.touch_source ELSE c.source END, campaign = CASE WHEN s.touched THEN s.touch_campaign ELSE c.campaign END,
       updated_at = now()
-    FROM s LEFT JOIN f ON f.id = s.id
-    WHERE c.org_id = ${orgId} AND c.id = ANY(${w((x) => x.contactId)}::uuid[]) AND c.id = s.id`)
+    FROM s
+    WHERE c.org_id = ${v.orgId}::uuid AND c.id = s.id`,
+  )
 }

@@ -4,7 +4,7 @@ import { type Principal, requireRole } from "../auth/service"
 import { EventInput, type IngestResult, maxIngestBatch } from "../../shared/contracts/events"
 import type { ScoringRules } from "../../shared/contracts/settings"
 import { getSettings } from "../settings/service"
-import { type EngagementState, loadBuckets, markCrossings, scoreEvents } from "../scores/service"
+import { type EngagementState, markCrossings, scoreEvents } from "../scores/service"
 import * as repo from "./repository"
 
 /** The lines of a JSON array or NDJSON body, numbered from 1 as the sender counts them. */
@@ -57,8 +57,8 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
       rejected.push({ line: g.line, reason: "assetId: no such asset in this organization" })
       return false
     })
-    // Three statements for any batch: contacts found, locked or created and events written; the score buckets
-    // the known contacts' new events fall in read; scores, buckets, firmographics and first touches written.
+    // Two statements for any batch: contacts found, locked or created, events written and the score buckets the
+    // known contacts' new events fall in read; scores, buckets, firmographics and first touches written.
     // Then the crossings, when there are any.
     const settings = await getSettings(tx, p.orgId)
     const staged = await store(tx, p.orgId, kept, rejected, settings.scoring, now)
@@ -67,12 +67,7 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
     const batch = [...staged.contacts.values()]
     // A contact this batch created is scored from scratch, as if it had been stored with no score and no buckets.
     const states = batch.filter((c) => scoredIds.has(c.contactId)).map((c) => (c.created ? fresh(c.contactId, c, now) : scoreState(c)))
-    const buckets = await loadBuckets(
-      tx,
-      p.orgId,
-      events.filter((e) => !staged.contacts.get(e.contactId)!.created),
-    )
-    const scored = scoreEvents(states, events, buckets, settings.scoring, now)
+    const scored = scoreEvents(states, events, staged.buckets, settings.scoring, now)
     const byId = new Map(states.map((s) => [s.id, s]))
     const attribute = new Set(staged.inserted.filter((e) => e.source !== "relay-link").map((e) => e.contactId))
     const writes: repo.BatchWrite[] = []
@@ -129,6 +124,8 @@ interface Staged {
   /** Firmographics sent for contacts that already existed, by contact id (a later line's value wins). */
   fields: Map<string, NonNullable<EventInput["contact"]>>
   inserted: Awaited<ReturnType<typeof repo.stageBatch>>["inserted"]
+  /** The stored score buckets the new events of contacts that already existed fall in (see scoreEvents()). */
+  buckets: Map<string, number>
   created: number
 }
 
@@ -167,7 +164,7 @@ async function write(tx: Executor, orgId: string, lines: Line[], rules: ScoringR
     const sent = people.get(c.email)
     if (!c.created && sent && Object.keys(sent).length > 0) fields.set(c.contactId, sent)
   }
-  return { contacts, fields, inserted: r.inserted, created: r.contacts.filter((c) => c.created).length }
+  return { contacts, fields, inserted: r.inserted, buckets: r.buckets, created: r.contacts.filter((c) => c.created).length }
 }
 
 /** Two stages of one batch, one after the other (halves of a batch): the later one's view of a contact wins. */
@@ -176,10 +173,11 @@ function merge(a: Staged, b: Staged): Staged {
   for (const [id, c] of b.contacts) contacts.set(id, { ...c, created: c.created || (a.contacts.get(id)?.created ?? false) })
   const fields = new Map(a.fields)
   for (const [id, f] of b.fields) fields.set(id, { ...fields.get(id), ...f })
-  return { contacts, fields, inserted: [...a.inserted, ...b.inserted], created: a.created + b.created }
+  // Nothing writes buckets between the halves: both read the same stored buckets.
+  return { contacts, fields, inserted: [...a.inserted, ...b.inserted], buckets: new Map([...a.buckets, ...b.buckets]), created: a.created + b.created }
 }
 
-const nothing = (): Staged => ({ contacts: new Map(), fields: new Map(), inserted: [], created: 0 })
+const nothing = (): Staged => ({ contacts: new Map(), fields: new Map(), inserted: [], buckets: new Map(), created: 0 })
 
 /**
  * Writes the lines in a savepoint. The contract refuses what PostgreSQL would; should PostgreSQL still refuse
