@@ -307,6 +307,22 @@ export interface BatchWrite {
   attribute: boolean
 }
 
+/** What writeBatch() sets on a contact: each column with its new value (`s`, the batch's write, and `c`, the contact). */
+const written: [column: string, value: SQL][] = [
+  ["fit_score", sql`coalesce(s.fit, c.fit_score)`],
+  ["engagement_value", sql`coalesce(s.value, c.engagement_value)`],
+  ["engagement_at", sql`coalesce(s.at, c.engagement_at)`],
+  ["first_name", sql`coalesce(s.fn, c.first_name)`],
+  ["last_name", sql`coalesce(s.ln, c.last_name)`],
+  ["title", sql`coalesce(s.ti, c.title)`],
+  ["company", sql`coalesce(s.co, c.company)`],
+  ["industry", sql`coalesce(s.ind, c.industry)`],
+  ["company_size", sql`coalesce(s.sz, c.company_size)`],
+  ["linkedin", sql`coalesce(s.li, c.linkedin)`],
+  ["source", sql`CASE WHEN s.touched THEN s.touch_source ELSE c.source END`],
+  ["campaign", sql`CASE WHEN s.touched THEN s.touch_campaign ELSE c.campaign END`],
+]
+
 /**
  * The last stage of an ingest batch, one statement: the score buckets the batch filled, and each contact written
  * once with its new score, the firmographics sent and its first touch (recomputed from the events, one index probe
@@ -366,13 +382,20 @@ export async function writeBatch(ex: Executor, orgId: string, buckets: Map<strin
         ORDER BY occurred_at, id LIMIT 1
       ) e ON true
     )
-    UPDATE contacts c SET fit_score = coalesce(s.fit, c.fit_score), engagement_value = coalesce(s.value, c.engagement_value),
-      engagement_at = coalesce(s.at, c.engagement_at), first_name = coalesce(s.fn, c.first_name), last_name = coalesce(s.ln, c.last_name),
-      title = coalesce(s.ti, c.title), company = coalesce(s.co, c.company), industry = coalesce(s.ind, c.industry),
-      company_size = coalesce(s.sz, c.company_size), linkedin = coalesce(s.li, c.linkedin),
-      source = CASE WHEN s.touched THEN s.touch_source ELSE c.source END, campaign = CASE WHEN s.touched THEN s.touch_campaign ELSE c.campaign END,
-      updated_at = now()
+    UPDATE contacts c SET ${sql.join(
+      written.map(([column, value]) => sql`${sql.raw(column)} = ${value}`),
+      sql`, `,
+    )}, updated_at = now()
     FROM s
-    WHERE c.org_id = ${v.orgId}::uuid AND c.id = s.id`,
+    WHERE c.org_id = ${v.orgId}::uuid AND c.id = s.id
+      -- A contact nothing changes on is left alone (an event worth no points, a first touch that stays): a contact's row
+      -- is written whole with every one of its indexes (its score columns are indexed), the largest cost of a batch.
+      AND (${sql.join(
+        written.map(([column]) => sql`c.${sql.raw(column)}`),
+        sql`, `,
+      )}) IS DISTINCT FROM (${sql.join(
+        written.map(([, value]) => value),
+        sql`, `,
+      )})`,
   )
 }
