@@ -765,11 +765,13 @@ describe.each(backends)("analytics API on %s", (kind) => {
       expect(await at(60)).toEqual({
         periodDays: 90,
         current: { threshold: 60, mqls: 1 },
-        proposed: { threshold: 60, mqls: 2, expectedAcceptance: { n: 6, hits: 4, rate: 4 / 6, low: 0.3, high: 0.9032 }, expectedAccepted: 1 },
+        // Jo, a lead at 70 now who never crossed, is the one more than the MQLs made.
+        proposed: { threshold: 60, mqls: 2, notYetMqls: 1, expectedAcceptance: { n: 6, hits: 4, rate: 4 / 6, low: 0.3, high: 0.9032 }, expectedAccepted: 1 },
       })
       expect((await at(80)).proposed).toEqual({
         threshold: 80,
         mqls: 0,
+        notYetMqls: 0,
         expectedAcceptance: { n: 2, hits: 1, rate: 0.5, low: 0.0945, high: 0.9055 },
         expectedAccepted: 0,
       })
@@ -1119,11 +1121,14 @@ describe.each(backends)("analytics API on %s", (kind) => {
 
     it("counts in the threshold preview a lead whose fit alone reaches T while an unsubscribe made its engagement negative", async () => {
       const G = h.globex.id
-      const proposed = async () => (await ok("/api/v1/analytics/calibration/threshold?threshold=38", h.globex.tokens.marketer)).proposed.mqls as number
-      const base = await proposed()
+      const proposed = async () => {
+        const r = (await ok("/api/v1/analytics/calibration/threshold?threshold=38", h.globex.tokens.marketer)).proposed
+        return [r.mqls, r.notYetMqls] as [number, number]
+      }
+      const [mqls, notYet] = await proposed()
       // Fit 40, engagement -10: the score is 40 (engagement counts from 0), though fit + engagement is only 30.
       await contact(G, "uma", { first: "Uma", last: "Unsub", stage: "lead", stageAt: "2025-01-01T00:00:00Z", owner: null, fit: 40, engagement: -10 })
-      expect(await proposed()).toBe(base + 1)
+      expect(await proposed()).toEqual([mqls + 1, notYet + 1])
     })
 
     it("keeps an MQL's owner, attribution, stage, firmographics and points at the crossing current as they change", async () => {

@@ -230,7 +230,7 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
   // A score is at most fit + positive engagement (engagement only decays), plus 1 for rounding each half: the
   // expression of the contacts_score_ceiling index (migration 0013).
   const ceiling = sql`c.fit_score + GREATEST(c.engagement_value, 0) >= ${threshold - 1}::float8`
-  const [r] = await rows<{ current: number; proposed: number; decided: number; accepted: number }>(
+  const [r] = await rows<{ current: number; proposed: number; notYetMqls: number; decided: number; accepted: number }>(
     ex,
     sql`
     -- The 90 days' MQLs by their best recorded score at a crossing. Their best known score also counts the score now,
@@ -274,9 +274,10 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
         -- contacts that can, instead of reading every MQL's contact.
         + (SELECT count(*)::int FROM crossed x JOIN contacts c ON c.org_id = ${orgId} AND c.id = x.contact_id
             WHERE x.recorded < ${threshold}::int AND ${ceiling} AND ${currentScoreSql(rules, now)} >= ${threshold}::int)
-        + (SELECT count(*)::int FROM waiting) AS proposed,
-      h.decided, h.accepted
-    FROM (SELECT count(*)::int AS decided, count(*) FILTER (WHERE decision = 'accept')::int AS accepted FROM decided) h`,
+        + w.n AS proposed,
+      w.n AS "notYetMqls", h.decided, h.accepted
+    FROM (SELECT count(*)::int AS decided, count(*) FILTER (WHERE decision = 'accept')::int AS accepted FROM decided) h,
+      (SELECT count(*)::int AS n FROM waiting) w`,
   )
   return r!
 }

@@ -165,6 +165,7 @@ export async function thresholdPreview(db: Db, p: Principal, q: { threshold: num
     proposed: {
       threshold: q.threshold,
       mqls: r.proposed,
+      notYetMqls: r.notYetMqls,
       expectedAcceptance,
       expectedAccepted: expectedAcceptance.rate === null ? null : Math.round(r.proposed * expectedAcceptance.rate),
     },

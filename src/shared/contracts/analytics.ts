@@ -268,6 +268,11 @@ export const ThresholdPreview = z.object({
   proposed: z.object({
     threshold: z.number().int(),
     mqls: z.number().int(),
+    /**
+     * Of `mqls`, the subscribers, leads and recycled contacts at T or more now that did not become MQLs in the 90 days:
+     * why the estimate at the current threshold can differ from `current.mqls`.
+     */
+    notYetMqls: z.number().int(),
     /** Acceptance rate history shows for leads scored at or above the proposed threshold. */
     expectedAcceptance: Rate,
     expectedAccepted: z.number().nullable(),

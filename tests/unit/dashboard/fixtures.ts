@@ -211,15 +211,17 @@ export const calibration = () =>
     decided: { accepted: 30, rejected: 20 },
   })
 
-export const thresholdPreview = (threshold: number) =>
+/** `notYetMqls`: leads at the threshold now that never crossed it, counted in the estimate on top of the MQLs made. */
+export const thresholdPreview = (threshold: number, notYetMqls = 0) =>
   ThresholdPreview.parse({
     periodDays: 90,
     current: { threshold: 60, mqls: 80 },
     proposed: {
       threshold,
-      mqls: Math.max(0, 80 + (60 - threshold) * 4),
+      mqls: Math.max(0, 80 + (60 - threshold) * 4) + notYetMqls,
+      notYetMqls,
       expectedAcceptance: rate(30, 50),
-      expectedAccepted: Math.max(0, 80 + (60 - threshold) * 4) * 0.6,
+      expectedAccepted: (Math.max(0, 80 + (60 - threshold) * 4) + notYetMqls) * 0.6,
     },
   })
 

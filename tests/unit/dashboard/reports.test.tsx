@@ -118,6 +118,14 @@ describe("score calibration", () => {
     await userEvent.setup().click(screen.getByRole("button", { name: "Back to current (60)" }))
     await waitFor(() => expect(stat("Estimated MQLs at 60").textContent).toBe("80same as now"))
   })
+
+  it("says why the estimate at the current threshold differs from the MQLs made: leads at it now that never crossed", async () => {
+    const api = new FakeApi()
+      .ok("GET /api/v1/analytics/calibration", calibration())
+      .on("GET /api/v1/analytics/calibration/threshold", (call) => ({ body: thresholdPreview(Number(call.query.get("threshold")), 2) }))
+    renderDashboard("/dashboard/calibration", api, marketer)
+    await waitFor(() => expect(stat("Estimated MQLs at 60").textContent).toBe("82+2 against now · includes 2 leads at 60 or more now that are not MQLs"))
+  })
 })
 
 describe("rep activity", () => {

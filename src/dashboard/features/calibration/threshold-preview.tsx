@@ -66,7 +66,12 @@ export function ThresholdPreviewPanel({ current }: { current: number }) {
               <dt>Estimated MQLs at {p.proposed.threshold}</dt>
               <dd>
                 <span className="stat-value">{count(p.proposed.mqls)}</span>
-                <span className="stat-hint">{change === 0 ? "same as now" : `${change > 0 ? "+" : ""}${count(change)} against now`}</span>
+                <span className="stat-hint">
+                  {change === 0 ? "same as now" : `${change > 0 ? "+" : ""}${count(change)} against now`}
+                  {/* Why the estimate at the current threshold can differ from the MQLs made: leads at T today that never crossed. */}
+                  {p.proposed.notYetMqls > 0 &&
+                    ` · includes ${count(p.proposed.notYetMqls)} ${p.proposed.notYetMqls === 1 ? "lead" : "leads"} at ${p.proposed.threshold} or more now that ${p.proposed.notYetMqls === 1 ? "is not an MQL" : "are not MQLs"}`}
+                </span>
               </dd>
             </div>
             <div className="stat">
