@@ -13,6 +13,7 @@
 // data, instead of the benchmark's single in-process server.
 import { spawn, type ChildProcess } from "node:child_process"
 import { randomUUID } from "node:crypto"
+import { loadavg } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
 import pg from "pg"
@@ -20,7 +21,7 @@ import { pipeline } from "node:stream/promises"
 import { Readable } from "node:stream"
 import { from as copyFrom } from "pg-copy-streams"
 import { eventMix } from "../../src/server/seed/data"
-import { freePort, partArgs, partSchema, report, round, scratchSchema, startApiServer } from "./part"
+import { cpuSeconds, freePort, partArgs, partSchema, processTree, report, round, scratchSchema, startApiServer } from "./part"
 
 const args = partArgs()
 const own = parseArgs({ args: process.argv.slice(2), options: { schema: { type: "string" }, workers: { type: "string" } }, strict: false }).values
@@ -44,7 +45,7 @@ const api = await startApiServer({
   ...(scratch.seeded ? {} : { BENCH_SEED_CONTACTS: String(size.contacts), BENCH_SEED_EVENTS: String(size.events) }),
 })
 const pool = scratch.pool(inFlight + 1)
-let cluster: { port: number; stop(): Promise<void> } | undefined
+let cluster: { port: number; pid: number; stop(): Promise<void> } | undefined
 try {
   const { ready } = api
   if (!ready.marketerToken) throw new Error("no marketer in the demo org")
@@ -107,6 +108,16 @@ try {
       }),
     )
   }
+  // Where the CPU went (the machine is shared, so events/s alone says little): the API's processes, and the
+  // PostgreSQL backends of the database (all of them: exact when the database is the run's own, as with --schema
+  // on a copy made from a template).
+  const apiPids = processTree(cluster?.pid ?? api.server.pid!)
+  const backends = async () =>
+    (await pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows.map(
+      (r) => r.pid,
+    )
+  const cpuAt = async () => new Map([...apiPids, ...(await backends())].map((pid) => [pid, cpuSeconds([pid])]))
+  const cpu0 = await cpuAt()
   let t = performance.now()
   await inParallel(async (i) => {
     const s = performance.now()
@@ -118,6 +129,10 @@ try {
     totals.newMqls += r.newMqls
   })
   const relaySeconds = (performance.now() - t) / 1000
+  const cpu1 = await cpuAt()
+  const used = (pids: number[]) => pids.reduce((n, pid) => n + (cpu1.get(pid) ?? cpu0.get(pid) ?? 0) - (cpu0.get(pid) ?? 0), 0)
+  const apiCpu = used(apiPids)
+  const pgCpu = used([...cpu1.keys()].filter((pid) => !apiPids.includes(pid)))
   if (totals.accepted !== measured.length * batchSize)
     throw new Error(`accepted ${totals.accepted} of ${measured.length * batchSize} events (${totals.rejected} rejected)`)
 
@@ -174,6 +189,11 @@ try {
       newMqls: totals.newMqls,
       seededContacts: ready.contacts,
       seededEvents: ready.events,
+      cpuMsPer1000Events: {
+        api: Math.round((apiCpu * 1e6) / (measured.length * batchSize)),
+        postgres: Math.round((pgCpu * 1e6) / (measured.length * batchSize)),
+      },
+      loadAverage: round(loadavg()[0]!),
     },
     ceiling: { eventsPerSecond: Math.round(ceiling), what: "COPY of the same rows, 1,000 per COPY, 3 in flight" },
     ratio: round(rate / ceiling),
@@ -231,5 +251,5 @@ async function startServer(n: number, url: string, schema: string) {
     }
     await new Promise((r) => setTimeout(r, 200))
   }
-  return { port, stop }
+  return { port, pid: server.pid!, stop }
 }

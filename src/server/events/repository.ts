@@ -267,7 +267,8 @@ export async function stageBatch(
     UNION ALL
     SELECT 'b', NULL, bk.contact_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, bk.type, NULL, NULL, to_char(bk.day, 'YYYY-MM-DD'), b.points
     FROM bk CROSS JOIN LATERAL (
-      SELECT points FROM score_buckets WHERE org_id = ${v.orgId}::uuid AND contact_id = bk.contact_id AND type = bk.type AND day = bk.day
+      -- LIMIT (the key allows one row anyway) keeps it a probe: joined, the planner may hash all the org's buckets instead.
+      SELECT points FROM score_buckets WHERE org_id = ${v.orgId}::uuid AND contact_id = bk.contact_id AND type = bk.type AND day = bk.day LIMIT 1
     ) b`,
   )
   const contacts: BatchContact[] = []
