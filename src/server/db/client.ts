@@ -173,14 +173,21 @@ export function poolOf(db: Executor): pg.Pool | undefined {
   return client instanceof pg.Pool ? client : undefined
 }
 
+/** The connection under a transaction (or savepoint) opened on a PostgreSQL server; undefined on PGlite. */
+function connectionOf(ex: Executor): pg.Client | undefined {
+  const client = (ex as { session?: { client?: unknown } }).session?.client
+  return client instanceof pg.Client ? client : undefined
+}
+
 const built = new Map<string, { sql: string; params: unknown[] }>()
 
 /**
- * Rows of a statement run often (the sidebar's lookup), as a named prepared statement on the PostgreSQL server:
- * each pooled connection parses and plans it once, and this process builds its text once, from `build` given
- * placeholders, then fills in `values` on each call (building a large statement's text cost more CPU than the
- * driver's whole round trip). `name` must always come with the same `build`. Inside a transaction, or on PGlite,
- * it is built with the values and runs as any other statement.
+ * Rows of a statement run often (the sidebar's lookup, ingest's batches), as a named prepared statement on the
+ * PostgreSQL server: each connection parses it once (and plans it once, when PostgreSQL settles on a generic plan),
+ * and this process builds its text once, from `build` given placeholders, then fills in `values` on each call
+ * (building a large statement's text cost more CPU than the driver's whole round trip). On the pool or on a
+ * transaction's own connection. `name` must always come with the same `build`. On PGlite it is built with the values
+ * and runs as any other statement.
  */
 export async function preparedRows<T, V extends Record<string, string | number | null>>(
   ex: Executor,
@@ -188,7 +195,7 @@ export async function preparedRows<T, V extends Record<string, string | number |
   values: V,
   build: (v: V) => SQL,
 ): Promise<T[]> {
-  const client = poolOf(ex)
+  const client = poolOf(ex) ?? connectionOf(ex)
   if (!client) return rows<T>(ex, build(values))
   let q = built.get(name)
   if (!q) {

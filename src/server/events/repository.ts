@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto"
 import type { SQL } from "drizzle-orm"
-import { type Executor, pgArray, rows, sql } from "../db/client"
-import { preparedInTx } from "./prepared"
+import { type Executor, pgArray, preparedRows, rows, sql } from "../db/client"
 import type { marketingEvents } from "../db/schema"
 import type { EventInput } from "../../shared/contracts/events"
 
@@ -160,7 +159,7 @@ export async function stageBatch(
   const all = emails.map((e) => people.get(e))
   const col = columnOf(all)
   const ev = (f: (e: BatchEvent) => string | null) => pgArray(events.map(f))
-  const r = await preparedInTx<
+  const r = await preparedRows<
     {
       kind: "c" | "e" | "b"
       email: string | null
@@ -341,7 +340,7 @@ export async function writeBatch(ex: Executor, orgId: string, buckets: Map<strin
       }),
     )
   const fld = (f: (c: Firmographics) => string | number | undefined) => w((x) => (x.fields ? f(x.fields) : null))
-  await preparedInTx(
+  await preparedRows(
     ex,
     "ingest_write_batch",
     {
