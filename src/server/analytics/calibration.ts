@@ -193,10 +193,15 @@ function sources(a: Applied, rules: ScoringRules): SQL {
     )}`
 }
 
-/** The whole calibration report in one statement: the period's MQLs are read once for the bands and the rules. */
-export async function report(ex: Executor, a: Applied, rules: ScoringRules, bandSize: number, bandCount: number) {
+// The report is two statements, run at once on two connections sharing one snapshot (reportHalves): the bands with
+// their rejection reasons, and the rules behind the decided leads. Each reads the period's MQLs itself (a WITH query
+// that a statement does not reference is never run): with a filter that read is a third of either statement, and the
+// two together took 490 ms at 1,000,000 contacts where each half takes about 300.
+
+/** The contacts and MQLs per score band, and the rejection reasons per band. */
+export async function bands(ex: Executor, a: Applied, rules: ScoringRules, bandSize: number, bandCount: number) {
   const band = (score: SQL) => sql`LEAST(${bandCount - 1}::int, GREATEST(0, ${score}) / ${bandSize}::int)`
-  const [r] = await rows<{ bands: BandRow[] | string; rejections: { band: number; reason: string; count: number }[] | string; rules: RuleRow[] | string }>(
+  const [r] = await rows<{ bands: BandRow[] | string; rejections: { band: number; reason: string; count: number }[] | string }>(
     ex,
     sql`
     WITH ${sources(a, rules)},
@@ -211,12 +216,22 @@ export async function report(ex: Executor, a: Applied, rules: ScoringRules, band
          coalesce(sum(n) FILTER (WHERE customer), 0) AS customers
          FROM b GROUP BY band) x) AS bands,
       (SELECT coalesce(json_agg(json_build_object('band', band, 'reason', reason, 'count', n) ORDER BY band, n DESC, reason), '[]')
-       FROM (SELECT ${band(sql`score`)} AS band, coalesce(reason, 'other') AS reason, sum(n) AS n FROM bm WHERE decision = 'reject' GROUP BY 1, 2) x) AS rejections,
-      (SELECT coalesce(json_agg(json_build_object('rule', rule, 'kind', kind, 'acceptedLeads', accepted_leads, 'rejectedLeads', rejected_leads,
-          'acceptedPoints', accepted_points, 'rejectedPoints', rejected_points) ORDER BY leads DESC, rule), '[]')
-       FROM rule_rows) AS rules`,
+       FROM (SELECT ${band(sql`score`)} AS band, coalesce(reason, 'other') AS reason, sum(n) AS n FROM bm WHERE decision = 'reject' GROUP BY 1, 2) x) AS rejections`,
   )
-  return { bands: jsonValue(r!.bands), rejections: jsonValue(r!.rejections), rules: jsonValue(r!.rules) }
+  return { bands: jsonValue(r!.bands), rejections: jsonValue(r!.rejections) }
+}
+
+/** Which scoring rules the accepted and the rejected leads earned their points from. */
+export async function ruleRowsOf(ex: Executor, a: Applied, rules: ScoringRules) {
+  const [r] = await rows<{ rules: RuleRow[] | string }>(
+    ex,
+    sql`
+    WITH ${sources(a, rules)}
+    SELECT coalesce(json_agg(json_build_object('rule', rule, 'kind', kind, 'acceptedLeads', accepted_leads, 'rejectedLeads', rejected_leads,
+        'acceptedPoints', accepted_points, 'rejectedPoints', rejected_points) ORDER BY leads DESC, rule), '[]') AS rules
+    FROM rule_rows`,
+  )
+  return jsonValue(r!.rules)
 }
 
 /**

@@ -120,10 +120,15 @@ export function scoreBands(size: number) {
 export async function calibration(db: Db, p: Principal, q: ReportFilters & { bandSize: number }, now = new Date()): Promise<Calibration> {
   const a = applyScope(p, q, now)
   const shape = scoreBands(q.bandSize)
-  const { settings, bands, rejections, rules } = await reportTx(db, async (ex) => {
-    const settings = await getSettings(ex, p.orgId)
-    return { settings, ...(await calibrationSql.report(ex, a, settings.scoring, q.bandSize, shape.length)) }
-  })
+  // Each half reads the settings in its own transaction: the same snapshot, so the same rules.
+  const [{ settings, bands, rejections }, rules] = await reportHalves(
+    db,
+    async (ex) => {
+      const settings = await getSettings(ex, p.orgId)
+      return { settings, ...(await calibrationSql.bands(ex, a, settings.scoring, q.bandSize, shape.length)) }
+    },
+    async (ex) => calibrationSql.ruleRowsOf(ex, a, (await getSettings(ex, p.orgId)).scoring),
+  )
   const accepted = bands.reduce((n, b) => n + Number(b.accepted), 0)
   const rejected = bands.reduce((n, b) => n + Number(b.rejected), 0)
   const share = (k: number, of: number) => (of === 0 ? null : k / of)
