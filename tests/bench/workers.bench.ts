@@ -8,6 +8,7 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay_workers_bench npm run seed
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay_workers_bench npx tsx tests/bench/workers.bench.ts
 // → tests/bench/results/workers.md   (WORKERS=1,2,1,2  DURATION=15  CONNECTIONS=50  OUT=<file> to vary)
+// Without DATABASE_URL (`npm run bench` runs it so) it seeds a throwaway schema of .../test at the demo size and drops it.
 // Part "workers" of `npm run bench`: --json <file> writes the figure there; --quick seeds 500 contacts into a
 // throwaway schema of the scratch database (DATABASE_URL, default .../test), loads 2 s per run, writes no .md.
 import { spawn, execSync, type ChildProcess } from "node:child_process"
@@ -40,11 +41,12 @@ type Autocannon = (opts: Record<string, unknown>) => Promise<Result>
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon
 
 const args = partArgs()
-// --quick under npm run bench: the schema seeded once for every part (the same quick demo size).
-const scratch = args.quick ? partSchema(true) : undefined
+// --quick under npm run bench: the schema seeded once for every part (the same quick demo size). Without --quick and
+// without DATABASE_URL (as `npm run bench` runs it): a throwaway schema of the scratch database seeded at the demo size.
+const scratch = args.quick || !process.env.DATABASE_URL ? partSchema(args.quick) : undefined
 if (scratch && !scratch.seeded) {
   const d = await openDatabase({ databaseUrl: scratch.url, schema: scratch.schema })
-  await seedDemo(d.db, { contacts: 500, events: 2000 })
+  await seedDemo(d.db, args.quick ? { contacts: 500, events: 2000 } : { contacts: 5000, events: 100_000 })
   await d.db.execute(sql`VACUUM ANALYZE`)
   await d.close()
 }
