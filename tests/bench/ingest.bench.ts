@@ -11,17 +11,15 @@
 // (give each run a fresh copy, e.g. a database made with CREATE DATABASE ... TEMPLATE, or the runs add up).
 // --workers <n>: the API as production runs it, `npm run server -- --workers n` (src/server/main.ts), on the same
 // data, instead of the benchmark's single in-process server.
-import { spawn, type ChildProcess } from "node:child_process"
 import { randomUUID } from "node:crypto"
 import { loadavg } from "node:os"
-import { join } from "node:path"
 import { parseArgs } from "node:util"
 import pg from "pg"
 import { pipeline } from "node:stream/promises"
 import { Readable } from "node:stream"
 import { from as copyFrom } from "pg-copy-streams"
 import { eventMix } from "../../src/server/seed/data"
-import { cpuSeconds, freePort, partArgs, partSchema, processTree, report, round, scratchSchema, startApiServer } from "./part"
+import { cpuSeconds, partArgs, partSchema, processTree, report, round, scratchSchema, startApiServer, startServerProcesses, withSearchPath } from "./part"
 
 const args = partArgs()
 const own = parseArgs({ args: process.argv.slice(2), options: { schema: { type: "string" }, workers: { type: "string" } }, strict: false }).values
@@ -49,7 +47,7 @@ let cluster: { port: number; pid: number; stop(): Promise<void> } | undefined
 try {
   const { ready } = api
   if (!ready.marketerToken) throw new Error("no marketer in the demo org")
-  if (workers !== undefined) cluster = await startServer(workers, scratch.url, scratch.schema)
+  if (workers !== undefined) cluster = await startServerProcesses(workers, withSearchPath(scratch.url, scratch.schema))
   const relayPort = cluster?.port ?? ready.relay
   // Known contacts spread over the whole org, as marketing automation's traffic is: batches in flight rarely
   // share a contact (they lock the contacts they score).
@@ -222,34 +220,4 @@ async function keptSchema(name: string) {
   const seeded = (await c.query<{ t: string | null }>("SELECT to_regclass($1) AS t", [`"${name}".contacts`])).rows[0]!.t !== null
   await c.end()
   return { ...s, seeded, drop: async () => {} }
-}
-
-/** `npm run server -- --workers n` on the benchmark's schema; resolves once every worker listens. */
-async function startServer(n: number, url: string, schema: string) {
-  const port = await freePort()
-  const databaseUrl = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema},public`)}`
-  const server: ChildProcess = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["src/server/main.ts", "--workers", String(n)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RATE_LIMIT_PER_MINUTE: "1000000000", LOG: "" },
-    stdio: ["ignore", "pipe", "inherit"],
-  })
-  const stop = async () => {
-    if (server.exitCode !== null) return
-    const exited = new Promise((r) => server.once("exit", r))
-    server.kill("SIGTERM")
-    await exited
-  }
-  let out = ""
-  server.stdout!.on("data", (d) => {
-    out += d
-  })
-  const ready = () => (n === 1 ? out.includes("Relay backend on") : (out.match(/worker \d+ listening/g) ?? []).length >= n)
-  const end = Date.now() + 120_000
-  while (!ready()) {
-    if (Date.now() > end || server.exitCode !== null) {
-      await stop()
-      throw new Error(`the server did not start:\n${out}`)
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  return { port, pid: server.pid!, stop }
 }

@@ -207,3 +207,39 @@ export function partSchema(quick: boolean) {
   const s = scratchSchema(shared)
   return { ...s, seeded: shared !== undefined, drop: shared ? async () => {} : s.drop }
 }
+
+/** A database URL whose connections work in `schema` (the servers src/server/main.ts starts take no schema of their own). */
+export const withSearchPath = (url: string, schema: string) =>
+  `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema},public`)}`
+
+/**
+ * The API as production runs it, `npm run server -- --workers n` (src/server/main.ts), on `databaseUrl` with the rate
+ * limit out of the way; resolves once every worker listens (one process says "Relay backend on …" instead).
+ */
+export async function startServerProcesses(n: number, databaseUrl: string, readyWithinMs = 120_000) {
+  const port = await freePort()
+  const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["src/server/main.ts", "--workers", String(n)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RATE_LIMIT_PER_MINUTE: "1000000000", LOG: "" },
+    stdio: ["ignore", "pipe", "inherit"],
+  })
+  const stop = async () => {
+    if (server.exitCode !== null) return
+    const exited = new Promise((r) => server.once("exit", r))
+    server.kill("SIGTERM")
+    await exited
+  }
+  let out = ""
+  server.stdout!.on("data", (d) => {
+    out += d
+  })
+  const ready = () => (n === 1 ? out.includes("Relay backend on") : (out.match(/worker \d+ listening/g) ?? []).length >= n)
+  const end = Date.now() + readyWithinMs
+  while (!ready()) {
+    if (Date.now() > end || server.exitCode !== null) {
+      await stop()
+      throw new Error(`the server did not start:\n${out}`)
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return { port, pid: server.pid!, stop }
+}

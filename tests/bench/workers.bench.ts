@@ -11,16 +11,15 @@
 // Without DATABASE_URL (`npm run bench` runs it so) it seeds a throwaway schema of .../test at the demo size and drops it.
 // Part "workers" of `npm run bench`: --json <file> writes the figure there; --quick seeds 500 contacts into a
 // throwaway schema of the scratch database (DATABASE_URL, default .../test), loads 2 s per run, writes no .md.
-import { spawn, execSync, type ChildProcess } from "node:child_process"
+import { execSync } from "node:child_process"
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
-import { createServer } from "node:net"
 import { cpus, loadavg } from "node:os"
-import { dirname, join } from "node:path"
+import { dirname } from "node:path"
 import { createToken } from "../../src/server/auth/service"
 import { openDatabase, rows, sql } from "../../src/server/db/client"
 import { demoOrgs, seedDemo } from "../../src/server/seed/index"
-import { partArgs, partSchema, report, round } from "./part"
+import { partArgs, partSchema, report, round, startServerProcesses, withSearchPath } from "./part"
 
 interface Histogram {
   average: number
@@ -51,9 +50,7 @@ if (scratch && !scratch.seeded) {
   await d.close()
 }
 // The servers this starts (src/server/main.ts) take no schema: the connection string carries the search path.
-const databaseUrl = scratch
-  ? `${scratch.url}${scratch.url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${scratch.schema},public`)}`
-  : process.env.DATABASE_URL
+const databaseUrl = scratch ? withSearchPath(scratch.url, scratch.schema) : process.env.DATABASE_URL
 if (!databaseUrl) throw new Error("set DATABASE_URL to a PostgreSQL database of your own, seeded with `npm run seed`")
 if (new URL(databaseUrl).pathname === "/relay_bench") throw new Error("relay_bench is someone else's benchmark database: seed one of your own")
 const workerCounts = (process.env.WORKERS ?? "1,2").split(",").map(Number)
@@ -77,41 +74,6 @@ const emails = (
 const contacts = (await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM contacts WHERE org_id = ${demoOrgs.acme}`))[0]!.n
 await database.close()
 if (emails.length < (args.quick ? 100 : 2000)) throw new Error(`only ${emails.length} contacts in the demo org: seed at the demo size`)
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once("error", reject)
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-}
-
-async function start(workers: number): Promise<{ server: ChildProcess; port: number }> {
-  const port = await freePort()
-  const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["src/server/main.ts", "--workers", String(workers)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RATE_LIMIT_PER_MINUTE: "100000000", LOG: "" },
-    stdio: ["ignore", "pipe", "inherit"],
-  })
-  let out = ""
-  server.stdout!.on("data", (d) => {
-    out += d
-  })
-  // --quick shares the machine with the other parts: a worker takes longer to start there.
-  const end = Date.now() + (args.quick ? 150_000 : 60_000)
-  // Ready when every worker says so (one process says "Relay backend on …" instead).
-  const ready = () => (workers === 1 ? out.includes("Relay backend on") : (out.match(/worker \d+ listening/g) ?? []).length >= workers)
-  while (!ready()) {
-    if (Date.now() > end || server.exitCode !== null) {
-      server.kill("SIGTERM")
-      throw new Error(`the server did not start:\n${out}`)
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  return { server, port }
-}
 
 async function load(port: number, seconds: number, requests: number): Promise<Result> {
   let i = 0
@@ -174,10 +136,12 @@ async function backendPids(): Promise<number[]> {
 const lines: string[] = []
 const measured: { workers: number; rps: number; p50: number; p99: number }[] = []
 for (const workers of workerCounts) {
-  const { server, port } = await start(workers)
+  // --quick shares the machine with the other parts: a worker takes longer to start there.
+  const server = await startServerProcesses(workers, databaseUrl, args.quick ? 150_000 : 60_000)
+  const { port } = server
   try {
     await load(port, 3, quickRequests.warmup)
-    const serverPids = tree(server.pid!)
+    const serverPids = tree(server.pid)
     const pgPids = await backendPids()
     const before = loadavg()
     const t0 = { server: ticks(serverPids), pg: ticks(pgPids), self: process.cpuUsage(), machine: machineBusy() }
@@ -214,8 +178,7 @@ for (const workers of workerCounts) {
       `| ${workers} | ${Math.round(row.rps).toLocaleString("en-US")} | ${row.p50} ms | ${row.p99} ms | ${row.ok.toLocaleString("en-US")} | ${row.non2xx} | ${row.errors} | ${before.map((x) => x.toFixed(2)).join(" ")} → ${after.map((x) => x.toFixed(2)).join(" ")} | ${s1(cpu.server)} / ${s1(cpu.pg)} / ${s1(cpu.autocannon)} / ${s1(cpu.machine)} (${Math.round(cpu.busyShare * 100)} % busy) |`,
     )
   } finally {
-    server.kill("SIGTERM")
-    await new Promise((r) => server.once("exit", r))
+    await server.stop()
   }
 }
 
