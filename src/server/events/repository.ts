@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import type { SQL } from "drizzle-orm"
-import { type Executor, pgArray, preparedRows, rows, sql } from "../db/client"
+import { type Executor, pgArray, rows, sql } from "../db/client"
 import type { marketingEvents } from "../db/schema"
 import type { EventInput } from "../../shared/contracts/events"
 
@@ -12,15 +12,14 @@ export async function upsertContactsByEmail(ex: Executor, orgId: string, people:
   const emails = [...people.keys()]
   if (emails.length === 0) return { ids: new Map<string, string>(), created: 0 }
   const all = emails.map((e) => people.get(e))
-  const col = columnOf(all)
+  const f = firmographicColumns(all)
   const sent = all.map((c) => (c && Object.keys(c).length > 0 ? "t" : "f"))
   const r = await rows<{ email: string; contactId: string; created: boolean }>(
     ex,
     sql`
     WITH v AS (
-      SELECT * FROM unnest(${pgArray(emails)}::text[], ${col((c) => c.firstName)}::text[], ${col((c) => c.lastName)}::text[],
-        ${col((c) => c.title)}::text[], ${col((c) => c.company)}::text[], ${col((c) => c.industry)}::text[], ${col((c) => c.companySize)}::text[],
-        ${col((c) => c.linkedin)}::text[], ${pgArray(emails.map(() => randomUUID()))}::uuid[], ${pgArray(sent)}::bool[])
+      SELECT * FROM unnest(${pgArray(emails)}::text[], ${f.fn}::text[], ${f.ln}::text[], ${f.ti}::text[], ${f.co}::text[], ${f.ind}::text[],
+        ${f.sz}::text[], ${f.li}::text[], ${pgArray(emails.map(() => randomUUID()))}::uuid[], ${pgArray(sent)}::bool[])
         AS v(email, fn, ln, ti, co, ind, sz, li, new_id, sent)
     ),
     found AS MATERIALIZED (
@@ -56,16 +55,30 @@ export async function upsertContactsByEmail(ex: Executor, orgId: string, people:
   return { ids: new Map(r.map((x) => [x.email, x.contactId])), created: r.filter((x) => x.created).length }
 }
 
-type ContactFields = NonNullable<EventInput["contact"]>
+export type ContactFields = NonNullable<EventInput["contact"]>
 
-/** One contact field across many contacts, as an array parameter (NULL where not sent). */
-const columnOf = (people: (ContactFields | undefined)[]) => (f: (c: ContactFields) => string | number | undefined) =>
-  pgArray(
-    people.map((p) => {
-      const v = p ? f(p) : undefined
-      return v === undefined ? null : String(v)
-    }),
-  )
+/**
+ * The firmographics of many contacts, one array parameter per field (NULL where not sent), under the names the
+ * statements below give them.
+ */
+export function firmographicColumns(people: (ContactFields | undefined)[]) {
+  const col = (f: (c: ContactFields) => string | number | undefined) =>
+    pgArray(
+      people.map((p) => {
+        const v = p ? f(p) : undefined
+        return v === undefined ? null : String(v)
+      }),
+    )
+  return {
+    fn: col((c) => c.firstName),
+    ln: col((c) => c.lastName),
+    ti: col((c) => c.title),
+    co: col((c) => c.company),
+    ind: col((c) => c.industry),
+    sz: col((c) => c.companySize),
+    li: col((c) => c.linkedin),
+  }
+}
 
 export async function existingAssetIds(ex: Executor, orgId: string, ids: string[]) {
   if (ids.length === 0) return new Set<string>()
@@ -73,7 +86,7 @@ export async function existingAssetIds(ex: Executor, orgId: string, ids: string[
   return new Set(r.map((x) => x.id))
 }
 
-type MarketingEvent = typeof marketingEvents.$inferSelect
+export type MarketingEvent = typeof marketingEvents.$inferSelect
 
 /** An event to store: the schema's columns (NULL where absent), with `properties` as JSON text for a text[] parameter. */
 export type EventRow = Pick<MarketingEvent, "contactId" | "type" | "occurredAt" | "campaign" | "assetId" | "source" | "externalId"> & { properties: string }
@@ -116,286 +129,4 @@ export async function attributeFirstTouch(ex: Executor, orgId: string, contactId
     UPDATE contacts c SET source = f.source, campaign = f.campaign
     FROM f
     WHERE c.org_id = ${orgId} AND c.id = f.id AND (c.source IS DISTINCT FROM f.source OR c.campaign IS DISTINCT FROM f.campaign)`)
-}
-
-/** An event line of an ingest batch, before its contact is known: its email instead of the contact id. */
-export type BatchEvent = Omit<EventRow, "contactId"> & { email: string }
-
-/** A contact of the batch as stageBatch() left it: locked (or just created), with what its score reads (as stored). */
-export interface BatchContact {
-  email: string
-  contactId: string
-  created: boolean
-  stage: string
-  title: string | null
-  industry: string | null
-  companySize: number | null
-  fit: number
-  value: number
-  at: Date
-}
-
-/**
- * The first stage of an ingest batch, one statement: finds the batch's contacts by email and locks the known ones
- * (first, in id order, for the whole transaction: two batches in flight that share contacts queue instead of
- * deadlocking), inserts the events (a (source, external_id) seen before is skipped), and creates the missing
- * contacts with their email, the firmographics sent, their first touch (the earliest of their new events that is not
- * a tracked-link view) and the score `asNew` gives, so that a new contact is written once (writeBatch() corrects
- * the score only when some of its events turned out to be duplicates).
- * Returns each contact's score state, with the firmographics sent merged in (a value sent wins, one left out is
- * kept; writeBatch() stores them on known contacts), the events that were new, and the score buckets those of known
- * contacts fall in (by `contactId|type|day`, as scoreEvents() reads them).
- */
-export async function stageBatch(
-  ex: Executor,
-  orgId: string,
-  people: Map<string, EventInput["contact"]>,
-  events: BatchEvent[],
-  /** By email: the score a contact would have if it were created here (its stored state the moment it is inserted). */
-  asNew: Map<string, { fit: number; value: number; at: Date }>,
-) {
-  const emails = [...people.keys()]
-  if (emails.length === 0) return { contacts: [] as BatchContact[], inserted: [] as NewEventRow[], buckets: new Map<string, number>() }
-  const all = emails.map((e) => people.get(e))
-  const col = columnOf(all)
-  const ev = (f: (e: BatchEvent) => string | null) => pgArray(events.map(f))
-  const r = await preparedRows<
-    {
-      kind: "c" | "e" | "b"
-      email: string | null
-      contactId: string
-      created: boolean | null
-      stage: string | null
-      title: string | null
-      industry: string | null
-      companySize: number | null
-      fit: number | null
-      value: number | string | null
-      at: string | Date | null
-      type: string | null
-      occurredAt: string | null
-      source: string | null
-      day: string | null
-      points: number | null
-    },
-    Record<string, string>
-  >(
-    ex,
-    "ingest_stage_batch",
-    {
-      orgId,
-      emails: pgArray(emails),
-      fn: col((c) => c.firstName),
-      ln: col((c) => c.lastName),
-      ti: col((c) => c.title),
-      co: col((c) => c.company),
-      ind: col((c) => c.industry),
-      sz: col((c) => c.companySize),
-      li: col((c) => c.linkedin),
-      newId: pgArray(emails.map(() => randomUUID())),
-      newFit: pgArray(emails.map((e) => String(asNew.get(e)!.fit))),
-      newValue: pgArray(emails.map((e) => String(asNew.get(e)!.value))),
-      newAt: pgArray(emails.map((e) => asNew.get(e)!.at.toISOString())),
-      eEmail: ev((e) => e.email),
-      eType: ev((e) => e.type),
-      eAt: ev((e) => e.occurredAt),
-      eCampaign: ev((e) => e.campaign),
-      eAsset: ev((e) => e.assetId),
-      eSource: ev((e) => e.source),
-      eExternal: ev((e) => e.externalId),
-      eProps: ev((e) => e.properties),
-    },
-    (v) => sql`
-    WITH v AS (
-      SELECT * FROM unnest(${v.emails}::text[], ${v.fn}::text[], ${v.ln}::text[], ${v.ti}::text[], ${v.co}::text[], ${v.ind}::text[], ${v.sz}::int[],
-        ${v.li}::text[], ${v.newId}::uuid[], ${v.newFit}::int[], ${v.newValue}::float8[], ${v.newAt}::timestamptz[])
-        AS v(email, fn, ln, ti, co, ind, sz, li, new_id, new_fit, new_value, new_at)
-    ),
-    -- One index probe per email (LIMIT keeps it a probe: joined, the planner may read all the org's emails instead).
-    found AS MATERIALIZED (
-      SELECT v.email, ce.contact_id FROM v
-      CROSS JOIN LATERAL (SELECT contact_id FROM contact_emails WHERE org_id = ${v.orgId}::uuid AND email = v.email LIMIT 1) ce
-    ),
-    locked AS MATERIALIZED (
-      SELECT c.id, c.stage, c.title, c.industry, c.company_size, c.fit_score, c.engagement_value, c.engagement_at
-      FROM contacts c WHERE c.org_id = ${v.orgId}::uuid AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR UPDATE
-    ),
-    p AS MATERIALIZED (
-      SELECT v.*, coalesce(f.contact_id, v.new_id) AS id, f.contact_id IS NULL AS created FROM v LEFT JOIN found f ON f.email = v.email
-    ),
-    ev AS (
-      INSERT INTO marketing_events (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties)
-      SELECT ${v.orgId}::uuid, p.id, e.t, e.o, e.ca, e.a::uuid, e.s, e.x, e.p::jsonb
-      FROM unnest(${v.eEmail}::text[], ${v.eType}::text[], ${v.eAt}::timestamptz[], ${v.eCampaign}::text[], ${v.eAsset}::text[],
-        ${v.eSource}::text[], ${v.eExternal}::text[], ${v.eProps}::text[]) WITH ORDINALITY AS e(email, t, o, ca, a, s, x, p, n)
-      JOIN p ON p.email = e.email
-      -- The known contacts are locked before any of their events is written.
-      WHERE (SELECT count(*) FROM locked) >= 0
-      ORDER BY e.n
-      ON CONFLICT (org_id, source, external_id) DO NOTHING
-      RETURNING id, contact_id, type, occurred_at, source, campaign
-    ),
-    first AS (
-      SELECT DISTINCT ON (contact_id) contact_id, source, campaign FROM ev WHERE source <> 'relay-link' ORDER BY contact_id, occurred_at, id
-    ),
-    ins AS (
-      INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, linkedin, stage, source, campaign,
-        fit_score, engagement_value, engagement_at)
-      SELECT ${v.orgId}::uuid, p.id, p.fn, p.ln, p.ti, p.co, p.ind, p.sz, p.li, 'lead', f.source, f.campaign, p.new_fit, p.new_value, p.new_at
-      FROM p LEFT JOIN first f ON f.contact_id = p.id WHERE p.created
-      RETURNING id
-    ),
-    em AS (
-      INSERT INTO contact_emails (org_id, email, contact_id, is_primary)
-      SELECT ${v.orgId}::uuid, p.email, p.id, true FROM p JOIN ins ON ins.id = p.id
-    ),
-    -- The score buckets (contact, type, UTC day) the new events of known contacts fall in, one index probe each, as
-    -- scoreEvents() needs them read first (a contact created here has none). The statement's snapshot predates its own
-    -- writes, and it writes no buckets.
-    bk AS (
-      SELECT DISTINCT ev.contact_id, ev.type, (ev.occurred_at AT TIME ZONE 'UTC')::date AS day FROM ev JOIN p ON p.id = ev.contact_id AND NOT p.created
-    )
-    SELECT 'c' AS kind, p.email, p.id AS "contactId", p.created, coalesce(l.stage, 'lead') AS stage, coalesce(p.ti, l.title) AS title,
-      coalesce(p.ind, l.industry) AS industry, coalesce(p.sz, l.company_size) AS "companySize",
-      CASE WHEN p.created THEN p.new_fit ELSE l.fit_score END AS fit, CASE WHEN p.created THEN p.new_value ELSE l.engagement_value END AS value,
-      CASE WHEN p.created THEN p.new_at ELSE l.engagement_at END AS at, NULL AS type, NULL::timestamptz AS "occurredAt", NULL AS source,
-      NULL AS day, NULL::int AS points
-    FROM p LEFT JOIN locked l ON l.id = p.id
-    UNION ALL
-    SELECT 'e', NULL, contact_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, type, occurred_at, source, NULL, NULL FROM ev
-    UNION ALL
-    SELECT 'b', NULL, bk.contact_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, bk.type, NULL, NULL, to_char(bk.day, 'YYYY-MM-DD'), b.points
-    FROM bk CROSS JOIN LATERAL (
-      -- LIMIT (the key allows one row anyway) keeps it a probe: joined, the planner may hash all the org's buckets instead.
-      SELECT points FROM score_buckets WHERE org_id = ${v.orgId}::uuid AND contact_id = bk.contact_id AND type = bk.type AND day = bk.day LIMIT 1
-    ) b`,
-  )
-  const contacts: BatchContact[] = []
-  const inserted: NewEventRow[] = []
-  const buckets = new Map<string, number>()
-  for (const x of r) {
-    if (x.kind === "e") inserted.push({ contactId: x.contactId, type: x.type!, occurredAt: x.occurredAt!, source: x.source! })
-    else if (x.kind === "b") buckets.set(`${x.contactId}|${x.type}|${x.day}`, Number(x.points))
-    else
-      contacts.push({
-        email: x.email!,
-        contactId: x.contactId,
-        created: x.created!,
-        stage: x.stage!,
-        title: x.title,
-        industry: x.industry,
-        companySize: x.companySize === null ? null : Number(x.companySize),
-        fit: Number(x.fit),
-        value: Number(x.value),
-        at: new Date(x.at!),
-      })
-  }
-  return { contacts, inserted, buckets }
-}
-
-type NewEventRow = Pick<MarketingEvent, "contactId" | "type" | "occurredAt" | "source">
-type Firmographics = Omit<ContactFields, "companySize"> & { companySize?: number }
-
-/** What the last stage of an ingest batch writes on one contact. */
-export interface BatchWrite {
-  contactId: string
-  /** The new score state, when the contact got new events. */
-  score?: { fit: number; value: number; at: Date }
-  /** Firmographics sent for a contact that was already known (a value sent wins, one left out is kept). */
-  fields?: Firmographics
-  /** Its first touch may have moved: it is found again from its events (known contacts that got new marketing events). */
-  attribute: boolean
-}
-
-/** What writeBatch() sets on a contact: each column with its new value (`s`, the batch's write, and `c`, the contact). */
-const written: [column: string, value: SQL][] = [
-  ["fit_score", sql`coalesce(s.fit, c.fit_score)`],
-  ["engagement_value", sql`coalesce(s.value, c.engagement_value)`],
-  ["engagement_at", sql`coalesce(s.at, c.engagement_at)`],
-  ["first_name", sql`coalesce(s.fn, c.first_name)`],
-  ["last_name", sql`coalesce(s.ln, c.last_name)`],
-  ["title", sql`coalesce(s.ti, c.title)`],
-  ["company", sql`coalesce(s.co, c.company)`],
-  ["industry", sql`coalesce(s.ind, c.industry)`],
-  ["company_size", sql`coalesce(s.sz, c.company_size)`],
-  ["linkedin", sql`coalesce(s.li, c.linkedin)`],
-  ["source", sql`CASE WHEN s.touched THEN s.touch_source ELSE c.source END`],
-  ["campaign", sql`CASE WHEN s.touched THEN s.touch_campaign ELSE c.campaign END`],
-]
-
-/**
- * The last stage of an ingest batch, one statement: the score buckets the batch filled, and each contact written
- * once with its new score, the firmographics sent and its first touch (recomputed from the events, one index probe
- * per contact, so an older event that arrives late still wins; tracked-link views never count as the first touch).
- * The contacts are the ones stageBatch() locked.
- */
-export async function writeBatch(ex: Executor, orgId: string, buckets: Map<string, number>, writes: BatchWrite[]) {
-  if (writes.length === 0 && buckets.size === 0) return
-  const keys = [...buckets.keys()].map((k) => k.split("|") as [string, string, string])
-  const w = (f: (x: BatchWrite) => string | number | boolean | null | undefined) =>
-    pgArray(
-      writes.map((x) => {
-        const v = f(x)
-        return v === undefined || v === null ? null : String(v)
-      }),
-    )
-  const fld = (f: (c: Firmographics) => string | number | undefined) => w((x) => (x.fields ? f(x.fields) : null))
-  await preparedRows(
-    ex,
-    "ingest_write_batch",
-    {
-      orgId,
-      bContact: pgArray(keys.map((k) => k[0])),
-      bType: pgArray(keys.map((k) => k[1])),
-      bDay: pgArray(keys.map((k) => k[2])),
-      bPoints: pgArray([...buckets.values()].map(String)),
-      ids: w((x) => x.contactId),
-      fit: w((x) => x.score?.fit),
-      value: w((x) => x.score?.value),
-      at: w((x) => x.score?.at.toISOString()),
-      fn: fld((c) => c.firstName),
-      ln: fld((c) => c.lastName),
-      ti: fld((c) => c.title),
-      co: fld((c) => c.company),
-      ind: fld((c) => c.industry),
-      sz: fld((c) => c.companySize),
-      li: fld((c) => c.linkedin),
-      attribute: w((x) => x.attribute),
-    },
-    (v) => sql`
-    WITH b AS (
-      INSERT INTO score_buckets (org_id, contact_id, type, day, points)
-      SELECT ${v.orgId}::uuid, * FROM unnest(${v.bContact}::uuid[], ${v.bType}::text[], ${v.bDay}::date[], ${v.bPoints}::int[])
-      ON CONFLICT (org_id, contact_id, type, day) DO UPDATE SET points = EXCLUDED.points
-    ),
-    -- MATERIALIZED: the first touches are found once, one index probe per contact whose first touch may have moved.
-    -- Then one primary-key probe per contact updated: the plan PostgreSQL keeps for this prepared statement sees ten
-    -- rows in any unnest(), and a join of two such sets could otherwise scan one of them once per row of the other.
-    s AS MATERIALIZED (
-      SELECT s.*, e.touched, e.source AS touch_source, e.campaign AS touch_campaign
-      FROM unnest(${v.ids}::uuid[], ${v.fit}::int[], ${v.value}::float8[], ${v.at}::timestamptz[], ${v.fn}::text[], ${v.ln}::text[],
-        ${v.ti}::text[], ${v.co}::text[], ${v.ind}::text[], ${v.sz}::int[], ${v.li}::text[], ${v.attribute}::bool[])
-        AS s(id, fit, value, at, fn, ln, ti, co, ind, sz, li, attribute)
-      LEFT JOIN LATERAL (
-        SELECT true AS touched, source, campaign FROM marketing_events
-        WHERE s.attribute AND org_id = ${v.orgId}::uuid AND contact_id = s.id AND source <> 'relay-link'
-        ORDER BY occurred_at, id LIMIT 1
-      ) e ON true
-    )
-    UPDATE contacts c SET ${sql.join(
-      written.map(([column, value]) => sql`${sql.raw(column)} = ${value}`),
-      sql`, `,
-    )}, updated_at = now()
-    FROM s
-    WHERE c.org_id = ${v.orgId}::uuid AND c.id = s.id
-      -- A contact nothing changes on is left alone (an event worth no points, a first touch that stays): a contact's row
-      -- is written whole with every one of its indexes (its score columns are indexed), the largest cost of a batch.
-      AND (${sql.join(
-        written.map(([column]) => sql`c.${sql.raw(column)}`),
-        sql`, `,
-      )}) IS DISTINCT FROM (${sql.join(
-        written.map(([, value]) => value),
-        sql`, `,
-      )})`,
-  )
 }

@@ -6,6 +6,7 @@ import type { ScoringRules } from "../../shared/contracts/settings"
 import { getSettings } from "../settings/service"
 import { type EngagementState, markCrossings, scoreEvents } from "../scores/service"
 import * as repo from "./repository"
+import * as batchRepo from "./batch-repository"
 
 /** The lines of a JSON array or NDJSON body, numbered from 1 as the sender counts them. */
 export function splitBody(body: unknown): { line: number; value: unknown; error?: string }[] {
@@ -70,7 +71,7 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
     const scored = scoreEvents(states, events, staged.buckets, settings.scoring, now)
     const byId = new Map(states.map((s) => [s.id, s]))
     const attribute = new Set(staged.inserted.filter((e) => e.source !== "relay-link").map((e) => e.contactId))
-    const writes: repo.BatchWrite[] = []
+    const writes: batchRepo.BatchWrite[] = []
     for (const c of batch) {
       const s = byId.get(c.contactId)
       const fields = staged.fields.get(c.contactId)
@@ -80,7 +81,7 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
       if (!score && !fields && !touch) continue
       writes.push({ contactId: c.contactId, score: score && { fit: score.fit, value: score.value, at: score.at }, fields, attribute: touch })
     }
-    await repo.writeBatch(tx, p.orgId, scored.buckets, writes)
+    await batchRepo.writeBatch(tx, p.orgId, scored.buckets, writes)
     const marked = await markCrossings(tx, p.orgId, scored, settings, now)
     rejected.sort((a, b) => a.line - b.line)
     return {
@@ -94,7 +95,7 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
 }
 
 /** A contact's score state as stored. */
-const scoreState = (c: repo.BatchContact): EngagementState => ({
+const scoreState = (c: batchRepo.BatchContact): EngagementState => ({
   id: c.contactId,
   stage: c.stage as EngagementState["stage"],
   title: c.title,
@@ -120,10 +121,10 @@ const fresh = (id: string, c: { title?: string | null; industry?: string | null;
 type Line = { line: number; e: EventInput }
 interface Staged {
   /** By contact id: the batch's contacts as the last stage that saw them left them. */
-  contacts: Map<string, repo.BatchContact>
+  contacts: Map<string, batchRepo.BatchContact>
   /** Firmographics sent for contacts that already existed, by contact id (a later line's value wins). */
   fields: Map<string, NonNullable<EventInput["contact"]>>
-  inserted: Awaited<ReturnType<typeof repo.stageBatch>>["inserted"]
+  inserted: Awaited<ReturnType<typeof batchRepo.stageBatch>>["inserted"]
   /** The stored score buckets the new events of contacts that already existed fall in (see scoreEvents()). */
   buckets: Map<string, number>
   created: number
@@ -142,7 +143,7 @@ async function write(tx: Executor, orgId: string, lines: Line[], rules: ScoringR
     rules,
     now,
   )
-  const r = await repo.stageBatch(
+  const r = await batchRepo.stageBatch(
     tx,
     orgId,
     people,
