@@ -119,15 +119,11 @@ export interface Ready {
 }
 
 /**
- * tests/bench/api-server.ts in a child process (see there for `env`); resolves once it listens.
- * BENCH_SERVER_NODE_ARGS: node options for that process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where it spends its time.
+ * A TypeScript entry point in a child process (through tsx), resolved once `ready` finds what it waits for in the
+ * child's output; the child is stopped (SIGTERM, then awaited) when it exits early or does not get there in time.
  */
-export async function startApiServer(env: Record<string, string>): Promise<{ server: ChildProcess; ready: Ready; stop(): Promise<void> }> {
-  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []
-  const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), [...nodeArgs, "tests/bench/api-server.ts"], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  })
+async function spawnUntil<T>(args: string[], env: NodeJS.ProcessEnv, withinMs: number, ready: (out: string) => T | undefined, what: string) {
+  const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), args, { env, stdio: ["ignore", "pipe", "inherit"] })
   const stop = async () => {
     if (server.exitCode !== null) return
     const exited = new Promise((r) => server.once("exit", r))
@@ -138,16 +134,35 @@ export async function startApiServer(env: Record<string, string>): Promise<{ ser
   server.stdout!.on("data", (d) => {
     out += d
   })
-  const end = Date.now() + 3_600_000 // a large seed takes a while
+  const end = Date.now() + withinMs
   for (;;) {
-    const line = out.split("\n").find((l) => l.startsWith("READY "))
-    if (line) return { server, ready: JSON.parse(line.slice(6)) as Ready, stop }
+    const found = ready(out)
+    if (found !== undefined) return { server, found, stop }
     if (Date.now() > end || server.exitCode !== null) {
       await stop()
-      throw new Error(`the benchmark API server did not start:\n${out}`)
+      throw new Error(`${what} did not start:\n${out}`)
     }
     await new Promise((r) => setTimeout(r, 200))
   }
+}
+
+/**
+ * tests/bench/api-server.ts in a child process (see there for `env`); resolves once it listens.
+ * BENCH_SERVER_NODE_ARGS: node options for that process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where it spends its time.
+ */
+export async function startApiServer(env: Record<string, string>): Promise<{ server: ChildProcess; ready: Ready; stop(): Promise<void> }> {
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []
+  const { server, found, stop } = await spawnUntil(
+    [...nodeArgs, "tests/bench/api-server.ts"],
+    { ...process.env, ...env },
+    3_600_000, // a large seed takes a while
+    (out) => {
+      const line = out.split("\n").find((l) => l.startsWith("READY "))
+      return line ? (JSON.parse(line.slice(6)) as Ready) : undefined
+    },
+    "the benchmark API server",
+  )
+  return { server, ready: found, stop }
 }
 
 // CPU seconds used by a set of processes, from /proc (Linux): on a shared machine req/s alone says little.
@@ -218,28 +233,12 @@ export const withSearchPath = (url: string, schema: string) =>
  */
 export async function startServerProcesses(n: number, databaseUrl: string, readyWithinMs = 120_000) {
   const port = await freePort()
-  const server = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["src/server/main.ts", "--workers", String(n)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RATE_LIMIT_PER_MINUTE: "1000000000", LOG: "" },
-    stdio: ["ignore", "pipe", "inherit"],
-  })
-  const stop = async () => {
-    if (server.exitCode !== null) return
-    const exited = new Promise((r) => server.once("exit", r))
-    server.kill("SIGTERM")
-    await exited
-  }
-  let out = ""
-  server.stdout!.on("data", (d) => {
-    out += d
-  })
-  const ready = () => (n === 1 ? out.includes("Relay backend on") : (out.match(/worker \d+ listening/g) ?? []).length >= n)
-  const end = Date.now() + readyWithinMs
-  while (!ready()) {
-    if (Date.now() > end || server.exitCode !== null) {
-      await stop()
-      throw new Error(`the server did not start:\n${out}`)
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
+  const { server, stop } = await spawnUntil(
+    ["src/server/main.ts", "--workers", String(n)],
+    { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RATE_LIMIT_PER_MINUTE: "1000000000", LOG: "" },
+    readyWithinMs,
+    (out) => (n === 1 ? out.includes("Relay backend on") : (out.match(/worker \d+ listening/g) ?? []).length >= n) || undefined,
+    "the server",
+  )
   return { port, pid: server.pid!, stop }
 }
