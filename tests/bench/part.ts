@@ -150,11 +150,15 @@ async function spawnUntil<T>(args: string[], env: NodeJS.ProcessEnv, withinMs: n
  * tests/bench/api-server.ts in a child process (see there for `env`); resolves once it listens.
  * BENCH_SERVER_NODE_ARGS: node options for that process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where it spends its time.
  */
-export async function startApiServer(env: Record<string, string>): Promise<{ server: ChildProcess; ready: Ready; stop(): Promise<void> }> {
+export async function startApiServer(
+  env: Record<string, string>,
+): Promise<{ server: ChildProcess; ready: Ready; appName: string; stop(): Promise<void> }> {
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []
+  // Its database connections carry this name, so that their backends' CPU can be told from everyone else's.
+  const appName = `relay-bench-${randomUUID().slice(0, 8)}`
   const { server, found, stop } = await spawnUntil(
     [...nodeArgs, "tests/bench/api-server.ts"],
-    { ...process.env, ...env },
+    { ...process.env, ...env, PGAPPNAME: appName },
     3_600_000, // a large seed takes a while
     (out) => {
       const line = out.split("\n").find((l) => l.startsWith("READY "))
@@ -162,7 +166,18 @@ export async function startApiServer(env: Record<string, string>): Promise<{ ser
     },
     "the benchmark API server",
   )
-  return { server, ready: found, stop }
+  return { server, ready: found, appName, stop }
+}
+
+/** The PostgreSQL backends serving connections named `appName` (their pids, for cpuSeconds). */
+export async function backendsOf(databaseUrl: string, appName: string): Promise<number[]> {
+  const c = new pg.Client({ connectionString: databaseUrl })
+  await c.connect()
+  try {
+    return (await c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1", [appName])).rows.map((r) => r.pid)
+  } finally {
+    await c.end()
+  }
 }
 
 // CPU seconds used by a set of processes, from /proc (Linux): on a shared machine req/s alone says little.
