@@ -18,8 +18,6 @@ export interface Digest {
   /** The newest events, one more than a timeline page, in the timeline's order (occurred_at, id, newest first). */
   newest: (DigestEvent & { id: string; campaign: string | null; source: string })[]
   counts: { type: string; n: number }[]
-  /** The assets `recent` and `newest` name. */
-  assets: string[]
 }
 
 const label = (e: DigestEvent, titles: Record<string, string>) => (e.assetId ? titles[e.assetId] : undefined) ?? e.fallback

@@ -182,14 +182,13 @@ export async function context(ex: Executor, orgId: string, target: ContactTarget
     return sql`
     WITH c AS (SELECT ${contactColumns} ${find}),
     d AS (
-      SELECT g.body FROM contact_digests g
+      SELECT g.body, g.asset_ids FROM contact_digests g
       CROSS JOIN LATERAL (SELECT count(*)::int AS n, max(e.id) AS last FROM marketing_events e
         WHERE e.org_id = ${orgId} AND e.contact_id = g.contact_id) live
       WHERE g.org_id = ${orgId} AND g.contact_id = ${contactId}
         AND g.events = live.n AND g.last_event_id IS NOT DISTINCT FROM live.last AND g.since <= ${since}::timestamptz)
     SELECT c.*, (SELECT body FROM d) AS digest,
-      (SELECT coalesce(json_object_agg(a.id, a.title), '{}'::json) FROM assets a
-        WHERE a.org_id = ${orgId} AND a.id IN (SELECT jsonb_array_elements_text(d.body->'assets')::uuid FROM d)) AS titles,
+      (SELECT coalesce(json_object_agg(a.id, a.title), '{}'::json) FROM d JOIN assets a ON a.org_id = ${orgId} AND a.id = ANY(d.asset_ids)) AS titles,
       (SELECT coalesce(json_agg(t ORDER BY t."occurredAt" DESC, t.key DESC), '[]'::json) FROM ${salesTimelineSql(orgId, contactId, pageSize + 1)} t) AS sales,
       (SELECT coalesce(json_agg(k), '[]'::json) FROM (
         SELECT type, count(*)::int AS n FROM activities WHERE org_id = ${orgId} AND contact_id = ${contactId} GROUP BY type) k) AS "salesCounts"
@@ -216,23 +215,22 @@ export async function buildDigest(ex: Executor, orgId: string, contactId: string
       FROM marketing_events e WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId}),
     recent AS (SELECT * FROM ev WHERE counted AND occurred_at >= ${since}::timestamptz ORDER BY occurred_at DESC LIMIT 2000),
     newest AS (SELECT * FROM ev ORDER BY occurred_at DESC, id DESC LIMIT ${pageSize + 1}),
-    body AS (SELECT jsonb_build_object(
-      'recent', (SELECT coalesce(jsonb_agg(jsonb_build_object('type', type, 'occurredAt', occurred_at, 'assetId', asset_id, 'fallback', fallback)
-        ORDER BY occurred_at DESC), '[]'::jsonb) FROM recent),
-      'newest', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id::text, 'type', type, 'occurredAt', occurred_at, 'assetId', asset_id,
-        'fallback', fallback, 'campaign', campaign, 'source', source) ORDER BY occurred_at DESC, id DESC), '[]'::jsonb) FROM newest),
-      'counts', (SELECT coalesce(jsonb_agg(jsonb_build_object('type', type, 'n', n)), '[]'::jsonb) FROM (SELECT type, count(*)::int AS n FROM ev GROUP BY type) k),
-      'assets', (SELECT coalesce(jsonb_agg(DISTINCT asset_id), '[]'::jsonb) FROM (SELECT asset_id FROM recent UNION ALL SELECT asset_id FROM newest) x
-        WHERE asset_id IS NOT NULL)) AS body,
+    body AS (SELECT json_build_object(
+      'recent', (SELECT coalesce(json_agg(json_build_object('type', type, 'occurredAt', occurred_at, 'assetId', asset_id, 'fallback', fallback)
+        ORDER BY occurred_at DESC), '[]'::json) FROM recent),
+      'newest', (SELECT coalesce(json_agg(json_build_object('id', id::text, 'type', type, 'occurredAt', occurred_at, 'assetId', asset_id,
+        'fallback', fallback, 'campaign', campaign, 'source', source) ORDER BY occurred_at DESC, id DESC), '[]'::json) FROM newest),
+      'counts', (SELECT coalesce(json_agg(json_build_object('type', type, 'n', n)), '[]'::json) FROM (SELECT type, count(*)::int AS n FROM ev GROUP BY type) k)
+      ) AS body,
+      ARRAY(SELECT DISTINCT asset_id FROM (SELECT asset_id FROM recent UNION ALL SELECT asset_id FROM newest) x WHERE asset_id IS NOT NULL) AS asset_ids,
       (SELECT count(*)::int FROM ev) AS events, (SELECT max(id) FROM ev) AS last),
     saved AS (
-      INSERT INTO contact_digests (org_id, contact_id, events, last_event_id, since, body)
-      SELECT ${orgId}, ${contactId}, events, last, ${since}::timestamptz, body FROM body
+      INSERT INTO contact_digests (org_id, contact_id, events, last_event_id, since, body, asset_ids)
+      SELECT ${orgId}, ${contactId}, events, last, ${since}::timestamptz, body, asset_ids FROM body
       ON CONFLICT (org_id, contact_id) DO UPDATE SET events = EXCLUDED.events, last_event_id = EXCLUDED.last_event_id,
-        since = EXCLUDED.since, body = EXCLUDED.body)
+        since = EXCLUDED.since, body = EXCLUDED.body, asset_ids = EXCLUDED.asset_ids)
     SELECT body AS digest,
-      (SELECT coalesce(json_object_agg(a.id, a.title), '{}'::json) FROM assets a
-        WHERE a.org_id = ${orgId} AND a.id IN (SELECT jsonb_array_elements_text(body->'assets')::uuid)) AS titles
+      (SELECT coalesce(json_object_agg(a.id, a.title), '{}'::json) FROM assets a WHERE a.org_id = ${orgId} AND a.id = ANY(asset_ids)) AS titles
     FROM body`,
   )
   return row!
