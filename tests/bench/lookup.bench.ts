@@ -115,8 +115,8 @@ try {
   await relay(warmup, quickRequests.warmup)
   await bare(warmup, quickRequests.warmup)
   const pids = processTree(server.pid!)
-  // Both pools have opened their connections in the warm-up.
-  const dbPids = env.DATABASE_URL ? await backendsOf(env.DATABASE_URL, appName) : []
+  // The pools' connections come and go (an idle one closes): the backends are found again at each end of a run.
+  const backends = async () => (env.DATABASE_URL ? await backendsOf(env.DATABASE_URL, appName) : [])
   // Alternating, so that whatever else the shared machine does falls on both alike.
   for (let i = 0; i < runs; i++) {
     // Each contact looked up once with no digest to read (what a person not looked up since their last event costs),
@@ -129,10 +129,12 @@ try {
       ["relay", relay],
       ["ceiling", bare],
     ] as const) {
-      const [node, db] = [cpuSeconds(pids), cpuSeconds(dbPids)]
+      const before = new Map((await backends()).map((p) => [p, cpuSeconds([p])]))
+      const node = cpuSeconds(pids)
       const r = await run(duration, quickRequests.measured)
       cpu[name].node += cpuSeconds(pids) - node
-      cpu[name].db += cpuSeconds(dbPids) - db
+      // A backend that started during the run counts from zero.
+      for (const p of await backends()) cpu[name].db += cpuSeconds([p]) - (before.get(p) ?? 0)
       cpu[name].requests += r["2xx"]
       if (r.non2xx || r.errors || r.timeouts || !r["2xx"])
         throw new Error(`${name}: ${r["2xx"]} answers, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`)
