@@ -150,9 +150,7 @@ async function spawnUntil<T>(args: string[], env: NodeJS.ProcessEnv, withinMs: n
  * tests/bench/api-server.ts in a child process (see there for `env`); resolves once it listens.
  * BENCH_SERVER_NODE_ARGS: node options for that process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where it spends its time.
  */
-export async function startApiServer(
-  env: Record<string, string>,
-): Promise<{ server: ChildProcess; ready: Ready; appName: string; stop(): Promise<void> }> {
+export async function startApiServer(env: Record<string, string>): Promise<{ server: ChildProcess; ready: Ready; appName: string; stop(): Promise<void> }> {
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []
   // Its database connections carry this name, so that their backends' CPU can be told from everyone else's.
   const appName = `relay-bench-${randomUUID().slice(0, 8)}`
