@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto"
 import type { SQL } from "drizzle-orm"
 import { type Executor, pgArray, preparedRows, sql } from "../db/client"
 import type { EventInput } from "../../shared/contracts/events"
-import { type ContactFields, type EventRow, type MarketingEvent, firmographicColumns } from "./repository"
+import { type ContactFields, type EventRow, type MarketingEvent, eventColumns, firmographicColumns } from "./repository"
 
 /** An event line of an ingest batch, before its contact is known: its email instead of the contact id. */
 export type BatchEvent = Omit<EventRow, "contactId"> & { email: string }
@@ -45,7 +45,6 @@ export async function stageBatch(
   const emails = [...people.keys()]
   if (emails.length === 0) return { contacts: [] as BatchContact[], inserted: [] as NewEventRow[], buckets: new Map<string, number>() }
   const all = emails.map((e) => people.get(e))
-  const ev = (f: (e: BatchEvent) => string | null) => pgArray(events.map(f))
   const r = await preparedRows<
     {
       kind: "c" | "e" | "b"
@@ -77,14 +76,8 @@ export async function stageBatch(
       newFit: pgArray(emails.map((e) => String(asNew.get(e)!.fit))),
       newValue: pgArray(emails.map((e) => String(asNew.get(e)!.value))),
       newAt: pgArray(emails.map((e) => asNew.get(e)!.at.toISOString())),
-      eEmail: ev((e) => e.email),
-      eType: ev((e) => e.type),
-      eAt: ev((e) => e.occurredAt),
-      eCampaign: ev((e) => e.campaign),
-      eAsset: ev((e) => e.assetId),
-      eSource: ev((e) => e.source),
-      eExternal: ev((e) => e.externalId),
-      eProps: ev((e) => e.properties),
+      eEmail: pgArray(events.map((e) => e.email)),
+      ...eventColumns(events),
     },
     (v) => sql`
     WITH v AS (

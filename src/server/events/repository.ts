@@ -91,18 +91,32 @@ export type MarketingEvent = typeof marketingEvents.$inferSelect
 /** An event to store: the schema's columns (NULL where absent), with `properties` as JSON text for a text[] parameter. */
 export type EventRow = Pick<MarketingEvent, "contactId" | "type" | "occurredAt" | "campaign" | "assetId" | "source" | "externalId"> & { properties: string }
 
+/** The stored fields of many events but their contact, one array parameter per column, as the insert statements name them. */
+export function eventColumns(events: Omit<EventRow, "contactId">[]) {
+  const col = (f: (e: Omit<EventRow, "contactId">) => string | null) => pgArray(events.map(f))
+  return {
+    eType: col((e) => e.type),
+    eAt: col((e) => e.occurredAt),
+    eCampaign: col((e) => e.campaign),
+    eAsset: col((e) => e.assetId),
+    eSource: col((e) => e.source),
+    eExternal: col((e) => e.externalId),
+    eProps: col((e) => e.properties),
+  }
+}
+
 /** Inserts events; a (source, external_id) seen before is skipped. Returns what was new. */
 export async function insertEvents(ex: Executor, orgId: string, ev: EventRow[]) {
   if (ev.length === 0) return []
-  const col = (f: (e: EventRow) => string | null) => pgArray(ev.map(f))
+  const e = eventColumns(ev)
   return rows<Pick<MarketingEvent, "contactId" | "type" | "occurredAt">>(
     ex,
     sql`
     INSERT INTO marketing_events (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties)
     SELECT ${orgId}, c, t, o, ca, a::uuid, s, x, p::jsonb
-    FROM unnest(${col((e) => e.contactId)}::uuid[], ${col((e) => e.type)}::text[], ${col((e) => e.occurredAt)}::timestamptz[],
-      ${col((e) => e.campaign)}::text[], ${col((e) => e.assetId)}::text[], ${col((e) => e.source)}::text[],
-      ${col((e) => e.externalId)}::text[], ${col((e) => e.properties)}::text[]) AS v(c, t, o, ca, a, s, x, p)
+    FROM unnest(${pgArray(ev.map((x) => x.contactId))}::uuid[], ${e.eType}::text[], ${e.eAt}::timestamptz[],
+      ${e.eCampaign}::text[], ${e.eAsset}::text[], ${e.eSource}::text[],
+      ${e.eExternal}::text[], ${e.eProps}::text[]) AS v(c, t, o, ca, a, s, x, p)
     ON CONFLICT (org_id, source, external_id) DO NOTHING
     RETURNING contact_id AS "contactId", type, occurred_at AS "occurredAt"`,
   )
