@@ -1,5 +1,5 @@
 // Where one ingest batch spends its time, statement by statement (a throwaway schema of the scratch database).
-//   npx tsx tests/bench/profile-ingest.ts [--batches n]
+//   npx tsx tests/bench/profile-ingest.ts [--batches n] [--contacts n]   (the demo org seeded with n contacts, default 2000)
 // Node's share: --cpu-prof <file> writes a CPU profile of the batches alone (open it in Chrome's DevTools).
 import { randomUUID } from "node:crypto"
 import { readFileSync, writeFileSync } from "node:fs"
@@ -14,6 +14,8 @@ import { scratchSchema } from "./part"
 const types = eventMix.flatMap(([type, weight]) => Array.from({ length: weight }, () => type))
 const at = process.argv.indexOf("--batches")
 const batches = at > 0 ? Number(process.argv[at + 1]) : 3
+const contactsAt = process.argv.indexOf("--contacts")
+const contacts = contactsAt > 0 ? Number(process.argv[contactsAt + 1]) : 2000
 const profAt = process.argv.indexOf("--cpu-prof")
 const profFile = profAt > 0 ? process.argv[profAt + 1] : undefined
 
@@ -32,8 +34,8 @@ const ticks = (pid: number) => {
 }
 
 const explain = process.argv.includes("--explain")
-const explainSettings = `LOAD 'auto_explain'; SET LOCAL auto_explain.log_min_duration = 0; SET LOCAL auto_explain.log_analyze = on;
-  SET LOCAL auto_explain.log_nested_statements = off; SET LOCAL auto_explain.log_triggers = on; SET LOCAL auto_explain.log_level = notice`
+const explainSettings = `LOAD 'auto_explain'; SET LOCAL auto_explain.log_min_duration = 0; SET LOCAL auto_explain.log_analyze = on; SET LOCAL auto_explain.log_timing = ${process.env.EXPLAIN_TIMING ?? "on"};
+  SET LOCAL auto_explain.log_nested_statements = ${process.env.EXPLAIN_NESTED ?? "off"}; SET LOCAL auto_explain.log_triggers = on; SET LOCAL auto_explain.log_level = notice`
 
 const scratch = scratchSchema()
 const database = await openDatabase({ databaseUrl: scratch.url, schema: scratch.schema })
@@ -50,9 +52,11 @@ try {
       })
     })
   let explaining = false
-  await seedDemo(db, { contacts: 2000, events: 10_000 })
+  await seedDemo(db, { contacts, events: contacts * 5 })
   await db.execute(sql`VACUUM ANALYZE`)
-  const emails = (await rows<{ email: string }>(db, sql`SELECT email FROM contact_emails WHERE org_id = ${demoOrgs.acme} LIMIT 2000`)).map((r) => r.email)
+  const emails = (await rows<{ email: string }>(db, sql`SELECT email FROM contact_emails WHERE org_id = ${demoOrgs.acme} LIMIT ${contacts}`)).map(
+    (r) => r.email,
+  )
   const times: { ms: number; text: string }[] = []
   const exec = db.execute.bind(db)
   const timed = (target: { execute: typeof db.execute }) => {

@@ -1096,8 +1096,16 @@ describe.each(backends)("analytics API on %s", (kind) => {
       await change(G, "pia", "lead", "mql", "2025-09-02T10:00:00Z", 70)
       await change(G, "pia", "mql", "sql", "2025-09-05T10:00:00Z")
       expect(await owners()).toEqual([null, null])
+      const outcome = () =>
+        rows<{ owner: string | null; stage: string | null }>(
+          h.database.db,
+          sql`SELECT owner_id AS owner, stage FROM mql_outcomes WHERE org_id = ${G} AND contact_id = ${pia}`,
+        )
+      expect(await outcome()).toEqual([{ owner: null, stage: null }])
       await contact(G, "pia", { first: "Pia", last: "Park", stage: "sql", stageAt: "2025-09-05T10:00:00Z", owner: marketer, id: pia })
       expect(await owners()).toEqual([marketer, marketer])
+      // Its MQL takes the contact's context as the contact arrives.
+      expect(await outcome()).toEqual([{ owner: marketer, stage: "sql" }])
       const counted = [
         [1, 1],
         [1, 0],
