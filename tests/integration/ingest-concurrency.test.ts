@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { pgArray, rows, sql } from "../../src/server/db/client"
+import { stageBatch } from "../../src/server/events/batch-repository"
 import { auth, backends, event, harness, type Harness } from "./harness"
 
 // Batches in flight at once that share contacts: each locks the batch's known contacts first, in id
@@ -52,5 +54,33 @@ describe.each(backends)("ingest batches in flight together on %s", (kind) => {
     )
     expect(firstTouch).toHaveLength(people.length)
     expect(new Set(firstTouch.map((r) => r.campaign))).toEqual(new Set(["Campaign 5"]))
+  })
+
+  // A batch holds its contacts until it commits; a rep logging a call for one of them meanwhile must not wait for it
+  // (the activity's foreign key only shares the contact's key, which the batch's lock leaves alone).
+  it.runIf(kind === "postgres")("lets a rep log an activity for a contact a batch in flight holds", async () => {
+    const email = people[1]!
+    let release!: () => void
+    let holding!: () => void
+    let contactId = ""
+    const held = new Promise<void>((r) => (holding = r))
+    const batch = h.database.db.transaction(async (tx) => {
+      // A batch's first statement, locking the contact (its only line sends no event).
+      const { contacts } = await stageBatch(tx, h.acme.id, new Map([[email, undefined]]), [], new Map([[email, { fit: 0, value: 0, at: new Date() }]]))
+      contactId = contacts[0]!.contactId
+      holding()
+      await new Promise<void>((r) => (release = r))
+    })
+    await held
+    const logged = h.app.inject({
+      method: "POST",
+      url: "/api/v1/activities",
+      headers: auth(h.acme.tokens.rep),
+      payload: { id: randomUUID(), contactId, type: "call", occurredAt: new Date().toISOString(), outcome: "connected" },
+    })
+    const answer = await Promise.race([logged, new Promise<"waited">((r) => setTimeout(() => r("waited"), 5000))])
+    release()
+    await batch
+    expect(answer === "waited" ? answer : answer.statusCode).toBe(201)
   })
 })

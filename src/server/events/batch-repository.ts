@@ -26,7 +26,8 @@ export interface BatchContact {
 /**
  * The first stage of an ingest batch, one statement: finds the batch's contacts by email and locks the known ones
  * (first, in id order, for the whole transaction: two batches in flight that share contacts queue instead of
- * deadlocking), inserts the events (a (source, external_id) seen before is skipped), and creates the missing
+ * deadlocking; FOR NO KEY UPDATE, the lock the update takes anyway, so that activities logged for them meanwhile, whose
+ * foreign key only shares the contact's key, do not wait for the batch), inserts the events (a (source, external_id) seen before is skipped), and creates the missing
  * contacts with their email, the firmographics sent, their first touch (the earliest of their new events that is not
  * a tracked-link view) and the score `asNew` gives, so that a new contact is written once (writeBatch() corrects
  * the score only when some of its events turned out to be duplicates).
@@ -92,7 +93,7 @@ export async function stageBatch(
     ),
     locked AS MATERIALIZED (
       SELECT c.id, c.stage, c.title, c.industry, c.company_size, c.fit_score, c.engagement_value, c.engagement_at
-      FROM contacts c WHERE c.org_id = ${v.orgId}::uuid AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR UPDATE
+      FROM contacts c WHERE c.org_id = ${v.orgId}::uuid AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR NO KEY UPDATE
     ),
     p AS MATERIALIZED (
       SELECT v.*, coalesce(f.contact_id, v.new_id) AS id, f.contact_id IS NULL AS created FROM v LEFT JOIN found f ON f.email = v.email

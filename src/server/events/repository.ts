@@ -29,7 +29,7 @@ export async function upsertContactsByEmail(ex: Executor, orgId: string, people:
     -- later statements (first touch, scores) lock them again in other orders, and two batches in flight that
     -- share contacts would otherwise deadlock.
     locked AS MATERIALIZED (
-      SELECT c.id FROM contacts c WHERE c.org_id = ${orgId} AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR UPDATE
+      SELECT c.id FROM contacts c WHERE c.org_id = ${orgId} AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR NO KEY UPDATE
     ),
     -- Marketing automation knows firmographics better over time: a value sent wins, a value left out is kept.
     upd AS (

@@ -18,7 +18,7 @@ export async function lockScoreState(ex: Executor, orgId: string, contactIds: st
     ex,
     sql`
     SELECT id, engagement_value AS value, engagement_at AS at, fit_score AS fit, stage, title, industry, company_size AS "companySize"
-    FROM contacts WHERE org_id = ${orgId} AND id = ANY(${pgArray(contactIds)}::uuid[]) ORDER BY id FOR UPDATE`,
+    FROM contacts WHERE org_id = ${orgId} AND id = ANY(${pgArray(contactIds)}::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
   )
   return r.map((x) => ({ ...x, value: Number(x.value), at: new Date(x.at) }))
 }
