@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto"
 import type { SQL } from "drizzle-orm"
 import { type Executor, pgArray, preparedRows, sql } from "../db/client"
 import type { EventInput } from "../../shared/contracts/events"
-import { type ContactFields, type EventRow, type MarketingEvent, eventColumns, firmographicColumns } from "./repository"
+import { type ContactFields, type EventRow, eventColumns, firmographicColumns } from "./repository"
 
 /** An event line of an ingest batch, before its contact is known: its email instead of the contact id. */
 export type BatchEvent = Omit<EventRow, "contactId"> & { email: string }
@@ -48,7 +48,7 @@ export async function stageBatch(
   const all = emails.map((e) => people.get(e))
   const r = await preparedRows<
     {
-      kind: "c" | "e" | "b"
+      kind: "c" | "d" | "b"
       email: string | null
       contactId: string
       created: boolean | null
@@ -60,10 +60,9 @@ export async function stageBatch(
       value: number | string | null
       at: string | Date | null
       type: string | null
-      occurredAt: string | null
-      source: string | null
       day: string | null
       points: number | null
+      line: number | null
     },
     Record<string, string>
   >(
@@ -108,7 +107,7 @@ export async function stageBatch(
       WHERE (SELECT count(*) FROM locked) >= 0
       ORDER BY e.n
       ON CONFLICT (org_id, source, external_id) DO NOTHING
-      RETURNING id, contact_id, type, occurred_at, source, campaign
+      RETURNING id, contact_id, type, occurred_at, source, campaign, external_id
     ),
     first AS (
       SELECT DISTINCT ON (contact_id) contact_id, source, campaign FROM ev WHERE source <> 'relay-link' ORDER BY contact_id, occurred_at, id
@@ -133,23 +132,25 @@ export async function stageBatch(
     SELECT 'c' AS kind, p.email, p.id AS "contactId", p.created, coalesce(l.stage, 'lead') AS stage, coalesce(p.ti, l.title) AS title,
       coalesce(p.ind, l.industry) AS industry, coalesce(p.sz, l.company_size) AS "companySize",
       CASE WHEN p.created THEN p.new_fit ELSE l.fit_score END AS fit, CASE WHEN p.created THEN p.new_value ELSE l.engagement_value END AS value,
-      CASE WHEN p.created THEN p.new_at ELSE l.engagement_at END AS at, NULL AS type, NULL::timestamptz AS "occurredAt", NULL AS source,
-      NULL AS day, NULL::int AS points
+      CASE WHEN p.created THEN p.new_at ELSE l.engagement_at END AS at, NULL AS type, NULL AS day, NULL::int AS points, NULL::int AS line
     FROM p LEFT JOIN locked l ON l.id = p.id
     UNION ALL
-    SELECT 'e', NULL, contact_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, type, occurred_at, source, NULL, NULL FROM ev
+    -- The lines whose event was stored before (numbered from 0), rather than every event stored: there are seldom any.
+    SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (e.n - 1)::int
+    FROM unnest(${v.eSource}::text[], ${v.eExternal}::text[]) WITH ORDINALITY AS e(s, x, n)
+    WHERE NOT EXISTS (SELECT 1 FROM ev WHERE ev.source = e.s AND ev.external_id = e.x)
     UNION ALL
-    SELECT 'b', NULL, bk.contact_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, bk.type, NULL, NULL, to_char(bk.day, 'YYYY-MM-DD'), b.points
+    SELECT 'b', NULL, bk.contact_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, bk.type, to_char(bk.day, 'YYYY-MM-DD'), b.points, NULL
     FROM bk CROSS JOIN LATERAL (
       -- LIMIT (the key allows one row anyway) keeps it a probe: joined, the planner may hash all the org's buckets instead.
       SELECT points FROM score_buckets WHERE org_id = ${v.orgId}::uuid AND contact_id = bk.contact_id AND type = bk.type AND day = bk.day LIMIT 1
     ) b`,
   )
   const contacts: BatchContact[] = []
-  const inserted: NewEventRow[] = []
+  const skipped = new Set<number>()
   const buckets = new Map<string, number>()
   for (const x of r) {
-    if (x.kind === "e") inserted.push({ contactId: x.contactId, type: x.type!, occurredAt: x.occurredAt!, source: x.source! })
+    if (x.kind === "d") skipped.add(x.line!)
     else if (x.kind === "b") buckets.set(`${x.contactId}|${x.type}|${x.day}`, Number(x.points))
     else
       contacts.push({
@@ -165,10 +166,14 @@ export async function stageBatch(
         at: new Date(x.at!),
       })
   }
+  const ids = new Map(contacts.map((c) => [c.email, c.contactId]))
+  const inserted = events.flatMap((e, i) =>
+    skipped.has(i) ? [] : [{ contactId: ids.get(e.email)!, type: e.type, occurredAt: e.occurredAt, source: e.source }],
+  )
   return { contacts, inserted, buckets }
 }
 
-type NewEventRow = Pick<MarketingEvent, "contactId" | "type" | "occurredAt" | "source">
+type NewEventRow = Pick<EventRow, "contactId" | "type" | "occurredAt" | "source">
 type Firmographics = Omit<ContactFields, "companySize"> & { companySize?: number }
 
 /** What the last stage of an ingest batch writes on one contact. */
