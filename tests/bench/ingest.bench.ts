@@ -28,7 +28,7 @@ if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw
 const quick = args.quick
 const size = quick ? { contacts: 500, events: 2000, batches: 3 } : { contacts: 20_000, events: 200_000, batches: 60 }
 const batchSize = 1000
-const inFlight = 3
+const inFlight = Number(process.env.INGEST_IN_FLIGHT ?? 3)
 // The demo seed's mix of event types (mostly sends, opens and visits, a demo request in a hundred).
 const types = eventMix.flatMap(([type, weight]) => Array.from({ length: weight }, () => type))
 const campaigns = ["Q1 RevOps webinar series", "Pricing page retargeting", "Data quality nurture"]

@@ -154,11 +154,17 @@ describe.each(backends)("contacts on %s", (kind) => {
       method: "POST",
       url: "/api/v1/events",
       headers: auth(h.acme.tokens.marketer),
-      payload: [event("evil@hostile.example", "email_open", hoursAgo(1), "evil", { contact: { firstName: name, company: "'; DROP TABLE contacts; --" } })],
+      payload: [
+        event("evil@hostile.example", "email_open", hoursAgo(1), "evil", {
+          // Array-literal syntax too: a batch's columns travel as PostgreSQL array literals.
+          contact: { firstName: name, lastName: 'Quote" Back\\slash {a,b} NULL', company: "'; DROP TABLE contacts; --" },
+        }),
+      ],
     })
     expect(r.json().accepted).toBe(1)
     const ctx = (await get("/api/v1/contacts/lookup?email=evil@hostile.example")).json()
     expect(ctx.contact.firstName).toBe(name)
+    expect(ctx.contact.lastName).toBe('Quote" Back\\slash {a,b} NULL')
     expect(ctx.contact.company).toBe("'; DROP TABLE contacts; --")
   })
 })

@@ -208,7 +208,7 @@ export async function preparedRows<T, V extends Record<string, string | number |
 
 /** An array literal, so one parameter carries a whole column (faster than thousands of parameters). */
 export function pgArray(values: (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`
+  return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/["\\]/g, "\\$&")}"`)).join(",")}}`
 }
 
 export { sql }
