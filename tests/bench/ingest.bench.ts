@@ -4,13 +4,14 @@
 // like marketing_events. PostgreSQL server, a throwaway schema of the scratch database (DATABASE_URL,
 // default .../test), seeded with the demo org first.
 //
-//   npx tsx tests/bench/ingest.bench.ts [--quick] [--json <file>] [--schema <name>] [--workers <n>]
+//   npx tsx tests/bench/ingest.bench.ts [--quick] [--json <file>] [--schema <name>] [--workers <n>] [--in-flight <n>]
 //
 // --schema <name>: that schema of DATABASE_URL instead of a throwaway one, seeded only when it has no tables yet and kept
 // afterwards, so that runs compared with each other (before/after a change) skip the seed and start from the same data
 // (give each run a fresh copy, e.g. a database made with CREATE DATABASE ... TEMPLATE, or the runs add up).
 // --workers <n>: the API as production runs it, `npm run server -- --workers n` (src/server/main.ts), on the same
 // data, instead of the benchmark's single in-process server.
+// --in-flight <n>: batches sent at once (default 3).
 import { randomUUID } from "node:crypto"
 import { loadavg } from "node:os"
 import { parseArgs } from "node:util"
@@ -22,13 +23,19 @@ import { eventMix } from "../../src/server/seed/data"
 import { cpuSeconds, partArgs, partSchema, processTree, report, round, scratchSchema, startApiServer, startServerProcesses, withSearchPath } from "./part"
 
 const args = partArgs()
-const own = parseArgs({ args: process.argv.slice(2), options: { schema: { type: "string" }, workers: { type: "string" } }, strict: false }).values
+const own = parseArgs({
+  args: process.argv.slice(2),
+  options: { schema: { type: "string" }, workers: { type: "string" }, "in-flight": { type: "string" } },
+  strict: false,
+}).values
 const workers = typeof own.workers === "string" ? Number(own.workers) : undefined
 if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new Error(`--workers takes a whole number, not ${own.workers}`)
 const quick = args.quick
 const size = quick ? { contacts: 500, events: 2000, batches: 3 } : { contacts: 20_000, events: 200_000, batches: 60 }
 const batchSize = 1000
-const inFlight = Number(process.env.INGEST_IN_FLIGHT ?? 3)
+// Batches in flight at once (the issue's 2-4; 3 unless --in-flight says otherwise).
+const inFlight = typeof own["in-flight"] === "string" ? Number(own["in-flight"]) : 3
+if (!(Number.isInteger(inFlight) && inFlight >= 1)) throw new Error(`--in-flight takes a whole number, not ${own["in-flight"]}`)
 // The demo seed's mix of event types (mostly sends, opens and visits, a demo request in a hundred).
 const types = eventMix.flatMap(([type, weight]) => Array.from({ length: weight }, () => type))
 const campaigns = ["Q1 RevOps webinar series", "Pricing page retargeting", "Data quality nurture"]
