@@ -74,7 +74,8 @@ export function engagementScore(events: ScoredEvent[], rules: ScoringRules, now:
   const perDay = new Map<string, number>()
   const parts: { event: ScoredEvent; points: number; value: number }[] = []
   for (const e of sorted) {
-    const key = `${e.type}|${utcDay(e.occurredAt)}`
+    // The UTC day as a number: the same day as utcDay(), without formatting a date per event.
+    const key = `${e.type}|${Math.floor(e.occurredAt.getTime() / 86_400_000)}`
     const earned = perDay.get(key) ?? 0
     const points = cappedPoints(e.type, earned, rules)
     if (points === 0) continue

@@ -76,6 +76,20 @@ describe.each(backends)("contact digests on %s", (kind) => {
     expect(ctx.score.reasons.length).toBeGreaterThan(0)
   })
 
+  it("reads a digest kept before its times were stored as the API answers them", async () => {
+    const ctx = await checked()
+    // Times as PostgreSQL writes timestamptz into JSON, as digests were built before.
+    await h.database.db.execute(sql`
+      UPDATE contact_digests SET body = json_build_object(
+        'recent', (SELECT json_agg(e::jsonb || jsonb_build_object('occurredAt', to_char((e->>'occurredAt')::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'))) FROM json_array_elements(body->'recent') e),
+        'newest', (SELECT json_agg(e::jsonb || jsonb_build_object('occurredAt', to_char((e->>'occurredAt')::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'))) FROM json_array_elements(body->'newest') e),
+        'counts', body->'counts')
+      WHERE contact_id = ${id}`)
+    const kept = await rows<{ at: string }>(h.database.db, sql`SELECT body->'newest'->0->>'occurredAt' AS at FROM contact_digests WHERE contact_id = ${id}`)
+    expect(kept[0]!.at).toMatch(/\+00:00$/)
+    expect(await lookup()).toEqual(ctx)
+  })
+
   it("sees an event that arrives late, older than the digest's newest, and rebuilds once", async () => {
     expect((await post("/api/v1/events", [event(email, "webinar_attended", hoursAgo(500), "late1", { campaign: "Harbor webinar" })])).json().accepted).toBe(1)
     const ctx = await checked()

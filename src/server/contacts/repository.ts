@@ -211,14 +211,16 @@ export async function buildDigest(ex: Executor, orgId: string, contactId: string
     values,
     ({ orgId, contactId, since }) => sql`
     WITH ev AS MATERIALIZED (
-      SELECT e.id, e.type, e.occurred_at, e.counted, e.asset_id, e.campaign, e.source, coalesce(e.properties->>'title', e.campaign) AS fallback
+      SELECT e.id, e.type, e.occurred_at, e.counted, e.asset_id, e.campaign, e.source, coalesce(e.properties->>'title', e.campaign) AS fallback,
+        -- As the API answers times (JavaScript's toISOString()), so that a lookup need not convert each one.
+        to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
       FROM marketing_events e WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId}),
     recent AS (SELECT * FROM ev WHERE counted AND occurred_at >= ${since}::timestamptz ORDER BY occurred_at DESC LIMIT 2000),
     newest AS (SELECT * FROM ev ORDER BY occurred_at DESC, id DESC LIMIT ${pageSize + 1}),
     body AS (SELECT json_build_object(
-      'recent', (SELECT coalesce(json_agg(json_build_object('type', type, 'occurredAt', occurred_at, 'assetId', asset_id, 'fallback', fallback)
+      'recent', (SELECT coalesce(json_agg(json_build_object('type', type, 'occurredAt', at, 'assetId', asset_id, 'fallback', fallback)
         ORDER BY occurred_at DESC), '[]'::json) FROM recent),
-      'newest', (SELECT coalesce(json_agg(json_build_object('id', id::text, 'type', type, 'occurredAt', occurred_at, 'assetId', asset_id,
+      'newest', (SELECT coalesce(json_agg(json_build_object('id', id::text, 'type', type, 'occurredAt', at, 'assetId', asset_id,
         'fallback', fallback, 'campaign', campaign, 'source', source) ORDER BY occurred_at DESC, id DESC), '[]'::json) FROM newest),
       'counts', (SELECT coalesce(json_agg(json_build_object('type', type, 'n', n)), '[]'::json) FROM (SELECT type, count(*)::int AS n FROM ev GROUP BY type) k)
       ) AS body,

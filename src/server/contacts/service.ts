@@ -60,10 +60,13 @@ async function timelinePage(db: Db, orgId: string, contactId: string, limit: num
 /** `r` holds up to limit + 1 rows: one more means there is a next page. */
 function toPage(r: repo.TimelineRow[], limit: number): EventsPage {
   const more = r.length > limit
-  const items: TimelineItem[] = r.slice(0, limit).map(({ key: _key, ...t }) => ({ ...t, occurredAt: new Date(t.occurredAt).toISOString() }))
+  const items: TimelineItem[] = r.slice(0, limit).map(({ key: _key, ...t }) => ({ ...t, occurredAt: isoTime(t.occurredAt) }))
   const last = r[limit - 1]
-  return { items, nextCursor: more && last ? encodeCursor({ at: new Date(last.occurredAt).toISOString(), key: last.key }) : null }
+  return { items, nextCursor: more && last ? encodeCursor({ at: isoTime(last.occurredAt), key: last.key }) : null }
 }
+
+/** A time as the API answers it; the digest's events come that way already (toISOString() is a lookup's dearest step). */
+const isoTime = (t: string | Date) => (typeof t === "string" && t.length === 24 && t.endsWith("Z") ? t : new Date(t).toISOString())
 
 export async function search(db: Db, p: Principal, q: string, limit: number) {
   const settings = await cachedSettings(db, p.orgId)
