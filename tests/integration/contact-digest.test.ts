@@ -69,6 +69,28 @@ describe.each(backends)("contact digests on %s", (kind) => {
   it("keeps a digest from a lookup and answers the next one from it, the same as from the events", async () => {
     const ctx = await checked()
     expect(await digests()).toEqual([{ events: 32 }])
+    // Each event kept once: the 21 newest with what the page shows, and every counted one since the digest's start.
+    const kept = await rows<{ kept: number; newest: number; recent: number; counted: number }>(
+      h.database.db,
+      sql`SELECT json_array_length(body->'events'->'type') AS kept,
+        (SELECT count(*)::int FROM json_array_elements_text(body->'events'->'id') x WHERE x IS NOT NULL) AS newest,
+        (SELECT count(*)::int FROM json_array_elements_text(body->'events'->'recent') r WHERE r = 'true') AS recent,
+        (SELECT count(*)::int FROM marketing_events WHERE contact_id = ${id} AND counted) AS counted
+      FROM contact_digests WHERE contact_id = ${id}`,
+    )
+    expect(kept[0]!.newest).toBe(21)
+    expect(kept[0]!.recent).toBe(kept[0]!.counted)
+    expect(kept[0]!.kept).toBe(
+      21 +
+        kept[0]!.counted -
+        (
+          await rows<{ n: number }>(
+            h.database.db,
+            sql`
+      SELECT count(*)::int AS n FROM (SELECT counted FROM marketing_events WHERE contact_id = ${id} ORDER BY occurred_at DESC, id DESC LIMIT 21) x WHERE counted`,
+          )
+        )[0]!.n,
+    )
     expect(ctx.counts).toEqual({ marketing: 32, sales: 1, byType: { email_open: 11, page_visit: 10, content_download: 10, email_click: 1, call: 1 } })
     expect(ctx.events[0]).toMatchObject({ side: "sales", type: "call" })
     expect(ctx.events.map((e: { side: string }) => e.side).slice(0, 3)).toEqual(["sales", "marketing", "marketing"])
@@ -76,17 +98,17 @@ describe.each(backends)("contact digests on %s", (kind) => {
     expect(ctx.score.reasons.length).toBeGreaterThan(0)
   })
 
-  it("reads a digest kept before its times were stored as the API answers them", async () => {
+  it("builds again a digest kept in an older shape, and answers the same", async () => {
     const ctx = await checked()
-    // Times as PostgreSQL writes timestamptz into JSON, as digests were built before.
+    // The shape digests had before: one object per event, times as PostgreSQL writes timestamptz into JSON.
     await h.database.db.execute(sql`
       UPDATE contact_digests SET body = json_build_object(
-        'recent', (SELECT json_agg(e::jsonb || jsonb_build_object('occurredAt', to_char((e->>'occurredAt')::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'))) FROM json_array_elements(body->'recent') e),
-        'newest', (SELECT json_agg(e::jsonb || jsonb_build_object('occurredAt', to_char((e->>'occurredAt')::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'))) FROM json_array_elements(body->'newest') e),
-        'counts', body->'counts')
+        'recent', '[{"type": "email_open", "occurredAt": "2020-01-01T00:00:00.000000+00:00", "assetId": null, "fallback": "Old"}]'::json,
+        'newest', '[]'::json, 'counts', '[]'::json)
       WHERE contact_id = ${id}`)
-    const kept = await rows<{ at: string }>(h.database.db, sql`SELECT body->'newest'->0->>'occurredAt' AS at FROM contact_digests WHERE contact_id = ${id}`)
-    expect(kept[0]!.at).toMatch(/\+00:00$/)
+    expect(await lookup()).toEqual(ctx)
+    const kept = await rows<{ shape: string }>(h.database.db, sql`SELECT json_typeof(body->'events') AS shape FROM contact_digests WHERE contact_id = ${id}`)
+    expect(kept).toEqual([{ shape: "object" }])
     expect(await lookup()).toEqual(ctx)
   })
 

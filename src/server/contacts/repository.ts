@@ -215,16 +215,25 @@ export async function buildDigest(ex: Executor, orgId: string, contactId: string
         -- As the API answers times (JavaScript's toISOString()), so that a lookup need not convert each one.
         to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
       FROM marketing_events e WHERE e.org_id = ${orgId} AND e.contact_id = ${contactId}),
-    recent AS (SELECT * FROM ev WHERE counted AND occurred_at >= ${since}::timestamptz ORDER BY occurred_at DESC LIMIT 2000),
-    newest AS (SELECT * FROM ev ORDER BY occurred_at DESC, id DESC LIMIT ${pageSize + 1}),
+    recent AS (SELECT id FROM ev WHERE counted AND occurred_at >= ${since}::timestamptz ORDER BY occurred_at DESC LIMIT 2000),
+    newest AS (SELECT id FROM ev ORDER BY occurred_at DESC, id DESC LIMIT ${pageSize + 1}),
+    kept AS MATERIALIZED (
+      SELECT ev.*, ev.id IN (SELECT id FROM newest) AS is_new, ev.id IN (SELECT id FROM recent) AS is_recent FROM ev
+      WHERE ev.id IN (SELECT id FROM newest) OR ev.id IN (SELECT id FROM recent)),
     body AS (SELECT json_build_object(
-      'recent', (SELECT coalesce(json_agg(json_build_object('type', type, 'occurredAt', at, 'assetId', asset_id, 'fallback', fallback)
-        ORDER BY occurred_at DESC), '[]'::json) FROM recent),
-      'newest', (SELECT coalesce(json_agg(json_build_object('id', id::text, 'type', type, 'occurredAt', at, 'assetId', asset_id,
-        'fallback', fallback, 'campaign', campaign, 'source', source) ORDER BY occurred_at DESC, id DESC), '[]'::json) FROM newest),
+      -- One array per field, in the timeline's order (contacts/digest.ts); only the newest carry what the page shows.
+      'events', (SELECT json_build_object(
+        'id', coalesce(json_agg(CASE WHEN is_new THEN id::text END ORDER BY occurred_at DESC, id DESC), '[]'),
+        'type', coalesce(json_agg(type ORDER BY occurred_at DESC, id DESC), '[]'),
+        'at', coalesce(json_agg(at ORDER BY occurred_at DESC, id DESC), '[]'),
+        'assetId', coalesce(json_agg(asset_id ORDER BY occurred_at DESC, id DESC), '[]'),
+        'fallback', coalesce(json_agg(fallback ORDER BY occurred_at DESC, id DESC), '[]'),
+        'campaign', coalesce(json_agg(CASE WHEN is_new THEN campaign END ORDER BY occurred_at DESC, id DESC), '[]'),
+        'source', coalesce(json_agg(CASE WHEN is_new THEN source END ORDER BY occurred_at DESC, id DESC), '[]'),
+        'recent', coalesce(json_agg(is_recent ORDER BY occurred_at DESC, id DESC), '[]')) FROM kept),
       'counts', (SELECT coalesce(json_agg(json_build_object('type', type, 'n', n)), '[]'::json) FROM (SELECT type, count(*)::int AS n FROM ev GROUP BY type) k)
       ) AS body,
-      ARRAY(SELECT DISTINCT asset_id FROM (SELECT asset_id FROM recent UNION ALL SELECT asset_id FROM newest) x WHERE asset_id IS NOT NULL) AS asset_ids,
+      ARRAY(SELECT DISTINCT asset_id FROM kept WHERE asset_id IS NOT NULL) AS asset_ids,
       (SELECT count(*)::int FROM ev) AS events, (SELECT max(id) FROM ev) AS last),
     saved AS (
       INSERT INTO contact_digests (org_id, contact_id, events, last_event_id, since, body, asset_ids)

@@ -9,7 +9,7 @@ import { contactScore, currentTotal } from "../scores/service"
 import { slaState } from "../../shared/sla"
 import { cachedSettings } from "../settings/service"
 import * as repo from "./repository"
-import { counts, firstPage, recentEvents } from "./digest"
+import { counts, current, firstPage, recentEvents } from "./digest"
 
 export async function lookup(db: Db, p: Principal, q: LookupQuery, now = new Date()): Promise<ContactContext> {
   if ("email" in q) return context(db, p.orgId, { email: q.email }, now)
@@ -35,7 +35,7 @@ async function context(db: Db, orgId: string, target: repo.ContactTarget, now: D
   const since = new Date(now.getTime() - rules.halfLifeDays * 8 * 86_400_000)
   const row = await repo.context(db, orgId, target, since, pageSize)
   if (!row) throw new NotFound("contact")
-  const { digest, titles } = row.digest ? { digest: row.digest, titles: row.titles } : await repo.buildDigest(db, orgId, row.id, since, pageSize)
+  const { digest, titles } = current(row.digest) ? { digest: row.digest, titles: row.titles } : await repo.buildDigest(db, orgId, row.id, since, pageSize)
   const page = toPage(firstPage(digest, titles, row.sales, pageSize + 1), pageSize)
   const score = contactScore(row, recentEvents(digest, titles, since), settings, now)
   return {
