@@ -65,7 +65,7 @@ function toPage(r: repo.TimelineRow[], limit: number): EventsPage {
   return { items, nextCursor: more && last ? encodeCursor({ at: isoTime(last.occurredAt), key: last.key }) : null }
 }
 
-/** A time as the API answers it; the digest's events come that way already (toISOString() is a lookup's dearest step). */
+/** A time as the API answers it; the digest's events come that way already (toISOString() per item cost a lookup most). */
 const isoTime = (t: string | Date) => (typeof t === "string" && t.length === 24 && t.endsWith("Z") ? t : new Date(t).toISOString())
 
 export async function search(db: Db, p: Principal, q: string, limit: number) {

@@ -26,11 +26,12 @@ export interface BatchContact {
 /**
  * The first stage of an ingest batch, one statement: finds the batch's contacts by email and locks the known ones
  * (first, in id order, for the whole transaction: two batches in flight that share contacts queue instead of
- * deadlocking; FOR NO KEY UPDATE, the lock the update takes anyway, so that activities logged for them meanwhile, whose
- * foreign key only shares the contact's key, do not wait for the batch), inserts the events (a (source, external_id) seen before is skipped), and creates the missing
- * contacts with their email, the firmographics sent, their first touch (the earliest of their new events that is not
- * a tracked-link view) and the score `asNew` gives, so that a new contact is written once (writeBatch() corrects
- * the score only when some of its events turned out to be duplicates).
+ * deadlocking; FOR NO KEY UPDATE, the lock the update takes anyway, so that activities logged for them meanwhile,
+ * whose foreign key only shares the contact's key, do not wait for the batch), inserts the events (a (source,
+ * external_id) seen before is skipped), and creates the missing contacts with their email, the firmographics sent,
+ * their first touch (the earliest of their new events that is not a tracked-link view) and the score `asNew` gives,
+ * so that a new contact is written once (writeBatch() corrects the score only when some of its events turned out to
+ * be duplicates).
  * Returns each contact's score state, with the firmographics sent merged in (a value sent wins, one left out is
  * kept; writeBatch() stores them on known contacts), the events that were new, and the score buckets those of known
  * contacts fall in (by `contactId|type|day`, as scoreEvents() reads them).
