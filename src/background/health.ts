@@ -5,6 +5,7 @@
 // Sent from the daily alarm and whenever the worker starts with a finished day waiting.
 import type { SelectorHealthReport } from "../shared/contracts/health"
 import { HEALTH_MAX_AGE_DAYS } from "../shared/contracts/health"
+import { dayMs, utcDay } from "../shared/days"
 import { ApiError, type ApiClient } from "./api-client"
 import type { RelayDb } from "./db"
 
@@ -14,8 +15,6 @@ export interface Detection {
   strategy: string
 }
 
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-const dayMs = 86_400_000
 /** The server takes at most this many counts per report. */
 const MAX_COUNTS = 500
 

@@ -2,8 +2,8 @@
 // score = min(fitMax, fit) + min(engagementMax, decayed engagement), 0-100, always with reasons.
 import type { ScoreReason } from "./contracts/contacts"
 import type { ScoringRules } from "./contracts/settings"
+import { dayMs } from "./days"
 
-const dayMs = 86_400_000
 
 export interface FitInput {
   title?: string | null
@@ -53,10 +53,6 @@ export function decay(ageMs: number, halfLifeDays: number): number {
   return Math.pow(2, -Math.max(0, ageMs) / (halfLifeDays * dayMs))
 }
 
-export function utcDay(d: Date): string {
-  return d.toISOString().slice(0, 10)
-}
-
 /**
  * Points one event adds after the per-type daily cap, given what that type already earned that day.
  * Negative rules (unsubscribe) always apply in full.
@@ -75,7 +71,7 @@ export function engagementScore(events: ScoredEvent[], rules: ScoringRules, now:
   const parts: { event: ScoredEvent; points: number; value: number }[] = []
   for (const e of sorted) {
     // The UTC day as a number: the same day as utcDay(), without formatting a date per event.
-    const key = `${e.type}|${Math.floor(e.occurredAt.getTime() / 86_400_000)}`
+    const key = `${e.type}|${Math.floor(e.occurredAt.getTime() / dayMs)}`
     const earned = perDay.get(key) ?? 0
     const points = cappedPoints(e.type, earned, rules)
     if (points === 0) continue

@@ -1,6 +1,5 @@
 import { BadRequest } from "../errors"
-
-const dayMs = 86_400_000
+import { dayMs, utcDay } from "../../shared/days"
 
 /** Reports cover the last 90 days (today included) unless the query names a range. */
 export const defaultDays = 90
@@ -16,11 +15,10 @@ export interface Period {
   end: Date
 }
 
-export const day = (d: Date) => d.toISOString().slice(0, 10)
 
 export function period(q: { from?: string; to?: string }, now: Date): Period {
-  const to = q.to ?? (q.from ? day(new Date(Math.max(Date.parse(q.from), Math.min(now.getTime(), Date.parse(q.from) + (defaultDays - 1) * dayMs)))) : day(now))
-  const from = q.from ?? day(new Date(Date.parse(to) - (defaultDays - 1) * dayMs))
+  const to = q.to ?? (q.from ? utcDay(new Date(Math.max(Date.parse(q.from), Math.min(now.getTime(), Date.parse(q.from) + (defaultDays - 1) * dayMs)))) : utcDay(now))
+  const from = q.from ?? utcDay(new Date(Date.parse(to) - (defaultDays - 1) * dayMs))
   const start = new Date(`${from}T00:00:00Z`)
   const end = new Date(Date.parse(`${to}T00:00:00Z`) + dayMs)
   if (start >= end) throw new BadRequest(`from (${from}) must not be after to (${to})`)
@@ -31,5 +29,5 @@ export function period(q: { from?: string; to?: string }, now: Date): Period {
 /** Monday of the ISO week holding `d` (UTC), as the reports label weeks. */
 export function weekOf(d: Date): string {
   const dow = (d.getUTCDay() + 6) % 7
-  return day(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - dow * dayMs))
+  return utcDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - dow * dayMs))
 }

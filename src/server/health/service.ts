@@ -4,6 +4,7 @@ import type { Db } from "../db/client"
 import { BadRequest } from "../errors"
 import { type Principal, requireRole } from "../auth/service"
 import type { SelectorHealth, SelectorHealthQuery, SelectorHealthReceipt, SelectorHealthReport } from "../../shared/contracts/health"
+import { dayMs, utcDay } from "../../shared/days"
 import * as repo from "./repository"
 
 /** What the admin sees when no range is asked for: the last two weeks. */
@@ -11,8 +12,6 @@ export const DEFAULT_DAYS = 14
 /** The longest range one request may read. */
 export const MAX_DAYS = 366
 
-const day = (d: Date) => d.toISOString().slice(0, 10)
-const dayMs = 86_400_000
 
 /** Stores one browser's report for one day; a resend of the same report replaces it exactly. */
 export async function recordReport(db: Db, p: Principal, report: SelectorHealthReport): Promise<SelectorHealthReceipt> {
@@ -22,8 +21,8 @@ export async function recordReport(db: Db, p: Principal, report: SelectorHealthR
 
 export async function readHealth(db: Db, p: Principal, q: SelectorHealthQuery, now = new Date()): Promise<SelectorHealth> {
   requireRole(p, "admin")
-  const to = q.to ?? day(now)
-  const from = q.from ?? day(new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * dayMs))
+  const to = q.to ?? utcDay(now)
+  const from = q.from ?? utcDay(new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * dayMs))
   if (from > to) throw new BadRequest("from must not be after to")
   if (Date.parse(to) - Date.parse(from) > MAX_DAYS * dayMs) throw new BadRequest(`ask for at most ${MAX_DAYS} days at a time`)
   const rows = await repo.healthRows(db, p.orgId, { from, to, site: q.site, version: q.version })

@@ -1,7 +1,8 @@
 import type { Executor } from "../db/client"
 import type { Score } from "../../shared/contracts/contacts"
 import type { Settings, ScoringRules } from "../../shared/contracts/settings"
-import { addDecayed, cappedPoints, engagementNow, engagementScore, fitScore, scoreReasons, totalScore, utcDay } from "../../shared/scoring"
+import { addDecayed, cappedPoints, engagementNow, engagementScore, fitScore, scoreReasons, totalScore } from "../../shared/scoring"
+import { utcDay } from "../../shared/days"
 import * as lifecycle from "../lifecycle/service"
 import * as repo from "./repository"
 

@@ -3,6 +3,7 @@
 // travel: no user, name, address or URL (see src/background/health.ts).
 import * as z from "zod"
 import { detectionStrategies, pageViews, sites } from "../page-context"
+import { dayMs, utcDay } from "../days"
 
 export const healthSites = sites
 export const healthViews = pageViews
@@ -10,9 +11,6 @@ export const healthStrategies = detectionStrategies
 
 /** How far back a report may reach: a browser closed for weeks sends what it kept, no more. */
 export const HEALTH_MAX_AGE_DAYS = 60
-const dayMs = 86_400_000
-
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 /** A UTC day, YYYY-MM-DD, from HEALTH_MAX_AGE_DAYS ago to tomorrow (a clock may be off by hours). */
 export const HealthDay = z.iso.date().refine((d) => d >= utcDay(Date.now() - HEALTH_MAX_AGE_DAYS * dayMs) && d <= utcDay(Date.now() + dayMs), {

@@ -4,7 +4,8 @@ import { stageLabel } from "../../format"
 import { kindName } from "../../../shared/asset-words"
 import { useFilterOptions } from "./use-filter-options"
 import { useFilters } from "./use-filters"
-import { daysAgo, utcDay, type FilterKey } from "./url-filters"
+import { utcDay } from "../../../shared/days"
+import { daysAgo, type FilterKey } from "./url-filters"
 
 const presets = [
   { label: "30 days", days: 30 },

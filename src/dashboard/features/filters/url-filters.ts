@@ -1,6 +1,7 @@
 // Report filters live in the URL (same names as the API's query parameters) so a view can be shared
 // as a link and the back button undoes a filter change.
 import { ReportFilters } from "../../../shared/contracts/analytics"
+import { dayMs, utcDay } from "../../../shared/days"
 
 export const filterKeys = ["from", "to", "rep", "team", "stage", "assetKind", "tag", "campaign", "source"] as const
 export type FilterKey = (typeof filterKeys)[number]
@@ -31,9 +32,7 @@ export function filterParams(filters: ReportFilters, extra: Record<string, strin
 /** "?a=1&b=2" or "". */
 export const search = (params: URLSearchParams) => (params.size ? `?${params}` : "")
 
-/** YYYY-MM-DD of a date in UTC (the API reads days in UTC). */
-export const utcDay = (d: Date) => d.toISOString().slice(0, 10)
 
 export function daysAgo(days: number, now = new Date()) {
-  return utcDay(new Date(now.getTime() - days * 86_400_000))
+  return utcDay(now.getTime() - days * dayMs)
 }
