@@ -4,7 +4,6 @@ import type { ScoreReason } from "./contracts/contacts"
 import type { ScoringRules } from "./contracts/settings"
 import { dayMs } from "./days"
 
-
 export interface FitInput {
   title?: string | null
   industry?: string | null

@@ -15,9 +15,9 @@ export interface Period {
   end: Date
 }
 
-
 export function period(q: { from?: string; to?: string }, now: Date): Period {
-  const to = q.to ?? (q.from ? utcDay(new Date(Math.max(Date.parse(q.from), Math.min(now.getTime(), Date.parse(q.from) + (defaultDays - 1) * dayMs)))) : utcDay(now))
+  const to =
+    q.to ?? (q.from ? utcDay(new Date(Math.max(Date.parse(q.from), Math.min(now.getTime(), Date.parse(q.from) + (defaultDays - 1) * dayMs)))) : utcDay(now))
   const from = q.from ?? utcDay(new Date(Date.parse(to) - (defaultDays - 1) * dayMs))
   const start = new Date(`${from}T00:00:00Z`)
   const end = new Date(Date.parse(`${to}T00:00:00Z`) + dayMs)

@@ -12,7 +12,6 @@ export const DEFAULT_DAYS = 14
 /** The longest range one request may read. */
 export const MAX_DAYS = 366
 
-
 /** Stores one browser's report for one day; a resend of the same report replaces it exactly. */
 export async function recordReport(db: Db, p: Principal, report: SelectorHealthReport): Promise<SelectorHealthReceipt> {
   const before = await db.transaction((tx) => repo.replaceReport(tx, p.orgId, report.reportId, report.day, report.counts))

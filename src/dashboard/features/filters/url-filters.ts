@@ -32,7 +32,6 @@ export function filterParams(filters: ReportFilters, extra: Record<string, strin
 /** "?a=1&b=2" or "". */
 export const search = (params: URLSearchParams) => (params.size ? `?${params}` : "")
 
-
 export function daysAgo(days: number, now = new Date()) {
   return utcDay(now.getTime() - days * dayMs)
 }
