@@ -211,4 +211,14 @@ export function pgArray(values: (string | null)[]): string {
   return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/["\\]/g, "\\$&")}"`)).join(",")}}`
 }
 
+/** One field of many rows as one array parameter (pgArray): numbers and booleans as text, NULL where the field is absent. */
+export function pgColumn<T>(items: T[], field: (x: T) => string | number | boolean | null | undefined): string {
+  return pgArray(
+    items.map((x) => {
+      const v = field(x)
+      return v === undefined || v === null ? null : String(v)
+    }),
+  )
+}
+
 export { sql }

@@ -2,7 +2,7 @@
 // and writes its events; writeBatch() writes the scores, buckets, firmographics and first touches that follow.
 import { randomUUID } from "node:crypto"
 import type { SQL } from "drizzle-orm"
-import { type Executor, pgArray, preparedRows, sql } from "../db/client"
+import { type Executor, pgArray, pgColumn, preparedRows, sql } from "../db/client"
 import type { EventInput } from "../../shared/contracts/events"
 import { type ContactFields, type EventRow, eventColumns, firmographicColumns } from "./repository"
 
@@ -213,13 +213,7 @@ const written: [column: string, value: SQL][] = [
 export async function writeBatch(ex: Executor, orgId: string, buckets: Map<string, number>, writes: BatchWrite[]) {
   if (writes.length === 0 && buckets.size === 0) return
   const keys = [...buckets.keys()].map((k) => k.split("|") as [string, string, string])
-  const w = (f: (x: BatchWrite) => string | number | boolean | null | undefined) =>
-    pgArray(
-      writes.map((x) => {
-        const v = f(x)
-        return v === undefined || v === null ? null : String(v)
-      }),
-    )
+  const w = (f: (x: BatchWrite) => string | number | boolean | null | undefined) => pgColumn(writes, f)
   await preparedRows(
     ex,
     "ingest_write_batch",

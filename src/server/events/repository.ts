@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import type { SQL } from "drizzle-orm"
-import { type Executor, pgArray, rows, sql } from "../db/client"
+import { type Executor, pgArray, pgColumn, rows, sql } from "../db/client"
 import type { marketingEvents } from "../db/schema"
 import type { EventInput } from "../../shared/contracts/events"
 
@@ -62,13 +62,7 @@ export type ContactFields = NonNullable<EventInput["contact"]>
  * statements below give them.
  */
 export function firmographicColumns(people: (ContactFields | undefined)[]) {
-  const col = (f: (c: ContactFields) => string | number | undefined) =>
-    pgArray(
-      people.map((p) => {
-        const v = p ? f(p) : undefined
-        return v === undefined ? null : String(v)
-      }),
-    )
+  const col = (f: (c: ContactFields) => string | number | undefined) => pgColumn(people, (p) => (p ? f(p) : undefined))
   return {
     fn: col((c) => c.firstName),
     ln: col((c) => c.lastName),
@@ -93,7 +87,7 @@ export type EventRow = Pick<MarketingEvent, "contactId" | "type" | "occurredAt" 
 
 /** The stored fields of many events but their contact, one array parameter per column, as the insert statements name them. */
 export function eventColumns(events: Omit<EventRow, "contactId">[]) {
-  const col = (f: (e: Omit<EventRow, "contactId">) => string | null) => pgArray(events.map(f))
+  const col = (f: (e: Omit<EventRow, "contactId">) => string | null) => pgColumn(events, f)
   return {
     eType: col((e) => e.type),
     eAt: col((e) => e.occurredAt),
