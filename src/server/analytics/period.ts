@@ -16,9 +16,8 @@ export interface Period {
 }
 
 export function period(q: { from?: string; to?: string }, now: Date): Period {
-  const to =
-    q.to ?? (q.from ? utcDay(new Date(Math.max(Date.parse(q.from), Math.min(now.getTime(), Date.parse(q.from) + (defaultDays - 1) * dayMs)))) : utcDay(now))
-  const from = q.from ?? utcDay(new Date(Date.parse(to) - (defaultDays - 1) * dayMs))
+  const to = q.to ?? (q.from ? utcDay(Math.max(Date.parse(q.from), Math.min(now.getTime(), Date.parse(q.from) + (defaultDays - 1) * dayMs))) : utcDay(now))
+  const from = q.from ?? utcDay(Date.parse(to) - (defaultDays - 1) * dayMs)
   const start = new Date(`${from}T00:00:00Z`)
   const end = new Date(Date.parse(`${to}T00:00:00Z`) + dayMs)
   if (start >= end) throw new BadRequest(`from (${from}) must not be after to (${to})`)
@@ -29,5 +28,5 @@ export function period(q: { from?: string; to?: string }, now: Date): Period {
 /** Monday of the ISO week holding `d` (UTC), as the reports label weeks. */
 export function weekOf(d: Date): string {
   const dow = (d.getUTCDay() + 6) % 7
-  return utcDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - dow * dayMs))
+  return utcDay(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - dow * dayMs)
 }

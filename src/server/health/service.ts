@@ -21,7 +21,7 @@ export async function recordReport(db: Db, p: Principal, report: SelectorHealthR
 export async function readHealth(db: Db, p: Principal, q: SelectorHealthQuery, now = new Date()): Promise<SelectorHealth> {
   requireRole(p, "admin")
   const to = q.to ?? utcDay(now)
-  const from = q.from ?? utcDay(new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * dayMs))
+  const from = q.from ?? utcDay(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * dayMs)
   if (from > to) throw new BadRequest("from must not be after to")
   if (Date.parse(to) - Date.parse(from) > MAX_DAYS * dayMs) throw new BadRequest(`ask for at most ${MAX_DAYS} days at a time`)
   const rows = await repo.healthRows(db, p.orgId, { from, to, site: q.site, version: q.version })

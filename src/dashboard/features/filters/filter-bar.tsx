@@ -22,7 +22,7 @@ export function FilterBar({ scope, children }: { scope?: Scope; children?: React
   const options = useFilterOptions()
   const o = options.data
   const self = scope?.kind === "self"
-  const today = utcDay(new Date())
+  const today = utcDay(Date.now())
   const active = (Object.keys(filters) as FilterKey[]).filter((k) => filters[k]).length
 
   const select = (key: FilterKey, label: string, choices: { value: string; label: string }[], disabled = false) => (
