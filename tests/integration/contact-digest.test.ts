@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { rows, sql } from "../../src/server/db/client"
+import * as repo from "../../src/server/contacts/repository"
 import { auth, backends, event, harness, type Harness } from "./harness"
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000)
@@ -100,11 +101,12 @@ describe.each(backends)("contact digests on %s", (kind) => {
 
   it("builds again a digest kept in an older shape, and answers the same", async () => {
     const ctx = await checked()
-    // The shape digests had before: one object per event, times as PostgreSQL writes timestamptz into JSON.
+    // The shape digests had before: one object per event, times as PostgreSQL writes timestamptz into JSON. An older
+    // Relay built it at another moment (its since differs), so no process holds it already (contacts/kept-digests.ts).
     await h.database.db.execute(sql`
       UPDATE contact_digests SET body = json_build_object(
         'recent', '[{"type": "email_open", "occurredAt": "2020-01-01T00:00:00.000000+00:00", "assetId": null, "fallback": "Old"}]'::json,
-        'newest', '[]'::json, 'counts', '[]'::json)
+        'newest', '[]'::json, 'counts', '[]'::json), since = since - interval '1 second'
       WHERE contact_id = ${id}`)
     expect(await lookup()).toEqual(ctx)
     const kept = await rows<{ shape: string }>(h.database.db, sql`SELECT json_typeof(body->'events') AS shape FROM contact_digests WHERE contact_id = ${id}`)
@@ -158,6 +160,30 @@ describe.each(backends)("contact digests on %s", (kind) => {
     )
     const ctx = await checked()
     expect(ctx.counts.marketing).toBe(before + 6)
+  })
+
+  it("sends a digest this process holds only when it changed, and answers the same from the one held", async () => {
+    const ctx = await checked()
+    // The statement as the lookups run it: from the stored digest's start.
+    const since = async () => new Date((await rows<{ since: Date }>(h.database.db, sql`SELECT since FROM contact_digests WHERE contact_id = ${id}`))[0]!.since)
+    const first = await repo.context(h.database.db, h.acme.id, { email }, await since(), 20)
+    expect(first!.digest).not.toBeNull()
+    expect(first!.digestVersion).toMatch(new RegExp(`^${id}:${ctx.counts.marketing}:`))
+    // Named by its version: the row says it is still the one held, without it.
+    const again = await repo.context(h.database.db, h.acme.id, { email }, await since(), 20, first!.digestVersion)
+    expect(again).toMatchObject({ digest: null, digestVersion: first!.digestVersion })
+    expect(await lookup()).toEqual(ctx)
+    // A new event: the version moves on and the new digest comes whole, in this process's lookups too.
+    expect((await post("/api/v1/events", [event(email, "email_click", new Date(), "kept1")])).json().accepted).toBe(1)
+    const moved = await repo.context(h.database.db, h.acme.id, { email }, await since(), 20, first!.digestVersion)
+    expect(moved!.digestVersion).toBeNull()
+    const after = await lookup()
+    expect(after.counts.marketing).toBe(ctx.counts.marketing + 1)
+    expect(after.events.find((e: { side: string }) => e.side === "marketing")).toMatchObject({ type: "email_click" })
+    const rebuilt = await repo.context(h.database.db, h.acme.id, { email }, await since(), 20, first!.digestVersion)
+    expect(rebuilt!.digest).not.toBeNull()
+    expect(rebuilt!.digestVersion).not.toBe(first!.digestVersion)
+    expect(await checked()).toEqual(after)
   })
 
   it("keeps another org's lookups apart: a digest belongs to its org", async () => {

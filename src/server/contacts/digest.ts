@@ -1,4 +1,5 @@
 import type { TimelineRow } from "./repository"
+import type { ScoredEvent } from "../../shared/scoring"
 
 // What a lookup keeps of a contact's marketing events (table contact_digests, built in contacts/repository.ts
 // `buildDigest`), and how it becomes the sidebar's lists. Asset titles are not kept: they are looked up on every
@@ -37,13 +38,15 @@ const label = (e: DigestEvents, i: number, titles: Record<string, string>) => {
   return (asset ? titles[asset] : undefined) ?? e.fallback[i] ?? null
 }
 
-/** The score's reasons' events, as the scoring reads them, from `since` on. */
-export function recentEvents(d: Digest, titles: Record<string, string>, since: Date) {
+/** The score's reasons' events, as the scoring reads them (each time parsed once, here), from `since` on. */
+export function recentEvents(d: Digest, titles: Record<string, string>, since: Date): ScoredEvent[] {
   const e = d.events
   const from = since.getTime()
-  const out: { type: string; occurredAt: string; label: string | null }[] = []
+  const out: ScoredEvent[] = []
   for (let i = 0; i < e.type.length; i++) {
-    if (e.recent[i] && Date.parse(e.at[i]!) >= from) out.push({ type: e.type[i]!, occurredAt: e.at[i]!, label: label(e, i, titles) })
+    if (!e.recent[i]) continue
+    const at = Date.parse(e.at[i]!)
+    if (at >= from) out.push({ type: e.type[i]!, occurredAt: new Date(at), label: label(e, i, titles) })
   }
   return out
 }

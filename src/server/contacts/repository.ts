@@ -150,8 +150,13 @@ export async function timeline(ex: Executor, orgId: string, contactId: string, l
 export type ContactTarget = { email: string } | { linkedin: string } | { id: string }
 
 export interface ContextRow extends ContactRow {
-  /** The contact's digest when it still holds exactly the contact's events and reaches back to `since`; else null. */
+  /**
+   * The contact's digest when it still holds exactly the contact's events and reaches back to `since`; else null.
+   * Also null when it is the digest `known` names: this process holds it already (see digestVersion).
+   */
   digest: Digest | null
+  /** What names the whole digest (contact, events, newest event and since), while it is current; else null. */
+  digestVersion: string | null
   /** The titles of the assets the digest names, by id. */
   titles: Record<string, string>
   /** The first timeline page's worth of rep activities, newest first, in the timeline's order. */
@@ -163,13 +168,14 @@ export interface ContextRow extends ContactRow {
  * The sidebar context in one statement: the contact, its digest if the digest is still whole (its event count and
  * newest id are the contact's now: events are only ever added, so the same count is the same events; checked in
  * the contact's index, without reading the events), and the rep activities, read as they are (a contact has few).
+ * `known`: the version of the digest the caller holds (digestVersion), whose body then does not come back.
  * A named prepared statement, parsed and planned once per connection.
  */
-export async function context(ex: Executor, orgId: string, target: ContactTarget, since: Date, pageSize: number) {
+export async function context(ex: Executor, orgId: string, target: ContactTarget, since: Date, pageSize: number, known: string | null = null) {
   const kind = "email" in target ? "email" : "linkedin" in target ? "linkedin" : "id"
   const who = "email" in target ? target.email : "linkedin" in target ? target.linkedin : target.id
-  const values = { orgId, who, since: since.toISOString() }
-  const [row] = await preparedRows<ContextRow, typeof values>(ex, `relay_contact_context_${kind}_${pageSize}`, values, ({ orgId, who, since }) => {
+  const values = { orgId, who, since: since.toISOString(), known }
+  const [row] = await preparedRows<ContextRow, typeof values>(ex, `relay_contact_context_${kind}_${pageSize}`, values, ({ orgId, who, since, known }) => {
     const find =
       kind === "email"
         ? sql`FROM contact_emails ce JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id
@@ -182,12 +188,14 @@ export async function context(ex: Executor, orgId: string, target: ContactTarget
     return sql`
     WITH c AS (SELECT ${contactColumns} ${find}),
     d AS (
-      SELECT g.body, g.asset_ids FROM contact_digests g
+      -- A digest is built once from the events it names (buildDigest()): these four name its body.
+      SELECT g.body, g.asset_ids, concat_ws(':', g.contact_id, g.events, g.last_event_id, date_part('epoch', g.since)) AS version
+      FROM contact_digests g
       CROSS JOIN LATERAL (SELECT count(*)::int AS n, max(e.id) AS last FROM marketing_events e
         WHERE e.org_id = ${orgId} AND e.contact_id = g.contact_id) live
       WHERE g.org_id = ${orgId} AND g.contact_id = ${contactId}
         AND g.events = live.n AND g.last_event_id IS NOT DISTINCT FROM live.last AND g.since <= ${since}::timestamptz)
-    SELECT c.*, (SELECT body FROM d) AS digest,
+    SELECT c.*, (SELECT body FROM d WHERE version IS DISTINCT FROM ${known}::text) AS digest, (SELECT version FROM d) AS "digestVersion",
       (SELECT coalesce(json_object_agg(a.id, a.title), '{}'::json) FROM d JOIN assets a ON a.org_id = ${orgId} AND a.id = ANY(d.asset_ids)) AS titles,
       (SELECT coalesce(json_agg(t ORDER BY t."occurredAt" DESC, t.key DESC), '[]'::json) FROM ${salesTimelineSql(orgId, contactId, pageSize + 1)} t) AS sales,
       (SELECT coalesce(json_agg(k), '[]'::json) FROM (

@@ -1,7 +1,7 @@
 import type { Executor } from "../db/client"
 import type { Score } from "../../shared/contracts/contacts"
 import type { Settings, ScoringRules } from "../../shared/contracts/settings"
-import { addDecayed, cappedPoints, engagementNow, engagementScore, fitScore, scoreReasons, totalScore } from "../../shared/scoring"
+import { addDecayed, cappedPoints, engagementNow, engagementScore, fitScore, type ScoredEvent, scoreReasons, totalScore } from "../../shared/scoring"
 import { utcDay } from "../../shared/days"
 import * as lifecycle from "../lifecycle/service"
 import * as repo from "./repository"
@@ -94,17 +94,13 @@ export function currentTotal(s: { fit: number; value: number; at: Date }, rules:
  */
 export function contactScore(
   c: { title: string | null; industry: string | null; companySize: number | null; engagementValue: number | string; engagementAt: Date | string },
-  recent: { type: string; occurredAt: string | Date; label: string | null }[],
+  recent: ScoredEvent[],
   settings: Settings,
   now: Date,
 ): Score {
   const rules = settings.scoring
   const fit = fitScore(c, rules)
-  const { parts } = engagementScore(
-    recent.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt) })),
-    rules,
-    now,
-  )
+  const { parts } = engagementScore(recent, rules, now)
   const engagement = engagementNow({ value: Number(c.engagementValue), at: new Date(c.engagementAt) }, now, rules.halfLifeDays)
   return { ...totalScore(fit.points, engagement, rules), threshold: settings.mqlThreshold, reasons: scoreReasons(fit.reasons, parts, now) }
 }

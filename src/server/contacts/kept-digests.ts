@@ -1,0 +1,49 @@
+import type { Db } from "../db/client"
+import type { Digest } from "./digest"
+
+/**
+ * The digests this process read last, by what was looked up (`email:…`, `linkedin:…`, `id:…`), the least recently
+ * used dropped first. One is used only when the lookup's statement names the same version (contact, event count,
+ * newest event, since: contacts/repository.ts `context`), so it is exactly the stored digest and any number of
+ * processes stay right. A sidebar asks for the same person again and again (each time it shows them, on every
+ * focus): the digest, a lookup's largest field, is then neither sent by PostgreSQL nor parsed here.
+ */
+export class KeptDigests {
+  private readonly kept = new Map<string, { version: string; digest: Digest }>()
+
+  constructor(private readonly max: number) {}
+
+  /** The version kept for `key`, to send with the lookup; null when none is. */
+  version(key: string): string | null {
+    return this.kept.get(key)?.version ?? null
+  }
+
+  /** The digest the lookup's row names: the one it carries (kept from now on) or, when it carries none, the one kept. */
+  resolve(key: string, version: string | null, sent: Digest | null, isDigest: (d: unknown) => d is Digest): Digest | null {
+    if (version === null) return null
+    if (sent !== null) {
+      if (!isDigest(sent)) return null
+      this.kept.delete(key)
+      this.kept.set(key, { version, digest: sent })
+      if (this.kept.size > this.max) this.kept.delete(this.kept.keys().next().value!)
+      return sent
+    }
+    const k = this.kept.get(key)
+    if (k?.version !== version) return null
+    // Most recently used last: Map keeps insertion order.
+    this.kept.delete(key)
+    this.kept.set(key, k)
+    return k.digest
+  }
+}
+
+/**
+ * 5,000 per process: a rep's day of contacts many times over, and about 20 MB of parsed digests on the 1,000,000-
+ * contact benchmark. One per database: tests open many in one process.
+ */
+const byDb = new WeakMap<object, KeptDigests>()
+export function keptDigests(db: Db): KeptDigests {
+  let k = byDb.get(db)
+  if (!k) byDb.set(db, (k = new KeptDigests(5_000)))
+  return k
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest"
+import { KeptDigests } from "../../src/server/contacts/kept-digests"
+import { current, type Digest } from "../../src/server/contacts/digest"
+
+const digest = (type: string): Digest => ({
+  events: { id: ["1"], type: [type], at: ["2026-12-01T00:00:00.000Z"], assetId: [null], fallback: [null], campaign: [null], source: ["hub"], recent: [true] },
+  counts: [{ type, n: 1 }],
+})
+
+describe("the digests a process keeps", () => {
+  it("answers with the digest sent, keeps it, and serves it when the next row names the same version", () => {
+    const k = new KeptDigests(10)
+    const d = digest("email_open")
+    expect(k.version("email:a@x.example")).toBeNull()
+    expect(k.resolve("email:a@x.example", "c:1:1:0", d, current)).toBe(d)
+    expect(k.version("email:a@x.example")).toBe("c:1:1:0")
+    expect(k.resolve("email:a@x.example", "c:1:1:0", null, current)).toBe(d)
+  })
+
+  it("never serves a digest of another version, nor any when the row has no current digest", () => {
+    const k = new KeptDigests(10)
+    k.resolve("email:a@x.example", "c:1:1:0", digest("email_open"), current)
+    expect(k.resolve("email:a@x.example", "c:2:2:0", null, current)).toBeNull()
+    expect(k.resolve("email:a@x.example", null, null, current)).toBeNull()
+    expect(k.resolve("email:b@x.example", "c:1:1:0", null, current)).toBeNull()
+  })
+
+  it("keeps no digest of an older shape: the lookup builds it again", () => {
+    const k = new KeptDigests(10)
+    expect(k.resolve("id:c", "c:1:1:0", { recent: [], newest: [], counts: [] } as unknown as Digest, current)).toBeNull()
+    expect(k.version("id:c")).toBeNull()
+  })
+
+  it("holds at most its limit, dropping the least recently used", () => {
+    const k = new KeptDigests(2)
+    k.resolve("id:a", "a", digest("email_open"), current)
+    k.resolve("id:b", "b", digest("email_open"), current)
+    k.resolve("id:a", "a", null, current) // a used again: b is now the oldest
+    k.resolve("id:c", "c", digest("email_open"), current)
+    expect([k.version("id:a"), k.version("id:b"), k.version("id:c")]).toEqual(["a", null, "c"])
+  })
+})
