@@ -4,8 +4,7 @@
 import { kindInSentence } from "./asset-words"
 import { stageInSentence } from "./lifecycle"
 import { ago, decay, describeEvent } from "./scoring"
-
-const dayMs = 86_400_000
+import { dayMs } from "./days"
 
 export interface RankPerson {
   stage: string

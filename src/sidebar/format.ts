@@ -1,7 +1,7 @@
 // Dates and durations as a rep reads them, in the browser's locale and time zone.
+import { dayMs } from "../shared/days"
 
 const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate())
-const dayMs = 86_400_000
 
 /** Whole local days between the two dates' calendar days (0 = same day). */
 export function daysBetween(earlier: Date, later: Date): number {

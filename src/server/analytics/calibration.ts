@@ -6,6 +6,7 @@ import { contactCond, hasContactFilter, repCond } from "./filters"
 import { currentScoreSql } from "../scores/score-sql"
 import { eventRuleNamesSql, fitRuleKinds } from "./score-sql"
 import { describeEvent } from "../../shared/scoring"
+import { dayMs } from "../../shared/days"
 
 // Score calibration. The population of a period: every contact that became an MQL in it, at the score it had
 // when it crossed (stage_changes.score; the current score where an older change did not record one), and
@@ -240,7 +241,7 @@ export async function ruleRowsOf(ex: Executor, a: Applied, rules: ScoringRules) 
  * of every decided MQL handed over at a score of T or more (score at the crossing, from mql_outcomes).
  */
 export async function thresholdPreview(ex: Executor, orgId: string, rules: ScoringRules, threshold: number, ownerId: string | null, now: Date) {
-  const since = new Date(now.getTime() - 90 * 86_400_000).toISOString()
+  const since = new Date(now.getTime() - 90 * dayMs).toISOString()
   const owner = (c: ReturnType<typeof sql>) => (ownerId ? sql`${c}.owner_id = ${ownerId}::uuid` : sql`TRUE`)
   // A score is at most fit + positive engagement (engagement only decays), plus 1 for rounding each half: the
   // expression of the contacts_score_ceiling index (migration 0013).

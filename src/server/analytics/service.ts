@@ -26,6 +26,7 @@ import * as activity from "./rep-activity"
 import * as handoff from "./handoff"
 import * as calibrationSql from "./calibration"
 import * as influenceSql from "./influence"
+import { dayMs } from "../../shared/days"
 
 // The dashboard's reports. Every number is aggregated in SQL; this layer applies the scope (a rep sees only
 // their own numbers, every query is limited to the caller's org) and shapes the answer. Each function takes
@@ -201,7 +202,7 @@ export async function contentInfluence(db: Db, p: Principal, q: ReportFilters & 
   const rows = assets.map((x) => ({ assetId: x.id, title: x.title, kind: x.kind, transitions: rowFor(x.id) }))
   const reach = (r: (typeof rows)[number]) => r.transitions.reduce((n, t) => n + t.received.n, 0)
   rows.sort((x, y) => reach(y) - reach(x) || x.title.localeCompare(y.title) || x.assetId.localeCompare(y.assetId))
-  const countedUntil = new Date(now.getTime() - q.windowDays * 86_400_000).toISOString()
+  const countedUntil = new Date(now.getTime() - q.windowDays * dayMs).toISOString()
   return { scope: a.scope, windowDays: q.windowDays, countedUntil, caveat: "association, not proof", overall: rowFor(null), rows }
 }
 

@@ -6,6 +6,7 @@ import { defaultSettings } from "../../shared/default-settings"
 import { cacheFor, NotifyCache } from "./notify-cache"
 import * as repo from "./repository"
 import { hashToken, newToken } from "./tokens"
+import { dayMs } from "../../shared/days"
 
 export type { Principal } from "./repository"
 
@@ -102,7 +103,7 @@ export function parseExpiry(text: string, now = new Date()): Date {
   if (m) {
     const n = Number(m[1])
     if (n < 1) throw new Error("a token lifetime must be at least 1 minute")
-    const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[m[2]!.toLowerCase() as "d" | "h" | "m"]
+    const unit = { d: dayMs, h: 3_600_000, m: 60_000 }[m[2]!.toLowerCase() as "d" | "h" | "m"]
     return new Date(now.getTime() + n * unit)
   }
   const at = /^\d{4}-\d{2}-\d{2}/.test(text.trim()) ? new Date(text.trim()) : new Date(NaN)

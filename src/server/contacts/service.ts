@@ -11,6 +11,7 @@ import { cachedSettings } from "../settings/service"
 import * as repo from "./repository"
 import { counts, current, firstPage, recentEvents } from "./digest"
 import { keptDigests } from "./kept-digests"
+import { dayMs } from "../../shared/days"
 
 export async function lookup(db: Db, p: Principal, q: LookupQuery, now = new Date()): Promise<ContactContext> {
   if ("email" in q) return context(db, p.orgId, { email: q.email }, now)
@@ -33,7 +34,7 @@ async function context(db: Db, orgId: string, target: repo.ContactTarget, now: D
   const settings = await cachedSettings(db, orgId)
   const rules = settings.scoring
   // Events older than eight half-lives weigh under 0.4%: they cannot be a top reason.
-  const since = new Date(now.getTime() - rules.halfLifeDays * 8 * 86_400_000)
+  const since = new Date(now.getTime() - rules.halfLifeDays * 8 * dayMs)
   const kept = keptDigests(db)
   const key = "email" in target ? `email:${target.email}` : "linkedin" in target ? `linkedin:${target.linkedin}` : `id:${target.id}`
   const row = await repo.context(db, orgId, target, since, pageSize, kept.version(key))

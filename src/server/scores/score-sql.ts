@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm"
 import type { ScoringRules } from "../../shared/contracts/settings"
+import { dayMs } from "../../shared/days"
 
 // The lead score of src/shared/scoring.ts as SQL expressions, so whole orgs are rescored, previewed and
 // reported on inside the database. The one SQL home of the scoring rules: the rescore, the settings preview
@@ -32,7 +33,7 @@ export function scorePartsSql(orgId: string, rules: ScoringRules, and: SQL = sql
 
 /** Aggregate over score parts: engagement decayed to `now`, the value rescoreInSql() stores. */
 export function engagementAtSql(rules: ScoringRules, now: Date): SQL {
-  const halfLifeMs = rules.halfLifeDays * 86_400_000
+  const halfLifeMs = rules.halfLifeDays * dayMs
   // In float8 (date_part, not extract, which gives numeric): power() over numeric dominated a rescore.
   return sql`sum(contrib * power(2::float8, -date_part('epoch', ${now.toISOString()}::timestamptz - occurred_at) * 1000 / ${halfLifeMs}::float8))`
 }

@@ -9,6 +9,7 @@ import { contactRange, days, hours, oneOf, pick, ts, unit, uuidFrom, weighted } 
 import { story } from "./story"
 import { decisionStage } from "../../shared/lifecycle"
 import { mqlReason } from "../lifecycle/service"
+import { dayMs } from "../../shared/days"
 
 export interface JourneyOptions {
   salt: string
@@ -18,8 +19,6 @@ export interface JourneyOptions {
   /** The rep who is behind on the SLA in this org, if any. */
   slowRepId: string | null
 }
-
-const dayMs = 86_400_000
 
 /** The batch's MQL-and-later contacts with every moment of their journey (dropped at commit). */
 export async function createJourneyTable(tx: Executor, orgId: string, from: number, to: number, o: JourneyOptions) {

@@ -1,10 +1,10 @@
 import * as z from "zod"
+import { dayMs } from "../days"
 
 export const Uuid = z.uuid()
 
 // Dates Relay stores are bounded: PostgreSQL cannot hold some that ISO 8601 allows (year 0), and one such
 // as 9999-12-31 is a typing or clock mistake that would stretch every report and SLA it touched.
-const dayMs = 86_400_000
 export const earliestDate = "1970-01-01"
 export const latestDate = "2099-12-31"
 const earliestMs = Date.parse(`${earliestDate}T00:00:00Z`)

@@ -1,4 +1,5 @@
 import * as z from "zod"
+import { dayMs } from "../days"
 
 // Dashboard sign-in: an API token is exchanged once for a session cookie. The names and lifetimes
 // live here so the server and the dashboard agree on them.
@@ -15,7 +16,7 @@ export const writeHeader = "X-Relay-Request"
 /** A session ends after this long without a request (sliding: each request moves it on)... */
 export const sessionIdleMs = 12 * 3_600_000
 /** ...and at the latest this long after sign-in, however active it is. */
-export const sessionLifetimeMs = 7 * 86_400_000
+export const sessionLifetimeMs = 7 * dayMs
 
 export const SessionCreate = z.object({
   token: z.string().trim().min(1, "give the API token to sign in with").max(200),
