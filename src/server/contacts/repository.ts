@@ -147,6 +147,13 @@ export async function timeline(ex: Executor, orgId: string, contactId: string, l
   return rows<TimelineRow>(ex, timelineSql(orgId, contactId, limit, before, type))
 }
 
+/**
+ * The titles of the assets `ids` (a uuid[]) names, as {id: title}: one primary-key probe per id (LIMIT keeps it a
+ * probe; joined on = ANY, the plan read every asset of the org on each lookup).
+ */
+const assetTitles = (orgId: SQL | string, ids: SQL) => sql`(SELECT coalesce(json_object_agg(x.id, a.title), '{}'::json) FROM unnest(${ids}) AS x(id)
+  CROSS JOIN LATERAL (SELECT title FROM assets WHERE org_id = ${orgId} AND id = x.id LIMIT 1) a)`
+
 export type ContactTarget = { email: string } | { linkedin: string } | { id: string }
 
 export interface ContextRow extends ContactRow {
@@ -196,7 +203,7 @@ export async function context(ex: Executor, orgId: string, target: ContactTarget
       WHERE g.org_id = ${orgId} AND g.contact_id = ${contactId}
         AND g.events = live.n AND g.last_event_id IS NOT DISTINCT FROM live.last AND g.since <= ${since}::timestamptz)
     SELECT c.*, (SELECT body FROM d WHERE version IS DISTINCT FROM ${known}::text) AS digest, (SELECT version FROM d) AS "digestVersion",
-      (SELECT coalesce(json_object_agg(a.id, a.title), '{}'::json) FROM d JOIN assets a ON a.org_id = ${orgId} AND a.id = ANY(d.asset_ids)) AS titles,
+      (SELECT ${assetTitles(orgId, sql`d.asset_ids`)} FROM d) AS titles,
       (SELECT coalesce(json_agg(t ORDER BY t."occurredAt" DESC, t.key DESC), '[]'::json) FROM ${salesTimelineSql(orgId, contactId, pageSize + 1)} t) AS sales,
       (SELECT coalesce(json_agg(k), '[]'::json) FROM (
         SELECT type, count(*)::int AS n FROM activities WHERE org_id = ${orgId} AND contact_id = ${contactId} GROUP BY type) k) AS "salesCounts"
@@ -249,7 +256,7 @@ export async function buildDigest(ex: Executor, orgId: string, contactId: string
       ON CONFLICT (org_id, contact_id) DO UPDATE SET events = EXCLUDED.events, last_event_id = EXCLUDED.last_event_id,
         since = EXCLUDED.since, body = EXCLUDED.body, asset_ids = EXCLUDED.asset_ids)
     SELECT body AS digest,
-      (SELECT coalesce(json_object_agg(a.id, a.title), '{}'::json) FROM assets a WHERE a.org_id = ${orgId} AND a.id = ANY(asset_ids)) AS titles
+      ${assetTitles(orgId, sql`asset_ids`)} AS titles
     FROM body`,
   )
   return row!
