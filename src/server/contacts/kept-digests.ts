@@ -2,11 +2,11 @@ import type { Db } from "../db/client"
 import type { Digest } from "./digest"
 
 /**
- * The digests this process read last, by what was looked up (`email:…`, `linkedin:…`, `id:…`), the least recently
- * used dropped first. One is used only when the lookup's statement names the same version (contact, event count,
- * newest event, since: contacts/repository.ts `context`), so it is exactly the stored digest and any number of
- * processes stay right. A sidebar asks for the same person again and again (each time it shows them, on every
- * focus): the digest, a lookup's largest field, is then neither sent by PostgreSQL nor parsed here.
+ * The digests this process read last, by org and what was looked up (`<org>:email:…`, `…:linkedin:…`, `…:id:…`),
+ * the least recently used dropped first. One is used only when the lookup's statement names the same version
+ * (contact, event count, newest event, since: contacts/repository.ts `context`), so it is exactly the stored digest
+ * and any number of processes stay right. A sidebar asks for the same person again and again (each time it shows
+ * them, on every focus): the digest, a lookup's largest field, is then neither sent by PostgreSQL nor parsed here.
  * Bounded by the events the digests hold in all (a digest holds from a few to a few thousand), not by their number.
  */
 export class KeptDigests {

@@ -36,7 +36,7 @@ async function context(db: Db, orgId: string, target: repo.ContactTarget, now: D
   // Events older than eight half-lives weigh under 0.4%: they cannot be a top reason.
   const since = new Date(now.getTime() - rules.halfLifeDays * 8 * dayMs)
   const kept = keptDigests(db)
-  const key = "email" in target ? `email:${target.email}` : "linkedin" in target ? `linkedin:${target.linkedin}` : `id:${target.id}`
+  const key = `${orgId}:${"email" in target ? `email:${target.email}` : "linkedin" in target ? `linkedin:${target.linkedin}` : `id:${target.id}`}`
   const row = await repo.context(db, orgId, target, since, pageSize, kept.version(key))
   if (!row) throw new NotFound("contact")
   const whole = kept.resolve(key, row.digestVersion, row.digest, current)
