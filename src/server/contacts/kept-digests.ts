@@ -1,5 +1,5 @@
 import type { Db } from "../db/client"
-import type { Digest } from "./digest"
+import { current, type Digest } from "./digest"
 
 /**
  * The digests this process read last, by org and what was looked up (`<org>:email:…`, `…:linkedin:…`, `…:id:…`),
@@ -21,10 +21,11 @@ export class KeptDigests {
   }
 
   /** The digest the lookup's row names: the one it carries (kept from now on) or, when it carries none, the one kept. */
-  resolve(key: string, version: string | null, sent: Digest | null, isDigest: (d: unknown) => d is Digest): Digest | null {
+  resolve(key: string, version: string | null, sent: Digest | null): Digest | null {
     if (version === null) return null
     if (sent !== null) {
-      if (!isDigest(sent)) return null
+      // One stored in an older shape is not kept: the lookup builds it again.
+      if (!current(sent)) return null
       this.drop(key)
       this.kept.set(key, { version, digest: sent })
       this.events += sent.events.type.length

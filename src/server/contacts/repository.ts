@@ -156,6 +156,14 @@ const assetTitles = (orgId: SQL | string, ids: SQL) => sql`(SELECT coalesce(json
 
 export type ContactTarget = { email: string } | { linkedin: string } | { id: string }
 
+/** What a lookup goes by: the kind of key and the value looked for. */
+export const targetKey = (t: ContactTarget) =>
+  "email" in t
+    ? { kind: "email" as const, who: t.email }
+    : "linkedin" in t
+      ? { kind: "linkedin" as const, who: t.linkedin }
+      : { kind: "id" as const, who: t.id }
+
 export interface ContextRow extends ContactRow {
   /**
    * The contact's digest when it still holds exactly the contact's events and reaches back to `since`; else null.
@@ -179,8 +187,7 @@ export interface ContextRow extends ContactRow {
  * A named prepared statement, parsed and planned once per connection.
  */
 export async function context(ex: Executor, orgId: string, target: ContactTarget, since: Date, pageSize: number, known: string | null = null) {
-  const kind = "email" in target ? "email" : "linkedin" in target ? "linkedin" : "id"
-  const who = "email" in target ? target.email : "linkedin" in target ? target.linkedin : target.id
+  const { kind, who } = targetKey(target)
   const values = { orgId, who, since: since.toISOString(), known }
   const [row] = await preparedRows<ContextRow, typeof values>(ex, `relay_contact_context_${kind}_${pageSize}`, values, ({ orgId, who, since, known }) => {
     const find =

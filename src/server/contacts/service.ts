@@ -9,7 +9,7 @@ import { contactScore, currentTotal } from "../scores/service"
 import { slaState } from "../../shared/sla"
 import { cachedSettings } from "../settings/service"
 import * as repo from "./repository"
-import { counts, current, firstPage, recentEvents } from "./digest"
+import { counts, firstPage, recentEvents } from "./digest"
 import { keptDigests } from "./kept-digests"
 import { dayMs } from "../../shared/days"
 
@@ -36,10 +36,11 @@ async function context(db: Db, orgId: string, target: repo.ContactTarget, now: D
   // Events older than eight half-lives weigh under 0.4%: they cannot be a top reason.
   const since = new Date(now.getTime() - rules.halfLifeDays * 8 * dayMs)
   const kept = keptDigests(db)
-  const key = `${orgId}:${"email" in target ? `email:${target.email}` : "linkedin" in target ? `linkedin:${target.linkedin}` : `id:${target.id}`}`
+  const { kind, who } = repo.targetKey(target)
+  const key = `${orgId}:${kind}:${who}`
   const row = await repo.context(db, orgId, target, since, pageSize, kept.version(key))
   if (!row) throw new NotFound("contact")
-  const whole = kept.resolve(key, row.digestVersion, row.digest, current)
+  const whole = kept.resolve(key, row.digestVersion, row.digest)
   const { digest, titles } = whole ? { digest: whole, titles: row.titles } : await repo.buildDigest(db, orgId, row.id, since, pageSize)
   const page = toPage(firstPage(digest, titles, row.sales, pageSize + 1), pageSize)
   const score = contactScore(row, recentEvents(digest, titles, since), settings, now)
