@@ -76,8 +76,9 @@ const [{ n: events } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT coun
 const relay = await buildApp({ db, rateLimitPerMinute: 1_000_000_000, logger: process.env.BENCH_LOG === "1" })
 
 // The ceiling: what one indexed select through the driver costs, served by Fastify, nothing else.
-const ceilingSql = `SELECT c.id, c.first_name, c.last_name, c.title, c.company, c.stage, c.fit_score, c.engagement_value, c.engagement_at
-  FROM contact_emails ce JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id WHERE ce.org_id = $1 AND ce.email = $2`
+const ceilingSql = `SELECT c.id, c.first_name, c.last_name, c.title, c.company, c.stage, s.fit_score, s.engagement_value, s.engagement_at
+  FROM contact_emails ce JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id
+    JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id WHERE ce.org_id = $1 AND ce.email = $2`
 let query: (email: string) => Promise<unknown[]>
 let closePool = async () => {}
 if (engine === "postgres") {

@@ -51,9 +51,10 @@ describe.each(backends)("analytics API on %s", (kind) => {
     const id = x.id ?? randomUUID()
     c[key] = id
     await run(sql`INSERT INTO contacts (org_id, id, first_name, last_name, company, title, industry, company_size, owner_id, stage, stage_changed_at,
-        fit_score, engagement_value, engagement_at, campaign, source, created_at)
+        campaign, source, created_at)
       VALUES (${org}, ${id}, ${x.first}, ${x.last}, ${`${x.last} Labs`}, ${x.title ?? null}, ${x.industry ?? null}, ${x.size ?? null}, ${x.owner}, ${x.stage},
-        ${x.stageAt}, ${x.fit ?? 0}, ${x.engagement ?? 0}, now(), ${x.campaign ?? null}, ${x.source ?? null}, ${x.createdAt ?? "2026-01-01T00:00:00Z"})`)
+        ${x.stageAt}, ${x.campaign ?? null}, ${x.source ?? null}, ${x.createdAt ?? "2026-01-01T00:00:00Z"})`)
+    await run(sql`UPDATE contact_scores SET fit_score = ${x.fit ?? 0}, engagement_value = ${x.engagement ?? 0} WHERE org_id = ${org} AND contact_id = ${id}`)
     if (x.email) await run(sql`INSERT INTO contact_emails (org_id, email, contact_id, is_primary) VALUES (${org}, ${x.email}, ${id}, true)`)
   }
   const change = (org: string, key: string, from: string, to: string, at: string, score: number | null = null) =>

@@ -38,7 +38,7 @@ describe.each(backends)("enablement content on %s", (kind) => {
     ...over,
   })
   const engagement = async (contactId: string) =>
-    Number((await one<{ v: number }>(h.database.db, sql`SELECT engagement_value AS v FROM contacts WHERE id = ${contactId}`))!.v)
+    Number((await one<{ v: number }>(h.database.db, sql`SELECT engagement_value AS v FROM contact_scores WHERE contact_id = ${contactId}`))!.v)
   const linkEvents = async (contactId: string) =>
     (
       await rows<{ n: number }>(h.database.db, sql`SELECT count(*)::int AS n FROM marketing_events WHERE contact_id = ${contactId} AND source = 'relay-link'`)

@@ -66,7 +66,7 @@ describe.each(backends)("ingest batches in flight together on %s", (kind) => {
     const held = new Promise<void>((r) => (holding = r))
     const batch = h.database.db.transaction(async (tx) => {
       // A batch's first statement, locking the contact (its only line sends no event).
-      const { contacts } = await stageBatch(tx, h.acme.id, new Map([[email, undefined]]), [], new Map([[email, { fit: 0, value: 0, at: new Date() }]]))
+      const { contacts } = await stageBatch(tx, h.acme.id, new Map([[email, undefined]]), [])
       contactId = contacts[0]!.contactId
       holding()
       await new Promise<void>((r) => (release = r))

@@ -37,7 +37,8 @@ describe.each(backends)("demo seed on %s", (kind) => {
         h.database.db,
         sql`
     SELECT md5(string_agg(x, ',' ORDER BY x)) AS d FROM (
-      SELECT id::text || first_name || last_name || coalesce(title, '') || stage || fit_score || round(engagement_value::numeric, 6) AS x FROM contacts WHERE org_id = ${demoOrgs.acme}
+      SELECT id::text || first_name || last_name || coalesce(title, '') || stage || fit_score || round(engagement_value::numeric, 6) AS x
+        FROM contacts c JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id WHERE c.org_id = ${demoOrgs.acme}
       UNION ALL SELECT contact_id::text || type || occurred_at::text || external_id FROM marketing_events WHERE org_id = ${demoOrgs.acme}
       UNION ALL SELECT id::text || coalesce(source, '') || coalesce(campaign, '') || coalesce(mql_at::text, '') || stage_changed_at::text FROM contacts WHERE org_id = ${demoOrgs.acme}
       UNION ALL SELECT contact_id::text || to_stage || at::text || coalesce(score, -1) || coalesce(reason, '') FROM stage_changes WHERE org_id = ${demoOrgs.acme}
@@ -227,7 +228,8 @@ describe.each(backends)("demo seed on %s", (kind) => {
         SELECT 1 FROM marketing_events e WHERE e.org_id = c.org_id AND e.contact_id = c.id AND e.type = 'webinar_attended'
           AND e.occurred_at BETWEEN c.mql_at - interval '30 days' AND c.mql_at))::int AS webinar
       FROM handoffs h JOIN contacts c ON c.org_id = h.org_id AND c.id = h.contact_id
-      WHERE h.org_id = ${acme} AND h.reason = 'not_a_fit' AND c.fit_score = 0`),
+        JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id
+      WHERE h.org_id = ${acme} AND h.reason = 'not_a_fit' AND s.fit_score = 0`),
     ).toEqual({ total: 172, webinar: 164 })
     // One rep misses the SLA far more often than the others.
     const sla = await rows<{ email: string; rate: number }>(

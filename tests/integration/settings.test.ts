@@ -41,7 +41,7 @@ describe.each(backends)("settings on %s", (kind) => {
   const scoreStamps = async (orgId: string) =>
     await rows<{ id: string; at: string; fit: number; v: number }>(
       h.database.db,
-      sql`SELECT id, engagement_at::text AS at, fit_score AS fit, engagement_value AS v FROM contacts WHERE org_id = ${orgId} ORDER BY id`,
+      sql`SELECT contact_id AS id, engagement_at::text AS at, fit_score AS fit, engagement_value AS v FROM contact_scores WHERE org_id = ${orgId} ORDER BY contact_id`,
     )
   const withEvent = (s: Settings, type: string, points: number) => ({ ...s.scoring, events: { ...s.scoring.events, [type]: { points, dailyCap: points } } })
 
@@ -226,10 +226,12 @@ describe.each(backends)("settings on %s", (kind) => {
       await createUser(h.database.db, org, { email: "marketer@large.example", name: "Large marketer", role: "marketer" })
       token = (await createToken(h.database.db, org, "marketer@large.example")).token
       await h.database.db.execute(sql`
-        INSERT INTO contacts (org_id, id, first_name, title, industry, company_size, fit_score, engagement_value, engagement_at)
-        SELECT ${org}, md5('large-' || i)::uuid, 'Person ' || i, 'VP Sales', 'software', 400, 37,
-          CASE WHEN i % 4 = 0 THEN 25 ELSE 0 END, now() - interval '1 day'
-        FROM generate_series(1, 24000) i`)
+        INSERT INTO contacts (org_id, id, first_name, title, industry, company_size)
+        SELECT ${org}, md5('large-' || i)::uuid, 'Person ' || i, 'VP Sales', 'software', 400 FROM generate_series(1, 24000) i`)
+      await h.database.db.execute(sql`
+        UPDATE contact_scores SET fit_score = 37, engagement_value = CASE WHEN contact_id = ANY(
+          SELECT md5('large-' || i)::uuid FROM generate_series(4, 24000, 4) i) THEN 25 ELSE 0 END, engagement_at = now() - interval '1 day'
+        WHERE org_id = ${org}`)
       await h.database.db.execute(sql`
         INSERT INTO marketing_events (org_id, contact_id, type, occurred_at, source, external_id)
         SELECT ${org}, md5('large-' || i)::uuid, 'demo_request', now() - interval '1 day', 'test', 'large-' || i

@@ -18,11 +18,11 @@ const inPeriod = (col: ReturnType<typeof sql>, a: Applied) => sql`${col} >= ${a.
  * The period's MQLs (the latest crossing per contact: the one whose next crossing, kept on write, is not in the
  * period) with what sales did with them afterwards, the contact's firmographics and the engagement points earned by
  * the crossing, all from mql_outcomes (migrations 0005, 0007, mql_next); the contact itself is read only for an old
- * change that did not record its score.
+ * change that did not record its score (its score, from contact_scores).
  */
 export const mqlsOf = (a: Applied, rules: ScoringRules, and: SQL = sql`TRUE`) => sql`
   SELECT m.contact_id, m.mql_at AS at,
-    coalesce(m.score, (SELECT ${currentScoreSql(rules, a.now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id)) AS score,
+    coalesce(m.score, (SELECT ${currentScoreSql(rules, a.now, sql`s`)} FROM contact_scores s WHERE s.org_id = m.org_id AND s.contact_id = m.contact_id)) AS score,
     m.decision, m.reason, m.sql_at IS NOT NULL AS sql, m.customer_at IS NOT NULL AS customer,
     m.industry, m.title, m.company_size, m.points
   FROM mql_outcomes m
@@ -148,7 +148,8 @@ const inDays = (a: Applied) => sql`day >= ${a.p.from}::date AND day <= ${a.p.to}
 function sources(a: Applied, rules: ScoringRules): SQL {
   const others = (mqlContacts: SQL) => sql`
     others AS (
-      SELECT ${currentScoreSql(rules, a.now)} AS score FROM contacts c
+      SELECT ${currentScoreSql(rules, a.now, sql`s`)} AS score
+      FROM contacts c JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id
       WHERE c.org_id = ${a.orgId} AND ${inPeriod(sql`c.created_at`, a)}
         AND ${repCond(a.orgId, a.f, sql`c.owner_id`)} AND ${contactCond(a.f, sql`c`)}
         -- NOT IN (both sides are never NULL) hashes the period's MQLs once instead of sorting every lead.
@@ -244,8 +245,9 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
   const since = new Date(now.getTime() - 90 * dayMs).toISOString()
   const owner = (c: ReturnType<typeof sql>) => (ownerId ? sql`${c}.owner_id = ${ownerId}::uuid` : sql`TRUE`)
   // A score is at most fit + positive engagement (engagement only decays), plus 1 for rounding each half: the
-  // expression of the contacts_score_ceiling index (migration 0013).
-  const ceiling = sql`c.fit_score + GREATEST(c.engagement_value, 0) >= ${threshold - 1}::float8`
+  // expression of the contact_scores_ceiling index.
+  const ceiling = sql`s.fit_score + GREATEST(s.engagement_value, 0) >= ${threshold - 1}::float8`
+  const score = currentScoreSql(rules, now, sql`s`)
   const [r] = await rows<{ current: number; proposed: number; notYetMqls: number; decided: number; accepted: number }>(
     ex,
     sql`
@@ -267,10 +269,9 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
       WHERE m.org_id = ${orgId} AND m.mql_at >= ${since} AND m.next_mql_at IS NULL AND m.stage IS NOT NULL AND ${owner(sql`m`)}),
     -- Contacts that did not cross but stand at or above T now; the ceiling lets an index skip everyone who cannot.
     waiting AS (
-      SELECT c.id FROM contacts c
-      WHERE c.org_id = ${orgId} AND ${ceiling}
+      SELECT c.id FROM contact_scores s JOIN contacts c ON c.org_id = s.org_id AND c.id = s.contact_id
+      WHERE s.org_id = ${orgId} AND ${ceiling} AND ${score} >= ${threshold}::int
         AND c.stage IN ('subscriber', 'lead', 'recycled') AND ${owner(sql`c`)}
-        AND ${currentScoreSql(rules, now)} >= ${threshold}::int
         -- Not in crossed, asked of the contact's own crossings (its key leads mql_outcomes' primary key): a few hundred
         -- contacts stand at T now, where a hash of crossed took every MQL of the 90 days.
         AND NOT EXISTS (SELECT 1 FROM mql_outcomes x WHERE x.org_id = ${orgId} AND x.contact_id = c.id AND x.mql_at >= ${since}
@@ -283,13 +284,13 @@ export async function thresholdPreview(ex: Executor, orgId: string, rules: Scori
       UNION ALL
       SELECT m.decision FROM mql_outcomes m
       WHERE m.org_id = ${orgId} AND m.decision IN ('accept', 'reject') AND m.score IS NULL AND ${owner(sql`m`)}
-        AND (SELECT ${currentScoreSql(rules, now)} FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id) >= ${threshold}::int)
+        AND (SELECT ${score} FROM contact_scores s WHERE s.org_id = m.org_id AND s.contact_id = m.contact_id) >= ${threshold}::int)
     SELECT (SELECT count(*)::int FROM crossed) AS current,
       (SELECT count(*)::int FROM crossed x WHERE x.recorded >= ${threshold}::int)
         -- Those under T at their crossing count if they stand at T now: the same ceiling as above finds the few
         -- contacts that can, instead of reading every MQL's contact.
-        + (SELECT count(*)::int FROM crossed x JOIN contacts c ON c.org_id = ${orgId} AND c.id = x.contact_id
-            WHERE x.recorded < ${threshold}::int AND ${ceiling} AND ${currentScoreSql(rules, now)} >= ${threshold}::int)
+        + (SELECT count(*)::int FROM crossed x JOIN contact_scores s ON s.org_id = ${orgId} AND s.contact_id = x.contact_id
+            WHERE x.recorded < ${threshold}::int AND ${ceiling} AND ${score} >= ${threshold}::int)
         + w.n AS proposed,
       w.n AS "notYetMqls", h.decided, h.accepted
     FROM (SELECT count(*)::int AS decided, count(*) FILTER (WHERE decision = 'accept')::int AS accepted FROM decided) h,

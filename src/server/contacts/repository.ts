@@ -1,50 +1,40 @@
 import type { SQL } from "drizzle-orm"
 import { type Executor, one, pgArray, preparedRows, rows, sql } from "../db/client"
-import type { contactEmails, contacts, users } from "../db/schema"
+import type { contactEmails, contactScores, contacts, users } from "../db/schema"
 import type { ContactSummary, TimelineItem } from "../../shared/contracts/contacts"
 import type { Digest } from "./digest"
 import type { Bant } from "../../shared/contracts/handoff"
 import { activityTitleSql } from "./timeline-sql"
 
 type Contact = typeof contacts.$inferSelect
+type Score = Pick<typeof contactScores.$inferSelect, "fitScore" | "engagementValue" | "engagementAt">
 
 /** A contact as contactColumns reads it: the schema's columns aliased to their keys, its owner (if any) and its emails. */
 export type ContactRow = Pick<
   Contact,
-  | "id"
-  | "firstName"
-  | "lastName"
-  | "title"
-  | "company"
-  | "industry"
-  | "companySize"
-  | "linkedin"
-  | "stage"
-  | "stageChangedAt"
-  | "mqlAt"
-  | "bant"
-  | "fitScore"
-  | "engagementValue"
-  | "engagementAt"
-  | "ownerId"
-> & {
-  ownerName: (typeof users.$inferSelect)["name"] | null
-  ownerEmail: (typeof users.$inferSelect)["email"] | null
-  /** Primary first. */
-  emails: (typeof contactEmails.$inferSelect)["email"][]
-}
+  "id" | "firstName" | "lastName" | "title" | "company" | "industry" | "companySize" | "linkedin" | "stage" | "stageChangedAt" | "mqlAt" | "bant" | "ownerId"
+> &
+  Score & {
+    ownerName: (typeof users.$inferSelect)["name"] | null
+    ownerEmail: (typeof users.$inferSelect)["email"] | null
+    /** Primary first. */
+    emails: (typeof contactEmails.$inferSelect)["email"][]
+  }
 
 const contactColumns = sql`
   c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.title, c.company, c.industry, c.company_size AS "companySize",
-  c.linkedin, c.stage, c.stage_changed_at AS "stageChangedAt", c.mql_at AS "mqlAt", c.bant, c.fit_score AS "fitScore",
-  c.engagement_value AS "engagementValue", c.engagement_at AS "engagementAt",
+  c.linkedin, c.stage, c.stage_changed_at AS "stageChangedAt", c.mql_at AS "mqlAt", c.bant, s.fit_score AS "fitScore",
+  s.engagement_value AS "engagementValue", s.engagement_at AS "engagementAt",
   u.id AS "ownerId", u.name AS "ownerName", u.email AS "ownerEmail",
   ARRAY(SELECT e.email FROM contact_emails e WHERE e.org_id = c.org_id AND e.contact_id = c.id ORDER BY e.is_primary DESC, e.email) AS emails`
+
+/** What contactColumns reads beside the contact `c`: its score `s` and its owner `u`. */
+const contactJoins = sql`JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id`
 
 export async function findById(ex: Executor, orgId: string, id: string) {
   return one<ContactRow>(
     ex,
-    sql`SELECT ${contactColumns} FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
+    sql`SELECT ${contactColumns} FROM contacts c ${contactJoins}
     WHERE c.org_id = ${orgId} AND c.id = ${id}`,
   )
 }
@@ -53,8 +43,7 @@ export async function findByEmail(ex: Executor, orgId: string, email: string) {
   return one<ContactRow>(
     ex,
     sql`SELECT ${contactColumns} FROM contact_emails ce
-    JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id
-    LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
+    JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id ${contactJoins}
     WHERE ce.org_id = ${orgId} AND ce.email = ${email}`,
   )
 }
@@ -62,7 +51,7 @@ export async function findByEmail(ex: Executor, orgId: string, email: string) {
 export async function findByLinkedin(ex: Executor, orgId: string, slug: string) {
   return one<ContactRow>(
     ex,
-    sql`SELECT ${contactColumns} FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
+    sql`SELECT ${contactColumns} FROM contacts c ${contactJoins}
     WHERE c.org_id = ${orgId} AND lower(c.linkedin) = lower(${slug}) ORDER BY c.created_at LIMIT 1`,
   )
 }
@@ -74,7 +63,7 @@ export async function exists(ex: Executor, orgId: string, id: string) {
 /** Name and company by trigram similarity, email by prefix; best matches first. */
 export async function search(ex: Executor, orgId: string, q: string, limit: number) {
   const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-  return rows<Omit<ContactSummary, "score"> & Pick<Contact, "fitScore" | "engagementValue" | "engagementAt">>(
+  return rows<Omit<ContactSummary, "score"> & Score>(
     ex,
     sql`
     WITH hits AS (
@@ -86,9 +75,9 @@ export async function search(ex: Executor, orgId: string, q: string, limit: numb
         AND (coalesce(c.first_name,'') || ' ' || coalesce(c.last_name,'') || ' ' || coalesce(c.company,'')) ILIKE ${like} LIMIT 500)
     ), best AS (SELECT id, max(rank) AS rank FROM hits GROUP BY id)
     SELECT c.id, trim(coalesce(c.first_name,'') || ' ' || coalesce(c.last_name,'')) AS name, c.title, c.company, c.stage,
-      c.fit_score AS "fitScore", c.engagement_value AS "engagementValue", c.engagement_at AS "engagementAt",
+      s.fit_score AS "fitScore", s.engagement_value AS "engagementValue", s.engagement_at AS "engagementAt",
       ARRAY(SELECT e.email FROM contact_emails e WHERE e.org_id = c.org_id AND e.contact_id = c.id ORDER BY e.is_primary DESC, e.email) AS emails
-    FROM best JOIN contacts c ON c.org_id = ${orgId} AND c.id = best.id
+    FROM best JOIN contacts c ON c.org_id = ${orgId} AND c.id = best.id JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id
     ORDER BY best.rank DESC, c.last_name, c.first_name, c.id LIMIT ${limit}`,
   )
 }
@@ -192,12 +181,11 @@ export async function context(ex: Executor, orgId: string, target: ContactTarget
   const [row] = await preparedRows<ContextRow, typeof values>(ex, `relay_contact_context_${kind}_${pageSize}`, values, ({ orgId, who, since, known }) => {
     const find =
       kind === "email"
-        ? sql`FROM contact_emails ce JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id
-          LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id WHERE ce.org_id = ${orgId} AND ce.email = ${who}`
+        ? sql`FROM contact_emails ce JOIN contacts c ON c.org_id = ce.org_id AND c.id = ce.contact_id ${contactJoins} WHERE ce.org_id = ${orgId} AND ce.email = ${who}`
         : kind === "linkedin"
-          ? sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id
+          ? sql`FROM contacts c ${contactJoins}
             WHERE c.org_id = ${orgId} AND lower(c.linkedin) = lower(${who}) ORDER BY c.created_at LIMIT 1`
-          : sql`FROM contacts c LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.owner_id WHERE c.org_id = ${orgId} AND c.id = ${who}`
+          : sql`FROM contacts c ${contactJoins} WHERE c.org_id = ${orgId} AND c.id = ${who}`
     const contactId = sql`(SELECT c.id FROM c)`
     return sql`
     WITH c AS (SELECT ${contactColumns} ${find}),

@@ -9,7 +9,7 @@ import { type ContactFields, type EventRow, eventColumns, firmographicColumns } 
 /** An event line of an ingest batch, before its contact is known: its email instead of the contact id. */
 export type BatchEvent = Omit<EventRow, "contactId"> & { email: string }
 
-/** A contact of the batch as stageBatch() left it: locked (or just created), with what its score reads (as stored). */
+/** A contact of the batch as stageBatch() left it: locked (or just created), with what its score reads. */
 export interface BatchContact {
   email: string
   contactId: string
@@ -18,32 +18,23 @@ export interface BatchContact {
   title: string | null
   industry: string | null
   companySize: number | null
-  fit: number
-  value: number
-  at: Date
+  /** Its score as stored; none for a contact created here (its score row holds 0 until writeBatch()). */
+  stored: { fit: number; value: number; at: Date } | null
 }
 
 /**
  * The first stage of an ingest batch, one statement: finds the batch's contacts by email and locks the known ones
  * (first, in id order, for the whole transaction: two batches in flight that share contacts queue instead of
- * deadlocking; FOR NO KEY UPDATE, the lock the update takes anyway, so that activities logged for them meanwhile,
- * whose foreign key only shares the contact's key, do not wait for the batch), inserts the events (a (source,
- * external_id) seen before is skipped), and creates the missing contacts with their email, the firmographics sent,
- * their first touch (the earliest of their new events that is not a tracked-link view) and the score `asNew` gives,
- * so that a new contact is written once (writeBatch() corrects the score only when some of its events turned out to
- * be duplicates).
+ * deadlocking; FOR NO KEY UPDATE, so that activities logged for them meanwhile, whose foreign key only shares the
+ * contact's key, do not wait for the batch; every writer of a contact's score locks its contact row first), inserts
+ * the events (a (source, external_id) seen before is skipped), and creates the missing contacts with their email, the
+ * firmographics sent and their first touch (the earliest of their new events that is not a tracked-link view), so
+ * that a new contact's row is written once (its score row, inserted with it, is writeBatch()'s).
  * Returns each contact's score state, with the firmographics sent merged in (a value sent wins, one left out is
  * kept; writeBatch() stores them on known contacts), the events that were new, and the score buckets those of known
  * contacts fall in (by `contactId|type|day`, as scoreEvents() reads them).
  */
-export async function stageBatch(
-  ex: Executor,
-  orgId: string,
-  people: Map<string, EventInput["contact"]>,
-  events: BatchEvent[],
-  /** By email: the score a contact would have if it were created here (its stored state the moment it is inserted). */
-  asNew: Map<string, { fit: number; value: number; at: Date }>,
-) {
+export async function stageBatch(ex: Executor, orgId: string, people: Map<string, EventInput["contact"]>, events: BatchEvent[]) {
   const emails = [...people.keys()]
   if (emails.length === 0) return { contacts: [] as BatchContact[], inserted: [] as NewEventRow[], buckets: new Map<string, number>() }
   const all = emails.map((e) => people.get(e))
@@ -74,17 +65,13 @@ export async function stageBatch(
       emails: pgArray(emails),
       ...firmographicColumns(all),
       newId: pgArray(emails.map(() => randomUUID())),
-      newFit: pgArray(emails.map((e) => String(asNew.get(e)!.fit))),
-      newValue: pgArray(emails.map((e) => String(asNew.get(e)!.value))),
-      newAt: pgArray(emails.map((e) => asNew.get(e)!.at.toISOString())),
       eEmail: pgArray(events.map((e) => e.email)),
       ...eventColumns(events),
     },
     (v) => sql`
     WITH v AS (
       SELECT * FROM unnest(${v.emails}::text[], ${v.fn}::text[], ${v.ln}::text[], ${v.ti}::text[], ${v.co}::text[], ${v.ind}::text[], ${v.sz}::int[],
-        ${v.li}::text[], ${v.newId}::uuid[], ${v.newFit}::int[], ${v.newValue}::float8[], ${v.newAt}::timestamptz[])
-        AS v(email, fn, ln, ti, co, ind, sz, li, new_id, new_fit, new_value, new_at)
+        ${v.li}::text[], ${v.newId}::uuid[]) AS v(email, fn, ln, ti, co, ind, sz, li, new_id)
     ),
     -- One index probe per email (LIMIT keeps it a probe: joined, the planner may read all the org's emails instead).
     found AS MATERIALIZED (
@@ -92,8 +79,9 @@ export async function stageBatch(
       CROSS JOIN LATERAL (SELECT contact_id FROM contact_emails WHERE org_id = ${v.orgId}::uuid AND email = v.email LIMIT 1) ce
     ),
     locked AS MATERIALIZED (
-      SELECT c.id, c.stage, c.title, c.industry, c.company_size, c.fit_score, c.engagement_value, c.engagement_at
-      FROM contacts c WHERE c.org_id = ${v.orgId}::uuid AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR NO KEY UPDATE
+      SELECT c.id, c.stage, c.title, c.industry, c.company_size, s.fit_score, s.engagement_value, s.engagement_at
+      FROM contacts c JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id
+      WHERE c.org_id = ${v.orgId}::uuid AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR NO KEY UPDATE OF c
     ),
     p AS MATERIALIZED (
       SELECT v.*, coalesce(f.contact_id, v.new_id) AS id, f.contact_id IS NULL AS created FROM v LEFT JOIN found f ON f.email = v.email
@@ -114,9 +102,8 @@ export async function stageBatch(
       SELECT DISTINCT ON (contact_id) contact_id, source, campaign FROM ev WHERE source <> 'relay-link' ORDER BY contact_id, occurred_at, id
     ),
     ins AS (
-      INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, linkedin, stage, source, campaign,
-        fit_score, engagement_value, engagement_at)
-      SELECT ${v.orgId}::uuid, p.id, p.fn, p.ln, p.ti, p.co, p.ind, p.sz, p.li, 'lead', f.source, f.campaign, p.new_fit, p.new_value, p.new_at
+      INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, linkedin, stage, source, campaign)
+      SELECT ${v.orgId}::uuid, p.id, p.fn, p.ln, p.ti, p.co, p.ind, p.sz, p.li, 'lead', f.source, f.campaign
       FROM p LEFT JOIN first f ON f.contact_id = p.id WHERE p.created
       RETURNING id
     ),
@@ -132,8 +119,7 @@ export async function stageBatch(
     )
     SELECT 'c' AS kind, p.email, p.id AS "contactId", p.created, coalesce(l.stage, 'lead') AS stage, coalesce(p.ti, l.title) AS title,
       coalesce(p.ind, l.industry) AS industry, coalesce(p.sz, l.company_size) AS "companySize",
-      CASE WHEN p.created THEN p.new_fit ELSE l.fit_score END AS fit, CASE WHEN p.created THEN p.new_value ELSE l.engagement_value END AS value,
-      CASE WHEN p.created THEN p.new_at ELSE l.engagement_at END AS at, NULL AS type, NULL AS day, NULL::int AS points, NULL::int AS line
+      l.fit_score AS fit, l.engagement_value AS value, l.engagement_at AS at, NULL AS type, NULL AS day, NULL::int AS points, NULL::int AS line
     FROM p LEFT JOIN locked l ON l.id = p.id
     UNION ALL
     -- The lines whose event was stored before (numbered from 0), rather than every event stored: there are seldom any.
@@ -162,9 +148,7 @@ export async function stageBatch(
         title: x.title,
         industry: x.industry,
         companySize: x.companySize === null ? null : Number(x.companySize),
-        fit: Number(x.fit),
-        value: Number(x.value),
-        at: new Date(x.at!),
+        stored: x.created ? null : { fit: Number(x.fit), value: Number(x.value), at: new Date(x.at!) },
       })
   }
   const ids = new Map(contacts.map((c) => [c.email, c.contactId]))
@@ -177,11 +161,17 @@ export async function stageBatch(
 type NewEventRow = Pick<EventRow, "contactId" | "type" | "occurredAt" | "source">
 type Firmographics = Omit<ContactFields, "companySize"> & { companySize?: number }
 
-/** What the last stage of an ingest batch writes on one contact. */
-export interface BatchWrite {
+/** A contact's new score state, for a contact that got new events. */
+export interface ScoreWrite {
   contactId: string
-  /** The new score state, when the contact got new events. */
-  score?: { fit: number; value: number; at: Date }
+  fit: number
+  value: number
+  at: Date
+}
+
+/** What the last stage of an ingest batch writes on a known contact's own row. */
+export interface ContactWrite {
+  contactId: string
   /** Firmographics sent for a contact that was already known (a value sent wins, one left out is kept). */
   fields?: Firmographics
   /** Its first touch may have moved: it is found again from its events (known contacts that got new marketing events). */
@@ -190,9 +180,6 @@ export interface BatchWrite {
 
 /** What writeBatch() sets on a contact: each column with its new value (`s`, the batch's write, and `c`, the contact). */
 const written: [column: string, value: SQL][] = [
-  ["fit_score", sql`coalesce(s.fit, c.fit_score)`],
-  ["engagement_value", sql`coalesce(s.value, c.engagement_value)`],
-  ["engagement_at", sql`coalesce(s.at, c.engagement_at)`],
   ["first_name", sql`coalesce(s.fn, c.first_name)`],
   ["last_name", sql`coalesce(s.ln, c.last_name)`],
   ["title", sql`coalesce(s.ti, c.title)`],
@@ -205,15 +192,15 @@ const written: [column: string, value: SQL][] = [
 ]
 
 /**
- * The last stage of an ingest batch, one statement: the score buckets the batch filled, and each contact written
- * once with its new score, the firmographics sent and its first touch (recomputed from the events, one index probe
+ * The last stage of an ingest batch, one statement: the score buckets the batch filled, the new scores, and on the
+ * known contacts that need it the firmographics sent and the first touch (recomputed from the events, one index probe
  * per contact, so an older event that arrives late still wins; tracked-link views never count as the first touch).
  * The contacts are the ones stageBatch() locked.
  */
-export async function writeBatch(ex: Executor, orgId: string, buckets: Map<string, number>, writes: BatchWrite[]) {
-  if (writes.length === 0 && buckets.size === 0) return
+export async function writeBatch(ex: Executor, orgId: string, buckets: Map<string, number>, scores: ScoreWrite[], contacts: ContactWrite[]) {
+  if (buckets.size === 0 && scores.length === 0 && contacts.length === 0) return
   const keys = [...buckets.keys()].map((k) => k.split("|") as [string, string, string])
-  const w = (f: (x: BatchWrite) => string | number | boolean | null | undefined) => pgColumn(writes, f)
+  const sc = (f: (x: ScoreWrite) => string | number) => pgColumn(scores, f)
   await preparedRows(
     ex,
     "ingest_write_batch",
@@ -223,12 +210,13 @@ export async function writeBatch(ex: Executor, orgId: string, buckets: Map<strin
       bType: pgArray(keys.map((k) => k[1])),
       bDay: pgArray(keys.map((k) => k[2])),
       bPoints: pgArray([...buckets.values()].map(String)),
-      ids: w((x) => x.contactId),
-      fit: w((x) => x.score?.fit),
-      value: w((x) => x.score?.value),
-      at: w((x) => x.score?.at.toISOString()),
-      ...firmographicColumns(writes.map((x) => x.fields)),
-      attribute: w((x) => x.attribute),
+      sIds: sc((x) => x.contactId),
+      fit: sc((x) => x.fit),
+      value: sc((x) => x.value),
+      at: sc((x) => x.at.toISOString()),
+      ids: pgColumn(contacts, (x) => x.contactId),
+      ...firmographicColumns(contacts.map((x) => x.fields)),
+      attribute: pgColumn(contacts, (x) => x.attribute),
     },
     (v) => sql`
     WITH b AS (
@@ -236,14 +224,19 @@ export async function writeBatch(ex: Executor, orgId: string, buckets: Map<strin
       SELECT ${v.orgId}::uuid, * FROM unnest(${v.bContact}::uuid[], ${v.bType}::text[], ${v.bDay}::date[], ${v.bPoints}::int[])
       ON CONFLICT (org_id, contact_id, type, day) DO UPDATE SET points = EXCLUDED.points
     ),
+    -- = ANY: one primary-key probe per score; the plan PostgreSQL keeps for this prepared statement sees ten rows in
+    -- any unnest(), and joined to it alone the planner may scan the org's scores instead.
+    sc AS (
+      UPDATE contact_scores s SET fit_score = v.fit, engagement_value = v.value, engagement_at = v.at
+      FROM unnest(${v.sIds}::uuid[], ${v.fit}::int[], ${v.value}::float8[], ${v.at}::timestamptz[]) AS v(id, fit, value, at)
+      WHERE s.org_id = ${v.orgId}::uuid AND s.contact_id = ANY(${v.sIds}::uuid[]) AND s.contact_id = v.id
+        AND (s.fit_score, s.engagement_value, s.engagement_at) IS DISTINCT FROM (v.fit, v.value, v.at)
+    ),
     -- MATERIALIZED: the first touches are found once, one index probe per contact whose first touch may have moved.
-    -- Then one primary-key probe per contact updated: the plan PostgreSQL keeps for this prepared statement sees ten
-    -- rows in any unnest(), and a join of two such sets could otherwise scan one of them once per row of the other.
     s AS MATERIALIZED (
       SELECT s.*, e.touched, e.source AS touch_source, e.campaign AS touch_campaign
-      FROM unnest(${v.ids}::uuid[], ${v.fit}::int[], ${v.value}::float8[], ${v.at}::timestamptz[], ${v.fn}::text[], ${v.ln}::text[],
-        ${v.ti}::text[], ${v.co}::text[], ${v.ind}::text[], ${v.sz}::int[], ${v.li}::text[], ${v.attribute}::bool[])
-        AS s(id, fit, value, at, fn, ln, ti, co, ind, sz, li, attribute)
+      FROM unnest(${v.ids}::uuid[], ${v.fn}::text[], ${v.ln}::text[], ${v.ti}::text[], ${v.co}::text[], ${v.ind}::text[], ${v.sz}::int[],
+        ${v.li}::text[], ${v.attribute}::bool[]) AS s(id, fn, ln, ti, co, ind, sz, li, attribute)
       LEFT JOIN LATERAL (
         SELECT true AS touched, source, campaign FROM marketing_events
         WHERE s.attribute AND org_id = ${v.orgId}::uuid AND contact_id = s.id AND source <> 'relay-link'
@@ -255,11 +248,9 @@ export async function writeBatch(ex: Executor, orgId: string, buckets: Map<strin
       sql`, `,
     )}, updated_at = now()
     FROM s
-    -- = ANY: the contacts are found by primary-key probes; joined to s alone, the planner scans the org's contacts
-    -- whenever it guesses that is cheaper (it did at 20,000 contacts, hashing all of them for 500 updates).
     WHERE c.org_id = ${v.orgId}::uuid AND c.id = ANY(${v.ids}::uuid[]) AND c.id = s.id
-      -- A contact nothing changes on is left alone (an event worth no points, a first touch that stays): a contact's row
-      -- is written whole with every one of its indexes (its score columns are indexed), the largest cost of a batch.
+      -- A contact nothing changes on is left alone (a first touch that stays, firmographics as stored): a contact's row
+      -- is written whole with every one of its indexes.
       AND (${sql.join(
         written.map(([column]) => sql`c.${sql.raw(column)}`),
         sql`, `,

@@ -2,7 +2,6 @@ import type { Db, Executor } from "../db/client"
 import { BadRequest } from "../errors"
 import { type Principal, requireRole } from "../auth/service"
 import { EventInput, type IngestResult, maxIngestBatch } from "../../shared/contracts/events"
-import type { ScoringRules } from "../../shared/contracts/settings"
 import { getSettings } from "../settings/service"
 import { type EngagementState, markCrossings, scoreEvents } from "../scores/service"
 import * as repo from "./repository"
@@ -62,26 +61,22 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
     // known contacts' new events fall in read; scores, buckets, firmographics and first touches written.
     // Then the crossings, when there are any.
     const settings = await getSettings(tx, p.orgId)
-    const staged = await store(tx, p.orgId, kept, rejected, settings.scoring, now)
+    const staged = await store(tx, p.orgId, kept, rejected)
     const events = staged.inserted.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) }))
     const scoredIds = new Set(events.map((e) => e.contactId))
     const batch = [...staged.contacts.values()]
-    // A contact this batch created is scored from scratch, as if it had been stored with no score and no buckets.
-    const states = batch.filter((c) => scoredIds.has(c.contactId)).map((c) => (c.created ? fresh(c.contactId, c, now) : scoreState(c)))
+    // A contact this batch created is scored from scratch: no score and no buckets yet.
+    const states = batch.filter((c) => scoredIds.has(c.contactId)).map((c) => scoreState(c, now))
     const scored = scoreEvents(states, events, staged.buckets, settings.scoring, now)
-    const byId = new Map(states.map((s) => [s.id, s]))
     const attribute = new Set(staged.inserted.filter((e) => e.source !== "relay-link").map((e) => e.contactId))
-    const writes: batchRepo.BatchWrite[] = []
+    const writes: batchRepo.ContactWrite[] = []
     for (const c of batch) {
-      const s = byId.get(c.contactId)
       const fields = staged.fields.get(c.contactId)
-      // A new contact was inserted with its score already; it differs only when some of its events were duplicates.
-      const score = s && !(c.created && s.fit === c.fit && s.value === c.value && s.at.getTime() === c.at.getTime()) ? s : undefined
       const touch = !c.created && attribute.has(c.contactId)
-      if (!score && !fields && !touch) continue
-      writes.push({ contactId: c.contactId, score: score && { fit: score.fit, value: score.value, at: score.at }, fields, attribute: touch })
+      if (fields || touch) writes.push({ contactId: c.contactId, fields, attribute: touch })
     }
-    await batchRepo.writeBatch(tx, p.orgId, scored.buckets, writes)
+    const scores = states.map((s) => ({ contactId: s.id, fit: s.fit, value: s.value, at: s.at }))
+    await batchRepo.writeBatch(tx, p.orgId, scored.buckets, scores, writes)
     const marked = await markCrossings(tx, p.orgId, scored, settings, now)
     rejected.sort((a, b) => a.line - b.line)
     return {
@@ -94,28 +89,14 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
   })
 }
 
-/** A contact's score state as stored. */
-const scoreState = (c: batchRepo.BatchContact): EngagementState => ({
+/** A contact's score state as stored; a contact just created has none (its score before this batch is 0). */
+const scoreState = (c: batchRepo.BatchContact, now: Date): EngagementState => ({
   id: c.contactId,
   stage: c.stage as EngagementState["stage"],
   title: c.title,
   industry: c.industry,
   companySize: c.companySize,
-  fit: c.fit,
-  value: c.value,
-  at: c.at,
-})
-
-/** The score state of a contact just created: no fit stored yet (the score before this batch is 0), no engagement. */
-const fresh = (id: string, c: { title?: string | null; industry?: string | null; companySize?: number | null }, now: Date): EngagementState => ({
-  id,
-  stage: "lead",
-  title: c.title ?? null,
-  industry: c.industry ?? null,
-  companySize: c.companySize ?? null,
-  fit: 0,
-  value: 0,
-  at: now,
+  ...(c.stored ?? { fit: 0, value: 0, at: now }),
 })
 
 type Line = { line: number; e: EventInput }
@@ -131,18 +112,9 @@ interface Staged {
 }
 
 /** Contacts and events of some lines, in one statement. */
-async function write(tx: Executor, orgId: string, lines: Line[], rules: ScoringRules, now: Date): Promise<Staged> {
+async function write(tx: Executor, orgId: string, lines: Line[]): Promise<Staged> {
   const people = new Map<string, EventInput["contact"]>()
   for (const g of lines) if (!people.has(g.e.email) || g.e.contact) people.set(g.e.email, { ...people.get(g.e.email), ...g.e.contact })
-  // Each email's score were it new (every line kept, nothing earned before): what a contact created here is stored with.
-  const asNew = [...people].map(([email, c]) => fresh(email, { title: c?.title, industry: c?.industry, companySize: c?.companySize }, now))
-  scoreEvents(
-    asNew,
-    lines.map((g) => ({ contactId: g.e.email, type: g.e.type, occurredAt: new Date(g.e.occurredAt) })),
-    new Map(),
-    rules,
-    now,
-  )
   const r = await batchRepo.stageBatch(
     tx,
     orgId,
@@ -157,7 +129,6 @@ async function write(tx: Executor, orgId: string, lines: Line[], rules: ScoringR
       externalId: g.e.externalId,
       properties: JSON.stringify(g.e.properties ?? {}),
     })),
-    new Map(asNew.map((s) => [s.id, s])),
   )
   const contacts = new Map(r.contacts.map((c) => [c.contactId, c]))
   const fields = new Map<string, NonNullable<EventInput["contact"]>>()
@@ -185,10 +156,10 @@ const nothing = (): Staged => ({ contacts: new Map(), fields: new Map(), inserte
  * a value as data (SQLSTATE class 22), the batch is halved until the refused lines stand alone, so that even
  * then a bad line costs only itself: about 2·log2(n) extra statements per bad line, and none when all is well.
  */
-async function store(tx: Db, orgId: string, lines: Line[], rejected: IngestResult["rejected"], rules: ScoringRules, now: Date): Promise<Staged> {
+async function store(tx: Db, orgId: string, lines: Line[], rejected: IngestResult["rejected"]): Promise<Staged> {
   if (lines.length === 0) return nothing()
   try {
-    return await tx.transaction((sp) => write(sp, orgId, lines, rules, now))
+    return await tx.transaction((sp) => write(sp, orgId, lines))
   } catch (err) {
     const refused = dataError(err)
     if (!refused) throw err
@@ -197,8 +168,8 @@ async function store(tx: Db, orgId: string, lines: Line[], rejected: IngestResul
       return nothing()
     }
     const half = Math.ceil(lines.length / 2)
-    const a = await store(tx, orgId, lines.slice(0, half), rejected, rules, now)
-    const b = await store(tx, orgId, lines.slice(half), rejected, rules, now)
+    const a = await store(tx, orgId, lines.slice(0, half), rejected)
+    const b = await store(tx, orgId, lines.slice(half), rejected)
     return merge(a, b)
   }
 }

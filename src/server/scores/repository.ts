@@ -11,14 +11,18 @@ export type EngagementState = Pick<typeof contacts.$inferSelect, "id" | "stage" 
   fit: number
 }
 
-/** Locks the contacts (in id order, so two ingests cannot deadlock) and returns their score state. */
+/**
+ * Locks the contacts (in id order, so two ingests cannot deadlock) and returns their score state. The contact's row
+ * is what every writer of its score locks first, its score row included (contact_scores).
+ */
 export async function lockScoreState(ex: Executor, orgId: string, contactIds: string[]): Promise<EngagementState[]> {
   if (contactIds.length === 0) return []
   const r = await rows<Omit<EngagementState, "value" | "at"> & { value: number | string; at: string }>(
     ex,
     sql`
-    SELECT id, engagement_value AS value, engagement_at AS at, fit_score AS fit, stage, title, industry, company_size AS "companySize"
-    FROM contacts WHERE org_id = ${orgId} AND id = ANY(${pgArray(contactIds)}::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+    SELECT c.id, s.engagement_value AS value, s.engagement_at AS at, s.fit_score AS fit, c.stage, c.title, c.industry, c.company_size AS "companySize"
+    FROM contacts c JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id
+    WHERE c.org_id = ${orgId} AND c.id = ANY(${pgArray(contactIds)}::uuid[]) ORDER BY c.id FOR NO KEY UPDATE OF c`,
   )
   return r.map((x) => ({ ...x, value: Number(x.value), at: new Date(x.at) }))
 }
@@ -50,10 +54,10 @@ export async function saveBuckets(ex: Executor, orgId: string, buckets: Map<stri
 export async function saveScores(ex: Executor, orgId: string, states: { id: string; fit: number; value: number; at: Date }[]) {
   if (states.length === 0) return
   await ex.execute(sql`
-    UPDATE contacts c SET fit_score = v.fit, engagement_value = v.value, engagement_at = v.at, updated_at = now()
+    UPDATE contact_scores s SET fit_score = v.fit, engagement_value = v.value, engagement_at = v.at
     FROM unnest(${pgArray(states.map((s) => s.id))}::uuid[], ${pgArray(states.map((s) => String(s.fit)))}::int[],
       ${pgArray(states.map((s) => String(s.value)))}::float8[], ${pgArray(states.map((s) => s.at.toISOString()))}::timestamptz[]) AS v(id, fit, value, at)
-    WHERE c.org_id = ${orgId} AND c.id = v.id`)
+    WHERE s.org_id = ${orgId} AND s.contact_id = v.id`)
 }
 
 /** Recomputes fit and engagement for a whole org in SQL (after a rules change, or a bulk load). */
@@ -63,12 +67,13 @@ export async function rescoreInSql(ex: Executor, orgId: string, rules: ScoringRu
   await ex.execute(sql`
     INSERT INTO score_buckets (org_id, contact_id, type, day, points)
     SELECT ${orgId}, contact_id, type, day, sum(GREATEST(contrib, 0)) FROM score_parts GROUP BY contact_id, type, day`)
-  await ex.execute(sql`UPDATE contacts c SET fit_score = ${fitSql(rules)}, engagement_value = 0, engagement_at = ${now.toISOString()}::timestamptz
-    WHERE c.org_id = ${orgId}`)
+  // The org's contacts locked first, as every score writer does (lockScoreState()): an ingest batch holding some
+  // finishes before their scores are rewritten, and one arriving later waits for this.
+  await ex.execute(sql`SELECT FROM contacts WHERE org_id = ${orgId} FOR NO KEY UPDATE`)
   await ex.execute(sql`
-    UPDATE contacts c SET engagement_value = p.value
-    FROM (SELECT contact_id, ${engagementAtSql(rules, now)} AS value FROM score_parts GROUP BY contact_id) p
-    WHERE c.org_id = ${orgId} AND c.id = p.contact_id`)
+    UPDATE contact_scores s SET fit_score = ${fitSql(rules)}, engagement_value = coalesce(p.value, 0), engagement_at = ${now.toISOString()}::timestamptz
+    FROM contacts c LEFT JOIN (SELECT contact_id, ${engagementAtSql(rules, now)} AS value FROM score_parts GROUP BY contact_id) p ON p.contact_id = c.id
+    WHERE c.org_id = ${orgId} AND s.org_id = ${orgId} AND s.contact_id = c.id`)
   await ex.execute(sql`DROP TABLE IF EXISTS score_parts`)
 }
 
@@ -96,14 +101,14 @@ export async function countMqls(
 ): Promise<MqlCounts> {
   // The sample is a test on the contact id alone, so events are picked by the same test without a join.
   const inSample = (id: SQL) => (sample === undefined ? sql`` : sql`AND ((hashtext(${id}::text)::bigint + 2147483648) % 1000000) < ${sample}`)
-  const today = currentScoreSql(current.scoring, now)
+  const today = currentScoreSql(current.scoring, now, sql`c`)
   const rescored = proposed.scoring
   const r = await one<MqlCounts>(
     ex,
     sql`
     WITH c AS (
-      SELECT c.id, c.title, c.industry, c.company_size, c.fit_score, c.engagement_value, c.engagement_at
-      FROM contacts c WHERE c.org_id = ${orgId} ${inSample(sql`c.id`)}
+      SELECT c.id, c.title, c.industry, c.company_size, s.fit_score, s.engagement_value, s.engagement_at
+      FROM contacts c JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id WHERE c.org_id = ${orgId} ${inSample(sql`c.id`)}
     ),
     p AS (
       ${

@@ -4,7 +4,8 @@ import { dayMs } from "../../shared/days"
 
 // The lead score of src/shared/scoring.ts as SQL expressions, so whole orgs are rescored, previewed and
 // reported on inside the database. The one SQL home of the scoring rules: the rescore, the settings preview
-// and the analytics reports all build on these. Expressions on contacts expect the alias `c`.
+// and the analytics reports all build on these. Expressions on contacts expect the alias `c`; the score itself is on
+// contact_scores.
 
 /**
  * Each counted event's points after its type's daily cap: (contact_id, type, day, occurred_at, contrib).
@@ -44,13 +45,16 @@ export function totalScoreSql(fit: SQL, engagement: SQL, rules: ScoringRules): S
     + floor(LEAST(${rules.engagementMax}::int, GREATEST(0, ${engagement})) + 0.5)))`
 }
 
-/** The score as the sidebar shows it now: the stored fit, the stored engagement decayed to `now` (engagementNow()). */
-export function currentScoreSql(rules: ScoringRules, now: Date): SQL {
+/**
+ * The score as the sidebar shows it now: the stored fit, the stored engagement decayed to `now` (engagementNow()).
+ * `s` is the contact's row of contact_scores (or a row with its columns).
+ */
+export function currentScoreSql(rules: ScoringRules, now: Date, s: SQL): SQL {
   const halfLifeSecs = rules.halfLifeDays * 86_400
   // An integer, as the sidebar shows it: reports divide it into score bands.
   return sql`(${totalScoreSql(
-    sql`c.fit_score`,
-    sql`c.engagement_value * power(2::float8, -GREATEST(0, date_part('epoch', ${now.toISOString()}::timestamptz - c.engagement_at)) / ${halfLifeSecs}::float8)`,
+    sql`${s}.fit_score`,
+    sql`${s}.engagement_value * power(2::float8, -GREATEST(0, date_part('epoch', ${now.toISOString()}::timestamptz - ${s}.engagement_at)) / ${halfLifeSecs}::float8)`,
     rules,
   )})::int`
 }

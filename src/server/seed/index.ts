@@ -189,10 +189,11 @@ async function insertAssets(db: Db, orgId: string, assets: ReturnType<typeof dem
 async function promoteMqls(db: Db, orgId: string, threshold: number, engagementMax: number, salt: string, now: Date) {
   await db.execute(sql`
     UPDATE contacts SET stage = 'mql', stage_changed_at = t.at, mql_at = t.at
-    FROM (SELECT id, ${now.toISOString()}::timestamptz - ((abs(hashtext(id::text || ${salt})) % 20160) || ' minutes')::interval AS at
-          FROM contacts WHERE org_id = ${orgId}) t
+    FROM (SELECT c.id, s.fit_score + LEAST(${engagementMax}::int, s.engagement_value) AS score,
+            ${now.toISOString()}::timestamptz - ((abs(hashtext(c.id::text || ${salt})) % 20160) || ' minutes')::interval AS at
+          FROM contacts c JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id WHERE c.org_id = ${orgId}) t
     WHERE contacts.org_id = ${orgId} AND contacts.id = t.id
-      AND ((contacts.stage IN ('subscriber', 'lead') AND contacts.fit_score + LEAST(${engagementMax}::int, contacts.engagement_value) >= ${threshold})
+      AND ((contacts.stage IN ('subscriber', 'lead') AND t.score >= ${threshold})
         OR (contacts.stage = 'mql' AND contacts.mql_at IS NULL))`)
 }
 

@@ -41,18 +41,18 @@ export async function createJourneyTable(tx: Executor, orgId: string, from: numb
   for (const r of otherReasons) if (!(rejectReasons as readonly string[]).includes(r)) throw new Error(`unknown reject reason ${r}`)
   await tx.execute(sql`
     CREATE TEMP TABLE seed_journey ON COMMIT DROP AS
-    SELECT c.id, c.owner_id AS owner, c.stage, c.fit_score AS fit, c.campaign, c.mql_at, t.touch_at, d.decided_at, op.opp_at, cu.cust_at,
+    SELECT c.id, c.owner_id AS owner, c.stage, sc.fit_score AS fit, c.campaign, c.mql_at, t.touch_at, d.decided_at, op.opp_at, cu.cust_at,
       CASE WHEN c.stage IN ('sql', 'opportunity', 'customer') THEN 'accept' WHEN c.stage = 'recycled' THEN 'reject' END AS decision,
-      CASE WHEN c.stage = 'recycled' THEN CASE WHEN c.fit_score < 10 THEN 'not_a_fit' ELSE ${oneOf(otherReasons, id, s("rr"))} END END AS reason,
+      CASE WHEN c.stage = 'recycled' THEN CASE WHEN sc.fit_score < 10 THEN 'not_a_fit' ELSE ${oneOf(otherReasons, id, s("rr"))} END END AS reason,
       -- The score the lead was handed over at: waiting MQLs have theirs now; off-profile rejections sit just over
       -- the threshold (webinar points on a fit near zero); the rest rise with fit.
       LEAST(100, CASE
-        WHEN c.stage = 'mql' THEN GREATEST(c.fit_score + LEAST(${o.engagementMax}::int, round(c.engagement_value)::int),
-          LEAST(c.fit_score + 60, ${o.threshold}::int + floor(0.6 * c.fit_score + 16 * ${unit(id, s("sc"))})::int))
-        WHEN c.stage = 'recycled' AND c.fit_score < 10 THEN LEAST(c.fit_score + 60, GREATEST(${o.threshold}::int, c.fit_score + 51 + ${pick(id, s("sc"), 10)}))
-        ELSE LEAST(c.fit_score + 60, ${o.threshold}::int + floor(0.6 * c.fit_score + 16 * ${unit(id, s("sc"))})::int) END) AS score,
+        WHEN c.stage = 'mql' THEN GREATEST(sc.fit_score + LEAST(${o.engagementMax}::int, round(sc.engagement_value)::int),
+          LEAST(sc.fit_score + 60, ${o.threshold}::int + floor(0.6 * sc.fit_score + 16 * ${unit(id, s("sc"))})::int))
+        WHEN c.stage = 'recycled' AND sc.fit_score < 10 THEN LEAST(sc.fit_score + 60, GREATEST(${o.threshold}::int, sc.fit_score + 51 + ${pick(id, s("sc"), 10)}))
+        ELSE LEAST(sc.fit_score + 60, ${o.threshold}::int + floor(0.6 * sc.fit_score + 16 * ${unit(id, s("sc"))})::int) END) AS score,
       CASE c.stage WHEN 'customer' THEN LEAST(${now}, cu.cust_at + interval '14 days') WHEN 'recycled' THEN d.decided_at ELSE ${now} END AS end_at
-    FROM contacts c
+    FROM contacts c JOIN contact_scores sc ON sc.org_id = c.org_id AND sc.contact_id = c.id
     CROSS JOIN LATERAL (SELECT c.mql_at + ${hours(touchHours)} AS touch_at) t
     CROSS JOIN LATERAL (SELECT CASE WHEN c.stage <> 'mql' THEN t.touch_at + ${hours(sql`1 + 71 * ${unit(id, s("dc"))}`)} END AS decided_at) d
     CROSS JOIN LATERAL (SELECT CASE WHEN c.stage IN ('opportunity', 'customer')

@@ -79,7 +79,7 @@ export async function seedShowcaseHistory(db: Db, orgId: string, ownerId: string
         INSERT INTO stage_changes (org_id, contact_id, from_stage, to_stage, at, user_id, reason, score)
         SELECT ${orgId}, ${c.id}, ${from}, ${to}, ${hoursAgo(now, ago)}, ${to === "mql" ? null : ownerId}::uuid,
           ${to === "mql" ? mqlReason : null}, CASE WHEN ${from} IN ('lead', 'mql') THEN LEAST(100, fit_score + LEAST(60, round(engagement_value)::int)) END
-        FROM contacts WHERE org_id = ${orgId} AND id = ${c.id}`)
+        FROM contact_scores WHERE org_id = ${orgId} AND contact_id = ${c.id}`)
       if (to === "sql") {
         // The first touch comes before the decision, two hours into the SLA.
         await db.execute(sql`INSERT INTO activities (org_id, id, contact_id, user_id, type, occurred_at, outcome, duration_seconds, notes, body_hash)

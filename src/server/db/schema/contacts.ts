@@ -26,11 +26,11 @@ import { users } from "./tenancy"
 // they earned, reps' activities, handoff decisions and lead-quality ratings.
 
 /**
- * Indexes the builder cannot say, left to the SQL migrations: contacts_created_score (org_id, created_at),
- * contacts_stage_since (org_id, stage, stage_changed_at), contacts_score_ceiling
- * (org_id, (fit_score + GREATEST(engagement_value, 0))) (0009, 0013) and contacts_owner (org_id, owner_id) (drizzle
- * migration report_covering) each INCLUDE the columns their reports read. contacts_stage_since also serves a lookup by
- * stage alone. Triggers on contacts copy an MQL's contact onto mql_outcomes (0007).
+ * Indexes the builder cannot say, left to the SQL migrations: contacts_created (org_id, created_at) (drizzle
+ * migration contact_scores_moved, was 0009's contacts_created_score), contacts_stage_since (org_id, stage, stage_changed_at) (0009)
+ * and contacts_owner (org_id, owner_id) (drizzle migration report_covering) each INCLUDE the columns their reports
+ * read. contacts_stage_since also serves a lookup by stage alone. Triggers on contacts copy an MQL's contact onto
+ * mql_outcomes (0007) and give each new contact its row in contact_scores (the score lives there, below).
  */
 export const contacts = pgTable(
   "contacts",
@@ -49,9 +49,6 @@ export const contacts = pgTable(
     stageChangedAt: at("stage_changed_at").notNull().defaultNow(),
     mqlAt: at("mql_at"),
     bant: jsonb("bant").$type<Bant>().notNull().default({}),
-    fitScore: integer("fit_score").notNull().default(0),
-    engagementValue: doublePrecision("engagement_value").notNull().default(0),
-    engagementAt: at("engagement_at").notNull().defaultNow(),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
     /** First-touch attribution: the source and campaign of the marketing event that brought the contact in. */
@@ -69,6 +66,35 @@ export const contacts = pgTable(
     ),
     index("contacts_campaign").on(t.orgId, t.campaign),
     index("contacts_source").on(t.orgId, t.source),
+  ],
+)
+
+/**
+ * A contact's stored score: its fit and its engagement, a value and the time it was brought up to date (it decays
+ * from then; src/shared/scoring.ts). Apart from contacts because it changes with nearly every marketing event: a
+ * score written here rewrites this narrow row and its two indexes, where one written on the contact rewrote the
+ * contact's whole row and all nine of its indexes, the largest cost of an ingest batch. One row per contact: a
+ * trigger on contacts inserts it (score 0) with the contact (drizzle migration contact_scores_moved), so that
+ * every way of creating a contact has one; it goes with its contact. Score writers lock the contact's row first
+ * (FOR NO KEY UPDATE, in id order), as they did when the score was on it.
+ */
+export const contactScores = pgTable(
+  "contact_scores",
+  {
+    orgId: uuid("org_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    fitScore: integer("fit_score").notNull().default(0),
+    engagementValue: doublePrecision("engagement_value").notNull().default(0),
+    engagementAt: at("engagement_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "contact_scores_pkey", columns: [t.orgId, t.contactId] }),
+    foreignKey({ name: "contact_scores_org_id_contact_id_fkey", columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete(
+      "cascade",
+    ),
+    // A score is at most fit + positive engagement (engagement only decays): the threshold preview finds the few
+    // contacts that can stand at a threshold by this bound instead of scoring every contact.
+    index("contact_scores_ceiling").on(t.orgId, sql`(${t.fitScore} + GREATEST(${t.engagementValue}, 0))`),
   ],
 )
 
