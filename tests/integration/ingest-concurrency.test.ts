@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { pgArray, rows, sql } from "../../src/server/db/client"
 import { stageBatch } from "../../src/server/events/batch-repository"
+import { engagementAtSql, scorePartsSql } from "../../src/server/scores/score-sql"
+import { getSettings } from "../../src/server/settings/service"
 import { auth, backends, event, harness, type Harness } from "./harness"
 
 // Batches in flight at once that share contacts: each locks the batch's known contacts first, in id
@@ -54,6 +56,45 @@ describe.each(backends)("ingest batches in flight together on %s", (kind) => {
     )
     expect(firstTouch).toHaveLength(people.length)
     expect(new Set(firstTouch.map((r) => r.campaign))).toEqual(new Set(["Campaign 5"]))
+  })
+
+  // A batch that waited for another's contacts scores on what that one stored: the capped points of a day and the
+  // engagement come out as if the batches had run one after the other (as the rescore computes them from the events).
+  it("scores and score buckets as if the batches had run one by one, caps included", async () => {
+    const day = new Date(Date.now() - 3 * 3_600_000)
+    // Each batch clicks once for every shared contact on the same day: 3 points a click, 9 at most a day.
+    const batches = Array.from({ length: 6 }, (_, b) =>
+      (b % 2 === 0 ? people : [...people].reverse()).map((e, i) => event(e, "email_click", new Date(day.getTime() + b * 60_000 + i), `cap-${b}-${i}`)),
+    )
+    const answers = await Promise.all(
+      batches.map((payload) =>
+        h.app.inject({ method: "POST", url: "/api/v1/events", headers: { ...auth(h.acme.tokens.marketer), "content-type": "application/json" }, payload }),
+      ),
+    )
+    expect(answers.map((a) => a.statusCode)).toEqual(batches.map(() => 200))
+    const { scoring } = await getSettings(h.database.db, h.acme.id)
+    const now = new Date()
+    const ids = sql`SELECT contact_id FROM contact_emails WHERE org_id = ${h.acme.id} AND email = ANY(${pgArray(people)}::text[])`
+    const [clicks] = await rows<{ n: number; capped: number }>(
+      h.database.db,
+      sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE points = 9)::int AS capped FROM score_buckets
+      WHERE org_id = ${h.acme.id} AND type = 'email_click' AND day = ${day.toISOString().slice(0, 10)}::date AND contact_id IN (${ids})`,
+    )
+    expect(clicks).toEqual({ n: people.length, capped: people.length })
+    const [wrong] = await rows<{ buckets: number; scores: number }>(
+      h.database.db,
+      sql`
+      WITH parts AS (${scorePartsSql(h.acme.id, scoring, sql`AND e.contact_id IN (${ids})`)}),
+      truth AS (SELECT contact_id, type, day, sum(GREATEST(contrib, 0))::int AS points FROM parts GROUP BY 1, 2, 3),
+      engagement AS (SELECT contact_id, ${engagementAtSql(scoring, now)} AS value FROM parts GROUP BY 1)
+      SELECT
+        (SELECT count(*)::int FROM truth t FULL JOIN (SELECT * FROM score_buckets WHERE org_id = ${h.acme.id} AND contact_id IN (${ids})) b
+          ON b.contact_id = t.contact_id AND b.type = t.type AND b.day = t.day WHERE t.points IS DISTINCT FROM b.points) AS buckets,
+        (SELECT count(*)::int FROM engagement x JOIN contact_scores s ON s.org_id = ${h.acme.id} AND s.contact_id = x.contact_id
+          WHERE abs(s.engagement_value * power(2::float8, -date_part('epoch', ${now.toISOString()}::timestamptz - s.engagement_at)
+            / ${scoring.halfLifeDays * 86_400}::float8) - x.value) > 1e-6) AS scores`,
+    )
+    expect(wrong).toEqual({ buckets: 0, scores: 0 })
   })
 
   // A batch holds its contacts until it commits; a rep logging a call for one of them meanwhile must not wait for it

@@ -1,5 +1,6 @@
-// The two statements of an ingest batch (events/service.ts): stageBatch() finds, locks or creates the batch's contacts
-// and writes its events; writeBatch() writes the scores, buckets, firmographics and first touches that follow.
+// The three statements of an ingest batch (events/service.ts): stageBatch() finds, locks or creates the batch's contacts
+// and writes its events; readScores() reads what their scores stand on; writeBatch() writes the scores, buckets,
+// firmographics and first touches that follow.
 import { randomUUID } from "node:crypto"
 import type { SQL } from "drizzle-orm"
 import { type Executor, pgArray, pgColumn, preparedRows, sql } from "../db/client"
@@ -9,7 +10,7 @@ import { type ContactFields, type EventRow, eventColumns, firmographicColumns } 
 /** An event line of an ingest batch, before its contact is known: its email instead of the contact id. */
 export type BatchEvent = Omit<EventRow, "contactId"> & { email: string }
 
-/** A contact of the batch as stageBatch() left it: locked (or just created), with what its score reads. */
+/** A contact of the batch as stageBatch() left it: locked (or just created), with what its fit reads. */
 export interface BatchContact {
   email: string
   contactId: string
@@ -18,8 +19,6 @@ export interface BatchContact {
   title: string | null
   industry: string | null
   companySize: number | null
-  /** Its score as stored; none for a contact created here (its score row holds 0 until writeBatch()). */
-  stored: { fit: number; value: number; at: Date } | null
 }
 
 /**
@@ -30,30 +29,23 @@ export interface BatchContact {
  * the events (a (source, external_id) seen before is skipped), and creates the missing contacts with their email, the
  * firmographics sent and their first touch (the earliest of their new events that is not a tracked-link view), so
  * that a new contact's row is written once (its score row, inserted with it, is writeBatch()'s).
- * Returns each contact's score state, with the firmographics sent merged in (a value sent wins, one left out is
- * kept; writeBatch() stores them on known contacts), the events that were new, and the score buckets those of known
- * contacts fall in (by `contactId|type|day`, as scoreEvents() reads them).
+ * Returns each contact with the firmographics sent merged in (a value sent wins, one left out is kept; writeBatch()
+ * stores them on known contacts), and the events that were new.
  */
 export async function stageBatch(ex: Executor, orgId: string, people: Map<string, EventInput["contact"]>, events: BatchEvent[]) {
   const emails = [...people.keys()]
-  if (emails.length === 0) return { contacts: [] as BatchContact[], inserted: [] as NewEventRow[], buckets: new Map<string, number>() }
+  if (emails.length === 0) return { contacts: [] as BatchContact[], inserted: [] as NewEventRow[] }
   const all = emails.map((e) => people.get(e))
   const r = await preparedRows<
     {
-      kind: "c" | "d" | "b"
+      kind: "c" | "d"
       email: string | null
-      contactId: string
+      contactId: string | null
       created: boolean | null
       stage: string | null
       title: string | null
       industry: string | null
       companySize: number | null
-      fit: number | null
-      value: number | string | null
-      at: string | Date | null
-      type: string | null
-      day: string | null
-      points: number | null
       line: number | null
     },
     Record<string, string>
@@ -79,9 +71,8 @@ export async function stageBatch(ex: Executor, orgId: string, people: Map<string
       CROSS JOIN LATERAL (SELECT contact_id FROM contact_emails WHERE org_id = ${v.orgId}::uuid AND email = v.email LIMIT 1) ce
     ),
     locked AS MATERIALIZED (
-      SELECT c.id, c.stage, c.title, c.industry, c.company_size, s.fit_score, s.engagement_value, s.engagement_at
-      FROM contacts c JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id
-      WHERE c.org_id = ${v.orgId}::uuid AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR NO KEY UPDATE OF c
+      SELECT c.id, c.stage, c.title, c.industry, c.company_size
+      FROM contacts c WHERE c.org_id = ${v.orgId}::uuid AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR NO KEY UPDATE
     ),
     p AS MATERIALIZED (
       SELECT v.*, coalesce(f.contact_id, v.new_id) AS id, f.contact_id IS NULL AS created FROM v LEFT JOIN found f ON f.email = v.email
@@ -110,52 +101,81 @@ export async function stageBatch(ex: Executor, orgId: string, people: Map<string
     em AS (
       INSERT INTO contact_emails (org_id, email, contact_id, is_primary)
       SELECT ${v.orgId}::uuid, p.email, p.id, true FROM p JOIN ins ON ins.id = p.id
-    ),
-    -- The score buckets (contact, type, UTC day) the new events of known contacts fall in, one index probe each, as
-    -- scoreEvents() needs them read first (a contact created here has none). The statement's snapshot predates its own
-    -- writes, and it writes no buckets.
-    bk AS (
-      SELECT DISTINCT ev.contact_id, ev.type, (ev.occurred_at AT TIME ZONE 'UTC')::date AS day FROM ev JOIN p ON p.id = ev.contact_id AND NOT p.created
     )
     SELECT 'c' AS kind, p.email, p.id AS "contactId", p.created, coalesce(l.stage, 'lead') AS stage, coalesce(p.ti, l.title) AS title,
-      coalesce(p.ind, l.industry) AS industry, coalesce(p.sz, l.company_size) AS "companySize",
-      l.fit_score AS fit, l.engagement_value AS value, l.engagement_at AS at, NULL AS type, NULL AS day, NULL::int AS points, NULL::int AS line
+      coalesce(p.ind, l.industry) AS industry, coalesce(p.sz, l.company_size) AS "companySize", NULL::int AS line
     FROM p LEFT JOIN locked l ON l.id = p.id
     UNION ALL
     -- The lines whose event was stored before (numbered from 0), rather than every event stored: there are seldom any.
-    SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (e.n - 1)::int
+    SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL, NULL, (e.n - 1)::int
     FROM unnest(${v.eSource}::text[], ${v.eExternal}::text[]) WITH ORDINALITY AS e(s, x, n)
-    WHERE NOT EXISTS (SELECT 1 FROM ev WHERE ev.source = e.s AND ev.external_id = e.x)
-    UNION ALL
-    SELECT 'b', NULL, bk.contact_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, bk.type, to_char(bk.day, 'YYYY-MM-DD'), b.points, NULL
-    FROM bk CROSS JOIN LATERAL (
-      -- LIMIT (the key allows one row anyway) keeps it a probe: joined, the planner may hash all the org's buckets instead.
-      SELECT points FROM score_buckets WHERE org_id = ${v.orgId}::uuid AND contact_id = bk.contact_id AND type = bk.type AND day = bk.day LIMIT 1
-    ) b`,
+    WHERE NOT EXISTS (SELECT 1 FROM ev WHERE ev.source = e.s AND ev.external_id = e.x)`,
   )
   const contacts: BatchContact[] = []
   const skipped = new Set<number>()
-  const buckets = new Map<string, number>()
   for (const x of r) {
     if (x.kind === "d") skipped.add(x.line!)
-    else if (x.kind === "b") buckets.set(`${x.contactId}|${x.type}|${x.day}`, Number(x.points))
     else
       contacts.push({
         email: x.email!,
-        contactId: x.contactId,
+        contactId: x.contactId!,
         created: x.created!,
         stage: x.stage!,
         title: x.title,
         industry: x.industry,
         companySize: x.companySize === null ? null : Number(x.companySize),
-        stored: x.created ? null : { fit: Number(x.fit), value: Number(x.value), at: new Date(x.at!) },
       })
   }
   const ids = new Map(contacts.map((c) => [c.email, c.contactId]))
   const inserted = events.flatMap((e, i) =>
     skipped.has(i) ? [] : [{ contactId: ids.get(e.email)!, type: e.type, occurredAt: e.occurredAt, source: e.source }],
   )
-  return { contacts, inserted, buckets }
+  return { contacts, inserted }
+}
+
+/**
+ * The second stage of an ingest batch, one statement: the stored scores of the known contacts that got new events,
+ * and the score buckets (contact, type, UTC day) their new events fall in (keys as `contactId|type|day`, as
+ * scoreEvents() reads them), one index probe each (LIMIT keeps it a probe: joined, the planner may hash all the org's
+ * scores or buckets instead). A statement of its own, after the one that locked the contacts: its snapshot then has
+ * what a batch this one waited for wrote (a statement that waits for a lock still reads other rows as of its start).
+ */
+export async function readScores(ex: Executor, orgId: string, contactIds: string[], bucketKeys: string[]) {
+  const keys = bucketKeys.map((k) => k.split("|") as [string, string, string])
+  const r = await preparedRows<
+    { contactId: string; fit: number | null; value: number | string | null; at: string | null; key: string | null; points: number | null },
+    Record<string, string>
+  >(
+    ex,
+    "ingest_read_scores",
+    {
+      orgId,
+      ids: pgArray(contactIds),
+      bContact: pgArray(keys.map((k) => k[0])),
+      bType: pgArray(keys.map((k) => k[1])),
+      bDay: pgArray(keys.map((k) => k[2])),
+      bKey: pgArray(bucketKeys),
+    },
+    (v) => sql`
+    SELECT k.id AS "contactId", s.fit_score AS fit, s.engagement_value AS value, s.engagement_at AS at, NULL AS key, NULL::int AS points
+    FROM unnest(${v.ids}::uuid[]) AS k(id)
+    CROSS JOIN LATERAL (
+      SELECT fit_score, engagement_value, engagement_at FROM contact_scores WHERE org_id = ${v.orgId}::uuid AND contact_id = k.id LIMIT 1
+    ) s
+    UNION ALL
+    SELECT NULL, NULL, NULL, NULL, k.key, b.points
+    FROM unnest(${v.bContact}::uuid[], ${v.bType}::text[], ${v.bDay}::date[], ${v.bKey}::text[]) AS k(contact_id, type, day, key)
+    CROSS JOIN LATERAL (
+      SELECT points FROM score_buckets WHERE org_id = ${v.orgId}::uuid AND contact_id = k.contact_id AND type = k.type AND day = k.day LIMIT 1
+    ) b`,
+  )
+  const scores = new Map<string, { fit: number; value: number; at: Date }>()
+  const buckets = new Map<string, number>()
+  for (const x of r) {
+    if (x.key === null) scores.set(x.contactId, { fit: Number(x.fit), value: Number(x.value), at: new Date(x.at!) })
+    else buckets.set(x.key, Number(x.points))
+  }
+  return { scores, buckets }
 }
 
 type NewEventRow = Pick<EventRow, "contactId" | "type" | "occurredAt" | "source">

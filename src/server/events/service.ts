@@ -3,7 +3,7 @@ import { BadRequest } from "../errors"
 import { type Principal, requireRole } from "../auth/service"
 import { EventInput, type IngestResult, maxIngestBatch } from "../../shared/contracts/events"
 import { getSettings } from "../settings/service"
-import { type EngagementState, markCrossings, scoreEvents } from "../scores/service"
+import { bucketKey, type EngagementState, markCrossings, scoreEvents } from "../scores/service"
 import * as repo from "./repository"
 import * as batchRepo from "./batch-repository"
 
@@ -57,17 +57,21 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
       rejected.push({ line: g.line, reason: "assetId: no such asset in this organization" })
       return false
     })
-    // Two statements for any batch: contacts found, locked or created, events written and the score buckets the
-    // known contacts' new events fall in read; scores, buckets, firmographics and first touches written.
-    // Then the crossings, when there are any.
+    // Three statements for any batch: contacts found, locked or created and events written; the stored scores and
+    // score buckets of the known contacts with new events read; scores, buckets, firmographics and first touches
+    // written. Then the crossings, when there are any.
     const settings = await getSettings(tx, p.orgId)
     const staged = await store(tx, p.orgId, kept, rejected)
     const events = staged.inserted.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) }))
     const scoredIds = new Set(events.map((e) => e.contactId))
     const batch = [...staged.contacts.values()]
     // A contact this batch created is scored from scratch: no score and no buckets yet.
-    const states = batch.filter((c) => scoredIds.has(c.contactId)).map((c) => scoreState(c, now))
-    const scored = scoreEvents(states, events, staged.buckets, settings.scoring, now)
+    const known = new Set(batch.filter((c) => !c.created && scoredIds.has(c.contactId)).map((c) => c.contactId))
+    const stored = known.size
+      ? await batchRepo.readScores(tx, p.orgId, [...known], [...new Set(events.filter((e) => known.has(e.contactId)).map(bucketKey))])
+      : { scores: new Map(), buckets: new Map<string, number>() }
+    const states = batch.filter((c) => scoredIds.has(c.contactId)).map((c) => scoreState(c, stored.scores.get(c.contactId), now))
+    const scored = scoreEvents(states, events, stored.buckets, settings.scoring, now)
     const attribute = new Set(staged.inserted.filter((e) => e.source !== "relay-link").map((e) => e.contactId))
     const writes: batchRepo.ContactWrite[] = []
     for (const c of batch) {
@@ -89,14 +93,14 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
   })
 }
 
-/** A contact's score state as stored; a contact just created has none (its score before this batch is 0). */
-const scoreState = (c: batchRepo.BatchContact, now: Date): EngagementState => ({
+/** A contact's score state from its stored score; a contact just created has none (its score before this batch is 0). */
+const scoreState = (c: batchRepo.BatchContact, stored: { fit: number; value: number; at: Date } | undefined, now: Date): EngagementState => ({
   id: c.contactId,
   stage: c.stage as EngagementState["stage"],
   title: c.title,
   industry: c.industry,
   companySize: c.companySize,
-  ...(c.stored ?? { fit: 0, value: 0, at: now }),
+  ...(stored ?? { fit: 0, value: 0, at: now }),
 })
 
 type Line = { line: number; e: EventInput }
@@ -106,8 +110,6 @@ interface Staged {
   /** Firmographics sent for contacts that already existed, by contact id (a later line's value wins). */
   fields: Map<string, NonNullable<EventInput["contact"]>>
   inserted: Awaited<ReturnType<typeof batchRepo.stageBatch>>["inserted"]
-  /** The stored score buckets the new events of contacts that already existed fall in (see scoreEvents()). */
-  buckets: Map<string, number>
   created: number
 }
 
@@ -136,7 +138,7 @@ async function write(tx: Executor, orgId: string, lines: Line[]): Promise<Staged
     const sent = people.get(c.email)
     if (!c.created && sent && Object.keys(sent).length > 0) fields.set(c.contactId, sent)
   }
-  return { contacts, fields, inserted: r.inserted, buckets: r.buckets, created: r.contacts.filter((c) => c.created).length }
+  return { contacts, fields, inserted: r.inserted, created: r.contacts.filter((c) => c.created).length }
 }
 
 /** Two stages of one batch, one after the other (halves of a batch): the later one's view of a contact wins. */
@@ -145,11 +147,10 @@ function merge(a: Staged, b: Staged): Staged {
   for (const [id, c] of b.contacts) contacts.set(id, { ...c, created: c.created || (a.contacts.get(id)?.created ?? false) })
   const fields = new Map(a.fields)
   for (const [id, f] of b.fields) fields.set(id, { ...fields.get(id), ...f })
-  // Nothing writes buckets between the halves: both read the same stored buckets.
-  return { contacts, fields, inserted: [...a.inserted, ...b.inserted], buckets: new Map([...a.buckets, ...b.buckets]), created: a.created + b.created }
+  return { contacts, fields, inserted: [...a.inserted, ...b.inserted], created: a.created + b.created }
 }
 
-const nothing = (): Staged => ({ contacts: new Map(), fields: new Map(), inserted: [], buckets: new Map(), created: 0 })
+const nothing = (): Staged => ({ contacts: new Map(), fields: new Map(), inserted: [], created: 0 })
 
 /**
  * Writes the lines in a savepoint. The contract refuses what PostgreSQL would; should PostgreSQL still refuse

@@ -13,7 +13,9 @@ export type EngagementState = Pick<typeof contacts.$inferSelect, "id" | "stage" 
 
 /**
  * Locks the contacts (in id order, so two ingests cannot deadlock) and returns their score state. The contact's row
- * is what every writer of its score locks first, its score row included (contact_scores).
+ * is what every writer of its score locks first; the score row is locked too, so that a score written by a
+ * transaction this one waited for is read as written (a row locked is read at its latest version, one merely joined
+ * as of the statement's start).
  */
 export async function lockScoreState(ex: Executor, orgId: string, contactIds: string[]): Promise<EngagementState[]> {
   if (contactIds.length === 0) return []
@@ -22,7 +24,7 @@ export async function lockScoreState(ex: Executor, orgId: string, contactIds: st
     sql`
     SELECT c.id, s.engagement_value AS value, s.engagement_at AS at, s.fit_score AS fit, c.stage, c.title, c.industry, c.company_size AS "companySize"
     FROM contacts c JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id
-    WHERE c.org_id = ${orgId} AND c.id = ANY(${pgArray(contactIds)}::uuid[]) ORDER BY c.id FOR NO KEY UPDATE OF c`,
+    WHERE c.org_id = ${orgId} AND c.id = ANY(${pgArray(contactIds)}::uuid[]) ORDER BY c.id FOR NO KEY UPDATE OF c, s`,
   )
   return r.map((x) => ({ ...x, value: Number(x.value), at: new Date(x.at) }))
 }

@@ -28,11 +28,12 @@ export async function applyEvents(tx: Executor, orgId: string, events: NewEvent[
   return { newMqls: marked.length }
 }
 
-const keyOf = (e: NewEvent) => `${e.contactId}|${e.type}|${utcDay(e.occurredAt)}`
+/** The score bucket an event falls in, as scoreEvents() reads `buckets`: its contact, its type and its UTC day. */
+export const bucketKey = (e: NewEvent) => `${e.contactId}|${e.type}|${utcDay(e.occurredAt)}`
 
 /** The score buckets (contact, type, UTC day) that events fall in: what scoreEvents() needs read first. */
 function bucketKeys(events: NewEvent[]) {
-  return [...new Set(events.map(keyOf))].map((k) => {
+  return [...new Set(events.map(bucketKey))].map((k) => {
     const [contactId, type, day] = k.split("|") as [string, string, string]
     return { contactId, type, day }
   })
@@ -63,7 +64,7 @@ export function scoreEvents(states: repo.EngagementState[], events: NewEvent[], 
   const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
   const touched = new Map<string, number>()
   for (const e of sorted) {
-    const key = keyOf(e)
+    const key = bucketKey(e)
     const earned = buckets.get(key) ?? 0
     const points = cappedPoints(e.type, earned, rules)
     if (points === 0) continue
