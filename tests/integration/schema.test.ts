@@ -155,6 +155,7 @@ const includeIndexes = [
   "asset_shares_at",
   "asset_shares_at_stage",
   "asset_views_at",
+  "contact_scores_created",
   "contacts_created",
   "contacts_owner",
   "contacts_stage_since",

@@ -146,14 +146,21 @@ const inDays = (a: Applied) => sql`day >= ${a.p.from}::date AND day <= ${a.p.to}
  * rule rows.
  */
 function sources(a: Applied, rules: ScoringRules): SQL {
+  // The scores come from contact_scores_created; the contact itself only when a filter asks about it, from
+  // contacts_created (both cover what they are read for, and the two sides are joined by hash).
+  const filtered = Boolean(a.f.rep || a.f.team || hasContactFilter(a.f))
   const others = (mqlContacts: SQL) => sql`
     others AS (
-      SELECT ${currentScoreSql(rules, a.now, sql`s`)} AS score
-      FROM contacts c JOIN contact_scores s ON s.org_id = c.org_id AND s.contact_id = c.id
-      WHERE c.org_id = ${a.orgId} AND ${inPeriod(sql`c.created_at`, a)}
-        AND ${repCond(a.orgId, a.f, sql`c.owner_id`)} AND ${contactCond(a.f, sql`c`)}
+      SELECT ${currentScoreSql(rules, a.now, sql`s`)} AS score FROM contact_scores s
+      ${
+        filtered
+          ? sql`JOIN contacts c ON c.org_id = ${a.orgId} AND c.id = s.contact_id AND ${inPeriod(sql`c.created_at`, a)}
+              AND ${repCond(a.orgId, a.f, sql`c.owner_id`)} AND ${contactCond(a.f, sql`c`)}`
+          : sql``
+      }
+      WHERE s.org_id = ${a.orgId} AND ${inPeriod(sql`s.created_at`, a)}
         -- NOT IN (both sides are never NULL) hashes the period's MQLs once instead of sorting every lead.
-        AND c.id NOT IN (${mqlContacts}))`
+        AND s.contact_id NOT IN (${mqlContacts}))`
   const rolled = !a.f.rep && !a.f.team && !hasContactFilter(a.f) && ownNames(rules)
   if (!rolled) {
     // With a filter, every crossing of the period is read (the rollups have no filter columns).

@@ -76,7 +76,9 @@ export const contacts = pgTable(
  * contact's whole row and all nine of its indexes, the largest cost of an ingest batch. One row per contact: a
  * trigger on contacts inserts it (score 0) with the contact (drizzle migration contact_scores_moved), so that
  * every way of creating a contact has one; it goes with its contact. Score writers lock the contact's row first
- * (FOR NO KEY UPDATE, in id order), as they did when the score was on it.
+ * (FOR NO KEY UPDATE, in id order), as they did when the score was on it. Left to the SQL migrations (INCLUDE):
+ * contact_scores_created (org_id, created_at) INCLUDE (contact_id, fit_score, engagement_value, engagement_at), what
+ * the score calibration reads of the contacts created in its period (drizzle migration contact_scores_created).
  */
 export const contactScores = pgTable(
   "contact_scores",
@@ -86,6 +88,8 @@ export const contactScores = pgTable(
     fitScore: integer("fit_score").notNull().default(0),
     engagementValue: doublePrecision("engagement_value").notNull().default(0),
     engagementAt: at("engagement_at").notNull().defaultNow(),
+    /** The contact's created_at (the trigger copies it; it never changes): reports on the contacts created in a period read their scores by it. */
+    createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: "contact_scores_pkey", columns: [t.orgId, t.contactId] }),
