@@ -106,7 +106,20 @@ try {
     await post("Profiler.start")
   }
   const byStatement = new Map<string, number>()
+  // What the batches wrote, counted rather than timed (this shared machine's speed swings; the work does not): WAL
+  // records and bytes (pg_stat_wal, the whole server's: nothing else should run meanwhile), and the buffers read or hit.
+  const wal = async () =>
+    (
+      await rows<{ records: number; bytes: number; blocks: number }>(
+        db,
+        sql`SELECT w.wal_records::float8 AS records, w.wal_bytes::float8 AS bytes, (d.blks_hit + d.blks_read)::float8 AS blocks
+        FROM pg_stat_wal w, pg_stat_database d WHERE d.datname = current_database()`,
+      )
+    )[0]!
+  let wal0 = await wal()
   for (let b = 0; b < batches; b++) {
+    // The warm-up batches are left out of the counts as they are of the averages.
+    if (b === Math.min(2, batches - 1)) wal0 = await wal()
     times.length = 0
     const batch = Array.from({ length: 1000 }, (_, i) => ({
       email: i % 2 === 0 ? emails[(b * 997 + i * 13) % emails.length]! : `new-${b}-${((i - 1) / 2) % 250}@bench.example`,
@@ -159,6 +172,10 @@ try {
   )
   for (const w of written) console.log(`${w.relname}: ${w.ins} inserted, ${w.upd} updated (${w.hot} HOT) in all, seed included`)
   console.log(`average of ${sum.n} batches: ${avg(sum.wall)} ms, CPU node ${avg(sum.node)} ms, postgres ${avg(sum.pg)} ms`)
+  const wal1 = await wal()
+  console.log(
+    `per batch: ${avg(wal1.records - wal0.records)} WAL records, ${avg((wal1.bytes - wal0.bytes) / 1024)} KB of WAL, ${avg(wal1.blocks - wal0.blocks)} buffers read or hit`,
+  )
   for (const [text, ms] of [...byStatement].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${avg(ms).padStart(8)} ms  ${text}`)
 } finally {
   await database.close()
