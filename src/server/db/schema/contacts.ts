@@ -72,8 +72,8 @@ export const contacts = pgTable(
 /**
  * A contact's stored score: its fit and its engagement, a value and the time it was brought up to date (it decays
  * from then; src/shared/scoring.ts). Apart from contacts because it changes with nearly every marketing event: a
- * score written here rewrites this narrow row and its two indexes, where one written on the contact rewrote the
- * contact's whole row and all nine of its indexes, the largest cost of an ingest batch. One row per contact: a
+ * score written here rewrites this narrow row and its three indexes, where one written on the contact rewrote the
+ * contact's whole row and all nine of its indexes (an ingest batch's WAL halved). One row per contact: a
  * trigger on contacts inserts it (score 0) with the contact (drizzle migration contact_scores_moved), so that
  * every way of creating a contact has one; it goes with its contact. Score writers lock the contact's row first
  * (FOR NO KEY UPDATE, in id order), as they did when the score was on it. Left to the SQL migrations (INCLUDE):
