@@ -64,14 +64,14 @@ export async function saveScores(ex: Executor, orgId: string, states: { id: stri
 
 /** Recomputes fit and engagement for a whole org in SQL (after a rules change, or a bulk load). */
 export async function rescoreInSql(ex: Executor, orgId: string, rules: ScoringRules, now: Date) {
+  // The org's contacts locked first, as every score writer does (lockScoreState()): an ingest batch holding some
+  // commits before the events are read below (each statement after this one sees it), and one arriving later waits.
+  await ex.execute(sql`SELECT FROM contacts WHERE org_id = ${orgId} FOR NO KEY UPDATE`)
   await ex.execute(sql`DELETE FROM score_buckets WHERE org_id = ${orgId}`)
   await ex.execute(sql`CREATE TEMP TABLE score_parts ON COMMIT DROP AS ${scorePartsSql(orgId, rules)}`)
   await ex.execute(sql`
     INSERT INTO score_buckets (org_id, contact_id, type, day, points)
     SELECT ${orgId}, contact_id, type, day, sum(GREATEST(contrib, 0)) FROM score_parts GROUP BY contact_id, type, day`)
-  // The org's contacts locked first, as every score writer does (lockScoreState()): an ingest batch holding some
-  // finishes before their scores are rewritten, and one arriving later waits for this.
-  await ex.execute(sql`SELECT FROM contacts WHERE org_id = ${orgId} FOR NO KEY UPDATE`)
   await ex.execute(sql`
     UPDATE contact_scores s SET fit_score = ${fitSql(rules)}, engagement_value = coalesce(p.value, 0), engagement_at = ${now.toISOString()}::timestamptz
     FROM contacts c LEFT JOIN (SELECT contact_id, ${engagementAtSql(rules, now)} AS value FROM score_parts GROUP BY contact_id) p ON p.contact_id = c.id
