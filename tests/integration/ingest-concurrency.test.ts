@@ -62,9 +62,12 @@ describe.each(backends)("ingest batches in flight together on %s", (kind) => {
   // engagement come out as if the batches had run one after the other (as the rescore computes them from the events).
   it("scores and score buckets as if the batches had run one by one, caps included", async () => {
     const day = new Date(Date.now() - 3 * 3_600_000)
-    // Each batch clicks once for every shared contact on the same day: 3 points a click, 9 at most a day.
+    // Each batch clicks once for every shared contact at the same moment of one day: 3 points a click, 9 at most a day.
+    // The same moment, because ingest caps in the order batches commit and the rescore in the order of the events'
+    // times: which three clicks earn the points must not change how far they have decayed.
+    const at = (i: number) => new Date(day.getTime() + i * 1000)
     const batches = Array.from({ length: 6 }, (_, b) =>
-      (b % 2 === 0 ? people : [...people].reverse()).map((e, i) => event(e, "email_click", new Date(day.getTime() + b * 60_000 + i), `cap-${b}-${i}`)),
+      (b % 2 === 0 ? people : [...people].reverse()).map((e) => event(e, "email_click", at(people.indexOf(e)), `cap-${b}-${e}`)),
     )
     const answers = await Promise.all(
       batches.map((payload) =>
