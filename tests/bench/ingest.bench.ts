@@ -91,13 +91,15 @@ try {
     }),
   )
   const [warm, ...measured] = batches
+  // The bodies are written before the clock starts: this process shares the cores with the API and the database.
+  const bodies = new Map(batches.map((batch) => [batch, batch.map((e) => JSON.stringify(e)).join("\n")]))
 
   // Relay: NDJSON batches, inFlight at once.
   const post = async (batch: Ev[]) => {
     const r = await fetch(`http://127.0.0.1:${relayPort}/api/v1/events`, {
       method: "POST",
       headers: { authorization: `Bearer ${ready.marketerToken}`, "content-type": "application/x-ndjson" },
-      body: batch.map((e) => JSON.stringify(e)).join("\n"),
+      body: bodies.get(batch),
     })
     if (r.status !== 200) throw new Error(`POST /api/v1/events answered ${r.status}: ${await r.text()}`)
     return (await r.json()) as { accepted: number; rejected: unknown[]; contactsCreated: number; newMqls: number }

@@ -150,8 +150,11 @@ async function spawnUntil<T>(args: string[], env: NodeJS.ProcessEnv, withinMs: n
  * tests/bench/api-server.ts in a child process (see there for `env`); resolves once it listens.
  * BENCH_SERVER_NODE_ARGS: node options for that process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where it spends its time.
  */
+/** Node's flags for the API, as package.json's start and server scripts give them (README, Performance). */
+const serverNodeArgs = ["--max-semi-space-size=64"]
+
 export async function startApiServer(env: Record<string, string>): Promise<{ server: ChildProcess; ready: Ready; appName: string; stop(): Promise<void> }> {
-  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []
+  const nodeArgs = [...serverNodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])]
   // Its database connections carry this name, so that their backends' CPU can be told from everyone else's.
   const appName = `relay-bench-${randomUUID().slice(0, 8)}`
   const { server, found, stop } = await spawnUntil(
@@ -247,7 +250,7 @@ export const withSearchPath = (url: string, schema: string) =>
 export async function startServerProcesses(n: number, databaseUrl: string, readyWithinMs = 120_000) {
   const port = await freePort()
   const { server, stop } = await spawnUntil(
-    ["src/server/main.ts", "--workers", String(n)],
+    [...serverNodeArgs, "src/server/main.ts", "--workers", String(n)],
     { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RATE_LIMIT_PER_MINUTE: "1000000000", LOG: "" },
     readyWithinMs,
     (out) => (n === 1 ? out.includes("Relay backend on") : (out.match(/worker \d+ listening/g) ?? []).length >= n) || undefined,

@@ -208,17 +208,26 @@ export async function preparedRows<T, V extends Record<string, string | number |
 
 /** An array literal, so one parameter carries a whole column (faster than thousands of parameters). */
 export function pgArray(values: (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/["\\]/g, "\\$&")}"`)).join(",")}}`
+  return pgColumn(values, (v) => v)
 }
 
-/** One field of many rows as one array parameter (pgArray): numbers and booleans as text, NULL where the field is absent. */
+const quoteOrBackslash = /["\\]/
+
+/**
+ * One field of many rows as one array parameter (pgArray): numbers and booleans as text, NULL where the field is
+ * absent. Built by concatenation, escaping only the values that need it: an ingest batch sends some thirty of
+ * these columns of a thousand values, and a regular expression replace on every value was a tenth of its Node time.
+ */
 export function pgColumn<T>(items: T[], field: (x: T) => string | number | boolean | null | undefined): string {
-  return pgArray(
-    items.map((x) => {
-      const v = field(x)
-      return v === undefined || v === null ? null : String(v)
-    }),
-  )
+  let out = "{"
+  for (let i = 0; i < items.length; i++) {
+    const v = field(items[i]!)
+    if (i > 0) out += ","
+    if (v === undefined || v === null) out += "NULL"
+    else if (typeof v !== "string" || !quoteOrBackslash.test(v)) out += `"${v}"`
+    else out += `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`
+  }
+  return `${out}}`
 }
 
 export { sql }

@@ -77,12 +77,14 @@ export async function stageBatch(ex: Executor, orgId: string, people: Map<string
     p AS MATERIALIZED (
       SELECT v.*, coalesce(f.contact_id, v.new_id) AS id, f.contact_id IS NULL AS created FROM v LEFT JOIN found f ON f.email = v.email
     ),
+    e AS MATERIALIZED (
+      SELECT * FROM unnest(${v.eEmail}::text[], ${v.eType}::text[], ${v.eAt}::timestamptz[], ${v.eCampaign}::text[], ${v.eAsset}::text[],
+        ${v.eSource}::text[], ${v.eExternal}::text[], ${v.eProps}::text[]) WITH ORDINALITY AS e(email, t, o, ca, a, s, x, p, n)
+    ),
     ev AS (
       INSERT INTO marketing_events (org_id, contact_id, type, occurred_at, campaign, asset_id, source, external_id, properties)
       SELECT ${v.orgId}::uuid, p.id, e.t, e.o, e.ca, e.a::uuid, e.s, e.x, e.p::jsonb
-      FROM unnest(${v.eEmail}::text[], ${v.eType}::text[], ${v.eAt}::timestamptz[], ${v.eCampaign}::text[], ${v.eAsset}::text[],
-        ${v.eSource}::text[], ${v.eExternal}::text[], ${v.eProps}::text[]) WITH ORDINALITY AS e(email, t, o, ca, a, s, x, p, n)
-      JOIN p ON p.email = e.email
+      FROM e JOIN p ON p.email = e.email
       -- The known contacts are locked before any of their events is written.
       WHERE (SELECT count(*) FROM locked) >= 0
       ORDER BY e.n
@@ -108,7 +110,7 @@ export async function stageBatch(ex: Executor, orgId: string, people: Map<string
     UNION ALL
     -- The lines whose event was stored before (numbered from 0), rather than every event stored: there are seldom any.
     SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL, NULL, (e.n - 1)::int
-    FROM unnest(${v.eSource}::text[], ${v.eExternal}::text[]) WITH ORDINALITY AS e(s, x, n)
+    FROM e
     WHERE NOT EXISTS (SELECT 1 FROM ev WHERE ev.source = e.s AND ev.external_id = e.x)`,
   )
   const contacts: BatchContact[] = []

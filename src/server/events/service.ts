@@ -116,7 +116,11 @@ interface Staged {
 /** Contacts and events of some lines, in one statement. */
 async function write(tx: Executor, orgId: string, lines: Line[]): Promise<Staged> {
   const people = new Map<string, EventInput["contact"]>()
-  for (const g of lines) if (!people.has(g.e.email) || g.e.contact) people.set(g.e.email, { ...people.get(g.e.email), ...g.e.contact })
+  for (const g of lines) {
+    const sent = people.get(g.e.email)
+    if (g.e.contact) people.set(g.e.email, sent ? { ...sent, ...g.e.contact } : g.e.contact)
+    else if (!people.has(g.e.email)) people.set(g.e.email, undefined)
+  }
   const r = await batchRepo.stageBatch(
     tx,
     orgId,
