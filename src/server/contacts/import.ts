@@ -1,4 +1,4 @@
-import type { Db } from "../db/client"
+import { type Db, retriedTransaction } from "../db/client"
 import type { ContactCsvRow } from "../../shared/contracts/imports"
 import { listUsers } from "../auth/repository"
 import { upsertContactsByEmail } from "../events/repository"
@@ -23,7 +23,7 @@ export async function importContacts(db: Db, orgId: string, batch: { line: numbe
     return true
   })
   const settings = await getSettings(db, orgId)
-  const created = await db.transaction(async (tx) => {
+  const created = await retriedTransaction(db, async (tx) => {
     const people = new Map(
       good.map(({ row: r }) => [
         r.email,

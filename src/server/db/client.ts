@@ -206,6 +206,34 @@ export async function preparedRows<T, V extends Record<string, string | number |
   return (await client.query({ name, text: q.sql, values: fillPlaceholders(q.params, values), types: sameTypes as pg.CustomTypesConfig })).rows as T[]
 }
 
+/** The SQLSTATE of a PostgreSQL error, whether drizzle wrapped it or not; undefined for any other error. */
+export function sqlState(err: unknown): string | undefined {
+  const e = err as { cause?: { code?: unknown }; code?: unknown }
+  const code = e?.cause?.code ?? e?.code
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined
+}
+
+// PostgreSQL ends one of two transactions that wait on each other (deadlock_detected, serialization_failure); all of
+// it is undone, so running it again is safe and loses nothing.
+const retryable = new Set(["40P01", "40001"])
+
+/**
+ * db.transaction(), run again (three tries in all, after a short random pause) when PostgreSQL broke a deadlock by
+ * ending it. Writers of the same rollup rows in different orders meet this under load: two ingest batches that each
+ * mark several MQLs upsert the day's score bands in their own orders. `work` must start from scratch on each try.
+ */
+export async function retriedTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => work(tx as unknown as Db))
+    } catch (err) {
+      const code = sqlState(err)
+      if (attempt >= 3 || !code || !retryable.has(code)) throw err
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt))
+    }
+  }
+}
+
 /** An array literal, so one parameter carries a whole column (faster than thousands of parameters). */
 export function pgArray(values: (string | null)[]): string {
   return pgColumn(values, (v) => v)

@@ -1,4 +1,4 @@
-import type { Db, Executor } from "../db/client"
+import { type Db, type Executor, retriedTransaction, sqlState } from "../db/client"
 import { BadRequest } from "../errors"
 import { type Principal, requireRole } from "../auth/service"
 import { EventInput, type IngestResult, maxIngestBatch } from "../../shared/contracts/events"
@@ -31,17 +31,17 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
   requireRole(p, "marketer", "admin")
   const lines = splitBody(body)
   if (lines.length > maxIngestBatch) throw new BadRequest(`at most ${maxIngestBatch} events per request; this one has ${lines.length}`)
-  const rejected: IngestResult["rejected"] = []
+  const refused: IngestResult["rejected"] = []
   const good: { line: number; e: EventInput }[] = []
   const seen = new Set<string>()
   for (const l of lines) {
     if (l.error) {
-      rejected.push({ line: l.line, reason: l.error })
+      refused.push({ line: l.line, reason: l.error })
       continue
     }
     const r = EventInput.safeParse(l.value)
     if (!r.success) {
-      rejected.push({ line: l.line, reason: r.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; ") })
+      refused.push({ line: l.line, reason: r.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; ") })
       continue
     }
     const key = `${r.data.source}\u0000${r.data.externalId}`
@@ -50,7 +50,9 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
     good.push({ line: l.line, e: r.data })
   }
 
-  return db.transaction(async (tx) => {
+  return retriedTransaction(db, async (tx) => {
+    // Each try starts from the lines the contract refused (a deadlock's retry runs this again).
+    const rejected = [...refused]
     const assets = await repo.existingAssetIds(tx, p.orgId, [...new Set(good.flatMap((g) => (g.e.assetId ? [g.e.assetId] : [])))])
     const kept = good.filter((g) => {
       if (!g.e.assetId || assets.has(g.e.assetId)) return true
@@ -181,8 +183,8 @@ async function store(tx: Db, orgId: string, lines: Line[], rejected: IngestResul
 
 /** PostgreSQL's message when it refused a value as data (SQLSTATE class 22), else undefined. */
 function dataError(err: unknown): string | undefined {
-  const e = err as { cause?: { code?: unknown; message?: unknown }; code?: unknown; message?: unknown }
-  const code = e.cause?.code ?? e.code
-  if (typeof code !== "string" || !/^22[0-9A-Z]{3}$/.test(code)) return undefined
+  const code = sqlState(err)
+  if (!code?.startsWith("22")) return undefined
+  const e = err as { cause?: { message?: unknown }; message?: unknown }
   return String(e.cause?.message ?? e.message ?? code)
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import type { Db } from "../db/client"
+import { type Db, retriedTransaction } from "../db/client"
 import { Conflict, NotFound } from "../errors"
 import type { Principal } from "../auth/service"
 import type { HandoffInput, HandoffResult, LeadFeedbackInput } from "../../shared/contracts/handoff"
@@ -17,7 +17,7 @@ import * as repo from "./repository"
  */
 export async function decide(db: Db, p: Principal, contactId: string, input: HandoffInput, now = new Date()): Promise<HandoffResult> {
   const id = input.id ?? randomUUID()
-  return db.transaction(async (tx) => {
+  return retriedTransaction(db, async (tx) => {
     const prior = await repo.findHandoff(tx, p.orgId, id)
     const [c] = await lockScoreState(tx, p.orgId, [contactId])
     if (!c) throw new NotFound("contact")

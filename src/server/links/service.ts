@@ -1,4 +1,4 @@
-import type { Db } from "../db/client"
+import { type Db, retriedTransaction } from "../db/client"
 import { AppError, NotFound } from "../errors"
 import { insertEvents } from "../events/repository"
 import { getSettings } from "../settings/service"
@@ -46,7 +46,7 @@ export function redirectTarget(stored: string): string | undefined {
  */
 export async function openLink(db: Db, code: string, hit: Hit, now = new Date()): Promise<{ url: string; flagged: boolean; repeat: boolean }> {
   if (!codeShape.test(code)) throw new NotFound("link")
-  return db.transaction(async (tx) => {
+  return retriedTransaction(db, async (tx) => {
     const t = await repo.findByCode(tx, code)
     if (!t) throw new NotFound("link")
     const url = redirectTarget(t.url)
