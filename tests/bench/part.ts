@@ -146,13 +146,13 @@ async function spawnUntil<T>(args: string[], env: NodeJS.ProcessEnv, withinMs: n
   }
 }
 
+/** Node's flags for the API, as package.json's start and server scripts give them (README, Performance). */
+const serverNodeArgs = ["--max-semi-space-size=64"]
+
 /**
  * tests/bench/api-server.ts in a child process (see there for `env`); resolves once it listens.
  * BENCH_SERVER_NODE_ARGS: node options for that process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where it spends its time.
  */
-/** Node's flags for the API, as package.json's start and server scripts give them (README, Performance). */
-const serverNodeArgs = ["--max-semi-space-size=64"]
-
 export async function startApiServer(env: Record<string, string>): Promise<{ server: ChildProcess; ready: Ready; appName: string; stop(): Promise<void> }> {
   const nodeArgs = [...serverNodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])]
   // Its database connections carry this name, so that their backends' CPU can be told from everyone else's.
