@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify"
 import { ZodError } from "zod"
+import { sqlState } from "./db/client"
 
 /** Errors services throw; one handler maps them to status codes. */
 export class AppError extends Error {
@@ -53,8 +54,7 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
       .send({ error: { code: "validation_failed", message: `invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues } })
   }
   // Input the database refuses as data (a NUL byte in text, a number out of range) is the caller's error.
-  const pgCode = (err as { cause?: { code?: unknown } }).cause?.code ?? (err as { code?: unknown }).code
-  if (typeof pgCode === "string" && /^22[0-9A-Z]{3}$/.test(pgCode)) {
+  if (sqlState(err)?.startsWith("22")) {
     return reply
       .status(400)
       .send({ error: { code: "invalid_value", message: "a value in this request cannot be stored (unsupported characters or out of range)" } })

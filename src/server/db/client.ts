@@ -225,7 +225,7 @@ const retryable = new Set(["40P01", "40001"])
 export async function retriedTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => work(tx as unknown as Db))
+      return await db.transaction(work)
     } catch (err) {
       const code = sqlState(err)
       if (attempt >= 3 || !code || !retryable.has(code)) throw err
