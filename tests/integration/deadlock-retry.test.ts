@@ -3,7 +3,8 @@ import { type Database, type Db, retriedTransaction, rows, sql } from "../../src
 import { openTestDatabase } from "./harness"
 
 // Two ingest batches that each marked several MQLs deadlocked on the day's score-band rollup rows under load, and
-// one answered 500. PostgreSQL undoes the transaction it ends, so the writers run it again (retriedTransaction).
+// one answered 500. PostgreSQL undoes the transaction it ends, so the writers run it again (retriedTransaction), as
+// they do one that lost a race for a new unique key (tests/integration/ingest-concurrency.test.ts).
 // A real deadlock needs two connections: the PostgreSQL server only.
 describe.runIf(process.env.DATABASE_URL)("a transaction PostgreSQL ends to break a deadlock", () => {
   let database: Database
@@ -38,12 +39,20 @@ describe.runIf(process.env.DATABASE_URL)("a transaction PostgreSQL ends to break
     ])
   })
 
-  it("does not run again on any other error", async () => {
+  it("throws a unique violation no race explains after the third try, and any other error at once", async () => {
     let tries = 0
     await expect(
       retriedTransaction(database.db, async (tx: Db) => {
         tries++
         await tx.execute(sql`INSERT INTO counters VALUES (1, 0)`)
+      }),
+    ).rejects.toThrow()
+    expect(tries).toBe(3)
+    tries = 0
+    await expect(
+      retriedTransaction(database.db, async (tx: Db) => {
+        tries++
+        await tx.execute(sql`UPDATE counters SET n = n / 0 WHERE id = 1`)
       }),
     ).rejects.toThrow()
     expect(tries).toBe(1)

@@ -58,6 +58,52 @@ describe.each(backends)("ingest batches in flight together on %s", (kind) => {
     expect(new Set(firstTouch.map((r) => r.campaign))).toEqual(new Set(["Campaign 5"]))
   })
 
+  // Two batches in flight that both bring a contact nobody had: the later one's email insert waits for the earlier
+  // one, then fails on the email's unique key once that one commits. It runs again and finds the contact.
+  it.runIf(kind === "postgres")("creates a new contact once when two batches in flight both bring it", async () => {
+    const email = "twice.new@overlap.example"
+    let release!: () => void
+    let holding!: () => void
+    const held = new Promise<void>((r) => (holding = r))
+    const first = h.database.db.transaction(async (tx) => {
+      const occurredAt = new Date(Date.now() - 7_200_000).toISOString()
+      await stageBatch(tx, h.acme.id, new Map([[email, undefined]]), [
+        { email, type: "email_open", occurredAt, campaign: null, assetId: null, source: "test", externalId: "tn-1", properties: "{}" },
+      ])
+      holding()
+      await new Promise<void>((r) => (release = r))
+    })
+    await held
+    const second = h.app.inject({
+      method: "POST",
+      url: "/api/v1/events",
+      headers: { ...auth(h.acme.tokens.marketer), "content-type": "application/json" },
+      payload: [event(email, "page_visit", new Date(Date.now() - 3_600_000), "tn-2")],
+    })
+    // The second batch waits on the first's transaction (its email insert), then the first commits.
+    for (let waited = 0; ; waited += 50) {
+      const [w] = await rows<{ n: number }>(
+        h.database.db,
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )
+      if (w!.n > 0) break
+      if (waited > 10_000) throw new Error("the second batch never waited for the first")
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    release()
+    await first
+    const r = await second
+    expect(r.statusCode, r.body).toBe(200)
+    expect(r.json()).toMatchObject({ accepted: 1, contactsCreated: 0 })
+    const [c] = await rows<{ contacts: number; events: number }>(
+      h.database.db,
+      sql`SELECT count(DISTINCT ce.contact_id)::int AS contacts, count(e.id)::int AS events
+      FROM contact_emails ce JOIN marketing_events e ON e.org_id = ce.org_id AND e.contact_id = ce.contact_id
+      WHERE ce.org_id = ${h.acme.id} AND ce.email = ${email}`,
+    )
+    expect(c).toEqual({ contacts: 1, events: 2 })
+  })
+
   // A batch that waited for another's contacts scores on what that one stored: the capped points of a day and the
   // engagement come out as if the batches had run one after the other (as the rescore computes them from the events).
   it("scores and score buckets as if the batches had run one by one, caps included", async () => {

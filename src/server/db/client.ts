@@ -213,14 +213,17 @@ export function sqlState(err: unknown): string | undefined {
   return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined
 }
 
-// PostgreSQL ends one of two transactions that wait on each other (deadlock_detected, serialization_failure); all of
-// it is undone, so running it again is safe and loses nothing.
-const retryable = new Set(["40P01", "40001"])
+// PostgreSQL ends one of two transactions that wait on each other (deadlock_detected, serialization_failure), or one
+// that inserts a key another one committed meanwhile (unique_violation); all of it is undone, so running it again is
+// safe and loses nothing, and the next try finds the other's row.
+const retryable = new Set(["40P01", "40001", "23505"])
 
 /**
- * db.transaction(), run again (three tries in all, after a short random pause) when PostgreSQL broke a deadlock by
- * ending it. Writers of the same rollup rows in different orders meet this under load: two ingest batches that each
- * mark several MQLs upsert the day's score bands in their own orders. `work` must start from scratch on each try.
+ * db.transaction(), run again (three tries in all, after a short random pause) when it lost a race PostgreSQL ended
+ * it for. Two ingest batches that each mark several MQLs upsert the day's score bands in their own orders (a
+ * deadlock); two that create the same new contact both insert its email, and the one that waited for the other fails
+ * on the unique key (a unique violation), where the next try finds the contact. A unique violation no race explains
+ * fails again on each try and is thrown after the third. `work` must start from scratch on each try.
  */
 export async function retriedTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
