@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { one, sql } from "../../src/server/db/client"
+import { one, rows, sql } from "../../src/server/db/client"
 import { auth, backends, event, harness, type Harness } from "./harness"
 
 // Issue 10, item 6: everything PostgreSQL would refuse is refused per line, so one bad line of a
@@ -131,13 +131,23 @@ describe.each(backends)("a hostile line costs only itself on %s", (kind) => {
     try {
       const lines = Array.from({ length: 1000 }, (_, i) => JSON.stringify(good("db-refused", i)))
       for (const i of [3, 500, 998]) lines[i] = JSON.stringify({ ...good("db-refused", i), campaign: "refused by the database" })
+      // A contact whose first touch moves in both halves: the earlier move wins, though the later half saw only its own.
+      const touched = "moved.twice@hostile.example"
+      await ndjson([JSON.stringify(event(touched, "email_open", daysAgo(30), "mt-0", { source: "db-refused", campaign: "Stored" }))])
+      lines[10] = JSON.stringify(event(touched, "email_open", daysAgo(95), "db-refused-10", { source: "db-refused", campaign: "Earliest" }))
+      lines[900] = JSON.stringify(event(touched, "email_open", daysAgo(90), "db-refused-900", { source: "db-refused", campaign: "Early" }))
       const r = await ndjson(lines)
       expect(r.statusCode, r.body).toBe(200)
       expect(r.json()).toMatchObject({
         accepted: 997,
         rejected: [4, 501, 999].map((line) => ({ line, reason: expect.stringMatching(/^the database cannot store this event: /) })),
       })
-      expect(await stored("db-refused")).toBe(997)
+      expect(await stored("db-refused")).toBe(998)
+      const [touch] = await rows<{ campaign: string }>(
+        h.database.db,
+        sql`SELECT c.campaign FROM contacts c JOIN contact_emails e ON e.org_id = c.org_id AND e.contact_id = c.id WHERE e.email = ${touched}`,
+      )
+      expect(touch).toEqual({ campaign: "Earliest" })
     } finally {
       await h.database.db.execute(sql.raw("DROP TRIGGER test_refuse ON marketing_events"))
       await h.database.db.execute(sql.raw("DROP FUNCTION test_refuse()"))

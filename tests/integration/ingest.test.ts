@@ -156,6 +156,50 @@ describe.each(backends)("event ingest and scores on %s", (kind) => {
     ).toBe(1)
   })
 
+  const touchAt = async (email: string) =>
+    (
+      await rows<{ at: string | null }>(
+        h.database.db,
+        sql`SELECT c.first_touch_at AS at FROM contacts c JOIN contact_emails e ON e.org_id = c.org_id AND e.contact_id = c.id
+        WHERE c.org_id = ${h.acme.id} AND e.email = ${email}`,
+      )
+    )[0]!.at
+
+  it("stores the first touch's time and compares a batch with it: earlier moves it, the same time or later does not", async () => {
+    const email = "odile.brack@tidewater.example"
+    const at = daysAgo(10)
+    await ingest([event(email, "email_open", at, "tt1", { source: "marketo", campaign: "First" })])
+    expect(new Date((await touchAt(email))!).getTime()).toBe(at.getTime())
+    // The same time as the stored first touch: the stored event, older, wins the tie.
+    await ingest([event(email, "ad_click", at, "tt2", { source: "hubspot", campaign: "Same time" })])
+    expect(await firstTouch(email)).toEqual({ source: "marketo", campaign: "First" })
+    // A millisecond earlier, in a batch with later events: the batch's earliest event is the first touch.
+    const earlier = new Date(at.getTime() - 1)
+    await ingest([
+      event(email, "page_visit", daysAgo(2), "tt3", { source: "marketo", campaign: "Later" }),
+      event(email, "page_visit", earlier, "tt4", { source: "hubspot", campaign: "Earlier" }),
+    ])
+    expect(await firstTouch(email)).toEqual({ source: "hubspot", campaign: "Earlier" })
+    expect(new Date((await touchAt(email))!).getTime()).toBe(earlier.getTime())
+  })
+
+  it("finds a first touch not stored yet from the contact's events, then keeps it", async () => {
+    // Contacts from before first_touch_at was stored have their source and campaign, not its time.
+    const email = "ferris.lowe@quarry.example"
+    const old = daysAgo(50)
+    await ingest([
+      event(email, "webinar_attended", old, "ns1", { source: "hubspot", campaign: "Oldest" }),
+      event(email, "email_open", daysAgo(20), "ns2", { source: "marketo", campaign: "Newer" }),
+    ])
+    await h.database.db.execute(sql`
+      UPDATE contacts c SET first_touch_at = NULL, source = NULL, campaign = NULL FROM contact_emails e
+      WHERE e.org_id = c.org_id AND e.contact_id = c.id AND c.org_id = ${h.acme.id} AND e.email = ${email}`)
+    // A new event later than the oldest stored one: the oldest is found, not the batch's.
+    await ingest([event(email, "page_visit", daysAgo(1), "ns3", { source: "marketo", campaign: "Newest" })])
+    expect(await firstTouch(email)).toEqual({ source: "hubspot", campaign: "Oldest" })
+    expect(new Date((await touchAt(email))!).getTime()).toBe(old.getTime())
+  })
+
   it("fills the first touch of a contact that had none (imported before any event)", async () => {
     const imported = "quill.marsh@saltmarsh.example"
     expect((await importContacts(h.database.db, h.acme.id, [{ line: 2, row: { email: imported, first_name: "Quill" } }])).created).toBe(1)

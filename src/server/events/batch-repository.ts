@@ -19,6 +19,15 @@ export interface BatchContact {
   title: string | null
   industry: string | null
   companySize: number | null
+  /** A known contact's first touch after the batch: to be found from its events (not stored yet), or moved to one of the batch's events. */
+  touch: FirstTouch | "find" | null
+}
+
+/** A first touch: the time, source and campaign of a contact's earliest marketing event (the time as PostgreSQL wrote it). */
+export interface FirstTouch {
+  at: string
+  source: string
+  campaign: string | null
 }
 
 /**
@@ -30,7 +39,7 @@ export interface BatchContact {
  * firmographics sent and their first touch (the earliest of their new events that is not a tracked-link view), so
  * that a new contact's row is written once (its score row, inserted with it, is writeBatch()'s).
  * Returns each contact with the firmographics sent merged in (a value sent wins, one left out is kept; writeBatch()
- * stores them on known contacts), and the events that were new.
+ * stores them on known contacts) and, for a known one, whether its first touch moves, and the events that were new.
  */
 export async function stageBatch(ex: Executor, orgId: string, people: Map<string, EventInput["contact"]>, events: BatchEvent[]) {
   const emails = [...people.keys()]
@@ -47,6 +56,10 @@ export async function stageBatch(ex: Executor, orgId: string, people: Map<string
       industry: string | null
       companySize: number | null
       line: number | null
+      touch: "find" | "moved" | null
+      touchAt: string | null
+      touchSource: string | null
+      touchCampaign: string | null
     },
     Record<string, string>
   >(
@@ -71,7 +84,7 @@ export async function stageBatch(ex: Executor, orgId: string, people: Map<string
       CROSS JOIN LATERAL (SELECT contact_id FROM contact_emails WHERE org_id = ${v.orgId}::uuid AND email = v.email LIMIT 1) ce
     ),
     locked AS MATERIALIZED (
-      SELECT c.id, c.stage, c.title, c.industry, c.company_size
+      SELECT c.id, c.stage, c.title, c.industry, c.company_size, c.first_touch_at
       FROM contacts c WHERE c.org_id = ${v.orgId}::uuid AND c.id IN (SELECT contact_id FROM found) ORDER BY c.id FOR NO KEY UPDATE
     ),
     p AS MATERIALIZED (
@@ -91,12 +104,14 @@ export async function stageBatch(ex: Executor, orgId: string, people: Map<string
       ON CONFLICT (org_id, source, external_id) DO NOTHING
       RETURNING id, contact_id, type, occurred_at, source, campaign, external_id
     ),
+    -- Each contact's earliest new event that is not a tracked-link view: a new contact's first touch, and a known one's
+    -- when it is earlier than the stored one (the stored event, older, wins a tie).
     first AS (
-      SELECT DISTINCT ON (contact_id) contact_id, source, campaign FROM ev WHERE source <> 'relay-link' ORDER BY contact_id, occurred_at, id
+      SELECT DISTINCT ON (contact_id) contact_id, occurred_at, source, campaign FROM ev WHERE source <> 'relay-link' ORDER BY contact_id, occurred_at, id
     ),
     ins AS (
-      INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, linkedin, stage, source, campaign)
-      SELECT ${v.orgId}::uuid, p.id, p.fn, p.ln, p.ti, p.co, p.ind, p.sz, p.li, 'lead', f.source, f.campaign
+      INSERT INTO contacts (org_id, id, first_name, last_name, title, company, industry, company_size, linkedin, stage, source, campaign, first_touch_at)
+      SELECT ${v.orgId}::uuid, p.id, p.fn, p.ln, p.ti, p.co, p.ind, p.sz, p.li, 'lead', f.source, f.campaign, f.occurred_at
       FROM p LEFT JOIN first f ON f.contact_id = p.id WHERE p.created
       RETURNING id
     ),
@@ -105,11 +120,14 @@ export async function stageBatch(ex: Executor, orgId: string, people: Map<string
       SELECT ${v.orgId}::uuid, p.email, p.id, true FROM p JOIN ins ON ins.id = p.id
     )
     SELECT 'c' AS kind, p.email, p.id AS "contactId", p.created, coalesce(l.stage, 'lead') AS stage, coalesce(p.ti, l.title) AS title,
-      coalesce(p.ind, l.industry) AS industry, coalesce(p.sz, l.company_size) AS "companySize", NULL::int AS line
-    FROM p LEFT JOIN locked l ON l.id = p.id
+      coalesce(p.ind, l.industry) AS industry, coalesce(p.sz, l.company_size) AS "companySize", NULL::int AS line,
+      -- A known contact's first touch: unknown (to be found from its events), or moved to this batch's earliest event.
+      CASE WHEN l.id IS NULL OR f.contact_id IS NULL THEN NULL WHEN l.first_touch_at IS NULL THEN 'find' WHEN f.occurred_at < l.first_touch_at THEN 'moved' END
+        AS touch, f.occurred_at::text AS "touchAt", f.source AS "touchSource", f.campaign AS "touchCampaign"
+    FROM p LEFT JOIN locked l ON l.id = p.id LEFT JOIN first f ON f.contact_id = p.id
     UNION ALL
     -- The lines whose event was stored before (numbered from 0), rather than every event stored: there are seldom any.
-    SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL, NULL, (e.n - 1)::int
+    SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL, NULL, (e.n - 1)::int, NULL, NULL, NULL, NULL
     FROM e
     WHERE NOT EXISTS (SELECT 1 FROM ev WHERE ev.source = e.s AND ev.external_id = e.x)`,
   )
@@ -126,6 +144,7 @@ export async function stageBatch(ex: Executor, orgId: string, people: Map<string
         title: x.title,
         industry: x.industry,
         companySize: x.companySize === null ? null : Number(x.companySize),
+        touch: x.touch === "moved" ? { at: x.touchAt!, source: x.touchSource!, campaign: x.touchCampaign } : x.touch,
       })
   }
   const ids = new Map(contacts.map((c) => [c.email, c.contactId]))
@@ -196,8 +215,8 @@ export interface ContactWrite {
   contactId: string
   /** Firmographics sent for a contact that was already known (a value sent wins, one left out is kept). */
   fields?: Firmographics
-  /** Its first touch may have moved: it is found again from its events (known contacts that got new marketing events). */
-  attribute: boolean
+  /** Its new first touch, or "find": found from its events (one index probe), for a contact whose first touch is not stored yet. */
+  touch?: FirstTouch | "find"
 }
 
 /** What writeBatch() sets on a contact: each column with its new value (`s`, the batch's write, and `c`, the contact). */
@@ -211,12 +230,13 @@ const written: [column: string, value: SQL][] = [
   ["linkedin", sql`coalesce(s.li, c.linkedin)`],
   ["source", sql`CASE WHEN s.touched THEN s.touch_source ELSE c.source END`],
   ["campaign", sql`CASE WHEN s.touched THEN s.touch_campaign ELSE c.campaign END`],
+  ["first_touch_at", sql`CASE WHEN s.touched THEN s.touch_at ELSE c.first_touch_at END`],
 ]
 
 /**
  * The last stage of an ingest batch, one statement: the score buckets the batch filled, the new scores, and on the
- * known contacts that need it the firmographics sent and the first touch (recomputed from the events, one index probe
- * per contact, so an older event that arrives late still wins; tracked-link views never count as the first touch).
+ * known contacts that need it the firmographics sent and the first touch (as stageBatch() found it moved, or found
+ * from the events, one index probe, where none is stored yet; tracked-link views never count as the first touch).
  * The contacts are the ones stageBatch() locked.
  */
 export async function writeBatch(ex: Executor, orgId: string, buckets: Map<string, number>, scores: ScoreWrite[], contacts: ContactWrite[]) {
@@ -238,7 +258,10 @@ export async function writeBatch(ex: Executor, orgId: string, buckets: Map<strin
       at: sc((x) => x.at.toISOString()),
       ids: pgColumn(contacts, (x) => x.contactId),
       ...firmographicColumns(contacts.map((x) => x.fields)),
-      attribute: pgColumn(contacts, (x) => x.attribute),
+      find: pgColumn(contacts, (x) => x.touch === "find"),
+      tAt: pgColumn(contacts, (x) => (typeof x.touch === "object" ? x.touch.at : undefined)),
+      tSource: pgColumn(contacts, (x) => (typeof x.touch === "object" ? x.touch.source : undefined)),
+      tCampaign: pgColumn(contacts, (x) => (typeof x.touch === "object" ? (x.touch.campaign ?? undefined) : undefined)),
     },
     (v) => sql`
     WITH b AS (
@@ -254,15 +277,18 @@ export async function writeBatch(ex: Executor, orgId: string, buckets: Map<strin
       WHERE s.org_id = ${v.orgId}::uuid AND s.contact_id = ANY(${v.sIds}::uuid[]) AND s.contact_id = v.id
         AND (s.fit_score, s.engagement_value, s.engagement_at) IS DISTINCT FROM (v.fit, v.value, v.at)
     ),
-    -- MATERIALIZED: the first touches are found once, one index probe per contact whose first touch may have moved.
+    -- MATERIALIZED: the first touches to find are found once, one index probe each.
     s AS MATERIALIZED (
-      SELECT s.*, e.touched, e.source AS touch_source, e.campaign AS touch_campaign
+      SELECT s.*, e.occurred_at IS NOT NULL AS touched, e.occurred_at AS touch_at, e.source AS touch_source, e.campaign AS touch_campaign
       FROM unnest(${v.ids}::uuid[], ${v.fn}::text[], ${v.ln}::text[], ${v.ti}::text[], ${v.co}::text[], ${v.ind}::text[], ${v.sz}::int[],
-        ${v.li}::text[], ${v.attribute}::bool[]) AS s(id, fn, ln, ti, co, ind, sz, li, attribute)
+        ${v.li}::text[], ${v.find}::bool[], ${v.tAt}::timestamptz[], ${v.tSource}::text[], ${v.tCampaign}::text[])
+        AS s(id, fn, ln, ti, co, ind, sz, li, find, t_at, t_source, t_campaign)
       LEFT JOIN LATERAL (
-        SELECT true AS touched, source, campaign FROM marketing_events
-        WHERE s.attribute AND org_id = ${v.orgId}::uuid AND contact_id = s.id AND source <> 'relay-link'
-        ORDER BY occurred_at, id LIMIT 1
+        (SELECT occurred_at, source, campaign FROM marketing_events
+        WHERE s.find AND org_id = ${v.orgId}::uuid AND contact_id = s.id AND source <> 'relay-link'
+        ORDER BY occurred_at, id LIMIT 1)
+        UNION ALL
+        SELECT s.t_at, s.t_source, s.t_campaign WHERE s.t_at IS NOT NULL
       ) e ON true
     )
     UPDATE contacts c SET ${sql.join(

@@ -117,24 +117,24 @@ export async function insertEvents(ex: Executor, orgId: string, ev: EventRow[]) 
 }
 
 /**
- * First-touch attribution: a contact's source and campaign are those of its earliest marketing event.
- * Recomputed from the events (one index probe per contact, newest-last) rather than compared with the
- * batch, so an older event that arrives late still wins. Tracked-link views are the rep's doing, not
- * marketing's, so they never count as the first touch. `contactIds` is a query yielding one uuid column.
+ * First-touch attribution: a contact's source and campaign are those of its earliest marketing event, and
+ * first_touch_at its time. Found from the events (one index probe per contact, newest-last): the seed's way, after
+ * writing a contact's events. Tracked-link views are the rep's doing, not marketing's, so they never count as the
+ * first touch. `contactIds` is a query yielding one uuid column.
  */
 export async function attributeFirstTouch(ex: Executor, orgId: string, contactIds: SQL) {
   // MATERIALIZED: the first touches are found once. Left to itself, the planner may put the probes on the
   // inner side of a nested loop over contacts and redo them per contact (seen on fresh, unanalyzed tables).
   await ex.execute(sql`
     WITH f AS MATERIALIZED (
-      SELECT x.id, e.source, e.campaign FROM (${contactIds}) AS x(id)
+      SELECT x.id, e.occurred_at, e.source, e.campaign FROM (${contactIds}) AS x(id)
       CROSS JOIN LATERAL (
-        SELECT source, campaign FROM marketing_events
+        SELECT occurred_at, source, campaign FROM marketing_events
         WHERE org_id = ${orgId} AND contact_id = x.id AND source <> 'relay-link'
         ORDER BY occurred_at, id LIMIT 1
       ) e
     )
-    UPDATE contacts c SET source = f.source, campaign = f.campaign
+    UPDATE contacts c SET source = f.source, campaign = f.campaign, first_touch_at = f.occurred_at
     FROM f
-    WHERE c.org_id = ${orgId} AND c.id = f.id AND (c.source IS DISTINCT FROM f.source OR c.campaign IS DISTINCT FROM f.campaign)`)
+    WHERE c.org_id = ${orgId} AND c.id = f.id AND (c.source, c.campaign, c.first_touch_at) IS DISTINCT FROM (f.source, f.campaign, f.occurred_at)`)
 }

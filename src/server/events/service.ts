@@ -74,12 +74,10 @@ export async function ingest(db: Db, p: Principal, body: unknown, now = new Date
       : { scores: new Map(), buckets: new Map<string, number>() }
     const states = batch.filter((c) => scoredIds.has(c.contactId)).map((c) => scoreState(c, stored.scores.get(c.contactId), now))
     const scored = scoreEvents(states, events, stored.buckets, settings.scoring, now)
-    const attribute = new Set(staged.inserted.filter((e) => e.source !== "relay-link").map((e) => e.contactId))
     const writes: batchRepo.ContactWrite[] = []
     for (const c of batch) {
       const fields = staged.fields.get(c.contactId)
-      const touch = !c.created && attribute.has(c.contactId)
-      if (fields || touch) writes.push({ contactId: c.contactId, fields, attribute: touch })
+      if (fields || c.touch) writes.push({ contactId: c.contactId, fields, touch: c.touch ?? undefined })
     }
     const scores = states.map((s) => ({ contactId: s.id, fit: s.fit, value: s.value, at: s.at }))
     await batchRepo.writeBatch(tx, p.orgId, scored.buckets, scores, writes)
@@ -147,10 +145,17 @@ async function write(tx: Executor, orgId: string, lines: Line[]): Promise<Staged
   return { contacts, fields, inserted: r.inserted, created: r.contacts.filter((c) => c.created).length }
 }
 
-/** Two stages of one batch, one after the other (halves of a batch): the later one's view of a contact wins. */
+/**
+ * Two stages of one batch, one after the other (halves of a batch): the later one's view of a contact wins. Its first
+ * touch moved in both halves is found from the events (the halves each compared theirs with the one stored before).
+ */
 function merge(a: Staged, b: Staged): Staged {
   const contacts = new Map(a.contacts)
-  for (const [id, c] of b.contacts) contacts.set(id, { ...c, created: c.created || (a.contacts.get(id)?.created ?? false) })
+  for (const [id, c] of b.contacts) {
+    const before = a.contacts.get(id)
+    const touch = !before?.touch ? c.touch : !c.touch ? before.touch : "find"
+    contacts.set(id, { ...c, created: c.created || (before?.created ?? false), touch })
+  }
   const fields = new Map(a.fields)
   for (const [id, f] of b.fields) fields.set(id, { ...fields.get(id), ...f })
   return { contacts, fields, inserted: [...a.inserted, ...b.inserted], created: a.created + b.created }

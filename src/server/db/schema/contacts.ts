@@ -54,6 +54,12 @@ export const contacts = pgTable(
     /** First-touch attribution: the source and campaign of the marketing event that brought the contact in. */
     source: text("source"),
     campaign: text("campaign"),
+    /**
+     * When that event happened, so that ingest compares a batch's events with it instead of reading the contact's
+     * events again. NULL when not known yet: no marketing event, or none since this column came (drizzle migration
+     * contacts_first_touch_at, which leaves existing contacts to ingest: it finds the first touch from the events once).
+     */
+    firstTouchAt: at("first_touch_at"),
   },
   (t) => [
     primaryKey({ name: "contacts_pkey", columns: [t.orgId, t.id] }),

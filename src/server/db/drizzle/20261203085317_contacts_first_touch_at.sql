@@ -1,0 +1,1 @@
+ALTER TABLE "contacts" ADD COLUMN "first_touch_at" timestamp with time zone;
